@@ -1,0 +1,40 @@
+import { Hono } from 'hono'
+import { HTTPException } from 'hono/http-exception'
+import type { UpgradeWebSocket } from 'hono/ws'
+import type { WebSocket } from 'ws'
+import type { ServerContext } from './context.js'
+import { ApiError, errorResponse } from './http/errors.js'
+import { staticClient } from './http/staticClient.js'
+import { assetRoutes } from './routes/assets.js'
+import { boardRoutes } from './routes/boards.js'
+import { healthRoutes } from './routes/health.js'
+import { syncRoutes } from './routes/sync.js'
+
+/** The whole HTTP surface: REST API, sync endpoint and the built client. */
+export function createApp(ctx: ServerContext, upgradeWebSocket: UpgradeWebSocket<WebSocket>) {
+  const assets = assetRoutes(ctx)
+  const app = new Hono()
+    .route('/api/health', healthRoutes)
+    .route('/api/boards', boardRoutes(ctx))
+    .route('/api/boards', assets.upload)
+    .route('/api/assets', assets.serve)
+    .route('/sync', syncRoutes(ctx, upgradeWebSocket))
+
+  app.all('/api/*', () => {
+    throw new ApiError('not_found', 'No such endpoint')
+  })
+  app.route('/', staticClient(ctx))
+
+  app.onError((error, c) => {
+    if (error instanceof ApiError) return errorResponse(c, error.code, error.message, error.details)
+    if (error instanceof HTTPException && error.status < 500) {
+      const code = error.status === 413 ? 'payload_too_large' : 'invalid_body'
+      return errorResponse(c, code, error.message || 'Bad request')
+    }
+    ctx.log.error('http.error', { path: c.req.path, error: String(error?.stack ?? error) })
+    return errorResponse(c, 'internal', 'Something went wrong on the server')
+  })
+  return app
+}
+
+export type AppType = ReturnType<typeof createApp>

@@ -1,0 +1,13 @@
+import type { Config } from './config.js'
+import type { Logger } from './logger.js'
+import type { Persistence } from './persistence/types.js'
+import type { RoomManager } from './sync/RoomManager.js'
+
+/** What route modules and hooks share: built once per server, never module-level state. */
+export interface ServerContext {
+  config: Config
+  log: Logger
+  persistence: Persistence
+  rooms: RoomManager
+  now: () => number
+}

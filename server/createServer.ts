@@ -1,0 +1,96 @@
+import { serve, type ServerType } from '@hono/node-server'
+import { createNodeWebSocket } from '@hono/node-ws'
+import type { AddressInfo } from 'node:net'
+import { Hono } from 'hono'
+import { CloseCodes } from '../shared/protocol/closeCodes.js'
+import { createApp } from './app.js'
+import type { Config } from './config.js'
+import type { ServerContext } from './context.js'
+import { createLogger, type Logger } from './logger.js'
+import { createSqlitePersistence } from './persistence/sqlite/SqlitePersistence.js'
+import type { Persistence } from './persistence/types.js'
+import { createLocalBus, type RoomBus } from './sync/RoomBus.js'
+import { RoomManager, type Authorize } from './sync/RoomManager.js'
+
+const PURGE_INTERVAL_MS = 60 * 60 * 1000
+const DAY_MS = 24 * 60 * 60 * 1000
+
+export interface RunningServer {
+  url: string
+  port: number
+  context: ServerContext
+  close(): Promise<void>
+}
+
+export interface ServerOverrides {
+  persistence?: Persistence
+  bus?: RoomBus
+  log?: Logger
+  now?: () => number
+}
+
+/** Builds and starts the server: persistence, rooms, HTTP and WebSocket on one port. */
+export async function createServer(config: Config, overrides: ServerOverrides = {}): Promise<RunningServer> {
+  const log = overrides.log ?? createLogger(config.logLevel)
+  const persistence = overrides.persistence ?? createSqlitePersistence(config.dataDir)
+  const bus = overrides.bus ?? createLocalBus()
+  const now = overrides.now ?? Date.now
+
+  // Every board that exists is writable for now; share links with roles plug in here.
+  const authorize: Authorize = async ({ boardId }) => {
+    const board = await persistence.getBoard(boardId)
+    if (!board) return { refuse: CloseCodes.BoardNotFound }
+    if (board.deletedAt) return { refuse: CloseCodes.BoardDeleted }
+    return { permission: 'write' }
+  }
+
+  const rooms = new RoomManager({
+    store: persistence,
+    bus,
+    log,
+    now,
+    authorize,
+    limits: config.limits,
+    unloadAfterMs: config.roomUnloadAfterMs,
+  })
+  const context: ServerContext = { config, log, persistence, rooms, now }
+
+  const root = new Hono()
+  const nodeWs = createNodeWebSocket({ app: root })
+  // ws closes an oversized frame itself with 1009 (Message Too Big) before buffering it whole.
+  ;(nodeWs.wss.options as { maxPayload: number }).maxPayload = config.limits.maxMessageBytes
+  root.route('/', createApp(context, nodeWs.upgradeWebSocket))
+
+  const server: ServerType = await new Promise((resolve) => {
+    const s = serve({ fetch: root.fetch, port: config.port, hostname: config.host }, () => resolve(s))
+  })
+  nodeWs.injectWebSocket(server)
+  const port = (server.address() as AddressInfo).port
+
+  const purge = () => {
+    void Promise.resolve(persistence.purgeDeletedBoards(now() - 30 * DAY_MS)).catch((error) =>
+      log.error('store.purge_failed', { error: String(error) }),
+    )
+  }
+  purge()
+  const purgeTimer = setInterval(purge, PURGE_INTERVAL_MS)
+  purgeTimer.unref()
+
+  let closing: Promise<void> | undefined
+  return {
+    url: `http://localhost:${port}`,
+    port,
+    context,
+    close() {
+      closing ??= (async () => {
+        clearInterval(purgeTimer)
+        await rooms.closeAll()
+        for (const client of nodeWs.wss.clients) client.terminate()
+        await new Promise<void>((resolve) => server.close(() => resolve()))
+        bus.close()
+        await persistence.close()
+      })()
+      return closing
+    },
+  }
+}

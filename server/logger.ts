@@ -1,0 +1,17 @@
+/** One-line structured log records. */
+export interface Logger {
+  info(event: string, fields?: Record<string, unknown>): void
+  warn(event: string, fields?: Record<string, unknown>): void
+  error(event: string, fields?: Record<string, unknown>): void
+}
+
+/** Logs one JSON line per record to stderr; `silent` drops info records (tests, benchmarks). */
+export function createLogger(level: 'info' | 'warn' | 'silent' = 'info'): Logger {
+  const write = (lvl: string, event: string, fields?: Record<string, unknown>) =>
+    process.stderr.write(`${JSON.stringify({ t: new Date().toISOString(), level: lvl, event, ...fields })}\n`)
+  return {
+    info: (event, fields) => level === 'info' && write('info', event, fields),
+    warn: (event, fields) => level !== 'silent' && write('warn', event, fields),
+    error: (event, fields) => write('error', event, fields),
+  }
+}

@@ -1,0 +1,182 @@
+import Database from 'better-sqlite3'
+import { mkdirSync } from 'node:fs'
+import { join } from 'node:path'
+import type { Board } from '../../../shared/api/boards.js'
+import type { Persistence, StoredAsset, StoredDocument } from '../types.js'
+
+interface BoardRow {
+  id: string
+  title: string
+  created_at: number
+  updated_at: number
+  deleted_at: number | null
+}
+
+const SCHEMA = `
+CREATE TABLE IF NOT EXISTS boards (
+  id TEXT PRIMARY KEY,
+  title TEXT NOT NULL,
+  created_at INTEGER NOT NULL,
+  updated_at INTEGER NOT NULL,
+  deleted_at INTEGER
+);
+CREATE TABLE IF NOT EXISTS doc_updates (
+  seq INTEGER PRIMARY KEY AUTOINCREMENT,
+  board_id TEXT NOT NULL,
+  data BLOB NOT NULL
+);
+CREATE INDEX IF NOT EXISTS doc_updates_board ON doc_updates (board_id, seq);
+CREATE TABLE IF NOT EXISTS assets (
+  id TEXT PRIMARY KEY,
+  board_id TEXT NOT NULL,
+  mime_type TEXT NOT NULL,
+  data BLOB NOT NULL,
+  created_at INTEGER NOT NULL
+);
+CREATE INDEX IF NOT EXISTS assets_board ON assets (board_id);
+`
+
+/** Marking a board edited on every keystroke would double the writes; once a second is plenty. */
+const TOUCH_INTERVAL_MS = 1000
+
+const toBoard = (row: BoardRow): Board => ({
+  id: row.id,
+  title: row.title,
+  createdAt: new Date(row.created_at).toISOString(),
+  updatedAt: new Date(row.updated_at).toISOString(),
+  deletedAt: row.deleted_at === null ? null : new Date(row.deleted_at).toISOString(),
+})
+
+/**
+ * The embedded store: one SQLite file in WAL mode. Writes are synchronous, so an update is on
+ * disk (in the WAL, which survives a killed process) before `appendUpdate` returns.
+ */
+export function createSqlitePersistence(dataDir: string): Persistence {
+  mkdirSync(dataDir, { recursive: true })
+  const db = new Database(join(dataDir, 'discovery-board.sqlite'))
+  db.pragma('journal_mode = WAL')
+  db.pragma('synchronous = NORMAL')
+  db.pragma('busy_timeout = 5000')
+  db.pragma('foreign_keys = ON')
+  db.exec(SCHEMA)
+
+  const lastTouched = new Map<string, number>()
+  const stmt = {
+    listLive: db.prepare<[], BoardRow>(
+      'SELECT * FROM boards WHERE deleted_at IS NULL ORDER BY updated_at DESC, id',
+    ),
+    listDeleted: db.prepare<[number], BoardRow>(
+      'SELECT * FROM boards WHERE deleted_at IS NOT NULL AND deleted_at >= ? ORDER BY deleted_at DESC',
+    ),
+    get: db.prepare<[string], BoardRow>('SELECT * FROM boards WHERE id = ?'),
+    insert: db.prepare(
+      'INSERT INTO boards (id, title, created_at, updated_at, deleted_at) VALUES (?, ?, ?, ?, NULL)',
+    ),
+    rename: db.prepare('UPDATE boards SET title = ?, updated_at = ? WHERE id = ?'),
+    softDelete: db.prepare('UPDATE boards SET deleted_at = ? WHERE id = ? AND deleted_at IS NULL'),
+    restore: db.prepare('UPDATE boards SET deleted_at = NULL, updated_at = ? WHERE id = ?'),
+    touch: db.prepare('UPDATE boards SET updated_at = ? WHERE id = ?'),
+    expired: db.prepare<[number], { id: string }>(
+      'SELECT id FROM boards WHERE deleted_at IS NOT NULL AND deleted_at < ?',
+    ),
+    deleteBoard: db.prepare('DELETE FROM boards WHERE id = ?'),
+    deleteUpdates: db.prepare('DELETE FROM doc_updates WHERE board_id = ?'),
+    deleteAssets: db.prepare('DELETE FROM assets WHERE board_id = ?'),
+    loadUpdates: db.prepare<[string], { seq: number; data: Buffer }>(
+      'SELECT seq, data FROM doc_updates WHERE board_id = ? ORDER BY seq',
+    ),
+    append: db.prepare('INSERT INTO doc_updates (board_id, data) VALUES (?, ?)'),
+    deleteUpTo: db.prepare('DELETE FROM doc_updates WHERE board_id = ? AND seq <= ?'),
+    putAsset: db.prepare(
+      'INSERT INTO assets (id, board_id, mime_type, data, created_at) VALUES (?, ?, ?, ?, ?)',
+    ),
+    getAsset: db.prepare<
+      [string],
+      { id: string; board_id: string; mime_type: string; data: Buffer; created_at: number }
+    >('SELECT * FROM assets WHERE id = ?'),
+  }
+
+  const getBoard = (boardId: string) => {
+    const row = stmt.get.get(boardId)
+    return row ? toBoard(row) : undefined
+  }
+
+  const purge = db.transaction((before: number) => {
+    const ids = stmt.expired.all(before).map((r) => r.id)
+    for (const id of ids) {
+      stmt.deleteUpdates.run(id)
+      stmt.deleteAssets.run(id)
+      stmt.deleteBoard.run(id)
+    }
+    return ids.length
+  })
+
+  const compact = db.transaction((boardId: string, snapshot: Uint8Array, uptoSeq: number) => {
+    stmt.deleteUpTo.run(boardId, uptoSeq)
+    stmt.append.run(boardId, snapshot)
+  })
+
+  return {
+    listBoards({ deleted, deletedSince = 0 }) {
+      const rows = deleted ? stmt.listDeleted.all(deletedSince) : stmt.listLive.all()
+      return rows.map(toBoard)
+    },
+    getBoard,
+    createBoard({ id, title, now }) {
+      stmt.insert.run(id, title, now, now)
+      return getBoard(id)!
+    },
+    renameBoard(boardId, title, now) {
+      stmt.rename.run(title, now, boardId)
+      return getBoard(boardId)
+    },
+    softDeleteBoard(boardId, now) {
+      stmt.softDelete.run(now, boardId)
+      return getBoard(boardId)
+    },
+    restoreBoard(boardId, now) {
+      stmt.restore.run(now, boardId)
+      return getBoard(boardId)
+    },
+    purgeDeletedBoards: (before) => purge(before),
+
+    loadDocument(boardId): StoredDocument {
+      const rows = stmt.loadUpdates.all(boardId)
+      let bytes = 0
+      const updates = rows.map((r) => {
+        bytes += r.data.byteLength
+        return new Uint8Array(r.data.buffer, r.data.byteOffset, r.data.byteLength)
+      })
+      return { updates, lastSeq: rows.at(-1)?.seq ?? 0, bytes }
+    },
+    appendUpdate(boardId, update, now) {
+      const seq = Number(stmt.append.run(boardId, update).lastInsertRowid)
+      if (now - (lastTouched.get(boardId) ?? 0) >= TOUCH_INTERVAL_MS) {
+        lastTouched.set(boardId, now)
+        stmt.touch.run(now, boardId)
+      }
+      return seq
+    },
+    compactDocument(boardId, snapshot, uptoSeq) {
+      compact(boardId, snapshot, uptoSeq)
+    },
+
+    putAsset(asset: StoredAsset) {
+      stmt.putAsset.run(asset.id, asset.boardId, asset.mimeType, asset.data, asset.createdAt)
+    },
+    getAsset(assetId) {
+      const row = stmt.getAsset.get(assetId)
+      if (!row) return undefined
+      return {
+        id: row.id,
+        boardId: row.board_id,
+        mimeType: row.mime_type,
+        data: new Uint8Array(row.data.buffer, row.data.byteOffset, row.data.byteLength),
+        createdAt: row.created_at,
+      }
+    },
+    close() {
+      db.close()
+    },
+  }
+}

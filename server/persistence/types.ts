@@ -1,0 +1,60 @@
+import type { Board } from '../../shared/api/boards.js'
+
+/**
+ * Persistence is split by concern so that a multi-instance deployment can swap each part
+ * (PostgreSQL for boards and documents, object storage for assets) without touching sync code.
+ * Methods may return promises; the embedded SQLite store answers synchronously.
+ */
+export type MaybePromise<T> = T | Promise<T>
+
+/** Board metadata: titles, times and soft deletion. */
+export interface BoardRepository {
+  listBoards(options: { deleted: boolean; deletedSince?: number }): MaybePromise<Board[]>
+  getBoard(boardId: string): MaybePromise<Board | undefined>
+  createBoard(board: { id: string; title: string; now: number }): MaybePromise<Board>
+  renameBoard(boardId: string, title: string, now: number): MaybePromise<Board | undefined>
+  /** Marks a board deleted; it stays restorable until purged. */
+  softDeleteBoard(boardId: string, now: number): MaybePromise<Board | undefined>
+  restoreBoard(boardId: string, now: number): MaybePromise<Board | undefined>
+  /** Removes boards deleted before `before` for good, with their documents and assets. */
+  purgeDeletedBoards(before: number): MaybePromise<number>
+}
+
+/** The stored form of a board's Y.Doc: an append-only log of updates, compacted now and then. */
+export interface StoredDocument {
+  updates: Uint8Array[]
+  /** Sequence number of the newest stored update (0 when there is none). */
+  lastSeq: number
+  /** Sum of the stored updates' sizes. */
+  bytes: number
+}
+
+export interface DocumentStore {
+  loadDocument(boardId: string): MaybePromise<StoredDocument>
+  /**
+   * Appends one update and marks the board edited. Resolves only once the update is durable:
+   * the sync layer broadcasts an update only after this returns.
+   */
+  appendUpdate(boardId: string, update: Uint8Array, now: number): MaybePromise<number>
+  /** Replaces every update up to and including `uptoSeq` with one snapshot update. */
+  compactDocument(boardId: string, snapshot: Uint8Array, uptoSeq: number): MaybePromise<void>
+}
+
+export interface StoredAsset {
+  id: string
+  boardId: string
+  mimeType: string
+  data: Uint8Array
+  createdAt: number
+}
+
+/** Uploaded files (images), served back by id. */
+export interface AssetStore {
+  putAsset(asset: StoredAsset): MaybePromise<void>
+  getAsset(assetId: string): MaybePromise<StoredAsset | undefined>
+}
+
+/** Everything the server persists. */
+export interface Persistence extends BoardRepository, DocumentStore, AssetStore {
+  close(): MaybePromise<void>
+}

@@ -1,0 +1,83 @@
+import { randomBytes } from 'node:crypto'
+import { Hono } from 'hono'
+import { z } from 'zod'
+import {
+  BoardIdSchema,
+  CreateBoardBodySchema,
+  DefaultBoardTitle,
+  UpdateBoardBodySchema,
+  type Board,
+} from '../../shared/api/boards.js'
+import { CloseCodes } from '../../shared/protocol/closeCodes.js'
+import { RestoreWindowDays } from '../../shared/protocol/limits.js'
+import type { ServerContext } from '../context.js'
+import { ApiError } from '../http/errors.js'
+import { validate } from '../http/validate.js'
+
+const DAY_MS = 24 * 60 * 60 * 1000
+const ParamsSchema = z.object({ boardId: BoardIdSchema })
+const ListQuerySchema = z.object({ deleted: z.enum(['true', 'false']).optional() })
+
+/** A new board id: 128 random bits, so board URLs cannot be guessed. */
+export const newBoardId = () => randomBytes(16).toString('base64url')
+
+/** Finds a live board or throws the matching 404. */
+export async function requireBoard(ctx: ServerContext, boardId: string): Promise<Board> {
+  const board = await ctx.persistence.getBoard(boardId)
+  if (!board || board.deletedAt) throw new ApiError('board_not_found', 'No board with this id')
+  return board
+}
+
+/** Board list, create, rename, delete and restore. */
+export function boardRoutes(ctx: ServerContext) {
+  const { persistence, rooms, now } = ctx
+  return new Hono()
+    .get('/', validate('query', ListQuerySchema), async (c) => {
+      const deleted = c.req.valid('query').deleted === 'true'
+      const boards = await persistence.listBoards({
+        deleted,
+        deletedSince: now() - RestoreWindowDays * DAY_MS,
+      })
+      return c.json({ boards })
+    })
+    .post('/', validate('json', CreateBoardBodySchema), async (c) => {
+      const { title } = c.req.valid('json')
+      const board = await persistence.createBoard({
+        id: newBoardId(),
+        title: title ?? DefaultBoardTitle,
+        now: now(),
+      })
+      return c.json(board, 201)
+    })
+    .get('/:boardId', validate('param', ParamsSchema), async (c) => {
+      return c.json(await requireBoard(ctx, c.req.valid('param').boardId))
+    })
+    .patch(
+      '/:boardId',
+      validate('param', ParamsSchema),
+      validate('json', UpdateBoardBodySchema),
+      async (c) => {
+        const { boardId } = c.req.valid('param')
+        await requireBoard(ctx, boardId)
+        const board = await persistence.renameBoard(boardId, c.req.valid('json').title, now())
+        return c.json(board)
+      },
+    )
+    .delete('/:boardId', validate('param', ParamsSchema), async (c) => {
+      const { boardId } = c.req.valid('param')
+      await requireBoard(ctx, boardId)
+      const board = await persistence.softDeleteBoard(boardId, now())
+      await rooms.closeBoard(boardId, CloseCodes.BoardDeleted)
+      return c.json(board)
+    })
+    .post('/:boardId/restore', validate('param', ParamsSchema), async (c) => {
+      const { boardId } = c.req.valid('param')
+      const board = await persistence.getBoard(boardId)
+      if (!board) throw new ApiError('board_not_found', 'No board with this id')
+      if (!board.deletedAt) return c.json(board)
+      if (Date.parse(board.deletedAt) < now() - RestoreWindowDays * DAY_MS) {
+        throw new ApiError('gone', `Deleted boards can be restored for ${RestoreWindowDays} days`)
+      }
+      return c.json(await persistence.restoreBoard(boardId, now()))
+    })
+}

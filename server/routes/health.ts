@@ -1,0 +1,4 @@
+import { Hono } from 'hono'
+
+/** Liveness for load balancers and the set-up check. */
+export const healthRoutes = new Hono().get('/', (c) => c.json({ ok: true }))

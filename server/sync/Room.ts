@@ -1,0 +1,307 @@
+import * as Y from 'yjs'
+import * as awarenessProtocol from 'y-protocols/awareness'
+import { CloseCodes } from '../../shared/protocol/closeCodes.js'
+import { SyncMessageType } from '../../shared/protocol/messages.js'
+import type { Logger } from '../logger.js'
+import type { DocumentStore } from '../persistence/types.js'
+import type { Connection } from './Connection.js'
+import {
+  MalformedMessageError,
+  decodeIncoming,
+  encodeAwarenessMessage,
+  encodeSyncMessage,
+  type IncomingMessage,
+} from './messageCodec.js'
+import type { RoomBus } from './RoomBus.js'
+
+export interface RoomLimits {
+  maxDocumentBytes: number
+  maxAwarenessStateBytes: number
+  /** Compact the stored log once this many updates have been appended since the last time. */
+  compactAfterUpdates: number
+}
+
+export interface RoomDeps {
+  store: DocumentStore
+  bus: RoomBus
+  log: Logger
+  limits: RoomLimits
+  now: () => number
+  /** Called after an update has been stored, with the document in its new state. */
+  onChange?: (boardId: string, doc: Y.Doc) => void
+}
+
+/** Why a transaction happened, so the update observer knows whether to store and publish. */
+type Origin = Connection | 'load' | 'bus' | 'server'
+
+interface PendingUpdate {
+  update: Uint8Array
+  origin: Origin
+}
+
+/**
+ * One open board: its Y.Doc, awareness and connections. The stored document is loaded
+ * before any message is handled, every accepted update is stored before it is broadcast,
+ * and outgoing updates of one event-loop turn go out as one message per client.
+ */
+export class Room {
+  readonly doc = new Y.Doc({ gc: true })
+  readonly awareness = new awarenessProtocol.Awareness(this.doc)
+  readonly connections = new Set<Connection>()
+  private storedBytes = 0
+  private lastSeq = 0
+  private updatesSinceCompaction = 0
+  private pendingUpdates: PendingUpdate[] = []
+  private pendingAwareness = new Set<number>()
+  private pendingWrites: Promise<unknown>[] = []
+  private flushScheduled = false
+  private compactionScheduled = false
+  private unsubscribeBus: () => void = () => {}
+  private destroyed = false
+
+  constructor(
+    readonly boardId: string,
+    private readonly deps: RoomDeps,
+  ) {
+    // The server has no presence of its own.
+    this.awareness.setLocalState(null)
+    this.doc.on('update', this.handleDocUpdate)
+    this.awareness.on('update', this.handleAwarenessUpdate)
+  }
+
+  /** Loads the stored document. Must finish before the first connection is added. */
+  async load(): Promise<void> {
+    const stored = await this.deps.store.loadDocument(this.boardId)
+    this.doc.transact(() => {
+      for (const update of stored.updates) Y.applyUpdate(this.doc, update)
+    }, 'load')
+    this.storedBytes = stored.bytes
+    this.lastSeq = stored.lastSeq
+    this.updatesSinceCompaction = stored.updates.length > 1 ? stored.updates.length : 0
+    this.unsubscribeBus = this.deps.bus.subscribe(this.boardId, (update) => {
+      Y.applyUpdate(this.doc, update, 'bus')
+    })
+    if (this.updatesSinceCompaction >= this.deps.limits.compactAfterUpdates) this.scheduleCompaction()
+  }
+
+  /** Adds a client and starts the sync handshake. */
+  addConnection(conn: Connection) {
+    this.connections.add(conn)
+    conn.send(encodeSyncMessage(SyncMessageType.Step1, Y.encodeStateVector(this.doc)))
+    const states = this.awareness.getStates()
+    if (states.size > 0) {
+      const update = awarenessProtocol.encodeAwarenessUpdate(this.awareness, [...states.keys()])
+      conn.send(encodeAwarenessMessage(update))
+    }
+  }
+
+  /** Removes a client and the presence it published. */
+  removeConnection(conn: Connection) {
+    if (!this.connections.delete(conn)) return
+    if (conn.awarenessClients.size > 0) {
+      awarenessProtocol.removeAwarenessStates(this.awareness, [...conn.awarenessClients], conn)
+    }
+  }
+
+  /** Handles one binary frame from a client; a malformed frame closes that client only. */
+  receive(conn: Connection, data: Uint8Array) {
+    if (conn.closed) return
+    let message: IncomingMessage
+    try {
+      message = decodeIncoming(data, this.deps.limits.maxAwarenessStateBytes)
+    } catch (error) {
+      const why = error instanceof MalformedMessageError ? error.message : String(error)
+      this.reject(conn, CloseCodes.MalformedMessage, why)
+      return
+    }
+    switch (message.type) {
+      case 'syncStep1':
+        conn.send(
+          encodeSyncMessage(
+            SyncMessageType.Step2,
+            Y.encodeStateAsUpdate(this.doc, message.stateVector),
+          ),
+        )
+        return
+      case 'syncUpdate':
+        // Read-only connections may sync down but never change the document.
+        if (conn.permission !== 'write') return
+        if (this.storedBytes + message.update.byteLength > this.deps.limits.maxDocumentBytes) {
+          this.reject(conn, CloseCodes.DocumentTooLarge, `${this.storedBytes} bytes stored`)
+          return
+        }
+        try {
+          Y.applyUpdate(this.doc, message.update, conn)
+        } catch (error) {
+          this.reject(conn, CloseCodes.MalformedMessage, `update failed to apply: ${String(error)}`)
+        }
+        return
+      case 'awareness': {
+        for (const entry of message.clients) {
+          if (this.ownerOfAwarenessClient(entry.clientId, conn)) {
+            this.reject(conn, CloseCodes.Forbidden, `awareness client ${entry.clientId} not owned`)
+            return
+          }
+        }
+        awarenessProtocol.applyAwarenessUpdate(this.awareness, message.update, conn)
+        return
+      }
+      case 'queryAwareness': {
+        const ids = [...this.awareness.getStates().keys()]
+        conn.send(encodeAwarenessMessage(awarenessProtocol.encodeAwarenessUpdate(this.awareness, ids)))
+        return
+      }
+    }
+  }
+
+  /** Applies a change made by the server itself (REST API, imports); stored and broadcast. */
+  transact(fn: (doc: Y.Doc) => void) {
+    this.doc.transact(() => fn(this.doc), 'server')
+  }
+
+  /** Closes every connection with `code`. */
+  closeAll(code: (typeof CloseCodes)[keyof typeof CloseCodes]) {
+    for (const conn of [...this.connections]) {
+      conn.close(code)
+      this.removeConnection(conn)
+    }
+  }
+
+  /** Waits for pending writes, compacts the stored log if it grew, and frees the document. */
+  async destroy() {
+    if (this.destroyed) return
+    this.destroyed = true
+    this.unsubscribeBus()
+    this.flush()
+    await Promise.all(this.pendingWrites)
+    if (this.updatesSinceCompaction > 1) await this.compact()
+    this.awareness.destroy()
+    this.doc.destroy()
+  }
+
+  private ownerOfAwarenessClient(clientId: number, conn: Connection) {
+    for (const other of this.connections) {
+      if (other !== conn && other.awarenessClients.has(clientId)) return true
+    }
+    return false
+  }
+
+  private reject(conn: Connection, code: (typeof CloseCodes)[keyof typeof CloseCodes], why: string) {
+    this.deps.log.warn('sync.rejected', {
+      boardId: this.boardId,
+      connection: conn.id,
+      code: code.code,
+      reason: code.reason,
+      detail: why.slice(0, 200),
+    })
+    conn.close(code)
+    this.removeConnection(conn)
+  }
+
+  private handleDocUpdate = (update: Uint8Array, origin: unknown) => {
+    const o = origin as Origin
+    if (o === 'load') return
+    if (o !== 'bus') {
+      // Store first: a client must never see an update the server could still lose.
+      const written = this.deps.store.appendUpdate(this.boardId, update, this.deps.now())
+      if (written instanceof Promise) {
+        this.pendingWrites.push(written.then((seq) => (this.lastSeq = seq)))
+      } else {
+        this.lastSeq = written
+      }
+      this.storedBytes += update.byteLength
+      this.updatesSinceCompaction++
+      this.deps.bus.publish(this.boardId, update)
+      this.deps.onChange?.(this.boardId, this.doc)
+      if (this.updatesSinceCompaction >= this.deps.limits.compactAfterUpdates) {
+        this.scheduleCompaction()
+      }
+    }
+    this.pendingUpdates.push({ update, origin: o })
+    this.scheduleFlush()
+  }
+
+  private handleAwarenessUpdate = (
+    { added, updated, removed }: { added: number[]; updated: number[]; removed: number[] },
+    origin: unknown,
+  ) => {
+    const conn = [...this.connections].find((c) => c === origin)
+    if (conn) {
+      for (const id of added) conn.awarenessClients.add(id)
+      for (const id of removed) conn.awarenessClients.delete(id)
+    }
+    for (const id of added) this.pendingAwareness.add(id)
+    for (const id of updated) this.pendingAwareness.add(id)
+    for (const id of removed) this.pendingAwareness.add(id)
+    this.scheduleFlush()
+  }
+
+  private scheduleFlush() {
+    if (this.flushScheduled) return
+    this.flushScheduled = true
+    setImmediate(() => {
+      this.flushScheduled = false
+      if (this.pendingWrites.length === 0) {
+        this.flush()
+        return
+      }
+      const writes = this.pendingWrites
+      this.pendingWrites = []
+      void Promise.all(writes).then(() => this.flush())
+    })
+  }
+
+  /** Sends what this turn produced: one merged update per client, minus its own changes. */
+  private flush() {
+    const pending = this.pendingUpdates
+    this.pendingUpdates = []
+    if (pending.length > 0) {
+      const merged = pending.length === 1 ? pending[0]!.update : Y.mergeUpdates(pending.map((p) => p.update))
+      const forAll = encodeSyncMessage(SyncMessageType.Update, merged)
+      const origins = new Set(pending.map((p) => p.origin))
+      for (const conn of this.connections) {
+        if (!origins.has(conn)) {
+          conn.send(forAll)
+          continue
+        }
+        const others = pending.filter((p) => p.origin !== conn).map((p) => p.update)
+        if (others.length === 0) continue
+        const update = others.length === 1 ? others[0]! : Y.mergeUpdates(others)
+        conn.send(encodeSyncMessage(SyncMessageType.Update, update))
+      }
+    }
+    if (this.pendingAwareness.size > 0) {
+      const ids = [...this.pendingAwareness]
+      this.pendingAwareness.clear()
+      const message = encodeAwarenessMessage(
+        awarenessProtocol.encodeAwarenessUpdate(this.awareness, ids),
+      )
+      for (const conn of this.connections) conn.send(message)
+    }
+  }
+
+  private scheduleCompaction() {
+    if (this.compactionScheduled || this.destroyed) return
+    this.compactionScheduled = true
+    // Compaction is an optimisation: it runs after the current burst of messages.
+    setTimeout(() => {
+      this.compactionScheduled = false
+      if (!this.destroyed) void this.compact()
+    }, 50).unref()
+  }
+
+  private async compact() {
+    await Promise.all(this.pendingWrites)
+    const snapshot = Y.encodeStateAsUpdate(this.doc)
+    const uptoSeq = this.lastSeq
+    const count = this.updatesSinceCompaction
+    this.updatesSinceCompaction = 0
+    try {
+      await this.deps.store.compactDocument(this.boardId, snapshot, uptoSeq)
+      this.storedBytes = snapshot.byteLength
+    } catch (error) {
+      this.updatesSinceCompaction += count
+      this.deps.log.error('store.compact_failed', { boardId: this.boardId, error: String(error) })
+    }
+  }
+}

@@ -1,0 +1,151 @@
+import { CloseCodes, type CloseCode } from '../../shared/protocol/closeCodes.js'
+import type { Logger } from '../logger.js'
+import { Connection, type Permission, type SocketLike } from './Connection.js'
+import { Room, type RoomDeps } from './Room.js'
+
+/** Decides what a connection may do; `null` refuses it with the given close code. */
+export type Authorize = (request: {
+  boardId: string
+  url: URL
+  headers: Headers
+}) => Promise<{ permission: Permission } | { refuse: CloseCode }>
+
+export interface RoomManagerOptions extends RoomDeps {
+  authorize: Authorize
+  /** How long a room stays loaded after its last client left. */
+  unloadAfterMs: number
+  log: Logger
+}
+
+/** The handle the transport holds for one socket. */
+export interface ClientSession {
+  receive(data: Uint8Array): void
+  close(): void
+}
+
+/**
+ * Opens rooms on demand, routes sockets to them and unloads idle rooms. Messages that arrive
+ * while a room loads or a connection is being authorised are buffered, never dropped.
+ */
+export class RoomManager {
+  private readonly rooms = new Map<string, Promise<Room>>()
+  private readonly unloadTimers = new Map<string, NodeJS.Timeout>()
+  private nextConnectionId = 1
+
+  constructor(private readonly options: RoomManagerOptions) {}
+
+  /** Accepts a socket for a board; call `receive` for each frame and `close` when it closes. */
+  open(boardId: string, socket: SocketLike, url: URL, headers: Headers): ClientSession {
+    const buffered: Uint8Array[] = []
+    let conn: Connection | undefined
+    let room: Room | undefined
+    let gone = false
+
+    const ready = async () => {
+      const verdict = await this.options.authorize({ boardId, url, headers })
+      if (gone) return
+      if ('refuse' in verdict) {
+        this.options.log.info('sync.refused', { boardId, code: verdict.refuse.code })
+        socket.close(verdict.refuse.code, verdict.refuse.reason)
+        return
+      }
+      const r = await this.getRoom(boardId)
+      if (gone) {
+        this.scheduleUnloadIfIdle(r)
+        return
+      }
+      conn = new Connection(this.nextConnectionId++, socket, verdict.permission)
+      room = r
+      this.cancelUnload(boardId)
+      r.addConnection(conn)
+      for (const data of buffered.splice(0)) r.receive(conn, data)
+    }
+    ready().catch((error) => {
+      this.options.log.error('sync.open_failed', { boardId, error: String(error) })
+      socket.close(CloseCodes.ServerError.code, CloseCodes.ServerError.reason)
+    })
+
+    return {
+      receive: (data) => {
+        if (room && conn) room.receive(conn, data)
+        else buffered.push(data)
+      },
+      close: () => {
+        gone = true
+        if (room && conn) {
+          conn.closed = true
+          room.removeConnection(conn)
+          this.scheduleUnloadIfIdle(room)
+        }
+      },
+    }
+  }
+
+  /** The loaded room of a board, loading it if needed (used by the REST API as well). */
+  getRoom(boardId: string): Promise<Room> {
+    let room = this.rooms.get(boardId)
+    if (!room) {
+      const r = new Room(boardId, this.options)
+      room = r.load().then(() => r)
+      this.rooms.set(boardId, room)
+      room.catch(() => this.rooms.delete(boardId))
+      // A room opened by the API alone is unloaded like one whose clients left.
+      void room.then((loaded) => this.scheduleUnloadIfIdle(loaded))
+    }
+    return room
+  }
+
+  /** Closes every connection to a board (deleted board, revoked access) and unloads it. */
+  async closeBoard(boardId: string, code: CloseCode) {
+    const room = this.rooms.get(boardId)
+    if (!room) return
+    const r = await room
+    r.closeAll(code)
+    await this.unload(r)
+  }
+
+  /** Number of loaded rooms. */
+  get size() {
+    return this.rooms.size
+  }
+
+  /** Closes every connection and unloads every room (server shutdown). */
+  async closeAll() {
+    for (const timer of this.unloadTimers.values()) clearTimeout(timer)
+    this.unloadTimers.clear()
+    const rooms = await Promise.allSettled([...this.rooms.values()])
+    for (const r of rooms) {
+      if (r.status === 'fulfilled') {
+        r.value.closeAll(CloseCodes.ServerShuttingDown)
+        await this.unload(r.value)
+      }
+    }
+  }
+
+  private cancelUnload(boardId: string) {
+    const timer = this.unloadTimers.get(boardId)
+    if (timer) clearTimeout(timer)
+    this.unloadTimers.delete(boardId)
+  }
+
+  private scheduleUnloadIfIdle(room: Room) {
+    if (room.connections.size > 0 || this.unloadTimers.has(room.boardId)) return
+    const timer = setTimeout(() => {
+      this.unloadTimers.delete(room.boardId)
+      if (room.connections.size === 0) void this.unload(room, { onlyIfIdle: true })
+    }, this.options.unloadAfterMs)
+    timer.unref()
+    this.unloadTimers.set(room.boardId, timer)
+  }
+
+  private async unload(room: Room, { onlyIfIdle = false } = {}) {
+    this.cancelUnload(room.boardId)
+    const current = this.rooms.get(room.boardId)
+    const isCurrent = current !== undefined && (await current) === room
+    // A client may have joined while we waited.
+    if (onlyIfIdle && room.connections.size > 0) return
+    if (isCurrent) this.rooms.delete(room.boardId)
+    await room.destroy()
+    this.options.log.info('room.unloaded', { boardId: room.boardId })
+  }
+}

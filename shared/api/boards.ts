@@ -1,0 +1,32 @@
+import { z } from 'zod'
+
+/** Board ids are 22 characters of base64url (128 random bits). */
+export const BoardIdSchema = z.string().regex(/^[A-Za-z0-9_-]{22}$/, 'not a board id')
+
+export const BoardTitleSchema = z
+  .string()
+  .trim()
+  .min(1, 'title must not be empty')
+  .max(200, 'title must be at most 200 characters')
+
+export const CreateBoardBodySchema = z.strictObject({
+  title: BoardTitleSchema.optional(),
+})
+export type CreateBoardBody = z.infer<typeof CreateBoardBodySchema>
+
+export const UpdateBoardBodySchema = z.strictObject({
+  title: BoardTitleSchema,
+})
+export type UpdateBoardBody = z.infer<typeof UpdateBoardBodySchema>
+
+/** A board as the REST API returns it. Times are ISO strings. */
+export const BoardSchema = z.object({
+  id: BoardIdSchema,
+  title: z.string(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  deletedAt: z.string().nullable(),
+})
+export type Board = z.infer<typeof BoardSchema>
+
+export const DefaultBoardTitle = 'Untitled board'

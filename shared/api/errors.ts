@@ -1,0 +1,22 @@
+/** REST error codes: a closed set, each with its HTTP status. */
+export const ApiErrors = {
+  invalid_body: 400,
+  invalid_query: 400,
+  unauthorized: 401,
+  forbidden: 403,
+  not_found: 404,
+  board_not_found: 404,
+  asset_not_found: 404,
+  gone: 410,
+  conflict: 409,
+  payload_too_large: 413,
+  unsupported_media_type: 415,
+  internal: 500,
+} as const
+
+export type ApiErrorCode = keyof typeof ApiErrors
+
+/** The JSON body of every REST error. */
+export interface ApiErrorBody {
+  error: { code: ApiErrorCode; message: string; details?: unknown }
+}

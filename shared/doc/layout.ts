@@ -1,0 +1,33 @@
+import * as Y from 'yjs'
+
+/**
+ * The layout of a board's Y.Doc, written once. Everything that reads or writes a board
+ * document goes through these accessors rather than naming top-level types itself.
+ *
+ * - `tldraw`: Y.Map of tldraw document records (shapes, pages, assets, bindings) by record id,
+ *   each value the record as plain JSON. Records are small and replaced whole.
+ * - `meta`: Y.Map of board-level settings.
+ */
+export const DocKeys = {
+  tldrawRecords: 'tldraw',
+  meta: 'meta',
+} as const
+
+/** The tldraw records of a board, keyed by record id. */
+export function getTldrawRecords(doc: Y.Doc): Y.Map<unknown> {
+  return doc.getMap<unknown>(DocKeys.tldrawRecords)
+}
+
+/** Board-level settings. */
+export function getBoardMeta(doc: Y.Doc): Y.Map<unknown> {
+  return doc.getMap<unknown>(DocKeys.meta)
+}
+
+/** Origins of Yjs transactions, so observers can tell local, remote and server edits apart. */
+export type TransactionOrigin =
+  | { kind: 'local' }
+  | { kind: 'remote' }
+  | { kind: 'server'; reason: string }
+
+export const LocalOrigin: TransactionOrigin = Object.freeze({ kind: 'local' })
+export const RemoteOrigin: TransactionOrigin = Object.freeze({ kind: 'remote' })
