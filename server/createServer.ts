@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net'
 import { Hono } from 'hono'
 import { CloseCodes } from '../shared/protocol/closeCodes.js'
 import { createApp } from './app.js'
+import { ensureErrorEvent } from './http/errorEventShim.js'
 import type { Config } from './config.js'
 import type { ServerContext } from './context.js'
 import { createLogger, type Logger } from './logger.js'
@@ -55,6 +56,7 @@ export async function createServer(config: Config, overrides: ServerOverrides = 
   })
   const context: ServerContext = { config, log, persistence, rooms, now }
 
+  ensureErrorEvent()
   const root = new Hono()
   const nodeWs = createNodeWebSocket({ app: root })
   // ws closes an oversized frame itself with 1009 (Message Too Big) before buffering it whole.

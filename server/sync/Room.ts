@@ -8,6 +8,7 @@ import type { Connection } from './Connection.js'
 import {
   MalformedMessageError,
   decodeIncoming,
+  encodeAwarenessEntries,
   encodeAwarenessMessage,
   encodeSyncMessage,
   type IncomingMessage,
@@ -137,13 +138,13 @@ export class Room {
         }
         return
       case 'awareness': {
-        for (const entry of message.clients) {
-          if (this.ownerOfAwarenessClient(entry.clientId, conn)) {
-            this.reject(conn, CloseCodes.Forbidden, `awareness client ${entry.clientId} not owned`)
-            return
-          }
-        }
-        awarenessProtocol.applyAwarenessUpdate(this.awareness, message.update, conn)
+        // Standard clients echo the states of others; only the owner's own entries count, so
+        // no client can overwrite someone else's presence.
+        const own = message.clients.filter((e) => !this.ownerOfAwarenessClient(e.clientId, conn))
+        if (own.length === 0) return
+        const update =
+          own.length === message.clients.length ? message.update : encodeAwarenessEntries(own)
+        awarenessProtocol.applyAwarenessUpdate(this.awareness, update, conn)
         return
       }
       case 'queryAwareness': {

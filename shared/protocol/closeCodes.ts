@@ -8,7 +8,8 @@ export const CloseCodes = {
   Forbidden: { code: 4403, reason: 'Forbidden' },
   BoardNotFound: { code: 4404, reason: 'Board not found' },
   BoardDeleted: { code: 4410, reason: 'Board deleted' },
-  MessageTooLarge: { code: 4413, reason: 'Message too large' },
+  // The standard code; the WebSocket layer enforces the limit before buffering the frame.
+  MessageTooLarge: { code: 1009, reason: 'Message too big' },
   DocumentTooLarge: { code: 4507, reason: 'Document too large' },
   ServerError: { code: 4500, reason: 'Server error' },
   ServerShuttingDown: { code: 4503, reason: 'Server shutting down' },

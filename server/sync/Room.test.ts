@@ -1,0 +1,187 @@
+import * as decoding from 'lib0/decoding'
+import { describe, expect, it } from 'vitest'
+import * as Y from 'yjs'
+import { CloseCodes } from '../../shared/protocol/closeCodes.js'
+import { MessageType, SyncMessageType } from '../../shared/protocol/messages.js'
+import { createLogger } from '../logger.js'
+import type { DocumentStore } from '../persistence/types.js'
+import { Connection, type Permission } from './Connection.js'
+import { encodeSyncMessage } from './messageCodec.js'
+import { Room } from './Room.js'
+import { createLocalBus } from './RoomBus.js'
+
+/** An in-memory document store that records the order of events. */
+function memoryStore(events: string[] = []) {
+  const updates: Uint8Array[] = []
+  const store: DocumentStore = {
+    loadDocument: () => ({ updates: [...updates], lastSeq: updates.length, bytes: 0 }),
+    appendUpdate: (_id, update) => {
+      events.push('stored')
+      updates.push(update)
+      return updates.length
+    },
+    compactDocument: (_id, snapshot) => {
+      updates.splice(0, updates.length, snapshot)
+    },
+  }
+  return { store, updates, events }
+}
+
+function fakeSocket(events: string[] = []) {
+  const sent: Uint8Array[] = []
+  const closes: { code: number; reason: string }[] = []
+  return {
+    sent,
+    closes,
+    socket: {
+      send: (data: Uint8Array) => {
+        events.push('sent')
+        sent.push(data)
+      },
+      close: (code: number, reason: string) => closes.push({ code, reason }),
+    },
+  }
+}
+
+async function makeRoom(store: DocumentStore) {
+  const room = new Room('board', {
+    store,
+    bus: createLocalBus(),
+    log: createLogger('silent'),
+    now: () => 0,
+    limits: { maxDocumentBytes: 1_000_000, maxAwarenessStateBytes: 16_000, compactAfterUpdates: 1000 },
+  })
+  await room.load()
+  return room
+}
+
+let nextId = 1
+function join(room: Room, permission: Permission = 'write', events?: string[]) {
+  const s = fakeSocket(events)
+  const conn = new Connection(nextId++, s.socket, permission)
+  room.addConnection(conn)
+  s.sent.length = 0
+  return { conn, ...s }
+}
+
+function updateFrame(fn: (doc: Y.Doc) => void, base?: Y.Doc) {
+  const doc = base ?? new Y.Doc()
+  let update = new Uint8Array()
+  doc.once('update', (u: Uint8Array) => (update = u))
+  fn(doc)
+  return encodeSyncMessage(SyncMessageType.Update, update)
+}
+
+const flushTurn = () => new Promise((resolve) => setImmediate(resolve))
+
+function syncUpdates(frames: Uint8Array[]) {
+  return frames
+    .map((f) => decoding.createDecoder(f))
+    .filter((d) => decoding.readVarUint(d) === MessageType.Sync)
+    .filter((d) => decoding.readVarUint(d) === SyncMessageType.Update)
+    .map((d) => decoding.readVarUint8Array(d))
+}
+
+describe('Room', () => {
+  describe('when a writer sends several updates in one event-loop turn', () => {
+    it('sends each other client one merged message and echoes nothing to the writer', async () => {
+      const room = await makeRoom(memoryStore().store)
+      const writer = join(room)
+      const reader = join(room)
+      const source = new Y.Doc()
+      for (let i = 0; i < 5; i++) {
+        room.receive(writer.conn, updateFrame((d) => d.getMap('tldraw').set(`k${i}`, i), source))
+      }
+      await flushTurn()
+      expect(syncUpdates(writer.sent)).toHaveLength(0)
+      const received = syncUpdates(reader.sent)
+      expect(received).toHaveLength(1)
+      const check = new Y.Doc()
+      Y.applyUpdate(check, received[0]!)
+      expect(check.getMap('tldraw').size).toBe(5)
+    })
+  })
+
+  describe('when an update is accepted', () => {
+    it('stores it before broadcasting it', async () => {
+      const events: string[] = []
+      const room = await makeRoom(memoryStore(events).store)
+      const writer = join(room)
+      join(room, 'write', events)
+      events.length = 0
+      room.receive(writer.conn, updateFrame((d) => d.getMap('tldraw').set('a', 1)))
+      await flushTurn()
+      expect(events).toEqual(['stored', 'sent'])
+    })
+  })
+
+  describe('when a read-only connection sends an update', () => {
+    it('drops it and keeps the board unchanged', async () => {
+      const { store, updates } = memoryStore()
+      const room = await makeRoom(store)
+      const viewer = join(room, 'read')
+      const other = join(room)
+      room.receive(viewer.conn, updateFrame((d) => d.getMap('tldraw').set('x', 1)))
+      await flushTurn()
+      expect(room.doc.getMap('tldraw').size).toBe(0)
+      expect(updates).toHaveLength(0)
+      expect(syncUpdates(other.sent)).toHaveLength(0)
+      expect(viewer.closes).toHaveLength(0)
+    })
+  })
+
+  describe('when a frame is malformed', () => {
+    it.each([
+      ['an unknown message type', new Uint8Array([9, 0])],
+      ['an unknown sync message', new Uint8Array([0, 7, 0])],
+      ['a truncated update', new Uint8Array([0, 2, 50, 1, 2])],
+      ['trailing bytes', new Uint8Array([3, 0])],
+      ['an awareness state that is not JSON', new Uint8Array([1, 6, 1, 1, 1, 2, 123, 125].slice(0, 7))],
+    ])('closes only that connection for %s', async (_name, frame) => {
+      const { store, updates } = memoryStore()
+      const room = await makeRoom(store)
+      const bad = join(room)
+      const good = join(room)
+      room.receive(bad.conn, frame)
+      expect(bad.closes).toEqual([CloseCodes.MalformedMessage])
+      expect(room.connections.has(bad.conn)).toBe(false)
+      room.receive(good.conn, updateFrame((d) => d.getMap('tldraw').set('ok', true)))
+      expect(good.closes).toHaveLength(0)
+      expect(updates).toHaveLength(1)
+    })
+  })
+
+  describe('when a document would grow past its limit', () => {
+    it('refuses the update with DocumentTooLarge', async () => {
+      const room = new Room('board', {
+        store: memoryStore().store,
+        bus: createLocalBus(),
+        log: createLogger('silent'),
+        now: () => 0,
+        limits: { maxDocumentBytes: 100, maxAwarenessStateBytes: 16_000, compactAfterUpdates: 1000 },
+      })
+      await room.load()
+      const writer = join(room)
+      room.receive(writer.conn, updateFrame((d) => d.getMap('tldraw').set('big', 'x'.repeat(500))))
+      expect(writer.closes).toEqual([CloseCodes.DocumentTooLarge])
+      expect(room.doc.getMap('tldraw').size).toBe(0)
+    })
+  })
+
+  describe('when the log is compacted', () => {
+    it('keeps the same document in fewer stored updates', async () => {
+      const { store, updates } = memoryStore()
+      const room = await makeRoom(store)
+      const writer = join(room)
+      const source = new Y.Doc()
+      for (let i = 0; i < 20; i++) {
+        room.receive(writer.conn, updateFrame((d) => d.getMap('tldraw').set(`k${i}`, i), source))
+      }
+      expect(updates).toHaveLength(20)
+      await room.destroy()
+      expect(updates).toHaveLength(1)
+      const reloaded = await makeRoom(store)
+      expect(reloaded.doc.getMap('tldraw').toJSON()).toEqual(source.getMap('tldraw').toJSON())
+    })
+  })
+})

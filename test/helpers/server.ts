@@ -1,0 +1,90 @@
+import { spawn, type ChildProcess } from 'node:child_process'
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
+import { loadConfig } from '../../server/config.js'
+import { createServer, type RunningServer } from '../../server/createServer.js'
+
+export interface TestServer {
+  url: string
+  wsUrl: string
+  port: number
+  dataDir: string
+  server: RunningServer
+  /** Stops the server; the data directory is kept until `cleanup`. */
+  stop(): Promise<void>
+  /** Stops the server and removes its data directory. */
+  cleanup(): Promise<void>
+}
+
+/** A fresh data directory under the system temp dir. */
+export const makeDataDir = () => mkdtempSync(join(tmpdir(), 'discovery-board-test-'))
+
+/** Starts the real server in this process on a free port, with its own data directory. */
+export async function startTestServer(
+  options: { dataDir?: string; env?: Record<string, string> } = {},
+): Promise<TestServer> {
+  const dataDir = options.dataDir ?? makeDataDir()
+  const config = loadConfig({
+    PORT: '0',
+    HOST: '127.0.0.1',
+    DATA_DIR: dataDir,
+    LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
+    ROOM_UNLOAD_AFTER_MS: '200',
+    ...options.env,
+  })
+  const server = await createServer(config)
+  const url = `http://127.0.0.1:${server.port}`
+  let stopped = false
+  const stop = async () => {
+    if (stopped) return
+    stopped = true
+    await server.close()
+  }
+  return {
+    url,
+    wsUrl: url.replace('http', 'ws'),
+    port: server.port,
+    dataDir,
+    server,
+    stop,
+    async cleanup() {
+      await stop()
+      rmSync(dataDir, { recursive: true, force: true })
+    },
+  }
+}
+
+export interface ServerProcess {
+  url: string
+  wsUrl: string
+  child: ChildProcess
+  /** Resolves when the process has exited. */
+  exited: Promise<void>
+}
+
+/** Starts the server as its own process (`node --import tsx server/main.ts`), for fault tests. */
+export async function startServerProcess(
+  dataDir: string,
+  env: Record<string, string> = {},
+): Promise<ServerProcess> {
+  const root = resolve(import.meta.dirname, '../..')
+  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+    cwd: root,
+    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'warn', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
+  const exited = new Promise<void>((res) => child.once('exit', () => res()))
+  const url = await new Promise<string>((res, rej) => {
+    let out = ''
+    let err = ''
+    child.stdout!.on('data', (chunk: Buffer) => {
+      out += chunk.toString()
+      const match = /running at (http:\/\/\S+)/.exec(out)
+      if (match) res(match[1]!.replace('localhost', '127.0.0.1'))
+    })
+    child.stderr!.on('data', (chunk: Buffer) => (err += chunk.toString()))
+    child.once('exit', (code) => rej(new Error(`server exited with ${code}: ${err}`)))
+  })
+  return { url, wsUrl: url.replace('http', 'ws'), child, exited }
+}
