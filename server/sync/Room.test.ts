@@ -66,7 +66,7 @@ function join(room: Room, permission: Permission = 'write', events?: string[]) {
 
 function updateFrame(fn: (doc: Y.Doc) => void, base?: Y.Doc) {
   const doc = base ?? new Y.Doc()
-  let update = new Uint8Array()
+  let update: Uint8Array = new Uint8Array()
   doc.once('update', (u: Uint8Array) => (update = u))
   fn(doc)
   return encodeSyncMessage(SyncMessageType.Update, update)

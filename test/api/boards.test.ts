@@ -94,7 +94,7 @@ describe('REST API', () => {
   })
 
   describe('image uploads', () => {
-    const upload = async (boardId: string, body: Uint8Array, type: string) =>
+    const upload = async (boardId: string, body: Uint8Array<ArrayBuffer>, type: string) =>
       api(`/api/boards/${boardId}/assets`, { method: 'POST', headers: { 'content-type': type }, body })
     let boardId: string
     beforeAll(async () => {
