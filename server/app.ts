@@ -7,6 +7,7 @@ import { ApiError, errorResponse } from './http/errors.js'
 import { staticClient } from './http/staticClient.js'
 import { assetRoutes } from './routes/assets.js'
 import { boardRoutes } from './routes/boards.js'
+import { canvasRoutes } from './routes/canvases.js'
 import { healthRoutes } from './routes/health.js'
 import { syncRoutes } from './routes/sync.js'
 
@@ -17,6 +18,7 @@ export function createApp(ctx: ServerContext, upgradeWebSocket: UpgradeWebSocket
     .route('/api/health', healthRoutes)
     .route('/api/boards', boardRoutes(ctx))
     .route('/api/boards', assets.upload)
+    .route('/api/boards', canvasRoutes(ctx))
     .route('/api/assets', assets.serve)
     .route('/sync', syncRoutes(ctx, upgradeWebSocket))
 

@@ -1,0 +1,139 @@
+import { Hono } from 'hono'
+import { z } from 'zod'
+import { BoardIdSchema } from '../../shared/api/boards.js'
+import {
+  CreateCanvasBodySchema,
+  UpdateCanvasBodySchema,
+  type CanvasResponse,
+} from '../../shared/api/canvases.js'
+import { getCanvasDefinition } from '../../shared/canvases/registry.js'
+import { EntityIdSchema, newId, type CanvasContent } from '../../shared/canvases/schema.js'
+import { compareStreams } from '../../shared/canvases/vsm/figures.js'
+import {
+  applyCanvasContent,
+  emptyCanvas,
+  getBoardCanvases,
+  readAllCanvases,
+  readCanvas,
+  writeCanvas,
+} from '../../shared/doc/canvasDoc.js'
+import { exportBoardMarkdown, exportCanvasMarkdown } from '../../shared/markdown/exportMarkdown.js'
+import { MarkdownImportError, importMarkdown } from '../../shared/markdown/importMarkdown.js'
+import type { ServerContext } from '../context.js'
+import { ApiError } from '../http/errors.js'
+import { validate } from '../http/validate.js'
+import { requireBoard } from './boards.js'
+import { toCanvasContent } from './canvasInput.js'
+
+const BoardParams = z.object({ boardId: BoardIdSchema })
+const CanvasParams = z.object({ boardId: BoardIdSchema, canvasId: EntityIdSchema })
+const MAX_IMPORT_BYTES = 5 * 1024 * 1024
+
+/** The API view of a canvas: content plus value-stream figures. */
+export function canvasResponse(content: CanvasContent): CanvasResponse {
+  if (content.kind !== 'vsm') return content
+  return { ...content, figures: compareStreams(content.current ?? [], content.future ?? []) }
+}
+
+const markdown = (body: string) =>
+  new Response(body, { headers: { 'Content-Type': 'text/markdown; charset=utf-8' } })
+
+/** Typed canvas content of a board: list, read, create, patch, delete, export and import. */
+export function canvasRoutes(ctx: ServerContext) {
+  const room = async (boardId: string) => {
+    await requireBoard(ctx, boardId)
+    return ctx.rooms.getRoom(boardId)
+  }
+  const findCanvas = async (boardId: string, canvasId: string) => {
+    const r = await room(boardId)
+    const map = getBoardCanvases(r.doc).get(canvasId)
+    const content = map ? readCanvas(canvasId, map) : undefined
+    if (!map || !content) throw new ApiError('not_found', 'No canvas with this id on this board')
+    return { room: r, map, content }
+  }
+
+  return new Hono()
+    .get('/:boardId/canvases', validate('param', BoardParams), async (c) => {
+      const r = await room(c.req.valid('param').boardId)
+      return c.json({ canvases: readAllCanvases(r.doc).map(canvasResponse) })
+    })
+    .post(
+      '/:boardId/canvases',
+      validate('param', BoardParams),
+      validate('json', CreateCanvasBodySchema),
+      async (c) => {
+        const r = await room(c.req.valid('param').boardId)
+        const body = c.req.valid('json')
+        const content = toCanvasContent(emptyCanvas(body.kind, body.title), body, [])
+        r.transact((doc) => writeCanvas(doc, content))
+        return c.json(canvasResponse(readCanvas(content.id, getBoardCanvases(r.doc).get(content.id)!)!), 201)
+      },
+    )
+    .get('/:boardId/canvases/:canvasId', validate('param', CanvasParams), async (c) => {
+      const { boardId, canvasId } = c.req.valid('param')
+      return c.json(canvasResponse((await findCanvas(boardId, canvasId)).content))
+    })
+    .patch(
+      '/:boardId/canvases/:canvasId',
+      validate('param', CanvasParams),
+      validate('json', UpdateCanvasBodySchema),
+      async (c) => {
+        const { boardId, canvasId } = c.req.valid('param')
+        const found = await findCanvas(boardId, canvasId)
+        const body = c.req.valid('json')
+        const patch = toCanvasContent(found.content, body, Object.keys(body))
+        found.room.transact(() => applyCanvasContent(found.map, patch))
+        return c.json(canvasResponse(readCanvas(canvasId, found.map)!))
+      },
+    )
+    .delete('/:boardId/canvases/:canvasId', validate('param', CanvasParams), async (c) => {
+      const { boardId, canvasId } = c.req.valid('param')
+      const found = await findCanvas(boardId, canvasId)
+      found.room.transact((doc) => getBoardCanvases(doc).delete(canvasId))
+      return c.body(null, 204)
+    })
+    .get('/:boardId/export.md', validate('param', BoardParams), async (c) => {
+      const { boardId } = c.req.valid('param')
+      const board = await requireBoard(ctx, boardId)
+      const r = await ctx.rooms.getRoom(boardId)
+      return markdown(exportBoardMarkdown(board.title, readAllCanvases(r.doc)))
+    })
+    .get('/:boardId/canvases/:canvasId/export.md', validate('param', CanvasParams), async (c) => {
+      const { boardId, canvasId } = c.req.valid('param')
+      return markdown(exportCanvasMarkdown((await findCanvas(boardId, canvasId)).content))
+    })
+    .post('/:boardId/import', validate('param', BoardParams), async (c) => {
+      const r = await room(c.req.valid('param').boardId)
+      const text = await c.req.text()
+      if (text.length > MAX_IMPORT_BYTES) throw new ApiError('payload_too_large', 'The file is too large')
+      let imported
+      try {
+        imported = importMarkdown(text)
+      } catch (error) {
+        if (error instanceof MarkdownImportError) {
+          throw new ApiError('invalid_body', error.message, { line: error.line })
+        }
+        throw error
+      }
+      const existing = getBoardCanvases(r.doc)
+      // Ids are kept so a round trip is exact; a canvas already on this board gets new ids.
+      const canvases = imported.canvases.map((canvas) =>
+        existing.has(canvas.id) ? withNewIds(canvas) : canvas,
+      )
+      r.transact((doc) => canvases.forEach((canvas) => writeCanvas(doc, canvas)))
+      return c.json({ ids: canvases.map((canvas) => canvas.id) }, 201)
+    })
+}
+
+function withNewIds(canvas: CanvasContent): CanvasContent {
+  const fresh = <T extends { id: string }>(list: T[] | undefined) => list?.map((x) => ({ ...x, id: newId() }))
+  const definition = getCanvasDefinition(canvas.kind)
+  return {
+    ...canvas,
+    id: newId(),
+    boxes: Object.fromEntries(definition.boxes.map((b) => [b.key, fresh(canvas.boxes[b.key]) ?? []])),
+    metrics: fresh(canvas.metrics),
+    current: fresh(canvas.current),
+    future: fresh(canvas.future),
+  }
+}
