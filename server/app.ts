@@ -9,6 +9,7 @@ import { assetRoutes } from './routes/assets.js'
 import { boardRoutes } from './routes/boards.js'
 import { canvasRoutes } from './routes/canvases.js'
 import { healthRoutes } from './routes/health.js'
+import { buildOpenApiDocument } from './openapi.js'
 import { syncRoutes } from './routes/sync.js'
 
 /** The whole HTTP surface: REST API, sync endpoint and the built client. */
@@ -22,6 +23,8 @@ export function createApp(ctx: ServerContext, upgradeWebSocket: UpgradeWebSocket
     .route('/api/assets', assets.serve)
     .route('/sync', syncRoutes(ctx, upgradeWebSocket))
 
+  const openApi = buildOpenApiDocument()
+  app.get('/api/openapi.json', (c) => c.json(openApi))
   app.all('/api/*', () => {
     throw new ApiError('not_found', 'No such endpoint')
   })

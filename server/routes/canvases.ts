@@ -1,4 +1,5 @@
 import { Hono } from 'hono'
+import { bodyLimit } from 'hono/body-limit'
 import { z } from 'zod'
 import { BoardIdSchema } from '../../shared/api/boards.js'
 import {
@@ -102,10 +103,18 @@ export function canvasRoutes(ctx: ServerContext) {
       const { boardId, canvasId } = c.req.valid('param')
       return markdown(exportCanvasMarkdown((await findCanvas(boardId, canvasId)).content))
     })
-    .post('/:boardId/import', validate('param', BoardParams), async (c) => {
+    .post(
+      '/:boardId/import',
+      validate('param', BoardParams),
+      bodyLimit({
+        maxSize: MAX_IMPORT_BYTES,
+        onError: () => {
+          throw new ApiError('payload_too_large', `Imports may be at most ${MAX_IMPORT_BYTES} bytes`)
+        },
+      }),
+      async (c) => {
       const r = await room(c.req.valid('param').boardId)
       const text = await c.req.text()
-      if (text.length > MAX_IMPORT_BYTES) throw new ApiError('payload_too_large', 'The file is too large')
       let imported
       try {
         imported = importMarkdown(text)
@@ -122,7 +131,8 @@ export function canvasRoutes(ctx: ServerContext) {
       )
       r.transact((doc) => canvases.forEach((canvas) => writeCanvas(doc, canvas)))
       return c.json({ ids: canvases.map((canvas) => canvas.id) }, 201)
-    })
+    },
+    )
 }
 
 function withNewIds(canvas: CanvasContent): CanvasContent {

@@ -131,3 +131,24 @@ describe('REST API', () => {
     })
   })
 })
+
+describe('OpenAPI document', () => {
+  it('is served by the app and describes every REST path', async () => {
+    const res = await api('/api/openapi.json')
+    expect(res.status).toBe(200)
+    const doc = (await res.json()) as { openapi: string; paths: Record<string, unknown> }
+    expect(doc.openapi).toMatch(/^3\./)
+    for (const path of [
+      '/api/boards',
+      '/api/boards/{boardId}',
+      '/api/boards/{boardId}/restore',
+      '/api/boards/{boardId}/assets',
+      '/api/boards/{boardId}/canvases',
+      '/api/boards/{boardId}/canvases/{canvasId}',
+      '/api/boards/{boardId}/export.md',
+      '/api/boards/{boardId}/import',
+    ]) {
+      expect(Object.keys(doc.paths)).toContain(path)
+    }
+  })
+})
