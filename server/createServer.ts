@@ -31,7 +31,10 @@ export interface ServerOverrides {
 }
 
 /** Builds and starts the server: persistence, rooms, HTTP and WebSocket on one port. */
-export async function createServer(config: Config, overrides: ServerOverrides = {}): Promise<RunningServer> {
+export async function createServer(
+  config: Config,
+  overrides: ServerOverrides = {},
+): Promise<RunningServer> {
   const log = overrides.log ?? createLogger(config.logLevel)
   const persistence = overrides.persistence ?? createSqlitePersistence(config.dataDir)
   const bus = overrides.bus ?? createLocalBus()
@@ -64,7 +67,9 @@ export async function createServer(config: Config, overrides: ServerOverrides = 
   root.route('/', createApp(context, nodeWs.upgradeWebSocket))
 
   const server: ServerType = await new Promise((resolve) => {
-    const s = serve({ fetch: root.fetch, port: config.port, hostname: config.host }, () => resolve(s))
+    const s = serve({ fetch: root.fetch, port: config.port, hostname: config.host }, () =>
+      resolve(s),
+    )
   })
   nodeWs.injectWebSocket(server)
   const port = (server.address() as AddressInfo).port

@@ -8,7 +8,9 @@ export interface Logger {
 /** Logs one JSON line per record to stderr; `silent` drops info records (tests, benchmarks). */
 export function createLogger(level: 'info' | 'warn' | 'silent' = 'info'): Logger {
   const write = (lvl: string, event: string, fields?: Record<string, unknown>) =>
-    process.stderr.write(`${JSON.stringify({ t: new Date().toISOString(), level: lvl, event, ...fields })}\n`)
+    process.stderr.write(
+      `${JSON.stringify({ t: new Date().toISOString(), level: lvl, event, ...fields })}\n`,
+    )
   return {
     info: (event, fields) => level === 'info' && write('info', event, fields),
     warn: (event, fields) => level !== 'silent' && write('warn', event, fields),

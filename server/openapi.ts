@@ -44,11 +44,15 @@ export function buildOpenApiDocument() {
         'Realtime sync is the y-websocket protocol at /sync/{boardId} (see docs/protocol.md).',
     },
     paths: {
-      '/api/health': { get: { summary: 'Health check', responses: { 200: { description: 'OK' } } } },
+      '/api/health': {
+        get: { summary: 'Health check', responses: { 200: { description: 'OK' } } },
+      },
       '/api/boards': {
         get: {
           summary: 'List boards (newest edit first); ?deleted=true lists restorable deleted boards',
-          parameters: [{ name: 'deleted', in: 'query', schema: { type: 'string', enum: ['true', 'false'] } }],
+          parameters: [
+            { name: 'deleted', in: 'query', schema: { type: 'string', enum: ['true', 'false'] } },
+          ],
           responses: { 200: json(z.object({ boards: z.array(BoardSchema) })) },
         },
         post: {
@@ -65,11 +69,17 @@ export function buildOpenApiDocument() {
           requestBody: json(UpdateBoardBodySchema, 'input'),
           responses: { 200: json(BoardSchema), ...errors(400, 404) },
         },
-        delete: { summary: 'Delete a board (restorable for 30 days)', responses: { 200: json(BoardSchema), ...errors(404) } },
+        delete: {
+          summary: 'Delete a board (restorable for 30 days)',
+          responses: { 200: json(BoardSchema), ...errors(404) },
+        },
       },
       '/api/boards/{boardId}/restore': {
         parameters: [boardId],
-        post: { summary: 'Restore a deleted board', responses: { 200: json(BoardSchema), ...errors(404, 410) } },
+        post: {
+          summary: 'Restore a deleted board',
+          responses: { 200: json(BoardSchema), ...errors(404, 410) },
+        },
       },
       '/api/boards/{boardId}/assets': {
         parameters: [boardId],
@@ -83,27 +93,58 @@ export function buildOpenApiDocument() {
         parameters: [boardId],
         get: {
           summary: 'Every canvas of the board with its typed content (and value-stream figures)',
-          responses: { 200: { description: '{ canvases }', content: { 'application/json': { schema: { type: 'object', properties: { canvases: { type: 'array', items: canvas } } } } } } },
+          responses: {
+            200: {
+              description: '{ canvases }',
+              content: {
+                'application/json': {
+                  schema: {
+                    type: 'object',
+                    properties: { canvases: { type: 'array', items: canvas } },
+                  },
+                },
+              },
+            },
+          },
         },
         post: {
           summary: 'Create a canvas; boxes map box keys to arrays of strings',
           requestBody: json(CreateCanvasBodySchema, 'input'),
-          responses: { 201: { description: 'The canvas', content: { 'application/json': { schema: canvas } } }, ...errors(400, 404) },
+          responses: {
+            201: { description: 'The canvas', content: { 'application/json': { schema: canvas } } },
+            ...errors(400, 404),
+          },
         },
       },
       '/api/boards/{boardId}/canvases/{canvasId}': {
         parameters: [boardId, canvasId],
-        get: { summary: 'Read a canvas', responses: { 200: { description: 'The canvas', content: { 'application/json': { schema: canvas } } }, ...errors(404) } },
-        patch: {
-          summary: 'Change what the body names and nothing else; items are strings (new) or { id, text? }',
-          requestBody: json(UpdateCanvasBodySchema, 'input'),
-          responses: { 200: { description: 'The canvas', content: { 'application/json': { schema: canvas } } }, ...errors(400, 404) },
+        get: {
+          summary: 'Read a canvas',
+          responses: {
+            200: { description: 'The canvas', content: { 'application/json': { schema: canvas } } },
+            ...errors(404),
+          },
         },
-        delete: { summary: 'Delete a canvas', responses: { 204: { description: 'Deleted' }, ...errors(404) } },
+        patch: {
+          summary:
+            'Change what the body names and nothing else; items are strings (new) or { id, text? }',
+          requestBody: json(UpdateCanvasBodySchema, 'input'),
+          responses: {
+            200: { description: 'The canvas', content: { 'application/json': { schema: canvas } } },
+            ...errors(400, 404),
+          },
+        },
+        delete: {
+          summary: 'Delete a canvas',
+          responses: { 204: { description: 'Deleted' }, ...errors(404) },
+        },
       },
       '/api/boards/{boardId}/export.md': {
         parameters: [boardId],
-        get: { summary: 'The board as markdown (docs/markdown-format.md)', responses: { 200: markdown } },
+        get: {
+          summary: 'The board as markdown (docs/markdown-format.md)',
+          responses: { 200: markdown },
+        },
       },
       '/api/boards/{boardId}/canvases/{canvasId}/export.md': {
         parameters: [boardId, canvasId],

@@ -15,6 +15,8 @@ export class ApiError extends Error {
 
 /** Writes the JSON body for an error code. */
 export function errorResponse(c: Context, code: ApiErrorCode, message: string, details?: unknown) {
-  const body: ApiErrorBody = { error: { code, message, ...(details === undefined ? {} : { details }) } }
+  const body: ApiErrorBody = {
+    error: { code, message, ...(details === undefined ? {} : { details }) },
+  }
   return c.json(body, ApiErrors[code] as ContentfulStatusCode)
 }

@@ -19,7 +19,10 @@ export function staticClient(ctx: ServerContext) {
   app.use('*', serveStatic({ root }))
   app.get('*', (c) => {
     if (!existsSync(indexPath)) {
-      return c.text('The client is not built. Run `npm run build` (npm start does it for you).', 503)
+      return c.text(
+        'The client is not built. Run `npm run build` (npm start does it for you).',
+        503,
+      )
     }
     c.header('Cache-Control', 'no-cache')
     return c.html(readFileSync(indexPath, 'utf8'))

@@ -40,7 +40,13 @@ export function assetRoutes(ctx: ServerContext) {
         throw new ApiError('unsupported_media_type', `The file is not a valid ${declared}`)
       }
       const id = randomBytes(16).toString('base64url')
-      await ctx.persistence.putAsset({ id, boardId, mimeType: declared, data, createdAt: ctx.now() })
+      await ctx.persistence.putAsset({
+        id,
+        boardId,
+        mimeType: declared,
+        data,
+        createdAt: ctx.now(),
+      })
       return c.json({ id, src: `/api/assets/${id}` }, 201)
     },
   )

@@ -47,7 +47,8 @@ export function toCanvasContent(base: CanvasContent, body: Body, named: string[]
   }
 
   if (body.metrics !== undefined) {
-    if (base.kind !== 'hypothesis') throw new ApiError('invalid_body', 'only a hypothesis canvas has metrics')
+    if (base.kind !== 'hypothesis')
+      throw new ApiError('invalid_body', 'only a hypothesis canvas has metrics')
     const keys = new Set<string>()
     out.metrics = body.metrics.map((m) => {
       if (keys.has(m.key)) throw new ApiError('invalid_body', `metric key "${m.key}" is used twice`)

@@ -67,7 +67,10 @@ export function canvasRoutes(ctx: ServerContext) {
         const body = c.req.valid('json')
         const content = toCanvasContent(emptyCanvas(body.kind, body.title), body, [])
         r.transact((doc) => writeCanvas(doc, content))
-        return c.json(canvasResponse(readCanvas(content.id, getBoardCanvases(r.doc).get(content.id)!)!), 201)
+        return c.json(
+          canvasResponse(readCanvas(content.id, getBoardCanvases(r.doc).get(content.id)!)!),
+          201,
+        )
       },
     )
     .get('/:boardId/canvases/:canvasId', validate('param', CanvasParams), async (c) => {
@@ -109,39 +112,45 @@ export function canvasRoutes(ctx: ServerContext) {
       bodyLimit({
         maxSize: MAX_IMPORT_BYTES,
         onError: () => {
-          throw new ApiError('payload_too_large', `Imports may be at most ${MAX_IMPORT_BYTES} bytes`)
+          throw new ApiError(
+            'payload_too_large',
+            `Imports may be at most ${MAX_IMPORT_BYTES} bytes`,
+          )
         },
       }),
       async (c) => {
-      const r = await room(c.req.valid('param').boardId)
-      const text = await c.req.text()
-      let imported
-      try {
-        imported = importMarkdown(text)
-      } catch (error) {
-        if (error instanceof MarkdownImportError) {
-          throw new ApiError('invalid_body', error.message, { line: error.line })
+        const r = await room(c.req.valid('param').boardId)
+        const text = await c.req.text()
+        let imported
+        try {
+          imported = importMarkdown(text)
+        } catch (error) {
+          if (error instanceof MarkdownImportError) {
+            throw new ApiError('invalid_body', error.message, { line: error.line })
+          }
+          throw error
         }
-        throw error
-      }
-      const existing = getBoardCanvases(r.doc)
-      // Ids are kept so a round trip is exact; a canvas already on this board gets new ids.
-      const canvases = imported.canvases.map((canvas) =>
-        existing.has(canvas.id) ? withNewIds(canvas) : canvas,
-      )
-      r.transact((doc) => canvases.forEach((canvas) => writeCanvas(doc, canvas)))
-      return c.json({ ids: canvases.map((canvas) => canvas.id) }, 201)
-    },
+        const existing = getBoardCanvases(r.doc)
+        // Ids are kept so a round trip is exact; a canvas already on this board gets new ids.
+        const canvases = imported.canvases.map((canvas) =>
+          existing.has(canvas.id) ? withNewIds(canvas) : canvas,
+        )
+        r.transact((doc) => canvases.forEach((canvas) => writeCanvas(doc, canvas)))
+        return c.json({ ids: canvases.map((canvas) => canvas.id) }, 201)
+      },
     )
 }
 
 function withNewIds(canvas: CanvasContent): CanvasContent {
-  const fresh = <T extends { id: string }>(list: T[] | undefined) => list?.map((x) => ({ ...x, id: newId() }))
+  const fresh = <T extends { id: string }>(list: T[] | undefined) =>
+    list?.map((x) => ({ ...x, id: newId() }))
   const definition = getCanvasDefinition(canvas.kind)
   return {
     ...canvas,
     id: newId(),
-    boxes: Object.fromEntries(definition.boxes.map((b) => [b.key, fresh(canvas.boxes[b.key]) ?? []])),
+    boxes: Object.fromEntries(
+      definition.boxes.map((b) => [b.key, fresh(canvas.boxes[b.key]) ?? []]),
+    ),
     metrics: fresh(canvas.metrics),
     current: fresh(canvas.current),
     future: fresh(canvas.future),

@@ -49,7 +49,11 @@ async function makeRoom(store: DocumentStore) {
     bus: createLocalBus(),
     log: createLogger('silent'),
     now: () => 0,
-    limits: { maxDocumentBytes: 1_000_000, maxAwarenessStateBytes: 16_000, compactAfterUpdates: 1000 },
+    limits: {
+      maxDocumentBytes: 1_000_000,
+      maxAwarenessStateBytes: 16_000,
+      compactAfterUpdates: 1000,
+    },
   })
   await room.load()
   return room
@@ -90,7 +94,10 @@ describe('Room', () => {
       const reader = join(room)
       const source = new Y.Doc()
       for (let i = 0; i < 5; i++) {
-        room.receive(writer.conn, updateFrame((d) => d.getMap('tldraw').set(`k${i}`, i), source))
+        room.receive(
+          writer.conn,
+          updateFrame((d) => d.getMap('tldraw').set(`k${i}`, i), source),
+        )
       }
       await flushTurn()
       expect(syncUpdates(writer.sent)).toHaveLength(0)
@@ -109,7 +116,10 @@ describe('Room', () => {
       const writer = join(room)
       join(room, 'write', events)
       events.length = 0
-      room.receive(writer.conn, updateFrame((d) => d.getMap('tldraw').set('a', 1)))
+      room.receive(
+        writer.conn,
+        updateFrame((d) => d.getMap('tldraw').set('a', 1)),
+      )
       await flushTurn()
       expect(events).toEqual(['stored', 'sent'])
     })
@@ -121,7 +131,10 @@ describe('Room', () => {
       const room = await makeRoom(store)
       const viewer = join(room, 'read')
       const other = join(room)
-      room.receive(viewer.conn, updateFrame((d) => d.getMap('tldraw').set('x', 1)))
+      room.receive(
+        viewer.conn,
+        updateFrame((d) => d.getMap('tldraw').set('x', 1)),
+      )
       await flushTurn()
       expect(room.doc.getMap('tldraw').size).toBe(0)
       expect(updates).toHaveLength(0)
@@ -136,7 +149,10 @@ describe('Room', () => {
       ['an unknown sync message', new Uint8Array([0, 7, 0])],
       ['a truncated update', new Uint8Array([0, 2, 50, 1, 2])],
       ['trailing bytes', new Uint8Array([3, 0])],
-      ['an awareness state that is not JSON', new Uint8Array([1, 6, 1, 1, 1, 2, 123, 125].slice(0, 7))],
+      [
+        'an awareness state that is not JSON',
+        new Uint8Array([1, 6, 1, 1, 1, 2, 123, 125].slice(0, 7)),
+      ],
     ])('closes only that connection for %s', async (_name, frame) => {
       const { store, updates } = memoryStore()
       const room = await makeRoom(store)
@@ -145,7 +161,10 @@ describe('Room', () => {
       room.receive(bad.conn, frame)
       expect(bad.closes).toEqual([CloseCodes.MalformedMessage])
       expect(room.connections.has(bad.conn)).toBe(false)
-      room.receive(good.conn, updateFrame((d) => d.getMap('tldraw').set('ok', true)))
+      room.receive(
+        good.conn,
+        updateFrame((d) => d.getMap('tldraw').set('ok', true)),
+      )
       expect(good.closes).toHaveLength(0)
       expect(updates).toHaveLength(1)
     })
@@ -158,11 +177,18 @@ describe('Room', () => {
         bus: createLocalBus(),
         log: createLogger('silent'),
         now: () => 0,
-        limits: { maxDocumentBytes: 100, maxAwarenessStateBytes: 16_000, compactAfterUpdates: 1000 },
+        limits: {
+          maxDocumentBytes: 100,
+          maxAwarenessStateBytes: 16_000,
+          compactAfterUpdates: 1000,
+        },
       })
       await room.load()
       const writer = join(room)
-      room.receive(writer.conn, updateFrame((d) => d.getMap('tldraw').set('big', 'x'.repeat(500))))
+      room.receive(
+        writer.conn,
+        updateFrame((d) => d.getMap('tldraw').set('big', 'x'.repeat(500))),
+      )
       expect(writer.closes).toEqual([CloseCodes.DocumentTooLarge])
       expect(room.doc.getMap('tldraw').size).toBe(0)
     })
@@ -175,7 +201,10 @@ describe('Room', () => {
       const writer = join(room)
       const source = new Y.Doc()
       for (let i = 0; i < 20; i++) {
-        room.receive(writer.conn, updateFrame((d) => d.getMap('tldraw').set(`k${i}`, i), source))
+        room.receive(
+          writer.conn,
+          updateFrame((d) => d.getMap('tldraw').set(`k${i}`, i), source),
+        )
       }
       expect(updates).toHaveLength(20)
       await room.destroy()

@@ -82,7 +82,8 @@ export class Room {
     this.unsubscribeBus = this.deps.bus.subscribe(this.boardId, (update) => {
       Y.applyUpdate(this.doc, update, 'bus')
     })
-    if (this.updatesSinceCompaction >= this.deps.limits.compactAfterUpdates) this.scheduleCompaction()
+    if (this.updatesSinceCompaction >= this.deps.limits.compactAfterUpdates)
+      this.scheduleCompaction()
   }
 
   /** Adds a client and starts the sync handshake. */
@@ -149,7 +150,9 @@ export class Room {
       }
       case 'queryAwareness': {
         const ids = [...this.awareness.getStates().keys()]
-        conn.send(encodeAwarenessMessage(awarenessProtocol.encodeAwarenessUpdate(this.awareness, ids)))
+        conn.send(
+          encodeAwarenessMessage(awarenessProtocol.encodeAwarenessUpdate(this.awareness, ids)),
+        )
         return
       }
     }
@@ -187,7 +190,11 @@ export class Room {
     return false
   }
 
-  private reject(conn: Connection, code: (typeof CloseCodes)[keyof typeof CloseCodes], why: string) {
+  private reject(
+    conn: Connection,
+    code: (typeof CloseCodes)[keyof typeof CloseCodes],
+    why: string,
+  ) {
     this.deps.log.warn('sync.rejected', {
       boardId: this.boardId,
       connection: conn.id,
@@ -257,7 +264,8 @@ export class Room {
     const pending = this.pendingUpdates
     this.pendingUpdates = []
     if (pending.length > 0) {
-      const merged = pending.length === 1 ? pending[0]!.update : Y.mergeUpdates(pending.map((p) => p.update))
+      const merged =
+        pending.length === 1 ? pending[0]!.update : Y.mergeUpdates(pending.map((p) => p.update))
       const forAll = encodeSyncMessage(SyncMessageType.Update, merged)
       const origins = new Set(pending.map((p) => p.origin))
       for (const conn of this.connections) {

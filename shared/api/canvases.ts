@@ -28,7 +28,9 @@ export const MetricInputSchema = z.strictObject({
       source: z.string().max(200).nullable().default(null),
     })
     .default({ value: null, at: null, source: null }),
-  target: z.strictObject({ value: z.number().finite().nullable().default(null) }).default({ value: null }),
+  target: z
+    .strictObject({ value: z.number().finite().nullable().default(null) })
+    .default({ value: null }),
   tolerance: z.number().finite().min(0).nullable().default(null),
 })
 export type MetricInput = z.input<typeof MetricInputSchema>

@@ -23,7 +23,12 @@ export const MetricDirections = ['increase', 'decrease'] as const
 /** A metric of a hypothesis, agreed before the experiment starts. */
 export const MetricSchema = z.object({
   id: EntityIdSchema,
-  key: z.string().regex(/^[A-Za-z][A-Za-z0-9_.-]{0,63}$/, 'a metric key is a letter then letters, digits, _ . -'),
+  key: z
+    .string()
+    .regex(
+      /^[A-Za-z][A-Za-z0-9_.-]{0,63}$/,
+      'a metric key is a letter then letters, digits, _ . -',
+    ),
   name: z.string().max(200),
   kind: z.enum(MetricKinds),
   unit: z.string().max(40),

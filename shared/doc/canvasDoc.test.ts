@@ -78,7 +78,9 @@ describe('canvas document layout', () => {
       items.push([item])
       boxes.set('mlTask', items)
       const read = readCanvas('old-canvas', canvas)!
-      expect(read.boxes.predictionTask).toEqual([{ id: 'item-0001', text: 'Binary classification' }])
+      expect(read.boxes.predictionTask).toEqual([
+        { id: 'item-0001', text: 'Binary classification' },
+      ])
       expect(read.boxes.mlTask).toBeUndefined()
     })
   })

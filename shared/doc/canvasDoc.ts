@@ -48,7 +48,8 @@ const getText = (map: Y.Map<unknown>, key: string): Y.Text => {
   map.set(key, text)
   return text
 }
-const str = (value: unknown) => (value instanceof Y.Text ? value.toString() : typeof value === 'string' ? value : '')
+const str = (value: unknown) =>
+  value instanceof Y.Text ? value.toString() : typeof value === 'string' ? value : ''
 
 /** A new item map. */
 export function createItemMap(text: string, id = newId()): Y.Map<unknown> {
@@ -200,14 +201,19 @@ export function writeCanvas(doc: Y.Doc, content: CanvasContent): CanvasMap {
 /** Writes the parts of `content` that are present, leaving the rest as it is. */
 export function applyCanvasContent(canvas: CanvasMap, content: Partial<CanvasContent>) {
   if (content.title !== undefined) setYText(getCanvasTitleText(canvas), content.title)
-  for (const [key, value] of Object.entries(content.fields ?? {})) setCanvasField(canvas, key, value)
+  for (const [key, value] of Object.entries(content.fields ?? {}))
+    setCanvasField(canvas, key, value)
   for (const [key, items] of Object.entries(content.boxes ?? {})) setBoxItems(canvas, key, items)
   if (content.metrics) setMetrics(canvas, content.metrics)
   if (content.current) setSteps(canvas, 'current', content.current)
   if (content.future) setSteps(canvas, 'future', content.future)
 }
 
-function readArray<T>(canvas: CanvasMap, key: string, parse: (value: unknown) => T | undefined): T[] {
+function readArray<T>(
+  canvas: CanvasMap,
+  key: string,
+  parse: (value: unknown) => T | undefined,
+): T[] {
   const value = canvas.get(key)
   if (!(value instanceof Y.Array)) return []
   return value

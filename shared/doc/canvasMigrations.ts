@@ -25,7 +25,10 @@ export function migrateCanvasMap(canvas: Y.Map<unknown>) {
           const items = boxes.get(oldKey)
           if (!(items instanceof Y.Array) || boxes.has(newKey)) continue
           const copy = new Y.Array<Y.Map<unknown>>()
-          copy.insert(0, items.toArray().map((m) => (m instanceof Y.Map ? m.clone() : m)))
+          copy.insert(
+            0,
+            items.toArray().map((m) => (m instanceof Y.Map ? m.clone() : m)),
+          )
           boxes.set(newKey, copy)
           boxes.delete(oldKey)
         }

@@ -25,9 +25,7 @@ export function getBoardMeta(doc: Y.Doc): Y.Map<unknown> {
 
 /** Origins of Yjs transactions, so observers can tell local, remote and server edits apart. */
 export type TransactionOrigin =
-  | { kind: 'local' }
-  | { kind: 'remote' }
-  | { kind: 'server'; reason: string }
+  { kind: 'local' } | { kind: 'remote' } | { kind: 'server'; reason: string }
 
 export const LocalOrigin: TransactionOrigin = Object.freeze({ kind: 'local' })
 export const RemoteOrigin: TransactionOrigin = Object.freeze({ kind: 'remote' })

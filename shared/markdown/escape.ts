@@ -36,7 +36,8 @@ export function unescapeInline(text: string): string {
 /** Splits a table row on its unescaped pipes, without the outer ones. */
 export function splitTableRow(line: string): string[] | undefined {
   const trimmed = line.trim()
-  if (!trimmed.startsWith('|') || !trimmed.endsWith('|') || trimmed.endsWith('\\|')) return undefined
+  if (!trimmed.startsWith('|') || !trimmed.endsWith('|') || trimmed.endsWith('\\|'))
+    return undefined
   const cells: string[] = []
   let cell = ''
   for (let i = 1; i < trimmed.length; i++) {

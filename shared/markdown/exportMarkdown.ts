@@ -17,7 +17,10 @@ function fieldsTable(content: CanvasContent): string[] {
     row(['Field', 'Value']),
     separator(['l', 'l']),
     ...definition.fields.map((f) =>
-      row([`${cell(f.label)} ${marker('field', { key: f.key })}`, cell(content.fields[f.key] ?? '')]),
+      row([
+        `${cell(f.label)} ${marker('field', { key: f.key })}`,
+        cell(content.fields[f.key] ?? ''),
+      ]),
     ),
     '',
   ]
@@ -170,5 +173,11 @@ export function exportCanvasMarkdown(content: CanvasContent): string {
 
 /** Markdown of a whole board: its title, then every canvas. */
 export function exportBoardMarkdown(title: string, canvases: readonly CanvasContent[]): string {
-  return [ExportMarker, '', `# ${escapeInline(title)}`, '', ...canvases.flatMap(canvasSection)].join('\n')
+  return [
+    ExportMarker,
+    '',
+    `# ${escapeInline(title)}`,
+    '',
+    ...canvases.flatMap(canvasSection),
+  ].join('\n')
 }

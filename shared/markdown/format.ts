@@ -47,4 +47,5 @@ export const MetricColumns = [
 ] as const
 
 /** A number as written in the export: shortest exact form, empty for none. */
-export const formatNumber = (n: number | null | undefined) => (n === null || n === undefined ? '' : String(n))
+export const formatNumber = (n: number | null | undefined) =>
+  n === null || n === undefined ? '' : String(n)

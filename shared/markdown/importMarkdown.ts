@@ -58,7 +58,13 @@ export function importMarkdown(markdown: string): ImportedBoard {
   }
   const parse = <T>(
     index: number,
-    schema: { safeParse(v: unknown): { success: boolean; data?: T; error?: { issues: { path: PropertyKey[]; message: string }[] } } },
+    schema: {
+      safeParse(v: unknown): {
+        success: boolean
+        data?: T
+        error?: { issues: { path: PropertyKey[]; message: string }[] }
+      }
+    },
     value: unknown,
     what: string,
   ): T => {
@@ -76,7 +82,8 @@ export function importMarkdown(markdown: string): ImportedBoard {
 
     if (expectCanvasMarker) {
       const m = readMarker(line)
-      if (!m || m.name !== 'canvas' || m.before !== '') fail(i, 'expected <!-- canvas id="…" kind="…" -->')
+      if (!m || m.name !== 'canvas' || m.before !== '')
+        fail(i, 'expected <!-- canvas id="…" kind="…" -->')
       const kind = m!.attrs.kind as CanvasKind
       if (!CanvasKinds.includes(kind)) fail(i, `unknown canvas kind "${m!.attrs.kind}"`)
       const id = parse<string>(i, EntityIdSchema, m!.attrs.id, 'canvas id')
@@ -94,7 +101,8 @@ export function importMarkdown(markdown: string): ImportedBoard {
       continue
     }
     if (line.startsWith('# ')) {
-      if (canvases.length > 0 || title !== undefined) fail(i, 'the board title must come first, once')
+      if (canvases.length > 0 || title !== undefined)
+        fail(i, 'the board title must come first, once')
       title = unescapeInline(line.slice(2))
       continue
     }
@@ -125,7 +133,8 @@ export function importMarkdown(markdown: string): ImportedBoard {
           continue
         case 'steps':
           if (c.kind !== 'vsm') fail(i, 'only a value-stream map has steps')
-          if (m.attrs.state !== 'current' && m.attrs.state !== 'future') fail(i, 'steps state must be current or future')
+          if (m.attrs.state !== 'current' && m.attrs.state !== 'future')
+            fail(i, 'steps state must be current or future')
           section = { type: 'steps', state: m.attrs.state as 'current' | 'future' }
           continue
         case 'figures':
@@ -149,7 +158,8 @@ export function importMarkdown(markdown: string): ImportedBoard {
     if (section.type === 'box') {
       if (!line.startsWith('- ')) fail(i, 'expected a list item (- text)')
       const item = readMarker(line.slice(2))
-      if (!item || item.name !== 'item') fail(i, 'expected <!-- item id="…" --> at the end of the item')
+      if (!item || item.name !== 'item')
+        fail(i, 'expected <!-- item id="…" --> at the end of the item')
       const id = parse<string>(i, EntityIdSchema, item!.attrs.id, 'item id')
       const items = (c.boxes[section.key] ??= [])
       if (Object.values(c.boxes).some((list) => list.some((x) => x.id === id))) {
@@ -166,51 +176,67 @@ export function importMarkdown(markdown: string): ImportedBoard {
       case 'fields': {
         if (cells![0] === 'Field') continue
         const f = readMarker(cells![0]!)
-        if (!f || f.name !== 'field' || cells!.length !== 2) fail(i, 'expected | label <!-- field key="…" --> | value |')
-        if (!definition.fields.some((d) => d.key === f!.attrs.key)) fail(i, `unknown field "${f!.attrs.key}"`)
+        if (!f || f.name !== 'field' || cells!.length !== 2)
+          fail(i, 'expected | label <!-- field key="…" --> | value |')
+        if (!definition.fields.some((d) => d.key === f!.attrs.key))
+          fail(i, `unknown field "${f!.attrs.key}"`)
         c.fields[f!.attrs.key!] = unescapeInline(cells![1]!)
         continue
       }
       case 'metrics': {
         if (cells!.join('|') === MetricColumns.join('|')) continue
-        if (cells!.length !== MetricColumns.length) fail(i, `a metric row has ${MetricColumns.length} cells`)
+        if (cells!.length !== MetricColumns.length)
+          fail(i, `a metric row has ${MetricColumns.length} cells`)
         const [name, key, kind, unit, direction, baseline, at, source, target, tolerance] = cells!
         const marker = readMarker(name!)
-        if (!marker || marker.name !== 'metric') fail(i, 'expected <!-- metric id="…" --> in the first cell')
-        const metric = parse(i, MetricSchema, {
-          id: marker!.attrs.id,
-          name: unescapeInline(marker!.before),
-          key: unescapeInline(key!),
-          kind,
-          unit: unescapeInline(unit!),
-          direction,
-          baseline: {
-            value: num(baseline!),
-            at: at === '' ? null : unescapeInline(at!),
-            source: source === '' ? null : unescapeInline(source!),
+        if (!marker || marker.name !== 'metric')
+          fail(i, 'expected <!-- metric id="…" --> in the first cell')
+        const metric = parse(
+          i,
+          MetricSchema,
+          {
+            id: marker!.attrs.id,
+            name: unescapeInline(marker!.before),
+            key: unescapeInline(key!),
+            kind,
+            unit: unescapeInline(unit!),
+            direction,
+            baseline: {
+              value: num(baseline!),
+              at: at === '' ? null : unescapeInline(at!),
+              source: source === '' ? null : unescapeInline(source!),
+            },
+            target: { value: num(target!) },
+            tolerance: num(tolerance!),
           },
-          target: { value: num(target!) },
-          tolerance: num(tolerance!),
-        }, 'metric')
+          'metric',
+        )
         ;(c.metrics ??= []).push(metric)
         continue
       }
       case 'steps': {
         if (cells!.join('|') === StepColumns.join('|')) continue
-        if (cells!.length !== StepColumns.length) fail(i, `a step row has ${StepColumns.length} cells`)
+        if (cells!.length !== StepColumns.length)
+          fail(i, `a step row has ${StepColumns.length} cells`)
         const [, name, owner, pt, lt, , ca, classification, wastes] = cells!
         const marker = readMarker(name!)
-        if (!marker || marker.name !== 'step') fail(i, 'expected <!-- step id="…" --> in the step cell')
-        const step = parse(i, StepSchema, {
-          id: marker!.attrs.id,
-          name: unescapeInline(marker!.before),
-          owner: unescapeInline(owner!),
-          processMinutes: num(pt!),
-          leadMinutes: num(lt!),
-          completeAccuratePct: num(ca!),
-          classification,
-          wastes: wastes === '' ? [] : wastes!.split(', '),
-        }, 'step')
+        if (!marker || marker.name !== 'step')
+          fail(i, 'expected <!-- step id="…" --> in the step cell')
+        const step = parse(
+          i,
+          StepSchema,
+          {
+            id: marker!.attrs.id,
+            name: unescapeInline(marker!.before),
+            owner: unescapeInline(owner!),
+            processMinutes: num(pt!),
+            leadMinutes: num(lt!),
+            completeAccuratePct: num(ca!),
+            classification,
+            wastes: wastes === '' ? [] : wastes!.split(', '),
+          },
+          'step',
+        )
         ;(c[section.state] ??= []).push(step)
         continue
       }
@@ -224,7 +250,8 @@ export function importMarkdown(markdown: string): ImportedBoard {
   if (expectCanvasMarker) fail(lines.length - 1, 'a canvas heading without its marker')
   for (const c of canvases) {
     const result = CanvasContentSchema.safeParse(c)
-    if (!result.success) throw new MarkdownImportError(1, `canvas ${c.id}: ${result.error.issues[0]?.message}`)
+    if (!result.success)
+      throw new MarkdownImportError(1, `canvas ${c.id}: ${result.error.issues[0]?.message}`)
   }
   return { title, canvases }
 }

@@ -27,7 +27,8 @@ const id = () => `id-${String(++counter).padStart(6, '0')}`
 
 function hostileCanvas(kind: CanvasContent['kind']): CanvasContent {
   const c = emptyCanvas(kind, `${kind} | ${HOSTILE[3]}`, id())
-  for (const key of Object.keys(c.fields)) c.fields[key] = HOSTILE[(key.length * 7) % HOSTILE.length]!
+  for (const key of Object.keys(c.fields))
+    c.fields[key] = HOSTILE[(key.length * 7) % HOSTILE.length]!
   for (const key of Object.keys(c.boxes)) c.boxes[key] = HOSTILE.map((text) => ({ id: id(), text }))
   if (kind === 'hypothesis') {
     c.metrics = [
@@ -66,7 +67,11 @@ function hostileCanvas(kind: CanvasContent['kind']): CanvasContent {
       classification: 'value-adding' as const,
       wastes: ['waiting' as const, 'under-utilised talent' as const],
     })
-    c.current = [step('A | intake', 120, 480, 90), step(HOSTILE[3]!, 60, 1440, 80), step('C', 240, 2400, 95)]
+    c.current = [
+      step('A | intake', 120, 480, 90),
+      step(HOSTILE[3]!, 60, 1440, 80),
+      step('C', 240, 2400, 95),
+    ]
     c.future = [step('A', 120, 240, 95)]
   }
   return c
@@ -98,7 +103,9 @@ describe('markdown export and import', () => {
       expect(imported.canvases).toHaveLength(1)
       expect(imported.canvases[0]).toEqual({
         ...canvas,
-        fields: Object.fromEntries(Object.entries(canvas.fields).map(([k, v]) => [k, v.replace(/\r\n?/g, '\n')])),
+        fields: Object.fromEntries(
+          Object.entries(canvas.fields).map(([k, v]) => [k, v.replace(/\r\n?/g, '\n')]),
+        ),
         boxes: Object.fromEntries(
           Object.entries(canvas.boxes).map(([k, items]) => [
             k,
@@ -135,9 +142,21 @@ describe('markdown export and import', () => {
     const good = () => exportCanvasMarkdown(hostileCanvas('hypothesis')).split('\n')
     it.each([
       ['no export marker', (l: string[]) => l.slice(1), 1],
-      ['an unknown canvas kind', (l: string[]) => l.map((x) => x.replace('kind="hypothesis"', 'kind="swot"')), 4],
-      ['a list item without its id', (l: string[]) => l.map((x) => (x.startsWith('- pipe') ? '- pipe' : x)), -1],
-      ['a metric that is not a number', (l: string[]) => l.map((x) => x.replace('| 5.25 |', '| lots |')), -1],
+      [
+        'an unknown canvas kind',
+        (l: string[]) => l.map((x) => x.replace('kind="hypothesis"', 'kind="swot"')),
+        4,
+      ],
+      [
+        'a list item without its id',
+        (l: string[]) => l.map((x) => (x.startsWith('- pipe') ? '- pipe' : x)),
+        -1,
+      ],
+      [
+        'a metric that is not a number',
+        (l: string[]) => l.map((x) => x.replace('| 5.25 |', '| lots |')),
+        -1,
+      ],
       ['a stray line', (l: string[]) => [...l.slice(0, 8), 'hello there', ...l.slice(8)], 9],
     ])('refuses %s and names the line', (_name, mutate, expectedLine) => {
       const lines = mutate(good())

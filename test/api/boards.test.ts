@@ -34,7 +34,10 @@ describe('REST API', () => {
       const list = (await (await api('/api/boards')).json()) as { boards: { id: string }[] }
       expect(list.boards.map((b) => b.id)).toContain(board.id)
 
-      const renamed = await api(`/api/boards/${board.id}`, { method: 'PATCH', json: { title: 'Renamed' } })
+      const renamed = await api(`/api/boards/${board.id}`, {
+        method: 'PATCH',
+        json: { title: 'Renamed' },
+      })
       expect(((await renamed.json()) as { title: string }).title).toBe('Renamed')
 
       const deleted = await api(`/api/boards/${board.id}`, { method: 'DELETE' })
@@ -42,7 +45,9 @@ describe('REST API', () => {
       expect((await api(`/api/boards/${board.id}`)).status).toBe(404)
       const live = (await (await api('/api/boards')).json()) as { boards: { id: string }[] }
       expect(live.boards.map((b) => b.id)).not.toContain(board.id)
-      const trash = (await (await api('/api/boards?deleted=true')).json()) as { boards: { id: string }[] }
+      const trash = (await (await api('/api/boards?deleted=true')).json()) as {
+        boards: { id: string }[]
+      }
       expect(trash.boards.map((b) => b.id)).toContain(board.id)
 
       const restored = await api(`/api/boards/${board.id}/restore`, { method: 'POST' })
@@ -82,7 +87,9 @@ describe('REST API', () => {
     it('answers 404 with a JSON error for an unknown board and 400 for a malformed id', async () => {
       const unknown = await api('/api/boards/AAAAAAAAAAAAAAAAAAAAAA')
       expect(unknown.status).toBe(404)
-      expect(((await unknown.json()) as { error: { code: string } }).error.code).toBe('board_not_found')
+      expect(((await unknown.json()) as { error: { code: string } }).error.code).toBe(
+        'board_not_found',
+      )
       expect((await api('/api/boards/not-an-id')).status).toBe(400)
     })
 
@@ -95,7 +102,11 @@ describe('REST API', () => {
 
   describe('image uploads', () => {
     const upload = async (boardId: string, body: Uint8Array<ArrayBuffer>, type: string) =>
-      api(`/api/boards/${boardId}/assets`, { method: 'POST', headers: { 'content-type': type }, body })
+      api(`/api/boards/${boardId}/assets`, {
+        method: 'POST',
+        headers: { 'content-type': type },
+        body,
+      })
     let boardId: string
     beforeAll(async () => {
       const res = await api('/api/boards', { method: 'POST', json: { title: 'Images' } })
@@ -127,7 +138,9 @@ describe('REST API', () => {
       big.set(PNG)
       const res = await upload(boardId, big, 'image/png')
       expect(res.status).toBe(413)
-      expect(((await res.json()) as { error: { code: string } }).error.code).toBe('payload_too_large')
+      expect(((await res.json()) as { error: { code: string } }).error.code).toBe(
+        'payload_too_large',
+      )
     })
   })
 })

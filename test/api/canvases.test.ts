@@ -46,11 +46,23 @@ describe('canvas API', () => {
       belief: 'a one-page checkout',
       expectedResult: 'more orders',
       successSignal: 'conversion reaches 5 %',
-      metrics: [{ key: 'conversion', kind: 'success', unit: '%', baseline: { value: 4.1 }, target: { value: 5 } }],
+      metrics: [
+        {
+          key: 'conversion',
+          kind: 'success',
+          unit: '%',
+          baseline: { value: 4.1 },
+          target: { value: 5 },
+        },
+      ],
     })
     expect(hyp.status).toBe(201)
     expect(hyp.json.fields.belief).toBe('a one-page checkout')
-    expect(hyp.json.metrics[0]).toMatchObject({ key: 'conversion', baseline: { value: 4.1 }, target: { value: 5 } })
+    expect(hyp.json.metrics[0]).toMatchObject({
+      key: 'conversion',
+      baseline: { value: 4.1 },
+      target: { value: 5 },
+    })
 
     const vsm = await api(`/api/boards/${boardId}/canvases`, 'POST', {
       kind: 'vsm',
@@ -64,18 +76,29 @@ describe('canvas API', () => {
     expect(vsm.json.figures.current.activityRatio).toBeCloseTo(7 / 72)
     expect(vsm.json.figures.current.rolledCompleteAccurate).toBeCloseTo(0.684)
 
-    const ml = await api(`/api/boards/${boardId}/canvases`, 'POST', { kind: 'ml', boxes: { features: ['tenure'] } })
+    const ml = await api(`/api/boards/${boardId}/canvases`, 'POST', {
+      kind: 'ml',
+      boxes: { features: ['tenure'] },
+    })
     expect(ml.status).toBe(201)
 
     const list = await api(`/api/boards/${boardId}/canvases`)
-    expect(list.json.canvases.map((c: { kind: string }) => c.kind).sort()).toEqual(['hypothesis', 'lean', 'ml', 'vsm'])
+    expect(list.json.canvases.map((c: { kind: string }) => c.kind).sort()).toEqual([
+      'hypothesis',
+      'lean',
+      'ml',
+      'vsm',
+    ])
   })
 
   it.each([
     ['an unknown kind', { kind: 'swot' }],
     ['a box the kind does not have', { kind: 'lean', boxes: { features: ['x'] } }],
     ['metrics on a lean canvas', { kind: 'lean', metrics: [{ key: 'x' }] }],
-    ['a step whose lead time is below its process time', { kind: 'vsm', current: [{ name: 'A', processMinutes: 5, leadMinutes: 1 }] }],
+    [
+      'a step whose lead time is below its process time',
+      { kind: 'vsm', current: [{ name: 'A', processMinutes: 5, leadMinutes: 1 }] },
+    ],
     ['an item that is not a string', { kind: 'lean', boxes: { problem: [42] } }],
   ])('refuses %s with a 400 and creates nothing', async (_name, body) => {
     const boardId = await createBoard(server.url)
@@ -99,14 +122,19 @@ describe('canvas API', () => {
     expect(patched.status).toBe(200)
     expect(patched.json.title).toBe('Before')
     expect(patched.json.boxes.solution).toEqual(created.json.boxes.solution)
-    expect(patched.json.boxes.problem.map((i: { text: string }) => i.text)).toEqual(['one, edited', 'three'])
+    expect(patched.json.boxes.problem.map((i: { text: string }) => i.text)).toEqual([
+      'one, edited',
+      'three',
+    ])
     expect(patched.json.boxes.problem[0].id).toBe(one.id)
   })
 
   it('deletes a canvas', async () => {
     const boardId = await createBoard(server.url)
     const created = await api(`/api/boards/${boardId}/canvases`, 'POST', { kind: 'ml' })
-    expect((await api(`/api/boards/${boardId}/canvases/${created.json.id}`, 'DELETE')).status).toBe(204)
+    expect((await api(`/api/boards/${boardId}/canvases/${created.json.id}`, 'DELETE')).status).toBe(
+      204,
+    )
     expect((await api(`/api/boards/${boardId}/canvases/${created.json.id}`)).status).toBe(404)
   })
 
@@ -115,7 +143,10 @@ describe('canvas API', () => {
       const boardId = await createBoard(server.url)
       const client = connectClient(server.wsUrl, boardId)
       await client.synced
-      const created = await api(`/api/boards/${boardId}/canvases`, 'POST', { kind: 'lean', boxes: { problem: ['p'] } })
+      const created = await api(`/api/boards/${boardId}/canvases`, 'POST', {
+        kind: 'lean',
+        boxes: { problem: ['p'] },
+      })
       await vi.waitFor(() => expect(getBoardCanvases(client.doc).has(created.json.id)).toBe(true))
       // The client types into the item while the API appends another one: both survive.
       const canvas = getBoardCanvases(client.doc).get(created.json.id)!
@@ -125,7 +156,10 @@ describe('canvas API', () => {
         boxes: { problem: [{ id: created.json.boxes.problem[0].id }, 'second'] },
       })
       await vi.waitFor(() =>
-        expect(readCanvas(created.json.id, canvas)!.boxes.problem!.map((i) => i.text)).toEqual(['pricing', 'second']),
+        expect(readCanvas(created.json.id, canvas)!.boxes.problem!.map((i) => i.text)).toEqual([
+          'pricing',
+          'second',
+        ]),
       )
       client.destroy()
     })
@@ -144,7 +178,12 @@ describe('canvas API', () => {
       expect(board.text).toContain('# Export \\| me')
 
       const target = await createBoard(server.url, 'Export | me')
-      const imported = await api(`/api/boards/${target}/import`, 'POST', board.text, 'text/markdown')
+      const imported = await api(
+        `/api/boards/${target}/import`,
+        'POST',
+        board.text,
+        'text/markdown',
+      )
       expect(imported.status).toBe(201)
       expect(imported.json.ids).toEqual([created.json.id])
       expect((await api(`/api/boards/${target}/export.md`)).text).toBe(board.text)
@@ -152,7 +191,12 @@ describe('canvas API', () => {
 
     it('refuses a malformed file with a 400 naming the line, and changes nothing', async () => {
       const boardId = await createBoard(server.url)
-      const res = await api(`/api/boards/${boardId}/import`, 'POST', '# just a heading\n', 'text/markdown')
+      const res = await api(
+        `/api/boards/${boardId}/import`,
+        'POST',
+        '# just a heading\n',
+        'text/markdown',
+      )
       expect(res.status).toBe(400)
       expect(res.json.error.details).toEqual({ line: 1 })
       expect(res.json.error.message).toMatch(/line 1/)

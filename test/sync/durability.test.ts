@@ -32,7 +32,9 @@ describe('durability', () => {
       const writing = setInterval(() => {
         for (let k = 0; k < 20; k++, i++) writer.records.set(`shape:${i}`, { id: `shape:${i}`, i })
       }, 1)
-      await vi.waitFor(() => expect(observer.records.size).toBeGreaterThan(500), { timeout: 20_000 })
+      await vi.waitFor(() => expect(observer.records.size).toBeGreaterThan(500), {
+        timeout: 20_000,
+      })
       first.child.kill('SIGKILL')
       await first.exited
       clearInterval(writing)

@@ -39,7 +39,8 @@ function hostileFrame(seed: number): Uint8Array {
     case 1: {
       // A valid update with bytes flipped.
       const update = validUpdate(seed).slice()
-      for (let i = 0; i < 3; i++) update[Math.floor(next() * update.length)] = Math.floor(next() * 256)
+      for (let i = 0; i < 3; i++)
+        update[Math.floor(next() * update.length)] = Math.floor(next() * 256)
       const truncated = update.slice(0, Math.max(1, Math.floor(update.length * next())))
       return frame((w) => {
         encoding.writeVarUint(w, 0)
@@ -99,20 +100,23 @@ afterAll(async () => {
 })
 
 describe('malformed frames', () => {
-  it.each(SEEDS)('seed %i: closes the sender with a named code and nothing bad is stored', async (seed) => {
-    const raw = openRawSocket(server.wsUrl, boardId)
-    await raw.opened
-    raw.socket.send(hostileFrame(seed))
-    const { code } = await raw.closed
-    expect([CloseCodes.MalformedMessage.code, CloseCodes.Forbidden.code]).toContain(code)
-    // The honest client on the same board keeps working.
-    good.records.set(`shape:good-${seed}`, { seed })
-    await vi.waitFor(async () => {
-      const other = server.server.context.rooms
-      const room = await other.getRoom(boardId)
-      expect(room.doc.getMap('tldraw').has(`shape:good-${seed}`)).toBe(true)
-    })
-  })
+  it.each(SEEDS)(
+    'seed %i: closes the sender with a named code and nothing bad is stored',
+    async (seed) => {
+      const raw = openRawSocket(server.wsUrl, boardId)
+      await raw.opened
+      raw.socket.send(hostileFrame(seed))
+      const { code } = await raw.closed
+      expect([CloseCodes.MalformedMessage.code, CloseCodes.Forbidden.code]).toContain(code)
+      // The honest client on the same board keeps working.
+      good.records.set(`shape:good-${seed}`, { seed })
+      await vi.waitFor(async () => {
+        const other = server.server.context.rooms
+        const room = await other.getRoom(boardId)
+        expect(room.doc.getMap('tldraw').has(`shape:good-${seed}`)).toBe(true)
+      })
+    },
+  )
 
   describe('when a frame is larger than the message limit', () => {
     it('closes the connection with Message Too Big (1009) and keeps the server up', async () => {

@@ -4,7 +4,8 @@ import type { CanvasDefinition } from '../types.js'
 export const leanCanvas: CanvasDefinition = {
   kind: 'lean',
   label: 'Lean Canvas',
-  description: 'A one-page business model: problem, customers, solution and what it costs and earns.',
+  description:
+    'A one-page business model: problem, customers, solution and what it costs and earns.',
   attribution: 'Lean Canvas, by Ash Maurya, CC BY-SA, adapted from the Business Model Canvas',
   fields: [],
   boxes: [
@@ -15,7 +16,12 @@ export const leanCanvas: CanvasDefinition = {
       prompt: 'How are these problems solved today?',
       area: 'problem',
     },
-    { key: 'customerSegments', label: 'Customer segments', prompt: 'Target customers and users.', area: 'segments' },
+    {
+      key: 'customerSegments',
+      label: 'Customer segments',
+      prompt: 'Target customers and users.',
+      area: 'segments',
+    },
     {
       key: 'earlyAdopters',
       label: 'Early adopters',
@@ -36,14 +42,24 @@ export const leanCanvas: CanvasDefinition = {
     },
     { key: 'solution', label: 'Solution', prompt: 'Top 3 features.', area: 'solution' },
     { key: 'channels', label: 'Channels', prompt: 'Path to customers.', area: 'channels' },
-    { key: 'revenueStreams', label: 'Revenue streams', prompt: 'Revenue model, lifetime value, revenue, gross margin.', area: 'revenue' },
+    {
+      key: 'revenueStreams',
+      label: 'Revenue streams',
+      prompt: 'Revenue model, lifetime value, revenue, gross margin.',
+      area: 'revenue',
+    },
     {
       key: 'costStructure',
       label: 'Cost structure',
       prompt: 'Customer acquisition costs, distribution costs, hosting, people.',
       area: 'cost',
     },
-    { key: 'keyMetrics', label: 'Key metrics', prompt: 'Key activities you measure.', area: 'metrics' },
+    {
+      key: 'keyMetrics',
+      label: 'Key metrics',
+      prompt: 'Key activities you measure.',
+      area: 'metrics',
+    },
     {
       key: 'unfairAdvantage',
       label: 'Unfair advantage',

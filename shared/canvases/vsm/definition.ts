@@ -4,9 +4,12 @@ import type { CanvasDefinition } from '../types.js'
 export const vsmCanvas: CanvasDefinition = {
   kind: 'vsm',
   label: 'Value-stream map',
-  description: 'Map every step of a stream with its times, find the waste, and design the future state.',
+  description:
+    'Map every step of a stream with its times, find the waste, and design the future state.',
   attribution: 'Value-stream mapping, after the Lean value-stream method',
-  fields: [{ key: 'product', label: 'Product or service', prompt: 'What does this stream deliver?' }],
+  fields: [
+    { key: 'product', label: 'Product or service', prompt: 'What does this stream deliver?' },
+  ],
   boxes: [],
   layout: { columns: 1, areas: ['current', 'future'] },
   defaultSize: { w: 1500, h: 900 },
