@@ -1,0 +1,21 @@
+import { describe, expect, it } from 'vitest'
+import { matchRoute, type Route } from './routes'
+
+const table: Route[] = [
+  { path: '/', render: () => 'home' },
+  { path: '/b/:boardId', render: () => 'board' },
+]
+
+describe('matching a path to a route', () => {
+  it('finds the route and decodes its params', () => {
+    expect(matchRoute('/', table)?.route.path).toBe('/')
+    expect(matchRoute('/b/abc%20d', table)?.params).toEqual({ boardId: 'abc d' })
+    expect(matchRoute('/b/abc/', table)?.params).toEqual({ boardId: 'abc' })
+  })
+
+  it('matches nothing for unknown or partial paths', () => {
+    expect(matchRoute('/b', table)).toBeNull()
+    expect(matchRoute('/b/x/y', table)).toBeNull()
+    expect(matchRoute('/hypotheses', table)).toBeNull()
+  })
+})

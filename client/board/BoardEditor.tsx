@@ -1,0 +1,58 @@
+import { getAssetUrlsByImport } from '@tldraw/assets/imports.vite'
+import { useCallback } from 'react'
+import { Tldraw, type Editor, type TLComponents } from 'tldraw'
+import { AcceptedImageTypes, DefaultLimits } from '../../shared/protocol/limits'
+import type { BoardSync } from '../sync/BoardSync'
+import { EditorUserPreferences } from './EditorUserPreferences'
+import { UploadFailures } from './UploadFailures'
+
+declare global {
+  interface Window {
+    /** The live editor, as tldraw's own debug tools expose it; handy for tests and support. */
+    editor?: Editor
+  }
+}
+
+// Fonts, icons and translations are bundled and served from this origin, never a CDN.
+const assetUrls = getAssetUrlsByImport()
+
+// The board header shows people and connection state, so tldraw's own share panel is hidden.
+const components: TLComponents = { SharePanel: null }
+
+const noVideos: string[] = []
+
+interface BoardEditorProps {
+  sync: BoardSync
+  onEditor: (editor: Editor | null) => void
+}
+
+/** The tldraw editor on the board's synced store. */
+export function BoardEditor({ sync, onEditor }: BoardEditorProps) {
+  const handleMount = useCallback(
+    (editor: Editor) => {
+      window.editor = editor
+      onEditor(editor)
+      return () => {
+        if (window.editor === editor) delete window.editor
+        onEditor(null)
+      }
+    },
+    [onEditor],
+  )
+
+  return (
+    <Tldraw
+      store={sync.store}
+      assetUrls={assetUrls}
+      licenseKey={import.meta.env.VITE_TLDRAW_LICENSE_KEY}
+      components={components}
+      onMount={handleMount}
+      acceptedImageMimeTypes={AcceptedImageTypes}
+      acceptedVideoMimeTypes={noVideos}
+      maxAssetSize={DefaultLimits.maxAssetBytes}
+    >
+      <EditorUserPreferences />
+      <UploadFailures sync={sync} />
+    </Tldraw>
+  )
+}

@@ -1,0 +1,57 @@
+import { useState } from 'react'
+import { Link } from '../app/router'
+import type { ConnectionStatus } from '../sync/connectionStatus'
+import type { Participant } from '../sync/participants'
+import { Logo } from '../ui/Logo'
+import { ConnectionIndicator } from './ConnectionIndicator'
+import { NameDialog } from './NameDialog'
+import { ParticipantsList } from './ParticipantsList'
+
+interface BoardHeaderProps {
+  title: string | null
+  status: ConnectionStatus
+  participants: Participant[]
+  onSelectParticipant?: (participant: Participant) => void
+}
+
+/** The bar above the canvas: back to the list, the title, the connection and who is here. */
+export function BoardHeader({
+  title,
+  status,
+  participants,
+  onSelectParticipant,
+}: BoardHeaderProps) {
+  const [nameOpen, setNameOpen] = useState(false)
+
+  return (
+    <header className="board-header">
+      <div className="board-header-start">
+        <Link to="/" className="back-link" aria-label="All boards" data-testid="back-to-boards">
+          <svg viewBox="0 0 20 20" width="18" height="18" aria-hidden="true">
+            <path
+              d="M12 4 6 10l6 6"
+              fill="none"
+              stroke="currentColor"
+              strokeWidth="1.8"
+              strokeLinecap="round"
+              strokeLinejoin="round"
+            />
+          </svg>
+          <Logo size={22} />
+        </Link>
+        <h1 className="board-title" data-testid="board-title" title={title ?? undefined}>
+          {title ?? <span className="board-title-placeholder">Board</span>}
+        </h1>
+      </div>
+      <div className="board-header-end">
+        <ConnectionIndicator status={status} />
+        <ParticipantsList
+          participants={participants}
+          onSelect={onSelectParticipant}
+          onEditSelf={() => setNameOpen(true)}
+        />
+      </div>
+      <NameDialog open={nameOpen} onClose={() => setNameOpen(false)} />
+    </header>
+  )
+}

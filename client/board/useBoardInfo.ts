@@ -1,0 +1,36 @@
+import { useEffect, useState } from 'react'
+import { BoardIdSchema, type Board } from '../../shared/api/boards'
+import { getBoard } from '../api/boards'
+import { ApiError } from '../api/client'
+
+export type BoardInfo =
+  | { status: 'loading' }
+  | { status: 'found'; board: Board }
+  | { status: 'missing' | 'deleted' }
+  /** Could not ask (offline, server down): the board may still open from the local copy. */
+  | { status: 'unknown' }
+
+/** The board's metadata (title) from the REST API. */
+export function useBoardInfo(boardId: string): BoardInfo {
+  const validId = BoardIdSchema.safeParse(boardId).success
+  const [info, setInfo] = useState<BoardInfo>(
+    validId ? { status: 'loading' } : { status: 'missing' },
+  )
+
+  useEffect(() => {
+    if (!validId) return
+    const controller = new AbortController()
+    getBoard(boardId, controller.signal).then(
+      (board) => setInfo(board.deletedAt ? { status: 'deleted' } : { status: 'found', board }),
+      (error: unknown) => {
+        if (controller.signal.aborted) return
+        if (error instanceof ApiError && error.code === 'gone') setInfo({ status: 'deleted' })
+        else if (error instanceof ApiError && error.status === 404) setInfo({ status: 'missing' })
+        else setInfo({ status: 'unknown' })
+      },
+    )
+    return () => controller.abort()
+  }, [boardId, validId])
+
+  return info
+}

@@ -1,0 +1,39 @@
+import { useEffect, useState, useSyncExternalStore } from 'react'
+import { BoardSync, type BoardSyncState } from '../sync/BoardSync'
+import type { Participant } from '../sync/participants'
+import { useUiStore } from '../state/uiStore'
+
+/**
+ * Opens a board's sync for as long as the component is mounted. Everything is created and
+ * destroyed in one effect: under StrictMode the first instance is disposed before the second
+ * starts, and nothing outlives the page.
+ */
+export function useBoardSync(boardId: string): BoardSync | null {
+  const [sync, setSync] = useState<BoardSync | null>(null)
+
+  useEffect(() => {
+    const { userId, name, color } = useUiStore.getState()
+    const created = new BoardSync({ boardId, user: { id: userId, name, color } })
+    setSync(created)
+    const stopFollowingUser = useUiStore.subscribe((state) =>
+      created.setUser({ id: state.userId, name: state.name, color: state.color }),
+    )
+    return () => {
+      stopFollowingUser()
+      created.dispose()
+      setSync(null)
+    }
+  }, [boardId])
+
+  return sync
+}
+
+/** The sync's connection state, re-rendering on change. */
+export function useBoardSyncState(sync: BoardSync): BoardSyncState {
+  return useSyncExternalStore(sync.subscribe, sync.getState)
+}
+
+/** Everyone on the board, you first. */
+export function useParticipants(sync: BoardSync): Participant[] {
+  return useSyncExternalStore(sync.subscribe, sync.getParticipants)
+}

@@ -1,0 +1,60 @@
+/** Colours for people on a board: saturated enough for cursors, readable on white. */
+export const UserColors = [
+  '#e03131',
+  '#d6336c',
+  '#ae3ec9',
+  '#7048e8',
+  '#4263eb',
+  '#1c7ed6',
+  '#0c8599',
+  '#099268',
+  '#2f9e44',
+  '#e8590c',
+] as const
+
+const Adjectives = ['Curious', 'Bold', 'Calm', 'Bright', 'Swift', 'Keen', 'Witty', 'Sunny']
+const Animals = ['Otter', 'Falcon', 'Lynx', 'Heron', 'Badger', 'Panda', 'Fox', 'Koala']
+
+function pick<T>(items: readonly T[]): T {
+  const item = items[Math.floor(Math.random() * items.length)]
+  if (item === undefined) throw new Error('pick from an empty list')
+  return item
+}
+
+/**
+ * A random id for this browser. Uses getRandomValues because crypto.randomUUID exists only in
+ * secure contexts, and a self-hosted board is often served over plain http on a LAN.
+ */
+export function randomUserId(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(16))
+  return Array.from(bytes, (byte) => byte.toString(16).padStart(2, '0')).join('')
+}
+
+/** A friendly placeholder name until the person sets their own. */
+export function randomGuestName(): string {
+  return `${pick(Adjectives)} ${pick(Animals)}`
+}
+
+/** A colour from the palette. */
+export function randomUserColor(): string {
+  return pick(UserColors)
+}
+
+/** Up to two initials for an avatar. */
+export function initials(name: string): string {
+  const words = name.trim().split(/\s+/).filter(Boolean)
+  const letters = words.length > 1 ? [words[0], words[words.length - 1]] : [words[0]]
+  return letters
+    .map((word) => (word ? [...word][0] : ''))
+    .join('')
+    .toUpperCase()
+}
+
+/** Black or white, whichever reads better on a #rrggbb background. */
+export function readableTextColor(hex: string): string {
+  const value = Number.parseInt(hex.slice(1), 16)
+  if (Number.isNaN(value)) return '#ffffff'
+  const [r, g, b] = [(value >> 16) & 255, (value >> 8) & 255, value & 255]
+  // Perceived brightness (ITU-R BT.601 weights).
+  return r * 0.299 + g * 0.587 + b * 0.114 > 170 ? '#1a1a1a' : '#ffffff'
+}

@@ -1,0 +1,266 @@
+import {
+  atom,
+  computed,
+  createTLStore,
+  createUserId,
+  defaultBindingUtils,
+  defaultShapeUtils,
+  UserRecordType,
+  type Atom,
+  type TLStore,
+  type TLUser,
+} from 'tldraw'
+import { IndexeddbPersistence } from 'y-indexeddb'
+import type { Awareness } from 'y-protocols/awareness'
+import { WebsocketProvider } from 'y-websocket'
+import * as Y from 'yjs'
+import { getTldrawRecords } from '../../shared/doc/layout'
+import type { AwarenessUser } from '../../shared/protocol/awareness'
+import { terminalCloseCodes } from '../../shared/protocol/closeCodes'
+import { createBoardAssetStore, type UploadFailure } from './assetStore'
+import { connectionStatus, type ConnectionFacts, type ConnectionStatus } from './connectionStatus'
+import { readParticipants, sameParticipants, type Participant } from './participants'
+import { mirrorRemotePresence, publishPresence } from './presence'
+import { seedBoard } from './seedBoard'
+import { bindTldrawStoreToYMap } from './tldrawYjsBinding'
+
+export interface BoardSyncOptions {
+  boardId: string
+  user: AwarenessUser
+  /** Base URL of the sync endpoint; defaults to ws(s)://<this host>/sync. */
+  serverUrl?: string
+  /** Skip the BroadcastChannel shortcut between tabs of one browser. */
+  disableBc?: boolean
+}
+
+/** What the UI needs to know about the connection; replaced whole on every change. */
+export interface BoardSyncState {
+  status: ConnectionStatus
+  /** The store holds the board and the editor can be shown. */
+  ready: boolean
+  /** The terminal close code, when the server refused the board. */
+  closeCode: number | null
+}
+
+/**
+ * How long to wait for the local IndexedDB copy once the server has synced an empty board,
+ * before deciding it is new. IndexedDB can be unavailable (some private windows) and must not
+ * block a board the server already delivered.
+ */
+const LocalCopyGraceMs = 3000
+
+/** Default sync endpoint on the page's own origin. */
+export function defaultSyncUrl(): string {
+  const protocol = window.location.protocol === 'https:' ? 'wss' : 'ws'
+  return `${protocol}://${window.location.host}/sync`
+}
+
+/**
+ * Keeps one board in sync, without React: a Y.Doc persisted in IndexedDB (so offline edits
+ * survive closing the tab) and synced with the server over y-websocket, bound to a tldraw
+ * store, plus presence in awareness. Create it, read `store` once `ready`, call dispose().
+ */
+export class BoardSync {
+  readonly doc = new Y.Doc()
+  readonly store: TLStore
+  readonly awareness: Awareness
+  private readonly provider: WebsocketProvider
+  private readonly local: IndexeddbPersistence
+  private readonly $identity: Atom<AwarenessUser>
+  private readonly $connected = atom<'online' | 'offline'>('board connected', 'offline')
+  private readonly facts: ConnectionFacts
+  private state: BoardSyncState
+  private participants: Participant[] = []
+  private localLoaded = false
+  private graceTimer: ReturnType<typeof setTimeout> | null = null
+  private readonly listeners = new Set<() => void>()
+  private readonly uploadErrorListeners = new Set<(failure: UploadFailure) => void>()
+  private readonly cleanups: (() => void)[] = []
+  private disposed = false
+
+  constructor({
+    boardId,
+    user,
+    serverUrl = defaultSyncUrl(),
+    disableBc = false,
+  }: BoardSyncOptions) {
+    this.$identity = atom<AwarenessUser>('board identity', user)
+    const $user = computed<TLUser>('board user', () => toTLUser(this.$identity.get()))
+    this.store = createTLStore({
+      shapeUtils: defaultShapeUtils,
+      bindingUtils: defaultBindingUtils,
+      assets: createBoardAssetStore(boardId, (failure) => {
+        for (const listener of this.uploadErrorListeners) listener(failure)
+      }),
+      users: { currentUser: $user },
+      collaboration: { status: this.$connected },
+    })
+
+    this.facts = {
+      terminalCloseCode: null,
+      browserOnline: navigator.onLine,
+      socketSynced: false,
+      everSynced: false,
+    }
+    this.state = { status: connectionStatus(this.facts), ready: false, closeCode: null }
+
+    this.local = new IndexeddbPersistence(`board-${boardId}`, this.doc)
+    void this.local.whenSynced.then(() => {
+      this.localLoaded = true
+      this.maybeBecomeReady()
+    })
+
+    this.provider = new WebsocketProvider(serverUrl, encodeURIComponent(boardId), this.doc, {
+      connect: this.facts.browserOnline,
+      disableBc,
+      shouldReconnect: (event) => !terminalCloseCodes.has(event.code),
+    })
+    this.awareness = this.provider.awareness
+    this.listenToProvider()
+    this.listenToBrowser()
+
+    this.cleanups.push(publishPresence(this.store, this.awareness, this.$identity, $user))
+    const onAwareness = () => this.updateParticipants()
+    this.awareness.on('change', onAwareness)
+    this.cleanups.push(() => this.awareness.off('change', onAwareness))
+    this.updateParticipants()
+  }
+
+  /** Subscribes to state and participant changes; returns the unsubscribe function. */
+  readonly subscribe = (listener: () => void): (() => void) => {
+    this.listeners.add(listener)
+    return () => this.listeners.delete(listener)
+  }
+
+  readonly getState = (): BoardSyncState => this.state
+
+  /** Everyone on the board, you first; a new array only when something visible changed. */
+  readonly getParticipants = (): Participant[] => this.participants
+
+  /** Changes the name or colour others see. */
+  setUser(user: AwarenessUser): void {
+    this.$identity.set(user)
+  }
+
+  /** Subscribes to failed image uploads (too large, wrong type…). */
+  onUploadError(listener: (failure: UploadFailure) => void): () => void {
+    this.uploadErrorListeners.add(listener)
+    return () => this.uploadErrorListeners.delete(listener)
+  }
+
+  /** Stops syncing and releases the socket, IndexedDB and listeners. Safe to call twice. */
+  dispose(): void {
+    if (this.disposed) return
+    this.disposed = true
+    if (this.graceTimer !== null) clearTimeout(this.graceTimer)
+    // Last-frame edits and the "left" awareness update go out before the socket closes.
+    for (const cleanup of this.cleanups.splice(0).reverse()) cleanup()
+    this.provider.destroy()
+    void this.local.destroy()
+    this.doc.destroy()
+    this.listeners.clear()
+    this.uploadErrorListeners.clear()
+  }
+
+  private listenToProvider(): void {
+    this.provider.on('sync', (synced: boolean) => {
+      this.facts.socketSynced = synced
+      if (synced) this.facts.everSynced = true
+      this.update()
+      this.maybeBecomeReady()
+    })
+    this.provider.on('status', () => {
+      this.facts.socketSynced = this.provider.wsconnected && this.provider.synced
+      this.update()
+    })
+    this.provider.on('closed', ({ code }: { code: number }) => {
+      this.facts.terminalCloseCode = code
+      this.update()
+    })
+  }
+
+  private listenToBrowser(): void {
+    // Sockets can linger for many seconds after the network goes away; close them at once so
+    // the status is honest and edits queue locally, and reconnect as soon as it comes back.
+    const onOnline = () => {
+      this.facts.browserOnline = true
+      if (this.facts.terminalCloseCode === null) this.provider.connect()
+      this.update()
+    }
+    const onOffline = () => {
+      this.facts.browserOnline = false
+      this.provider.disconnect()
+      this.update()
+    }
+    // Tell others at once when this tab goes away, rather than when the socket times out.
+    const onPageHide = () => this.awareness.setLocalState(null)
+    window.addEventListener('online', onOnline)
+    window.addEventListener('offline', onOffline)
+    window.addEventListener('pagehide', onPageHide)
+    this.cleanups.push(() => {
+      window.removeEventListener('online', onOnline)
+      window.removeEventListener('offline', onOffline)
+      window.removeEventListener('pagehide', onPageHide)
+    })
+  }
+
+  /**
+   * The editor is shown once the doc holds the board: from the local copy if it has one (so a
+   * board opens offline), otherwise after the server sync. A board empty on both sides is new
+   * and gets tldraw's default document and page; their ids are fixed, so two clients seeding
+   * the same new board at once write the same records rather than two pages.
+   */
+  private maybeBecomeReady(): void {
+    if (this.disposed || this.state.ready) return
+    const records = getTldrawRecords(this.doc)
+    const hasContent = records.size > 0
+    const serverSynced = this.facts.everSynced
+    if (!hasContent && !serverSynced) return
+    if (!hasContent && !this.localLoaded) {
+      // Wait briefly for the local copy so offline edits are not shadowed by a fresh seed.
+      this.graceTimer ??= setTimeout(() => {
+        this.localLoaded = true
+        this.maybeBecomeReady()
+      }, LocalCopyGraceMs)
+      return
+    }
+    if (!hasContent) seedBoard(this.doc)
+
+    this.cleanups.push(bindTldrawStoreToYMap(this.store, this.doc, records))
+    this.cleanups.push(mirrorRemotePresence(this.store, this.awareness))
+    this.setState({ ready: true })
+  }
+
+  private update(): void {
+    this.$connected.set(this.facts.socketSynced ? 'online' : 'offline')
+    this.setState({
+      status: connectionStatus(this.facts),
+      closeCode: this.facts.terminalCloseCode,
+    })
+  }
+
+  private updateParticipants(): void {
+    const next = readParticipants(this.awareness)
+    if (sameParticipants(next, this.participants)) return
+    this.participants = next
+    this.emit()
+  }
+
+  private setState(patch: Partial<BoardSyncState>): void {
+    const next = { ...this.state, ...patch }
+    const changed = (Object.keys(next) as (keyof BoardSyncState)[]).some(
+      (key) => next[key] !== this.state[key],
+    )
+    if (!changed) return
+    this.state = next
+    this.emit()
+  }
+
+  private emit(): void {
+    for (const listener of this.listeners) listener()
+  }
+}
+
+function toTLUser(user: AwarenessUser): TLUser {
+  return UserRecordType.create({ id: createUserId(user.id), name: user.name, color: user.color })
+}

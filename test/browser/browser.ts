@@ -1,0 +1,133 @@
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core'
+import type { TLShapeId } from 'tldraw'
+import { MessageType } from '../../shared/protocol/messages'
+
+declare global {
+  interface Window {
+    /** Every WebSocket the page opened, recorded by the test init script. */
+    __sockets?: WebSocket[]
+  }
+}
+
+/** Options for expect.poll: the default second is too short on a busy two-core CI machine. */
+export const eventually = { timeout: 15_000 }
+
+/** Chromium from the system, headless, with nothing that phones home. */
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  })
+}
+
+export interface BoardTab {
+  context: BrowserContext
+  page: Page
+  /** Uncaught errors in the page, to assert there were none. */
+  errors: string[]
+  /** How many sync sockets the current page holds open (not closing or closed). */
+  openSyncSockets(): Promise<number>
+  /** When (Date.now()) each awareness message was sent to the server. */
+  awarenessSentAt: number[]
+}
+
+/** A new isolated browser profile (own storage, own BroadcastChannel) with one page. */
+export async function newTab(browser: Browser): Promise<BoardTab> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } })
+  const errors: string[] = []
+  const awarenessSentAt: number[] = []
+  // Keep every socket the page creates, to read its readyState: the browser's own network
+  // events report a close only once the closing handshake ends, which never happens offline.
+  await context.addInitScript(() => {
+    const Native = window.WebSocket
+    const sockets: WebSocket[] = []
+    window.__sockets = sockets
+    window.WebSocket = class extends Native {
+      constructor(url: string | URL, protocols?: string | string[]) {
+        super(url, protocols)
+        sockets.push(this)
+      }
+    }
+  })
+  context.on('page', (page) => {
+    page.on('pageerror', (error) => errors.push(error.message))
+    page.on('websocket', (socket) => {
+      if (!new URL(socket.url()).pathname.startsWith('/sync/')) return
+      socket.on('framesent', ({ payload }) => {
+        if (typeof payload !== 'string' && payload[0] === MessageType.Awareness) {
+          awarenessSentAt.push(Date.now())
+        }
+      })
+    })
+  })
+  const page = await context.newPage()
+  const tab: BoardTab = {
+    context,
+    page,
+    errors,
+    awarenessSentAt,
+    openSyncSockets: () =>
+      tab.page.evaluate(
+        () =>
+          (window.__sockets ?? []).filter(
+            (socket) => socket.url.includes('/sync/') && socket.readyState <= WebSocket.OPEN,
+          ).length,
+      ),
+  }
+  return tab
+}
+
+/** Opens a board and waits until the editor shows it and the sync is live. */
+export async function openBoard(tab: BoardTab, baseUrl: string, boardId: string): Promise<void> {
+  await tab.page.goto(`${baseUrl}/b/${boardId}`)
+  await waitForBoard(tab.page)
+}
+
+/** Waits for the editor and a synced connection on the current page. */
+export async function waitForBoard(page: Page): Promise<void> {
+  await page.waitForFunction(() => window.editor !== undefined)
+  await page.locator('[data-testid="connection-status"][data-status="connected"]').waitFor()
+}
+
+/** Creates a rectangle with a fixed id from inside the page, as a user edit. */
+export function drawRectangle(page: Page, id: string, x: number, y: number): Promise<void> {
+  return page.evaluate(
+    ({ id, x, y }) => {
+      const editor = window.editor
+      if (!editor) throw new Error('no editor')
+      const shapeId = `shape:${id}` as TLShapeId
+      editor.createShape({ id: shapeId, type: 'geo', x, y, props: { w: 120, h: 80 } })
+    },
+    { id, x, y },
+  )
+}
+
+/** Resolves once the page's editor holds a shape with this id. */
+export async function waitForShape(page: Page, id: string): Promise<void> {
+  await page.waitForFunction(
+    (shapeId) => window.editor?.getShape(shapeId as TLShapeId) !== undefined,
+    `shape:${id}`,
+  )
+}
+
+/** Whether the page's editor holds a shape with this id right now. */
+export function hasShape(page: Page, id: string): Promise<boolean> {
+  return page.evaluate(
+    (shapeId) => window.editor?.getShape(shapeId as TLShapeId) !== undefined,
+    `shape:${id}`,
+  )
+}
+
+/** Where the page's pointer is, in page coordinates. */
+export function pointerPagePoint(page: Page): Promise<{ x: number; y: number }> {
+  return page.evaluate(() => window.editor!.inputs.getCurrentPagePoint().toJson())
+}
