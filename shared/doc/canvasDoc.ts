@@ -59,11 +59,17 @@ export function createItemMap(text: string, id = newId()): Y.Map<unknown> {
   return item
 }
 
+/** A Y.Text already in `map`; a map not yet in a document has none (and must not be read). */
+const existingText = (map: Y.Map<unknown>, key: string) => {
+  const value = map.doc ? map.get(key) : undefined
+  return value instanceof Y.Text ? value : undefined
+}
+
 function writeMetric(map: Y.Map<unknown>, metric: Metric) {
   map.set('id', metric.id)
   map.set('key', metric.key)
-  const name = map.get('name')
-  if (name instanceof Y.Text) setYText(name, metric.name)
+  const name = existingText(map, 'name')
+  if (name) setYText(name, metric.name)
   else map.set('name', yText(metric.name))
   map.set('kind', metric.kind)
   map.set('unit', metric.unit)
@@ -76,8 +82,8 @@ function writeMetric(map: Y.Map<unknown>, metric: Metric) {
 function writeStep(map: Y.Map<unknown>, step: Step) {
   map.set('id', step.id)
   for (const key of ['name', 'owner'] as const) {
-    const text = map.get(key)
-    if (text instanceof Y.Text) setYText(text, step[key])
+    const text = existingText(map, key)
+    if (text) setYText(text, step[key])
     else map.set(key, yText(step[key]))
   }
   map.set('processMinutes', step.processMinutes)
@@ -160,8 +166,8 @@ function getMap(map: Y.Map<unknown>, key: string): Y.Map<unknown> {
 export function setBoxItems(canvas: CanvasMap, boxKey: string, items: readonly CanvasItem[]) {
   syncArray(getBoxItems(canvas, boxKey), items, (map, item) => {
     map.set('id', item.id)
-    const text = map.get('text')
-    if (text instanceof Y.Text) setYText(text, item.text)
+    const text = existingText(map, 'text')
+    if (text) setYText(text, item.text)
     else map.set('text', yText(item.text))
   })
 }
