@@ -1,0 +1,203 @@
+import { cpus } from 'node:os'
+import { connectClient, createBoard, type TestClient } from '../test/helpers/clients.js'
+import { removeDataDir, startBenchServer, type BenchServer } from './benchServer.js'
+import { ClientPool } from './clientPool.js'
+import { startCpuMeter } from './cpu.js'
+import { measureBurst, measureFanout } from './fanout.js'
+import { measureInitialSync } from './initialSync.js'
+import { readProcessMemory } from './memory.js'
+import { clientReceiver, type Receiver } from './receivers.js'
+import { Report } from './report.js'
+import { formatMb, formatMs, summarize } from './stats.js'
+import { rowWithCeiling, type Row } from './table.js'
+import { clock, withTimeout } from './wait.js'
+import { WireReceiverPool } from './wireReceivers.js'
+
+/**
+ * `npm run bench`: starts the server as its own process, drives it with standard y-websocket
+ * clients in this process and prints one table. Each section adds rows and notes to the report;
+ * a new measure is a new section. Progress goes to stderr, the report to stdout.
+ */
+
+const FANOUT_CLIENTS = [2, 20, 100] as const
+const RAW_FANOUT_SOCKETS = [20, 100] as const
+const FANOUT_RATE = 100
+const FANOUT_MS = 3_000
+const FANOUT_WARMUP_MS = 500
+const BURST_UPDATES = 1_000
+const BURST_GOAL_MS = 2_000
+const INITIAL_SYNC_SHAPES = [4_000, 20_000] as const
+const INITIAL_SYNC_GOAL = { shapes: 20_000, ms: 500 }
+
+interface LatencyGoal {
+  p50: number
+  p99: number
+}
+/** Goals by number of clients; a case without one is reported without a verdict. */
+const FANOUT_GOALS: Partial<Record<number, LatencyGoal>> = { 20: { p50: 2, p99: 15 } }
+
+// Each y-websocket provider adds a process 'exit' listener; 100+ of them are expected here.
+process.setMaxListeners(0)
+// Exiting runs the 'exit' hook that kills any server process still running.
+for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => process.exit(130))
+
+const progress = (message: string) => process.stderr.write(`bench: ${message}\n`)
+const count = (n: number) => n.toLocaleString('en-US')
+
+function latencyRow(measure: string, ms: number, goal: number | undefined, suffix = ''): Row {
+  const result = formatMs(ms) + suffix
+  return goal === undefined
+    ? { measure, result }
+    : rowWithCeiling(measure, result, ms, goal, `≤ ${goal} ms`)
+}
+
+async function fanoutCase(
+  report: Report,
+  server: BenchServer,
+  writer: TestClient,
+  receivers: readonly Receiver[],
+  label: string,
+  goal: LatencyGoal | undefined,
+) {
+  progress(`fan-out to ${label} at ${FANOUT_RATE} updates/s for ${FANOUT_MS} ms`)
+  const cpu = startCpuMeter(server.pid)
+  const r = await measureFanout({
+    writer,
+    receivers,
+    ratePerSecond: FANOUT_RATE,
+    durationMs: FANOUT_MS,
+    warmupMs: FANOUT_WARMUP_MS,
+  })
+  const cpuNote = report.cpu(`fan-out, ${label}`, cpu())
+  const all = summarize(r.latencies)
+  const first = summarize(r.firstArrivals)
+  const last = summarize(r.lastArrivals)
+  const missing = r.received < r.expected ? ` (${count(r.expected - r.received)} missing)` : ''
+  report.row(
+    latencyRow(`fan-out p50, ${label}`, all.p50, goal?.p50, missing),
+    latencyRow(`fan-out p99, ${label}`, all.p99, goal?.p99),
+  )
+  report.note(
+    `fan-out, ${label}: ${count(r.received)}/${count(r.expected)} deliveries, writer at ` +
+      `${r.actualRate.toFixed(0)}/s, max ${formatMs(all.max)}; first receiver of each update ` +
+      `p50 ${formatMs(first.p50)} p99 ${formatMs(first.p99)}, last receiver p50 ` +
+      `${formatMs(last.p50)} p99 ${formatMs(last.p99)}; ${cpuNote}`,
+  )
+}
+
+async function burstCase(
+  report: Report,
+  server: BenchServer,
+  writer: TestClient,
+  receivers: readonly Receiver[],
+  label: string,
+  goalMs?: number,
+) {
+  progress(`burst of ${BURST_UPDATES} updates to ${label}`)
+  const cpu = startCpuMeter(server.pid)
+  const r = await measureBurst({ writer, receivers, updates: BURST_UPDATES })
+  const cpuNote = report.cpu(`burst, ${label}`, cpu())
+  const incomplete =
+    r.completeReceivers < receivers.length ? ` (only ${r.completeReceivers} complete)` : ''
+  const measure = `burst of ${count(BURST_UPDATES)} updates → all of ${label}`
+  const result = formatMs(r.wallMs) + incomplete
+  report.row(
+    goalMs === undefined
+      ? { measure, result }
+      : rowWithCeiling(measure, result, r.wallMs, goalMs, `≤ ${goalMs / 1000} s`),
+  )
+  report.note(
+    `burst, ${label}: writer loop ${formatMs(r.writeMs)}, first receiver complete ` +
+      `${formatMs(r.firstCompleteMs)}; ${cpuNote}`,
+  )
+}
+
+/** Fan-out, burst and memory share one server process and one board. */
+async function realtimeSection(report: Report) {
+  const server = await startBenchServer()
+  const memoryRows: Row[] = []
+  const memory = (label: string) => {
+    const mem = readProcessMemory(server.pid)
+    memoryRows.push({
+      measure: `server RSS, ${label}`,
+      result: mem ? formatMb(mem.rssBytes) : 'n/a',
+    })
+    return mem
+  }
+  let writer: TestClient | undefined
+  let clients: ClientPool | undefined
+  let raw: WireReceiverPool | undefined
+  try {
+    memory('idle')
+    const boardId = await createBoard(server.url, 'fan-out')
+    writer = connectClient(server.wsUrl, boardId)
+    await withTimeout(writer.synced, 10_000, 'writer syncing')
+
+    clients = new ClientPool(server.wsUrl, boardId)
+    for (const n of FANOUT_CLIENTS) {
+      await clients.growTo(n)
+      if (n === 100) memory('100 clients + writer connected')
+      const receivers = clients.clients.map((c) => clientReceiver(c, clock))
+      await fanoutCase(report, server, writer, receivers, `${n} clients`, FANOUT_GOALS[n])
+    }
+    const receivers = clients.clients.map((c) => clientReceiver(c, clock))
+    await burstCase(report, server, writer, receivers, `${receivers.length} clients`, BURST_GOAL_MS)
+    clients.destroy()
+
+    // The same cases with raw sockets: what is left is mostly the server's delivery time.
+    raw = new WireReceiverPool(server.wsUrl, boardId, clock)
+    for (const n of RAW_FANOUT_SOCKETS) {
+      await raw.growTo(n)
+      await fanoutCase(report, server, writer, raw.receivers, `${n} raw sockets`, undefined)
+    }
+    await burstCase(report, server, writer, raw.receivers, `${raw.receivers.length} raw sockets`)
+    const end = memory('at the end of the realtime cases')
+    if (end)
+      report.note(`server peak RSS (VmHWM) over the realtime cases: ${formatMb(end.peakRssBytes)}`)
+  } finally {
+    writer?.destroy()
+    clients?.destroy()
+    raw?.destroy()
+    await server.stop()
+    removeDataDir(server.dataDir)
+  }
+  report.row(...memoryRows)
+}
+
+async function initialSyncSection(report: Report) {
+  for (const shapes of INITIAL_SYNC_SHAPES) {
+    progress(`initial sync of a stored ${shapes}-shape board after a restart`)
+    const r = await measureInitialSync(shapes)
+    const cpuNote = report.cpu(`initial sync, ${count(shapes)} shapes`, r.coldCpu)
+    report.row(
+      latencyRow(
+        `fresh client synced, ${count(shapes)} shapes, after restart`,
+        r.coldMs,
+        shapes === INITIAL_SYNC_GOAL.shapes ? INITIAL_SYNC_GOAL.ms : undefined,
+      ),
+    )
+    report.note(
+      `initial sync, ${count(shapes)} shapes: document ${formatMb(r.docBytes)}; first client ` +
+        `${cpuNote}; a second fresh client (room loaded) ${formatMs(r.warmMs)}; ` +
+        `building the board took ${formatMs(r.buildMs)}`,
+    )
+  }
+}
+
+async function main() {
+  const startedAt = performance.now()
+  const report = new Report()
+  report.note(`node ${process.version}, ${cpus().length} cores`)
+  await realtimeSection(report)
+  await initialSyncSection(report)
+  report.note(`total bench time ${formatMs(performance.now() - startedAt)}`)
+  console.log(report.render())
+}
+
+main().then(
+  () => process.exit(0),
+  (error) => {
+    console.error(error instanceof Error ? (error.stack ?? error.message) : error)
+    process.exit(1)
+  },
+)
