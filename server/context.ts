@@ -1,4 +1,5 @@
 import type { Config } from './config.js'
+import type { createHypothesisIndexer } from './indexes/hypothesisIndexer.js'
 import type { Logger } from './logger.js'
 import type { Persistence } from './persistence/types.js'
 import type { RoomManager } from './sync/RoomManager.js'
@@ -10,4 +11,5 @@ export interface ServerContext {
   persistence: Persistence
   rooms: RoomManager
   now: () => number
+  indexer: ReturnType<typeof createHypothesisIndexer>
 }

@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net'
 import { Hono } from 'hono'
 import { CloseCodes } from '../shared/protocol/closeCodes.js'
 import { createApp } from './app.js'
+import { createHypothesisIndexer } from './indexes/hypothesisIndexer.js'
 import { ensureErrorEvent } from './http/errorEventShim.js'
 import type { Config } from './config.js'
 import type { ServerContext } from './context.js'
@@ -48,7 +49,9 @@ export async function createServer(
     return { permission: 'write' }
   }
 
+  const indexer = createHypothesisIndexer({ persistence, now, log, debounceMs: 150 })
   const rooms = new RoomManager({
+    hooks: indexer.hooks,
     store: persistence,
     bus,
     log,
@@ -57,7 +60,7 @@ export async function createServer(
     limits: config.limits,
     unloadAfterMs: config.roomUnloadAfterMs,
   })
-  const context: ServerContext = { config, log, persistence, rooms, now }
+  const context: ServerContext = { config, log, persistence, rooms, now, indexer }
 
   ensureErrorEvent()
   const root = new Hono()
@@ -92,6 +95,7 @@ export async function createServer(
       closing ??= (async () => {
         clearInterval(purgeTimer)
         await rooms.closeAll()
+        indexer.close()
         for (const client of nodeWs.wss.clients) client.terminate()
         await new Promise<void>((resolve) => server.close(() => resolve()))
         bus.close()

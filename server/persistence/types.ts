@@ -54,7 +54,57 @@ export interface AssetStore {
   getAsset(assetId: string): MaybePromise<StoredAsset | undefined>
 }
 
+/** A named ingestion token of a board; only a hash of the secret is stored. */
+export interface StoredToken {
+  id: string
+  boardId: string
+  name: string
+  createdAt: number
+  revokedAt: number | null
+}
+
+export interface TokenStore {
+  createToken(token: StoredToken & { hash: string }): MaybePromise<void>
+  listTokens(boardId: string): MaybePromise<StoredToken[]>
+  revokeToken(boardId: string, tokenId: string, now: number): MaybePromise<boolean>
+  findTokenByHash(hash: string): MaybePromise<StoredToken | undefined>
+}
+
+/** One hypothesis as the tracker index keeps it: enough to filter, sort and judge it. */
+export interface HypothesisIndexRow {
+  boardId: string
+  canvasId: string
+  title: string
+  sentence: string
+  status: string
+  /** The hypothesis's metrics, as JSON. */
+  metricsJson: string
+  /** The latest measured value of each metric, as JSON `{ key: { value, at } }`. */
+  latestJson: string
+  timeboxStart: string | null
+  timeboxEnd: string | null
+  decision: string | null
+  updatedAt: number
+}
+
+export interface HypothesisIndexQuery {
+  boardIds?: string[]
+  statuses?: string[]
+  /** Time boxes that ended before this time and are not decided. */
+  overdueAt?: number
+}
+
+/** The tracker's index, kept current as boards change, so no query loads a board. */
+export interface HypothesisIndex {
+  /** Replaces every row of a board with `rows` (an empty list removes them). */
+  replaceBoardHypotheses(boardId: string, rows: HypothesisIndexRow[]): MaybePromise<void>
+  queryHypotheses(
+    query: HypothesisIndexQuery,
+  ): MaybePromise<(HypothesisIndexRow & { boardTitle: string })[]>
+}
+
 /** Everything the server persists. */
-export interface Persistence extends BoardRepository, DocumentStore, AssetStore {
+export interface Persistence
+  extends BoardRepository, DocumentStore, AssetStore, TokenStore, HypothesisIndex {
   close(): MaybePromise<void>
 }

@@ -24,6 +24,7 @@ import type { ServerContext } from '../context.js'
 import { ApiError } from '../http/errors.js'
 import { validate } from '../http/validate.js'
 import { requireBoard } from './boards.js'
+import { findCanvas, openBoardRoom } from './boardDoc.js'
 import { toCanvasContent } from './canvasInput.js'
 
 const BoardParams = z.object({ boardId: BoardIdSchema })
@@ -41,17 +42,8 @@ const markdown = (body: string) =>
 
 /** Typed canvas content of a board: list, read, create, patch, delete, export and import. */
 export function canvasRoutes(ctx: ServerContext) {
-  const room = async (boardId: string) => {
-    await requireBoard(ctx, boardId)
-    return ctx.rooms.getRoom(boardId)
-  }
-  const findCanvas = async (boardId: string, canvasId: string) => {
-    const r = await room(boardId)
-    const map = getBoardCanvases(r.doc).get(canvasId)
-    const content = map ? readCanvas(canvasId, map) : undefined
-    if (!map || !content) throw new ApiError('not_found', 'No canvas with this id on this board')
-    return { room: r, map, content }
-  }
+  const room = (boardId: string) => openBoardRoom(ctx, boardId)
+  const find = (boardId: string, canvasId: string) => findCanvas(ctx, boardId, canvasId)
 
   return new Hono()
     .get('/:boardId/canvases', validate('param', BoardParams), async (c) => {
@@ -75,7 +67,7 @@ export function canvasRoutes(ctx: ServerContext) {
     )
     .get('/:boardId/canvases/:canvasId', validate('param', CanvasParams), async (c) => {
       const { boardId, canvasId } = c.req.valid('param')
-      return c.json(canvasResponse((await findCanvas(boardId, canvasId)).content))
+      return c.json(canvasResponse((await find(boardId, canvasId)).content))
     })
     .patch(
       '/:boardId/canvases/:canvasId',
@@ -83,7 +75,7 @@ export function canvasRoutes(ctx: ServerContext) {
       validate('json', UpdateCanvasBodySchema),
       async (c) => {
         const { boardId, canvasId } = c.req.valid('param')
-        const found = await findCanvas(boardId, canvasId)
+        const found = await find(boardId, canvasId)
         const body = c.req.valid('json')
         const patch = toCanvasContent(found.content, body, Object.keys(body))
         found.room.transact(() => applyCanvasContent(found.map, patch))
@@ -92,7 +84,7 @@ export function canvasRoutes(ctx: ServerContext) {
     )
     .delete('/:boardId/canvases/:canvasId', validate('param', CanvasParams), async (c) => {
       const { boardId, canvasId } = c.req.valid('param')
-      const found = await findCanvas(boardId, canvasId)
+      const found = await find(boardId, canvasId)
       found.room.transact((doc) => getBoardCanvases(doc).delete(canvasId))
       return c.body(null, 204)
     })
@@ -104,7 +96,7 @@ export function canvasRoutes(ctx: ServerContext) {
     })
     .get('/:boardId/canvases/:canvasId/export.md', validate('param', CanvasParams), async (c) => {
       const { boardId, canvasId } = c.req.valid('param')
-      return markdown(exportCanvasMarkdown((await findCanvas(boardId, canvasId)).content))
+      return markdown(exportCanvasMarkdown((await find(boardId, canvasId)).content))
     })
     .post(
       '/:boardId/import',

@@ -28,8 +28,17 @@ export interface RoomDeps {
   log: Logger
   limits: RoomLimits
   now: () => number
-  /** Called after an update has been stored, with the document in its new state. */
-  onChange?: (boardId: string, doc: Y.Doc) => void
+  hooks?: RoomHooks
+}
+
+/** Lifecycle hooks, so indexing and the like stay out of the sync code. */
+export interface RoomHooks {
+  /** After the stored document is loaded, before any client is served. */
+  onLoad?(boardId: string, doc: Y.Doc): void
+  /** After an update has been stored, with the document in its new state. */
+  onChange?(boardId: string, doc: Y.Doc): void
+  /** Before the document is freed. */
+  onUnload?(boardId: string, doc: Y.Doc): void
 }
 
 /** Why a transaction happened, so the update observer knows whether to store and publish. */
@@ -179,6 +188,7 @@ export class Room {
     this.flush()
     await Promise.all(this.pendingWrites)
     if (this.updatesSinceCompaction > 1) await this.compact()
+    this.deps.hooks?.onUnload?.(this.boardId, this.doc)
     this.awareness.destroy()
     this.doc.destroy()
   }
@@ -220,7 +230,7 @@ export class Room {
       this.storedBytes += update.byteLength
       this.updatesSinceCompaction++
       this.deps.bus.publish(this.boardId, update)
-      this.deps.onChange?.(this.boardId, this.doc)
+      this.deps.hooks?.onChange?.(this.boardId, this.doc)
       if (this.updatesSinceCompaction >= this.deps.limits.compactAfterUpdates) {
         this.scheduleCompaction()
       }

@@ -2,7 +2,14 @@ import Database from 'better-sqlite3'
 import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import type { Board } from '../../../shared/api/boards.js'
-import type { Persistence, StoredAsset, StoredDocument } from '../types.js'
+import type {
+  HypothesisIndexRow,
+  Persistence,
+  StoredAsset,
+  StoredDocument,
+  StoredToken,
+} from '../types.js'
+import { createSqliteHypothesisIndex } from './sqliteHypothesisIndex.js'
 
 interface BoardRow {
   id: string
@@ -34,7 +41,49 @@ CREATE TABLE IF NOT EXISTS assets (
   created_at INTEGER NOT NULL
 );
 CREATE INDEX IF NOT EXISTS assets_board ON assets (board_id);
+CREATE TABLE IF NOT EXISTS ingestion_tokens (
+  id TEXT PRIMARY KEY,
+  board_id TEXT NOT NULL,
+  name TEXT NOT NULL,
+  hash TEXT NOT NULL UNIQUE,
+  created_at INTEGER NOT NULL,
+  revoked_at INTEGER
+);
+CREATE INDEX IF NOT EXISTS ingestion_tokens_board ON ingestion_tokens (board_id);
+CREATE TABLE IF NOT EXISTS hypothesis_index (
+  board_id TEXT NOT NULL,
+  canvas_id TEXT NOT NULL,
+  title TEXT NOT NULL,
+  sentence TEXT NOT NULL,
+  status TEXT NOT NULL,
+  metrics_json TEXT NOT NULL,
+  latest_json TEXT NOT NULL,
+  timebox_start TEXT,
+  timebox_end TEXT,
+  decision TEXT,
+  updated_at INTEGER NOT NULL,
+  PRIMARY KEY (board_id, canvas_id)
+);
+CREATE INDEX IF NOT EXISTS hypothesis_index_status ON hypothesis_index (status);
+CREATE INDEX IF NOT EXISTS hypothesis_index_end ON hypothesis_index (timebox_end);
 `
+
+interface TokenRow {
+  id: string
+  board_id: string
+  name: string
+  hash: string
+  created_at: number
+  revoked_at: number | null
+}
+
+const toToken = (row: TokenRow): StoredToken => ({
+  id: row.id,
+  boardId: row.board_id,
+  name: row.name,
+  createdAt: row.created_at,
+  revokedAt: row.revoked_at,
+})
 
 /** Marking a board edited on every keystroke would double the writes; once a second is plenty. */
 const TOUCH_INTERVAL_MS = 1000
@@ -82,6 +131,18 @@ export function createSqlitePersistence(dataDir: string): Persistence {
     deleteBoard: db.prepare('DELETE FROM boards WHERE id = ?'),
     deleteUpdates: db.prepare('DELETE FROM doc_updates WHERE board_id = ?'),
     deleteAssets: db.prepare('DELETE FROM assets WHERE board_id = ?'),
+    deleteTokens: db.prepare('DELETE FROM ingestion_tokens WHERE board_id = ?'),
+    deleteIndex: db.prepare('DELETE FROM hypothesis_index WHERE board_id = ?'),
+    insertToken: db.prepare(
+      'INSERT INTO ingestion_tokens (id, board_id, name, hash, created_at) VALUES (?, ?, ?, ?, ?)',
+    ),
+    listTokens: db.prepare<[string], TokenRow>(
+      'SELECT * FROM ingestion_tokens WHERE board_id = ? AND revoked_at IS NULL ORDER BY created_at',
+    ),
+    revokeToken: db.prepare(
+      'UPDATE ingestion_tokens SET revoked_at = ? WHERE board_id = ? AND id = ? AND revoked_at IS NULL',
+    ),
+    tokenByHash: db.prepare<[string], TokenRow>('SELECT * FROM ingestion_tokens WHERE hash = ?'),
     loadUpdates: db.prepare<[string], { seq: number; data: Buffer }>(
       'SELECT seq, data FROM doc_updates WHERE board_id = ? ORDER BY seq',
     ),
@@ -106,6 +167,8 @@ export function createSqlitePersistence(dataDir: string): Persistence {
     for (const id of ids) {
       stmt.deleteUpdates.run(id)
       stmt.deleteAssets.run(id)
+      stmt.deleteTokens.run(id)
+      stmt.deleteIndex.run(id)
       stmt.deleteBoard.run(id)
     }
     return ids.length
@@ -175,6 +238,16 @@ export function createSqlitePersistence(dataDir: string): Persistence {
         createdAt: row.created_at,
       }
     },
+    createToken(token) {
+      stmt.insertToken.run(token.id, token.boardId, token.name, token.hash, token.createdAt)
+    },
+    listTokens: (boardId) => stmt.listTokens.all(boardId).map(toToken),
+    revokeToken: (boardId, tokenId, now) => stmt.revokeToken.run(now, boardId, tokenId).changes > 0,
+    findTokenByHash(hash) {
+      const row = stmt.tokenByHash.get(hash)
+      return row ? toToken(row) : undefined
+    },
+    ...createSqliteHypothesisIndex(db),
     close() {
       db.close()
     },

@@ -1,0 +1,92 @@
+import type * as Y from 'yjs'
+import { hypothesisSentence, latestByMetric } from '../../shared/canvases/hypothesis/summary.js'
+import { getBoardCanvases, readCanvas } from '../../shared/doc/canvasDoc.js'
+import { readTracking } from '../../shared/doc/hypothesisDoc.js'
+import type { Logger } from '../logger.js'
+import type { HypothesisIndexRow, Persistence } from '../persistence/types.js'
+import type { RoomHooks } from '../sync/Room.js'
+
+/** The index rows of every hypothesis canvas in a board document. */
+export function hypothesisRows(boardId: string, doc: Y.Doc, now: number): HypothesisIndexRow[] {
+  const rows: HypothesisIndexRow[] = []
+  for (const [canvasId, map] of getBoardCanvases(doc).entries()) {
+    if (map.get('kind') !== 'hypothesis') continue
+    const content = readCanvas(canvasId, map)
+    if (!content) continue
+    const tracking = readTracking(map)
+    const iso = (t: string | null) => (t === null ? null : new Date(t).toISOString())
+    rows.push({
+      boardId,
+      canvasId,
+      title: content.title,
+      sentence: hypothesisSentence(content.fields),
+      status: tracking.status,
+      metricsJson: JSON.stringify(content.metrics ?? []),
+      latestJson: JSON.stringify(latestByMetric(tracking)),
+      timeboxStart: iso(tracking.timebox.start),
+      timeboxEnd: iso(tracking.timebox.end),
+      decision: tracking.decision?.decision ?? null,
+      updatedAt: now,
+    })
+  }
+  return rows
+}
+
+const sameContent = (a: HypothesisIndexRow, b: HypothesisIndexRow) =>
+  JSON.stringify({ ...a, updatedAt: 0 }) === JSON.stringify({ ...b, updatedAt: 0 })
+
+/**
+ * Keeps the tracker index current: re-indexes a board shortly after it changes (a burst of
+ * keystrokes is one re-index), when it loads (repairing an index a crash left behind) and
+ * before it unloads. A row keeps its `updatedAt` unless its own content changed.
+ */
+export function createHypothesisIndexer(deps: {
+  persistence: Persistence
+  now: () => number
+  log: Logger
+  debounceMs: number
+}) {
+  const pending = new Map<string, { timer: NodeJS.Timeout; doc: Y.Doc }>()
+
+  const indexNow = async (boardId: string, doc: Y.Doc) => {
+    const entry = pending.get(boardId)
+    if (entry) clearTimeout(entry.timer)
+    pending.delete(boardId)
+    try {
+      // Read the document first, synchronously: on unload it is freed right after this call.
+      const fresh = hypothesisRows(boardId, doc, deps.now())
+      const previous = new Map(
+        (await deps.persistence.queryHypotheses({ boardIds: [boardId] })).map(
+          ({ boardTitle: _, ...row }) => [row.canvasId, row],
+        ),
+      )
+      const rows = fresh.map((row) => {
+        const before = previous.get(row.canvasId)
+        return before && sameContent(before, row) ? { ...row, updatedAt: before.updatedAt } : row
+      })
+      await deps.persistence.replaceBoardHypotheses(boardId, rows)
+    } catch (error) {
+      deps.log.error('index.hypotheses_failed', { boardId, error: String(error) })
+    }
+  }
+
+  const hooks: RoomHooks = {
+    onLoad: (boardId, doc) => void indexNow(boardId, doc),
+    onChange(boardId, doc) {
+      if (pending.has(boardId)) return
+      const timer = setTimeout(() => void indexNow(boardId, doc), deps.debounceMs)
+      timer.unref()
+      pending.set(boardId, { timer, doc })
+    },
+    onUnload: (boardId, doc) => void indexNow(boardId, doc),
+  }
+  return {
+    hooks,
+    /** Indexes a board at once (used after API writes that callers read back immediately). */
+    indexNow,
+    close() {
+      for (const { timer } of pending.values()) clearTimeout(timer)
+      pending.clear()
+    },
+  }
+}

@@ -1,0 +1,71 @@
+import type Database from 'better-sqlite3'
+import type { HypothesisIndex, HypothesisIndexRow } from '../types.js'
+
+interface Row {
+  board_id: string
+  canvas_id: string
+  title: string
+  sentence: string
+  status: string
+  metrics_json: string
+  latest_json: string
+  timebox_start: string | null
+  timebox_end: string | null
+  decision: string | null
+  updated_at: number
+  board_title: string
+}
+
+/** The tracker index in SQLite: one row per hypothesis, replaced per board in a transaction. */
+export function createSqliteHypothesisIndex(db: Database.Database): HypothesisIndex {
+  const remove = db.prepare('DELETE FROM hypothesis_index WHERE board_id = ?')
+  const insert = db.prepare(
+    `INSERT INTO hypothesis_index (board_id, canvas_id, title, sentence, status, metrics_json,
+      latest_json, timebox_start, timebox_end, decision, updated_at)
+     VALUES (@boardId, @canvasId, @title, @sentence, @status, @metricsJson, @latestJson,
+      @timeboxStart, @timeboxEnd, @decision, @updatedAt)`,
+  )
+  const replace = db.transaction((boardId: string, rows: HypothesisIndexRow[]) => {
+    remove.run(boardId)
+    for (const row of rows) insert.run(row)
+  })
+  return {
+    replaceBoardHypotheses: (boardId, rows) => replace(boardId, rows),
+    queryHypotheses({ boardIds, statuses, overdueAt }) {
+      const where = ['b.deleted_at IS NULL']
+      const params: unknown[] = []
+      if (boardIds) {
+        where.push(`h.board_id IN (${boardIds.map(() => '?').join(',') || 'NULL'})`)
+        params.push(...boardIds)
+      }
+      if (statuses) {
+        where.push(`h.status IN (${statuses.map(() => '?').join(',') || 'NULL'})`)
+        params.push(...statuses)
+      }
+      if (overdueAt !== undefined) {
+        where.push("h.timebox_end IS NOT NULL AND h.timebox_end < ? AND h.status != 'decided'")
+        params.push(new Date(overdueAt).toISOString())
+      }
+      const rows = db
+        .prepare<unknown[], Row>(
+          `SELECT h.*, b.title AS board_title FROM hypothesis_index h
+           JOIN boards b ON b.id = h.board_id WHERE ${where.join(' AND ')}`,
+        )
+        .all(...params)
+      return rows.map((r) => ({
+        boardId: r.board_id,
+        canvasId: r.canvas_id,
+        title: r.title,
+        sentence: r.sentence,
+        status: r.status,
+        metricsJson: r.metrics_json,
+        latestJson: r.latest_json,
+        timeboxStart: r.timebox_start,
+        timeboxEnd: r.timebox_end,
+        decision: r.decision,
+        updatedAt: r.updated_at,
+        boardTitle: r.board_title,
+      }))
+    },
+  }
+}

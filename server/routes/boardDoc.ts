@@ -1,0 +1,39 @@
+import type { CanvasContent } from '../../shared/canvases/schema.js'
+import { getBoardCanvases, readCanvas, type CanvasMap } from '../../shared/doc/canvasDoc.js'
+import type { ServerContext } from '../context.js'
+import { ApiError } from '../http/errors.js'
+import type { Room } from '../sync/Room.js'
+import { requireBoard } from './boards.js'
+
+/** The loaded room of a live board (404 for an unknown or deleted board). */
+export async function openBoardRoom(ctx: ServerContext, boardId: string): Promise<Room> {
+  await requireBoard(ctx, boardId)
+  return ctx.rooms.getRoom(boardId)
+}
+
+export interface FoundCanvas {
+  room: Room
+  map: CanvasMap
+  content: CanvasContent
+}
+
+/** A canvas of a board, read and validated (404 when missing or of another kind). */
+export async function findCanvas(
+  ctx: ServerContext,
+  boardId: string,
+  canvasId: string,
+  kind?: CanvasContent['kind'],
+): Promise<FoundCanvas> {
+  const room = await openBoardRoom(ctx, boardId)
+  const map = getBoardCanvases(room.doc).get(canvasId)
+  const content = map ? readCanvas(canvasId, map) : undefined
+  if (!map || !content || (kind && content.kind !== kind)) {
+    throw new ApiError(
+      'not_found',
+      kind
+        ? `No ${kind} canvas with this id on this board`
+        : 'No canvas with this id on this board',
+    )
+  }
+  return { room, map, content }
+}

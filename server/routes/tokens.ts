@@ -1,0 +1,82 @@
+import { createHash, randomBytes } from 'node:crypto'
+import { Hono } from 'hono'
+import { z } from 'zod'
+import { BoardIdSchema } from '../../shared/api/boards.js'
+import { CreateTokenBodySchema } from '../../shared/api/hypotheses.js'
+import type { ServerContext } from '../context.js'
+import { ApiError } from '../http/errors.js'
+import { validate } from '../http/validate.js'
+import { requireBoard } from './boards.js'
+
+/** Tokens are stored as SHA-256 hashes: a leaked database does not leak working tokens. */
+export const hashToken = (token: string) => createHash('sha256').update(token).digest('hex')
+
+const TokenPrefix = 'dbi_'
+
+/** Checks an `Authorization: Bearer <token>` header against a board's ingestion tokens. */
+export async function requireIngestionToken(
+  ctx: ServerContext,
+  boardId: string,
+  header: string | undefined,
+) {
+  const match = /^Bearer\s+(\S+)$/i.exec(header ?? '')
+  if (!match)
+    throw new ApiError('unauthorized', 'Send an ingestion token as Authorization: Bearer <token>')
+  const token = await ctx.persistence.findTokenByHash(hashToken(match[1]!))
+  if (!token || token.revokedAt !== null)
+    throw new ApiError('unauthorized', 'This token is not valid or was revoked')
+  if (token.boardId !== boardId)
+    throw new ApiError('forbidden', 'This token belongs to another board')
+  return token
+}
+
+/** Named ingestion tokens of a board: create (shown once), list, revoke. */
+export function tokenRoutes(ctx: ServerContext) {
+  const Params = z.object({ boardId: BoardIdSchema })
+  return new Hono()
+    .post(
+      '/:boardId/tokens',
+      validate('param', Params),
+      validate('json', CreateTokenBodySchema),
+      async (c) => {
+        const { boardId } = c.req.valid('param')
+        await requireBoard(ctx, boardId)
+        const id = randomBytes(9).toString('base64url')
+        const token = `${TokenPrefix}${randomBytes(32).toString('base64url')}`
+        const { name } = c.req.valid('json')
+        await ctx.persistence.createToken({
+          id,
+          boardId,
+          name,
+          hash: hashToken(token),
+          createdAt: ctx.now(),
+          revokedAt: null,
+        })
+        return c.json({ id, name, token }, 201)
+      },
+    )
+    .get('/:boardId/tokens', validate('param', Params), async (c) => {
+      const { boardId } = c.req.valid('param')
+      await requireBoard(ctx, boardId)
+      const tokens = await ctx.persistence.listTokens(boardId)
+      return c.json({
+        tokens: tokens.map((t) => ({
+          id: t.id,
+          name: t.name,
+          createdAt: new Date(t.createdAt).toISOString(),
+        })),
+      })
+    })
+    .delete(
+      '/:boardId/tokens/:tokenId',
+      validate('param', Params.extend({ tokenId: z.string().regex(/^[A-Za-z0-9_-]{12}$/) })),
+      async (c) => {
+        const { boardId, tokenId } = c.req.valid('param')
+        await requireBoard(ctx, boardId)
+        if (!(await ctx.persistence.revokeToken(boardId, tokenId, ctx.now()))) {
+          throw new ApiError('not_found', 'No active token with this id')
+        }
+        return c.body(null, 204)
+      },
+    )
+}

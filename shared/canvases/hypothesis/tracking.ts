@@ -1,0 +1,124 @@
+import { z } from 'zod'
+import { EntityIdSchema, MetricSchema, type Metric } from '../schema.js'
+
+/** Life of a hypothesis: draft → ready → running → evaluated → decided. */
+export const HypothesisStatuses = ['draft', 'ready', 'running', 'evaluated', 'decided'] as const
+export type HypothesisStatus = (typeof HypothesisStatuses)[number]
+
+export const Decisions = ['persevere', 'pivot', 'stop'] as const
+export type Decision = (typeof Decisions)[number]
+
+/** Experiments are time-boxed, weekly by default. */
+export const DefaultTimeboxDays = 7
+
+const IsoTime = z.iso.datetime({ offset: true })
+
+export const TimeboxSchema = z.object({
+  start: IsoTime.nullable(),
+  end: IsoTime.nullable(),
+  days: z.number().int().min(1).max(366),
+})
+export type Timebox = z.infer<typeof TimeboxSchema>
+
+/** One value of a metric, from a person or a system. */
+export const MeasurementSchema = z.object({
+  id: z.string().min(1).max(128),
+  metric: z.string().min(1).max(64),
+  value: z.number().finite(),
+  at: IsoTime,
+  source: z.string().max(200).nullable(),
+  /** A baseline reading, accepted before the experiment runs. */
+  baseline: z.boolean(),
+  recordedAt: IsoTime,
+  by: z.string().max(200),
+})
+export type Measurement = z.infer<typeof MeasurementSchema>
+
+/** A change to a metric after the criteria were locked: who, when, why, before and after. */
+export const AmendmentSchema = z.object({
+  id: EntityIdSchema,
+  metric: z.string(),
+  at: IsoTime,
+  by: z.string().max(200),
+  reason: z.string().min(1).max(2000),
+  before: MetricSchema.nullable(),
+  after: MetricSchema.nullable(),
+})
+export type Amendment = z.infer<typeof AmendmentSchema>
+
+export const DecisionRecordSchema = z.object({
+  decision: z.enum(Decisions),
+  rationale: z.string().max(4000),
+  by: z.string().max(200),
+  at: IsoTime,
+})
+export type DecisionRecord = z.infer<typeof DecisionRecordSchema>
+
+/** A lesson learned: append-only, dated, attributed. */
+export const LessonSchema = z.object({
+  id: EntityIdSchema,
+  text: z.string().min(1).max(4000),
+  at: IsoTime,
+  by: z.string().max(200),
+})
+export type Lesson = z.infer<typeof LessonSchema>
+
+/** Everything a hypothesis tracks beyond the canvas boxes. */
+export const HypothesisTrackingSchema = z.object({
+  status: z.enum(HypothesisStatuses),
+  timebox: TimeboxSchema,
+  measurements: z.array(MeasurementSchema),
+  amendments: z.array(AmendmentSchema),
+  decision: DecisionRecordSchema.nullable(),
+  lessons: z.array(LessonSchema),
+  predecessor: EntityIdSchema.nullable(),
+  successor: EntityIdSchema.nullable(),
+})
+export type HypothesisTracking = z.infer<typeof HypothesisTrackingSchema>
+
+export const emptyTracking = (): HypothesisTracking => ({
+  status: 'draft',
+  timebox: { start: null, end: null, days: DefaultTimeboxDays },
+  measurements: [],
+  amendments: [],
+  decision: null,
+  lessons: [],
+  predecessor: null,
+  successor: null,
+})
+
+/** Success criteria that still lack a baseline or a target; empty when the hypothesis can run. */
+export function incompleteCriteria(metrics: readonly Metric[]): string[] {
+  return metrics
+    .filter((m) => m.kind === 'success')
+    .filter((m) => m.baseline.value === null || m.target.value === null)
+    .map((m) => m.key)
+}
+
+/** Why a hypothesis cannot move to `to`, or null when it can. */
+export function transitionError(
+  from: HypothesisStatus,
+  to: HypothesisStatus,
+  metrics: readonly Metric[],
+  decision: DecisionRecord | null,
+): string | null {
+  if (from === to) return null
+  const forward = HypothesisStatuses.indexOf(to) > HypothesisStatuses.indexOf(from)
+  if (!forward && !(from === 'ready' && to === 'draft')) {
+    return `A hypothesis cannot go back from ${from} to ${to}`
+  }
+  if (to === 'ready' || to === 'running') {
+    if (!metrics.some((m) => m.kind === 'success')) {
+      return `Add at least one success criterion before moving to ${to}`
+    }
+    const missing = incompleteCriteria(metrics)
+    if (missing.length > 0) {
+      return `Every success criterion needs a baseline and a target before ${to}: ${missing.join(', ')} ${missing.length === 1 ? 'lacks' : 'lack'} one`
+    }
+  }
+  if ((to === 'evaluated' || to === 'decided') && from !== 'running' && from !== 'evaluated') {
+    return `Only a running hypothesis can be ${to}`
+  }
+  if (to === 'decided' && decision === null) return 'Record a decision first'
+  return null
+}
