@@ -1,5 +1,6 @@
 import type { TestClient } from '../test/helpers/clients.js'
 import type { Receiver } from './receivers.js'
+import { encodeRecord } from '../shared/doc/layout.js'
 import { geoShape } from './shapes.js'
 import { clock, waitUntil } from './wait.js'
 
@@ -98,7 +99,7 @@ export async function measureFanout(o: FanoutOptions): Promise<FanoutResult> {
   const write = (seq: number) => {
     const id = `${prefix}${seq}`
     sentAt[seq] = clock()
-    o.writer.records.set(id, geoShape(id, seq, { seq, sentAt: sentAt[seq]! }))
+    o.writer.records.set(id, encodeRecord(geoShape(id, seq, { seq, sentAt: sentAt[seq]! })))
   }
 
   // Paced against the start time, so timer lateness does not lower the rate; bounded by `total`.
@@ -171,7 +172,7 @@ export async function measureBurst(o: BurstOptions): Promise<BurstResult> {
   startedAt = clock()
   for (let i = 0; i < o.updates; i++) {
     const id = `${prefix}${i}`
-    o.writer.records.set(id, geoShape(id, i))
+    o.writer.records.set(id, encodeRecord(geoShape(id, i)))
   }
   const writeMs = clock() - startedAt
 

@@ -1,4 +1,5 @@
 import * as Y from 'yjs'
+import { encodeRecord } from '../shared/doc/layout.js'
 import { connectClient, createBoard, type TestClient } from '../test/helpers/clients.js'
 import { makeDataDir } from '../test/helpers/server.js'
 import { removeDataDir, startBenchServer, type BenchServer } from './benchServer.js'
@@ -61,7 +62,7 @@ export async function measureInitialSync(shapes: number): Promise<InitialSyncRes
     for (let start = 0; start < shapes; start += BUILD_BATCH) {
       writer.doc.transact(() => {
         for (let i = start; i < Math.min(shapes, start + BUILD_BATCH); i++) {
-          writer.records.set(`shape:s${i}`, geoShape(`shape:s${i}`, i))
+          writer.records.set(`shape:s${i}`, encodeRecord(geoShape(`shape:s${i}`, i)))
         }
       })
     }

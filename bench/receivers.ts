@@ -1,4 +1,5 @@
 import type * as Y from 'yjs'
+import { decodeRecord } from '../shared/doc/layout.js'
 import type { TestClient } from '../test/helpers/clients.js'
 
 /**
@@ -20,7 +21,8 @@ export function clientReceiver(client: TestClient, now: () => number): Receiver 
       const observer = (event: Y.YMapEvent<unknown>) => {
         const receivedAt = now()
         for (const key of event.keysChanged) {
-          if (key.startsWith(prefix)) listener(key, client.records.get(key), receivedAt)
+          if (key.startsWith(prefix))
+            listener(key, decodeRecord(client.records.get(key)), receivedAt)
         }
       }
       client.records.observe(observer)

@@ -6,7 +6,7 @@ import {
   ZERO_INDEX_KEY,
 } from 'tldraw'
 import type * as Y from 'yjs'
-import { getTldrawRecords, LocalOrigin } from '../../shared/doc/layout'
+import { encodeRecord, getTldrawRecords, LocalOrigin } from '../../shared/doc/layout'
 
 /**
  * Writes the records every tldraw document needs (the document and a first page) into an
@@ -23,7 +23,7 @@ export function seedBoard(doc: Y.Doc): void {
   })
   doc.transact(() => {
     for (const record of [document, page]) {
-      if (!records.has(record.id)) records.set(record.id, record)
+      if (!records.has(record.id)) records.set(record.id, encodeRecord(record))
     }
   }, LocalOrigin)
 }

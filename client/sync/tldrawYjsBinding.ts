@@ -1,6 +1,6 @@
 import type { TLRecord, TLStore } from 'tldraw'
 import * as Y from 'yjs'
-import { LocalOrigin } from '../../shared/doc/layout'
+import { decodeRecord, encodeRecord, LocalOrigin } from '../../shared/doc/layout'
 import { readDocumentRecord } from './readDocumentRecord'
 
 /**
@@ -26,7 +26,7 @@ export function bindTldrawStoreToYMap(
       doc.transact(() => {
         for (const id of [...Object.keys(changes.added), ...Object.keys(changes.updated)]) {
           const current = store.get(recordId(id))
-          if (current) records.set(id, current)
+          if (current) records.set(id, encodeRecord(current))
         }
         for (const id of Object.keys(changes.removed)) {
           if (!store.has(recordId(id))) records.delete(id)
@@ -67,7 +67,7 @@ function applyKeys(store: TLStore, records: Y.Map<unknown>, keys: string[]): voi
       if (store.has(recordId(key))) removals.push(recordId(key))
       continue
     }
-    const record = readDocumentRecord(store, key, value)
+    const record = readDocumentRecord(store, key, decodeRecord(value))
     if (record) puts.push(record)
   }
   if (puts.length === 0 && removals.length === 0) return

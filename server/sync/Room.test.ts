@@ -213,4 +213,38 @@ describe('Room', () => {
       expect(reloaded.doc.getMap('tldraw').toJSON()).toEqual(source.getMap('tldraw').toJSON())
     })
   })
+
+  describe('when fresh clients arrive at a stored board', () => {
+    /** What a client with an empty document receives in answer to its sync step 1. */
+    function step2For(room: Room) {
+      const client = join(room)
+      room.receive(
+        client.conn,
+        encodeSyncMessage(SyncMessageType.Step1, Y.encodeStateVector(new Y.Doc())),
+      )
+      const d = decoding.createDecoder(client.sent.at(-1)!)
+      decoding.readVarUint(d)
+      expect(decoding.readVarUint(d)).toBe(SyncMessageType.Step2)
+      const doc = new Y.Doc()
+      Y.applyUpdate(doc, decoding.readVarUint8Array(d))
+      return doc.getMap('tldraw').toJSON()
+    }
+
+    it('serves each the whole board, including changes made after it loaded', async () => {
+      const { store, updates } = memoryStore()
+      const source = new Y.Doc()
+      source.getMap('tldraw').set('stored', 1)
+      updates.push(Y.encodeStateAsUpdate(source))
+      const room = await makeRoom(store)
+      expect(step2For(room)).toEqual({ stored: 1 })
+      const writer = join(room)
+      room.receive(
+        writer.conn,
+        updateFrame((d) => d.getMap('tldraw').set('later', 2), source),
+      )
+      expect(step2For(room)).toEqual({ stored: 1, later: 2 })
+      room.transact((doc) => doc.getMap('tldraw').set('byServer', 3))
+      expect(step2For(room)).toEqual({ stored: 1, later: 2, byServer: 3 })
+    })
+  })
 })

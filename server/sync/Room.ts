@@ -67,6 +67,12 @@ export class Room {
   private flushScheduled = false
   private compactionScheduled = false
   private unsubscribeBus: () => void = () => {}
+  /**
+   * The whole document as one update while nothing changed since it was made: most clients
+   * arrive with an empty document, and encoding a large board again for each costs more than
+   * sending it.
+   */
+  private fullState: Uint8Array | null = null
   private destroyed = false
 
   constructor(
@@ -86,6 +92,8 @@ export class Room {
       for (const update of stored.updates) Y.applyUpdate(this.doc, update)
     }, 'load')
     this.storedBytes = stored.bytes
+    // A compacted board is stored as one update: exactly the document's state.
+    if (stored.updates.length === 1) this.fullState = stored.updates[0]!
     this.lastSeq = stored.lastSeq
     this.updatesSinceCompaction = stored.updates.length > 1 ? stored.updates.length : 0
     this.unsubscribeBus = this.deps.bus.subscribe(this.boardId, (update) => {
@@ -93,6 +101,7 @@ export class Room {
     })
     if (this.updatesSinceCompaction >= this.deps.limits.compactAfterUpdates)
       this.scheduleCompaction()
+    this.deps.hooks?.onLoad?.(this.boardId, this.doc)
   }
 
   /** Adds a client and starts the sync handshake. */
@@ -127,12 +136,7 @@ export class Room {
     }
     switch (message.type) {
       case 'syncStep1':
-        conn.send(
-          encodeSyncMessage(
-            SyncMessageType.Step2,
-            Y.encodeStateAsUpdate(this.doc, message.stateVector),
-          ),
-        )
+        conn.send(encodeSyncMessage(SyncMessageType.Step2, this.stateAfter(message.stateVector)))
         return
       case 'syncUpdate':
         // Read-only connections may sync down but never change the document.
@@ -193,6 +197,15 @@ export class Room {
     this.doc.destroy()
   }
 
+  /** What a client with `stateVector` lacks; for an empty client, the cached full state. */
+  private stateAfter(stateVector: Uint8Array): Uint8Array {
+    if (Y.decodeStateVector(stateVector).size > 0) {
+      return Y.encodeStateAsUpdate(this.doc, stateVector)
+    }
+    this.fullState ??= Y.encodeStateAsUpdate(this.doc)
+    return this.fullState
+  }
+
   private ownerOfAwarenessClient(clientId: number, conn: Connection) {
     for (const other of this.connections) {
       if (other !== conn && other.awarenessClients.has(clientId)) return true
@@ -219,6 +232,7 @@ export class Room {
   private handleDocUpdate = (update: Uint8Array, origin: unknown) => {
     const o = origin as Origin
     if (o === 'load') return
+    this.fullState = null
     if (o !== 'bus') {
       // Store first: a client must never see an update the server could still lose.
       const written = this.deps.store.appendUpdate(this.boardId, update, this.deps.now())
@@ -312,6 +326,7 @@ export class Room {
   private async compact() {
     await Promise.all(this.pendingWrites)
     const snapshot = Y.encodeStateAsUpdate(this.doc)
+    this.fullState = snapshot
     const uptoSeq = this.lastSeq
     const count = this.updatesSinceCompaction
     this.updatesSinceCompaction = 0

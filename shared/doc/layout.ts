@@ -5,7 +5,7 @@ import * as Y from 'yjs'
  * document goes through these accessors rather than naming top-level types itself.
  *
  * - `tldraw`: Y.Map of tldraw document records (shapes, pages, assets, bindings) by record id,
- *   each value the record as plain JSON. Records are small and replaced whole.
+ *   each value the record as JSON text (`encodeRecord`). Records are small and replaced whole.
  * - `meta`: Y.Map of board-level settings.
  */
 export const DocKeys = {
@@ -16,6 +16,23 @@ export const DocKeys = {
 /** The tldraw records of a board, keyed by record id. */
 export function getTldrawRecords(doc: Y.Doc): Y.Map<unknown> {
   return doc.getMap<unknown>(DocKeys.tldrawRecords)
+}
+
+/**
+ * A tldraw record as stored in the map: JSON text. Records are replaced whole, so nothing is
+ * lost by not splitting them into Yjs values, and Yjs encodes and decodes one string several
+ * times faster than a nested object; a large board opens that much sooner on every screen.
+ */
+export const encodeRecord = (record: object): string => JSON.stringify(record)
+
+/** A stored record as plain data; boards written before records were text hold objects. */
+export function decodeRecord(value: unknown): unknown {
+  if (typeof value !== 'string') return value
+  try {
+    return JSON.parse(value) as unknown
+  } catch {
+    return undefined
+  }
 }
 
 /** Board-level settings. */
