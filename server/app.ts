@@ -9,6 +9,8 @@ import { assetRoutes } from './routes/assets.js'
 import { boardRoutes } from './routes/boards.js'
 import { canvasRoutes } from './routes/canvases.js'
 import { healthRoutes } from './routes/health.js'
+import { hypothesisRoutes, trackerRoutes } from './routes/hypotheses.js'
+import { tokenRoutes } from './routes/tokens.js'
 import { buildOpenApiDocument } from './openapi.js'
 import { syncRoutes } from './routes/sync.js'
 
@@ -20,6 +22,9 @@ export function createApp(ctx: ServerContext, upgradeWebSocket: UpgradeWebSocket
     .route('/api/boards', boardRoutes(ctx))
     .route('/api/boards', assets.upload)
     .route('/api/boards', canvasRoutes(ctx))
+    .route('/api/boards', tokenRoutes(ctx))
+    .route('/api/boards', hypothesisRoutes(ctx))
+    .route('/api/hypotheses', trackerRoutes(ctx))
     .route('/api/assets', assets.serve)
     .route('/sync', syncRoutes(ctx, upgradeWebSocket))
 

@@ -1,18 +1,22 @@
 import type { MeasurementInput } from '../../shared/api/hypotheses.js'
+import { hypothesisView, type HypothesisView } from '../../shared/canvases/hypothesis/summary.js'
 import {
   DefaultTimeboxDays,
+  incompleteCriteria,
   transitionError,
   type Decision,
   type HypothesisStatus,
+  type Lesson,
   type Measurement,
 } from '../../shared/canvases/hypothesis/tracking.js'
-import { hypothesisView } from '../../shared/canvases/hypothesis/summary.js'
 import { newId, type Metric } from '../../shared/canvases/schema.js'
 import { emptyCanvas, readCanvas, setMetrics, writeCanvas } from '../../shared/doc/canvasDoc.js'
 import {
   appendAmendment,
   appendLesson,
   appendMeasurements,
+  measurementIds,
+  readStatus,
   readTracking,
   setDecision,
   setLink,
@@ -23,100 +27,148 @@ import { ApiError } from '../http/errors.js'
 import type { FoundCanvas } from '../routes/boardDoc.js'
 
 const DAY_MS = 24 * 60 * 60 * 1000
+const TITLE_MAX = 200
 const iso = (t: number) => new Date(t).toISOString()
 
 /** The API view of a hypothesis canvas as it is now. */
-export function viewOf(found: FoundCanvas, now: number) {
+export function viewOf(found: FoundCanvas, now: number): HypothesisView {
   const content = readCanvas(found.content.id, found.map)!
   return hypothesisView(content, readTracking(found.map), now)
-}
-
-/**
- * Moves a hypothesis to `to` under the lifecycle rules; starting it locks the criteria and
- * starts the time box. Throws a 409 that says what is missing.
- */
-export function changeStatus(
-  found: FoundCanvas,
-  to: HypothesisStatus,
-  now: number,
-  timeboxDays?: number,
-) {
-  const tracking = readTracking(found.map)
-  const error = transitionError(tracking.status, to, found.content.metrics ?? [], tracking.decision)
-  if (error) throw new ApiError('conflict', error)
-  found.room.transact(() => {
-    setStatus(found.map, to)
-    if (to === 'running' && tracking.status !== 'running') {
-      const days = timeboxDays ?? tracking.timebox.days ?? DefaultTimeboxDays
-      setTimebox(found.map, { start: iso(now), end: iso(now + days * DAY_MS), days })
-    }
-  })
 }
 
 /** Whether the criteria are locked (a change must then be an amendment with a reason). */
 export const criteriaLocked = (status: HypothesisStatus) => status !== 'draft' && status !== 'ready'
 
-/** Replaces the metrics; once locked, every change is recorded as a dated, attributed amendment. */
-export function changeMetrics(
+/** What a PATCH asks of a hypothesis beyond its boxes and fields. */
+export interface HypothesisChange {
+  metrics?: Metric[]
+  status?: HypothesisStatus
+  timeboxDays?: number
+  reason?: string
+  by: string
+}
+
+/** The parts of a metric that judge a hypothesis; its id is only how the canvas keeps it. */
+const metricTerms = (m: Metric | null) =>
+  m === null
+    ? null
+    : JSON.stringify([
+        m.name,
+        m.kind,
+        m.unit,
+        m.direction,
+        m.baseline.value,
+        m.baseline.at,
+        m.baseline.source,
+        m.target.value,
+        m.tolerance,
+      ])
+
+/**
+ * Checks a whole hypothesis change against the lifecycle rules and returns the edit that makes
+ * it, so a PATCH either applies in full or not at all. Throws a 409 that says what is wrong.
+ * The returned function must run inside the room's transaction.
+ */
+export function planHypothesisChange(
   found: FoundCanvas,
-  metrics: Metric[],
-  reason: string | undefined,
-  by: string,
+  change: HypothesisChange,
   now: number,
-) {
+): () => void {
   const tracking = readTracking(found.map)
-  if (!criteriaLocked(tracking.status)) {
-    found.room.transact(() => setMetrics(found.map, metrics))
-    return
-  }
-  if (!reason) {
-    throw new ApiError(
-      'conflict',
-      'The criteria are locked while the hypothesis runs: give a reason to amend them',
-    )
-  }
-  const before = new Map((found.content.metrics ?? []).map((m) => [m.key, m]))
-  const after = new Map(metrics.map((m) => [m.key, m]))
-  const keys = new Set([...before.keys(), ...after.keys()])
-  found.room.transact(() => {
-    for (const key of keys) {
-      const b = before.get(key) ?? null
-      const a = after.get(key) ?? null
-      if (JSON.stringify(b) === JSON.stringify(a)) continue
-      appendAmendment(found.map, {
-        id: newId(),
-        metric: key,
-        at: iso(now),
-        by,
-        reason,
-        before: b,
-        after: a,
-      })
+  const current = found.content.metrics ?? []
+  const metrics = change.metrics ?? current
+  const edits: (() => void)[] = []
+
+  if (change.metrics) {
+    if (criteriaLocked(tracking.status)) {
+      const before = new Map(current.map((m) => [m.key, m]))
+      const after = new Map(change.metrics.map((m) => [m.key, m]))
+      const changed = [...new Set([...before.keys(), ...after.keys()])].filter(
+        (key) => metricTerms(before.get(key) ?? null) !== metricTerms(after.get(key) ?? null),
+      )
+      if (changed.length > 0 && !change.reason) {
+        throw new ApiError(
+          'conflict',
+          `The criteria are locked since the hypothesis started: give a "reason" to amend ${changed.join(', ')}`,
+        )
+      }
+      for (const key of changed) {
+        const amendment = {
+          id: newId(),
+          metric: key,
+          at: iso(now),
+          by: change.by,
+          reason: change.reason!,
+          before: before.get(key) ?? null,
+          after: after.get(key) ?? null,
+        }
+        edits.push(() => appendAmendment(found.map, amendment))
+      }
+    } else if (tracking.status === 'ready' && (change.status ?? 'ready') === 'ready') {
+      const missing = incompleteCriteria(change.metrics)
+      if (missing.length > 0 || !change.metrics.some((m) => m.kind === 'success')) {
+        throw new ApiError(
+          'conflict',
+          `A ready hypothesis needs every success criterion with a baseline and a target${missing.length > 0 ? ` (${missing.join(', ')})` : ''}: move it back to draft first`,
+        )
+      }
     }
-    setMetrics(found.map, metrics)
-  })
+    const next = change.metrics
+    edits.push(() => setMetrics(found.map, next))
+  }
+
+  let days = tracking.timebox.days
+  if (change.timeboxDays !== undefined && change.timeboxDays !== days) {
+    if (tracking.timebox.start !== null) {
+      throw new ApiError(
+        'conflict',
+        'The time box is fixed once the hypothesis runs: agree a new hypothesis instead',
+      )
+    }
+    days = change.timeboxDays
+    const timebox = { ...tracking.timebox, days }
+    edits.push(() => setTimebox(found.map, timebox))
+  }
+
+  const to = change.status
+  if (to !== undefined && to !== tracking.status) {
+    const error = transitionError(tracking.status, to, metrics, tracking.decision)
+    if (error) throw new ApiError('conflict', error)
+    edits.push(() => setStatus(found.map, to))
+    if (to === 'running') {
+      const timebox = {
+        start: iso(now),
+        end: iso(now + (days ?? DefaultTimeboxDays) * DAY_MS),
+        days,
+      }
+      edits.push(() => setTimebox(found.map, timebox))
+    }
+  }
+  return () => edits.forEach((edit) => edit())
 }
 
 /**
  * Records measurements all or nothing: refuses them (409) unless the hypothesis runs or they
- * are baselines; an id seen before is recorded once.
+ * are baselines; an id seen before (or twice in `rows`) is recorded once. Reading what is
+ * there and appending happen in one synchronous step, so concurrent requests cannot both
+ * record one id.
  */
 export function recordMeasurements(
   found: FoundCanvas,
-  rows: MeasurementInput[],
+  rows: readonly MeasurementInput[],
   baselineDefault: boolean,
   by: string,
   now: number,
 ) {
-  const tracking = readTracking(found.map)
+  const status = readStatus(found.map)
   const isBaseline = (r: MeasurementInput) => r.baseline ?? baselineDefault
-  if (tracking.status !== 'running' && rows.some((r) => !isBaseline(r))) {
+  if (status !== 'running' && rows.some((r) => !isBaseline(r))) {
     throw new ApiError(
       'conflict',
-      `The hypothesis is ${tracking.status}, not running: only baseline measurements are accepted (mark them "baseline": true)`,
+      `The hypothesis is ${status}, not running: only baseline measurements are accepted now (mark them "baseline": true)`,
     )
   }
-  const seen = new Set(tracking.measurements.map((m) => m.id))
+  const seen = measurementIds(found.map)
   const fresh: Measurement[] = []
   for (const r of rows) {
     const id = r.id ?? newId(16)
@@ -134,7 +186,7 @@ export function recordMeasurements(
     })
   }
   if (fresh.length > 0) found.room.transact(() => appendMeasurements(found.map, fresh))
-  return { recorded: fresh.length, duplicates: rows.length - fresh.length }
+  return { recorded: fresh.length, duplicates: rows.length - fresh.length, status }
 }
 
 /**
@@ -147,8 +199,14 @@ export function decide(
   rationale: string,
   by: string,
   now: number,
-) {
+): string | null {
   const tracking = readTracking(found.map)
+  if (tracking.status === 'decided') {
+    throw new ApiError(
+      'conflict',
+      `This hypothesis was decided already (${tracking.decision?.decision})`,
+    )
+  }
   const record = { decision, rationale, by, at: iso(now) }
   const error = transitionError(tracking.status, 'decided', found.content.metrics ?? [], record)
   if (error) throw new ApiError('conflict', error)
@@ -157,7 +215,9 @@ export function decide(
     setDecision(found.map, record)
     setStatus(found.map, 'decided')
     if (decision !== 'pivot') return
-    const successor = emptyCanvas('hypothesis', `${found.content.title} (pivot)`)
+    const suffix = ' (pivot)'
+    const title = `${found.content.title.slice(0, TITLE_MAX - suffix.length)}${suffix}`
+    const successor = emptyCanvas('hypothesis', title)
     const carry = (key: string) =>
       (found.content.boxes[key] ?? []).map((i) => ({ id: newId(), text: i.text }))
     successor.boxes.problem = carry('problem')
@@ -170,9 +230,9 @@ export function decide(
   return successorId
 }
 
-/** Appends a lesson to the log. */
-export function addLesson(found: FoundCanvas, text: string, by: string, now: number) {
-  const id = newId()
-  found.room.transact(() => appendLesson(found.map, { id, text, by, at: iso(now) }))
-  return id
+/** Appends a dated, attributed lesson to the log. */
+export function addLesson(found: FoundCanvas, text: string, by: string, now: number): Lesson {
+  const lesson = { id: newId(), text, by, at: iso(now) }
+  found.room.transact(() => appendLesson(found.map, lesson))
+  return lesson
 }

@@ -1,5 +1,6 @@
 import { parse } from 'csv-parse/sync'
 import {
+  MaxMeasurementsPerRequest,
   MeasurementCsvColumns,
   MeasurementInputSchema,
   MeasurementsBodySchema,
@@ -49,19 +50,37 @@ export function parseJsonMeasurements(body: unknown, metricKeys: ReadonlySet<str
   }
 }
 
-/** Reads CSV with the header `metric,value,at,source,id`; rows are numbered as data rows from 1. */
-export function parseCsvMeasurements(text: string, metricKeys: ReadonlySet<string>) {
+/**
+ * Reads CSV with the header `metric,value,at,source,id`; rows are numbered as data rows from 1
+ * (row 1 is the line after the header).
+ */
+export function parseCsvMeasurements(
+  text: string,
+  metricKeys: ReadonlySet<string>,
+  baseline: boolean | undefined,
+) {
   let records: string[][]
   try {
-    records = parse(text, { skip_empty_lines: true, trim: true, relax_column_count: false })
+    // Trailing optional columns may be left off (`conversion,0.051`); extra columns are an error.
+    records = parse(text, {
+      bom: true,
+      skip_empty_lines: true,
+      trim: true,
+      relax_column_count_less: true,
+    })
   } catch (error) {
-    return fail(`CSV: ${error instanceof Error ? error.message : 'cannot be read'}`)
+    const line = (error as { lines?: number }).lines
+    const where = typeof line === 'number' ? ` (line ${line})` : ''
+    return fail(`CSV${where}: ${error instanceof Error ? error.message : 'cannot be read'}`)
   }
   const [header, ...data] = records
   if (!header || header.join(',') !== MeasurementCsvColumns.join(',')) {
     fail(`CSV: the header must be ${MeasurementCsvColumns.join(',')}`)
   }
   if (data.length === 0) fail('CSV: no measurements')
+  if (data.length > MaxMeasurementsPerRequest) {
+    fail(`CSV: at most ${MaxMeasurementsPerRequest} measurements per request`)
+  }
   const rows = data.map(([metric, value, at, source, id]) => ({
     metric,
     value:
@@ -70,5 +89,5 @@ export function parseCsvMeasurements(text: string, metricKeys: ReadonlySet<strin
     ...(source ? { source } : {}),
     ...(id ? { id } : {}),
   }))
-  return { rows: validateRows(rows, 1, metricKeys), baseline: undefined }
+  return { rows: validateRows(rows, 1, metricKeys), baseline }
 }

@@ -50,10 +50,13 @@ export function toCanvasContent(base: CanvasContent, body: Body, named: string[]
     if (base.kind !== 'hypothesis')
       throw new ApiError('invalid_body', 'only a hypothesis canvas has metrics')
     const keys = new Set<string>()
+    // A metric sent without an id keeps the id of the metric with its key, so a PATCH that
+    // restates the metrics edits them in place rather than replacing them.
+    const idsByKey = new Map((base.metrics ?? []).map((m) => [m.key, m.id]))
     out.metrics = body.metrics.map((m) => {
       if (keys.has(m.key)) throw new ApiError('invalid_body', `metric key "${m.key}" is used twice`)
       keys.add(m.key)
-      return { ...m, id: m.id ?? newId() }
+      return { ...m, id: m.id ?? idsByKey.get(m.key) ?? newId() }
     })
   }
   for (const state of ['current', 'future'] as const) {

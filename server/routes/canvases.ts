@@ -26,6 +26,7 @@ import { validate } from '../http/validate.js'
 import { requireBoard } from './boards.js'
 import { findCanvas, openBoardRoom } from './boardDoc.js'
 import { toCanvasContent } from './canvasInput.js'
+import { planHypothesisChange } from '../hypotheses/hypothesisActions.js'
 
 const BoardParams = z.object({ boardId: BoardIdSchema })
 const CanvasParams = z.object({ boardId: BoardIdSchema, canvasId: EntityIdSchema })
@@ -76,9 +77,36 @@ export function canvasRoutes(ctx: ServerContext) {
       async (c) => {
         const { boardId, canvasId } = c.req.valid('param')
         const found = await find(boardId, canvasId)
-        const body = c.req.valid('json')
-        const patch = toCanvasContent(found.content, body, Object.keys(body))
-        found.room.transact(() => applyCanvasContent(found.map, patch))
+        const { status, timeboxDays, reason, by, ...body } = c.req.valid('json')
+        const isHypothesis = found.content.kind === 'hypothesis'
+        if (!isHypothesis && (status ?? timeboxDays ?? reason) !== undefined) {
+          throw new ApiError(
+            'invalid_body',
+            'only a hypothesis has a status, time box or amendments',
+          )
+        }
+        if (isHypothesis && body.boxes?.lessons !== undefined) {
+          throw new ApiError(
+            'invalid_body',
+            'lessons learned are append-only: add one with POST …/hypotheses/:hypothesisId/lessons',
+          )
+        }
+        // A body that names only hypothesis parts changes no content: patch with nothing named.
+        const named = Object.keys(body)
+        const patch = toCanvasContent(found.content, body, named.length > 0 ? named : ['title'])
+        // Metrics of a hypothesis go through the lifecycle rules (locked once it runs).
+        const { metrics, ...rest } = patch
+        const hypothesisEdit = isHypothesis
+          ? planHypothesisChange(
+              found,
+              { metrics, status, timeboxDays, reason, by: by ?? 'API' },
+              ctx.now(),
+            )
+          : undefined
+        found.room.transact(() => {
+          applyCanvasContent(found.map, isHypothesis ? rest : patch)
+          hypothesisEdit?.()
+        })
         return c.json(canvasResponse(readCanvas(canvasId, found.map)!))
       },
     )

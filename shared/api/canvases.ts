@@ -7,6 +7,7 @@ import {
   MetricKinds,
   type CanvasContent,
 } from '../canvases/schema.js'
+import { HypothesisPatchFields } from './hypotheses.js'
 import { StepClassifications, Wastes } from '../canvases/vsm/definition.js'
 import type { StreamComparison } from '../canvases/vsm/figures.js'
 
@@ -77,10 +78,14 @@ export const CreateCanvasBodySchema = z.strictObject({
 })
 export type CreateCanvasBody = z.infer<typeof CreateCanvasBodySchema>
 
-/** PATCH /api/boards/:boardId/canvases/:canvasId: changes what it names and nothing else. */
+/**
+ * PATCH /api/boards/:boardId/canvases/:canvasId: changes what it names and nothing else. On a
+ * hypothesis it also moves the status and amends locked metrics (see HypothesisPatchFields).
+ */
 export const UpdateCanvasBodySchema = z.strictObject({
   ...contentParts,
   boxes: z.record(z.string(), z.array(ItemInputSchema).max(1000)).optional(),
+  ...HypothesisPatchFields,
 })
 export type UpdateCanvasBody = z.infer<typeof UpdateCanvasBodySchema>
 

@@ -3,6 +3,7 @@ import {
   AmendmentSchema,
   DecisionRecordSchema,
   HypothesisStatuses,
+  LessonSchema,
   MeasurementSchema,
   TimeboxSchema,
   emptyTracking,
@@ -52,31 +53,67 @@ const validEntries = <T>(value: unknown, parse: (v: unknown) => T | undefined): 
         .filter((v): v is T => v !== undefined)
     : []
 
-/** Reads the tracked state of a hypothesis canvas, validating what others wrote. */
+/** The items of the lessons box, without creating anything: reading must never edit. */
+function lessonItems(canvas: CanvasMap): Y.Map<unknown>[] {
+  const boxes = canvas.get('boxes')
+  const items = boxes instanceof Y.Map ? boxes.get('lessons') : undefined
+  return items instanceof Y.Array
+    ? items.toArray().filter((m): m is Y.Map<unknown> => m instanceof Y.Map)
+    : []
+}
+
+function readLesson(item: Y.Map<unknown>): Lesson | undefined {
+  const text = item.get('text')
+  return LessonSchema.safeParse({
+    id: item.get('id'),
+    text: text instanceof Y.Text ? text.toString() : typeof text === 'string' ? text : '',
+    at: item.get('at') ?? null,
+    by: item.get('by') ?? '',
+  }).data
+}
+
+/** The status alone, cheaper than reading everything. */
+export function readStatus(canvas: CanvasMap): HypothesisStatus {
+  const status = canvas.get(Keys.status)
+  return HypothesisStatuses.includes(status as HypothesisStatus)
+    ? (status as HypothesisStatus)
+    : 'draft'
+}
+
+/** The ids of the recorded measurements, for idempotency checks, without validating each one. */
+export function measurementIds(canvas: CanvasMap): Set<string> {
+  const array = canvas.get(Keys.measurements)
+  const ids = new Set<string>()
+  if (!(array instanceof Y.Array)) return ids
+  for (const m of array.toArray()) {
+    if (m && typeof m === 'object' && typeof (m as { id?: unknown }).id === 'string') {
+      ids.add((m as { id: string }).id)
+    }
+  }
+  return ids
+}
+
+/**
+ * Reads the tracked state of a hypothesis canvas, validating what others wrote. A measurement
+ * id recorded twice (two offline clients, say) counts once: the first one wins.
+ */
 export function readTracking(canvas: CanvasMap): HypothesisTracking {
   const base = emptyTracking()
-  const status = canvas.get(Keys.status)
-  const lessons: Lesson[] = getBoxItems(canvas, 'lessons')
-    .toArray()
-    .map((m) => ({
-      id: String(m.get('id')),
-      text: String(m.get('text') ?? ''),
-      at: typeof m.get('at') === 'string' ? (m.get('at') as string) : '',
-      by: typeof m.get('by') === 'string' ? (m.get('by') as string) : '',
-    }))
   const id = (v: unknown) => EntityIdSchema.safeParse(v).data ?? null
+  const seen = new Set<string>()
+  const measurements = validEntries(
+    canvas.get(Keys.measurements),
+    (v) => MeasurementSchema.safeParse(v).data,
+  ).filter((m) => !seen.has(m.id) && seen.add(m.id))
   return {
-    status: HypothesisStatuses.includes(status as HypothesisStatus)
-      ? (status as HypothesisStatus)
-      : base.status,
+    status: readStatus(canvas),
     timebox: TimeboxSchema.safeParse(canvas.get(Keys.timebox)).data ?? base.timebox,
-    measurements: validEntries(
-      canvas.get(Keys.measurements),
-      (v) => MeasurementSchema.safeParse(v).data,
-    ),
+    measurements,
     amendments: validEntries(canvas.get(Keys.amendments), (v) => AmendmentSchema.safeParse(v).data),
     decision: DecisionRecordSchema.safeParse(canvas.get(Keys.decision)).data ?? null,
-    lessons,
+    lessons: lessonItems(canvas)
+      .map(readLesson)
+      .filter((l): l is Lesson => l !== undefined),
     predecessor: id(canvas.get(Keys.predecessor)),
     successor: id(canvas.get(Keys.successor)),
   }
@@ -107,7 +144,10 @@ export function appendLesson(canvas: CanvasMap, lesson: Lesson) {
   getBoxItems(canvas, 'lessons').push([item])
 }
 
-/** Writes a whole tracked state (used by import). */
+/**
+ * Writes a whole tracked state (used by import) into a canvas whose boxes are written already:
+ * the lessons are the items of the lessons box, and get their date and author here.
+ */
 export function writeTracking(canvas: CanvasMap, tracking: HypothesisTracking) {
   setStatus(canvas, tracking.status)
   setTimebox(canvas, tracking.timebox)
@@ -115,5 +155,14 @@ export function writeTracking(canvas: CanvasMap, tracking: HypothesisTracking) {
   setLink(canvas, 'predecessor', tracking.predecessor)
   setLink(canvas, 'successor', tracking.successor)
   if (tracking.measurements.length > 0) appendMeasurements(canvas, tracking.measurements)
-  for (const a of tracking.amendments) appendAmendment(canvas, a)
+  if (tracking.amendments.length > 0) {
+    appendOnly(canvas, Keys.amendments).push([...tracking.amendments])
+  }
+  const dates = new Map(tracking.lessons.map((l) => [l.id, l]))
+  for (const item of lessonItems(canvas)) {
+    const lesson = dates.get(String(item.get('id')))
+    if (!lesson) continue
+    if (lesson.at !== null) item.set('at', lesson.at)
+    if (lesson.by !== '') item.set('by', lesson.by)
+  }
 }

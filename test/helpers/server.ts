@@ -22,7 +22,7 @@ export const makeDataDir = () => mkdtempSync(join(tmpdir(), 'discovery-board-tes
 
 /** Starts the real server in this process on a free port, with its own data directory. */
 export async function startTestServer(
-  options: { dataDir?: string; env?: Record<string, string> } = {},
+  options: { dataDir?: string; env?: Record<string, string>; now?: () => number } = {},
 ): Promise<TestServer> {
   const dataDir = options.dataDir ?? makeDataDir()
   const config = loadConfig({
@@ -33,7 +33,7 @@ export async function startTestServer(
     ROOM_UNLOAD_AFTER_MS: '200',
     ...options.env,
   })
-  const server = await createServer(config)
+  const server = await createServer(config, options.now ? { now: options.now } : {})
   const url = `http://127.0.0.1:${server.port}`
   let stopped = false
   const stop = async () => {

@@ -43,7 +43,7 @@ export function createSqliteHypothesisIndex(db: Database.Database): HypothesisIn
         params.push(...statuses)
       }
       if (overdueAt !== undefined) {
-        where.push("h.timebox_end IS NOT NULL AND h.timebox_end < ? AND h.status != 'decided'")
+        where.push("h.timebox_end IS NOT NULL AND h.timebox_end <= ? AND h.status != 'decided'")
         params.push(new Date(overdueAt).toISOString())
       }
       const rows = db

@@ -1,6 +1,15 @@
-import type { CanvasContent, Metric } from '../schema.js'
-import type { HypothesisTracking } from './tracking.js'
-import { computeVerdict, latestValues, type VerdictResult } from './verdict.js'
+import { z } from 'zod'
+import { EntityIdSchema, MetricSchema, type CanvasContent, type Metric } from '../schema.js'
+import {
+  AmendmentSchema,
+  DecisionRecordSchema,
+  HypothesisStatuses,
+  LessonSchema,
+  MeasurementSchema,
+  TimeboxSchema,
+  type HypothesisTracking,
+} from './tracking.js'
+import { VerdictResultSchema, computeVerdict, latestValues } from './verdict.js'
 
 /** The hypothesis sentence in one line. */
 export function hypothesisSentence(fields: Record<string, string>): string {
@@ -12,12 +21,16 @@ export function hypothesisSentence(fields: Record<string, string>): string {
 export const primaryMetric = (metrics: readonly Metric[]): Metric | undefined =>
   metrics.find((m) => m.kind === 'success') ?? metrics[0]
 
-export interface MetricSummary {
-  key: string
-  count: number
-  first: { value: number; at: string } | null
-  latest: { value: number; at: string } | null
-}
+const PointSchema = z.object({ value: z.number(), at: z.string() })
+
+/** First, latest and count of one metric's measurements (baselines left out). */
+export const MetricSummarySchema = z.object({
+  key: z.string(),
+  count: z.number().int(),
+  first: PointSchema.nullable(),
+  latest: PointSchema.nullable(),
+})
+export type MetricSummary = z.infer<typeof MetricSummarySchema>
 
 /** First, latest and count of the (non-baseline) measurements of each metric. */
 export function measurementSummaries(
@@ -39,27 +52,41 @@ export function measurementSummaries(
   })
 }
 
-/** The full API view of a hypothesis: criteria, amendments, measurements, verdict, decision, lessons. */
-export interface HypothesisView {
-  id: string
-  title: string
-  sentence: string
-  belief: string
-  expectedResult: string
-  successSignal: string
-  status: HypothesisTracking['status']
-  timebox: HypothesisTracking['timebox']
-  overdue: boolean
-  criteria: Metric[]
-  amendments: HypothesisTracking['amendments']
-  measurements: HypothesisTracking['measurements']
-  summaries: MetricSummary[]
-  verdict: VerdictResult
-  decision: HypothesisTracking['decision']
-  lessons: HypothesisTracking['lessons']
-  predecessor: string | null
-  successor: string | null
-}
+/**
+ * The full view of a hypothesis (GET /api/boards/:boardId/hypotheses/:hypothesisId): the
+ * sentence, lifecycle, criteria with their amendments, every measurement, the verdict as of
+ * the response, the decision and the lessons. Times are ISO 8601 strings in UTC.
+ */
+export const HypothesisViewSchema = z.object({
+  /** The hypothesis id is the id of its canvas. */
+  id: EntityIdSchema,
+  title: z.string(),
+  /** "We believe that … will result in … We will know we've succeeded when …" */
+  sentence: z.string(),
+  belief: z.string(),
+  expectedResult: z.string(),
+  successSignal: z.string(),
+  status: z.enum(HypothesisStatuses),
+  timebox: TimeboxSchema,
+  /** The time box has ended and no decision closed the hypothesis. */
+  overdue: z.boolean(),
+  /** The metrics: success criteria, evaluation metrics and guardrails, in canvas order. */
+  criteria: z.array(MetricSchema),
+  /** Changes to the criteria after they were locked, oldest first. */
+  amendments: z.array(AmendmentSchema),
+  /** Every measurement, in the order recorded. */
+  measurements: z.array(MeasurementSchema),
+  /** Per metric, in criteria order. */
+  summaries: z.array(MetricSummarySchema),
+  verdict: VerdictResultSchema,
+  decision: DecisionRecordSchema.nullable(),
+  /** The lessons-learned log, oldest first. */
+  lessons: z.array(LessonSchema),
+  /** The hypothesis this one was pivoted from, and the one it pivoted to (canvas ids). */
+  predecessor: EntityIdSchema.nullable(),
+  successor: EntityIdSchema.nullable(),
+})
+export type HypothesisView = z.infer<typeof HypothesisViewSchema>
 
 /** Whether the time box has ended and no decision closed the hypothesis. */
 export const isOverdue = (tracking: HypothesisTracking, now: number) =>

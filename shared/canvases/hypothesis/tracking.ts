@@ -54,11 +54,14 @@ export const DecisionRecordSchema = z.object({
 })
 export type DecisionRecord = z.infer<typeof DecisionRecordSchema>
 
-/** A lesson learned: append-only, dated, attributed. */
+/**
+ * A lesson learned: append-only, dated, attributed. `at` is null and `by` empty only for an
+ * item typed into the box by a version that did not date lessons.
+ */
 export const LessonSchema = z.object({
   id: EntityIdSchema,
-  text: z.string().min(1).max(4000),
-  at: IsoTime,
+  text: z.string().max(4000),
+  at: IsoTime.nullable(),
   by: z.string().max(200),
 })
 export type Lesson = z.infer<typeof LessonSchema>
@@ -119,6 +122,8 @@ export function transitionError(
   if ((to === 'evaluated' || to === 'decided') && from !== 'running' && from !== 'evaluated') {
     return `Only a running hypothesis can be ${to}`
   }
-  if (to === 'decided' && decision === null) return 'Record a decision first'
+  if (to === 'decided' && decision === null) {
+    return 'Record a decision (persevere, pivot or stop) with POST …/decision first'
+  }
   return null
 }

@@ -1,4 +1,5 @@
-import type { Metric } from '../schema.js'
+import { z } from 'zod'
+import { MetricKinds, type Metric } from '../schema.js'
 
 export const Verdicts = ['pending', 'supported', 'refuted', 'inconclusive'] as const
 export type Verdict = (typeof Verdicts)[number]
@@ -13,21 +14,32 @@ export interface MeasurementPoint {
   baseline?: boolean
 }
 
-export type MetricState = 'met' | 'missed' | 'no-data' | 'breached' | 'within-tolerance' | 'tracked'
+export const MetricStates = [
+  'met',
+  'missed',
+  'no-data',
+  'breached',
+  'within-tolerance',
+  'tracked',
+] as const
+export type MetricState = (typeof MetricStates)[number]
 
-export interface MetricVerdict {
-  key: string
-  kind: Metric['kind']
-  latest: number | null
-  state: MetricState
-}
+/** How one metric stands: success criteria are met or missed, guardrails breached or not. */
+export const MetricVerdictSchema = z.object({
+  key: z.string(),
+  kind: z.enum(MetricKinds),
+  latest: z.number().nullable(),
+  state: z.enum(MetricStates),
+})
+export type MetricVerdict = z.infer<typeof MetricVerdictSchema>
 
-export interface VerdictResult {
-  verdict: Verdict
+export const VerdictResultSchema = z.object({
+  verdict: z.enum(Verdicts),
   /** Why, in one sentence a person can read on the canvas. */
-  reason: string
-  metrics: MetricVerdict[]
-}
+  reason: z.string(),
+  metrics: z.array(MetricVerdictSchema),
+})
+export type VerdictResult = z.infer<typeof VerdictResultSchema>
 
 /** The latest non-baseline value of each metric, by observation time. */
 export function latestValues(
@@ -57,7 +69,7 @@ export function breachesGuardrail(metric: Metric, value: number) {
 }
 
 /**
- * The verdict that follows from the criteria and the measurements (docs/verdicts.md):
+ * The verdict that follows from the criteria and the measurements (docs/hypotheses.md):
  * - refuted: a guardrail is breached, or the time box has ended with a success criterion missed;
  * - supported: every success criterion meets its target and no guardrail is breached;
  * - inconclusive: the time box has ended without a value for every success criterion;

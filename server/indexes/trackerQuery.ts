@@ -1,0 +1,91 @@
+import { z } from 'zod'
+import type { TrackerQuery, TrackerRow } from '../../shared/api/hypotheses.js'
+import { primaryMetric } from '../../shared/canvases/hypothesis/summary.js'
+import { HypothesisStatuses, Decisions } from '../../shared/canvases/hypothesis/tracking.js'
+import { computeVerdict } from '../../shared/canvases/hypothesis/verdict.js'
+import { MetricSchema } from '../../shared/canvases/schema.js'
+import type { HypothesisIndex, HypothesisIndexRow } from '../persistence/types.js'
+
+const DAY_MS = 24 * 60 * 60 * 1000
+
+// The index is written by this server, but a row is still checked before it is trusted.
+const MetricsJson = z.array(MetricSchema)
+const LatestJson = z.record(z.string(), z.object({ value: z.number(), at: z.string() }))
+
+const parseJson = <T>(schema: z.ZodType<T>, text: string, fallback: T): T => {
+  try {
+    return schema.safeParse(JSON.parse(text)).data ?? fallback
+  } catch {
+    return fallback
+  }
+}
+
+/** One index row as the tracker shows it, judged at `now` by the shared verdict rules. */
+export function trackerRow(
+  row: HypothesisIndexRow & { boardTitle: string },
+  now: number,
+): TrackerRow {
+  const metrics = parseJson(MetricsJson, row.metricsJson, [])
+  const latest = parseJson(LatestJson, row.latestJson, {})
+  const points = Object.entries(latest).map(([metric, p]) => ({ metric, ...p }))
+  const verdict = computeVerdict(metrics, points, row.timeboxEnd, now)
+  const primary = primaryMetric(metrics)
+  const end = row.timeboxEnd === null ? null : Date.parse(row.timeboxEnd)
+  const status = HypothesisStatuses.find((s) => s === row.status) ?? 'draft'
+  return {
+    boardId: row.boardId,
+    boardTitle: row.boardTitle,
+    hypothesisId: row.canvasId,
+    title: row.title,
+    sentence: row.sentence,
+    status,
+    verdict: verdict.verdict,
+    verdictReason: verdict.reason,
+    primaryMetric: primary
+      ? {
+          key: primary.key,
+          name: primary.name,
+          unit: primary.unit,
+          kind: primary.kind,
+          direction: primary.direction,
+          baseline: primary.baseline.value,
+          target: primary.target.value,
+          latest: latest[primary.key]?.value ?? null,
+          latestAt: latest[primary.key]?.at ?? null,
+        }
+      : null,
+    timeboxStart: row.timeboxStart,
+    timeboxEnd: row.timeboxEnd,
+    daysLeft: end === null ? null : Math.ceil((end - now) / DAY_MS),
+    overdue: end !== null && now >= end && status !== 'decided',
+    decision: Decisions.find((d) => d === row.decision) ?? null,
+    updatedAt: new Date(row.updatedAt).toISOString(),
+  }
+}
+
+/**
+ * Answers the tracker from the index alone: status, board and overdue narrow the query; the
+ * verdict depends on the time, so it is computed per row and filtered here.
+ */
+export async function queryTracker(index: HypothesisIndex, query: TrackerQuery, now: number) {
+  const rows = await index.queryHypotheses({
+    boardIds: query.board,
+    statuses: query.status,
+    overdueAt: query.overdue === 'true' ? now : undefined,
+  })
+  let out = rows.map((row) => trackerRow(row, now))
+  if (query.overdue === 'false') out = out.filter((r) => !r.overdue)
+  if (query.verdict) {
+    const wanted = new Set<string>(query.verdict)
+    out = out.filter((r) => wanted.has(r.verdict))
+  }
+  const byId = (a: TrackerRow, b: TrackerRow) =>
+    a.boardId.localeCompare(b.boardId) || a.hypothesisId.localeCompare(b.hypothesisId)
+  if (query.sort === 'due') {
+    const due = (r: TrackerRow) => (r.timeboxEnd === null ? Infinity : Date.parse(r.timeboxEnd))
+    out.sort((a, b) => due(a) - due(b) || byId(a, b))
+  } else {
+    out.sort((a, b) => b.updatedAt.localeCompare(a.updatedAt) || byId(a, b))
+  }
+  return { hypotheses: query.limit ? out.slice(0, query.limit) : out, total: out.length }
+}
