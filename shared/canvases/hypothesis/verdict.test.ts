@@ -147,10 +147,143 @@ describe('computeVerdict', () => {
       BEFORE,
       'supported',
     ],
+    [
+      'increase target missed when the time box ends',
+      [conversion],
+      [m('conv', 4.99)],
+      AT_END,
+      'refuted',
+    ],
+    [
+      'decrease target just missed while running',
+      [timeToTask],
+      [m('ttt', 30.01)],
+      BEFORE,
+      'pending',
+    ],
+    ['target met still counts after the end', [conversion], [m('conv', 5)], AT_END, 'supported'],
+    [
+      'target met long after the end',
+      [conversion],
+      [m('conv', 7)],
+      AT_END + 86_400_000,
+      'supported',
+    ],
+    [
+      'a criterion without a target is never met',
+      [metric({ key: 'c', kind: 'success', target: { value: null } })],
+      [m('c', 1_000)],
+      AT_END,
+      'refuted',
+    ],
+    [
+      'a guardrail without tolerance: equal to baseline is fine',
+      [conversion, metric({ key: 'g', kind: 'guardrail', direction: 'decrease' })],
+      [m('conv', 6), m('g', 10)],
+      BEFORE,
+      'supported',
+    ],
+    [
+      'a guardrail without tolerance: any worse is a breach',
+      [conversion, metric({ key: 'g', kind: 'guardrail', direction: 'decrease' })],
+      [m('conv', 6), m('g', 10.001)],
+      BEFORE,
+      'refuted',
+    ],
+    [
+      'a guardrail better than its baseline is fine',
+      [conversion, latency, nps],
+      [m('conv', 6), m('lat', 10), m('nps', 90)],
+      BEFORE,
+      'supported',
+    ],
+    [
+      'a guardrail without a baseline is never breached',
+      [
+        conversion,
+        metric({
+          key: 'g',
+          kind: 'guardrail',
+          baseline: { value: null, at: null, source: null },
+        }),
+      ],
+      [m('conv', 6), m('g', -1e9)],
+      BEFORE,
+      'supported',
+    ],
+    [
+      'a guardrail without data does not hold back support',
+      [conversion, latency],
+      [m('conv', 6)],
+      BEFORE,
+      'supported',
+    ],
+    [
+      'a breach wins over criteria that are met',
+      [conversion, timeToTask, latency],
+      [m('conv', 6), m('ttt', 1), m('lat', 500)],
+      BEFORE,
+      'refuted',
+    ],
+    [
+      'a breach wins over an ended time box without data',
+      [conversion, latency],
+      [m('lat', 500)],
+      AT_END,
+      'refuted',
+    ],
+    [
+      'a newer baseline reading does not replace a measurement',
+      [conversion],
+      [m('conv', 6, '2026-11-02T00:00:00Z'), m('conv', 1, '2026-11-05T00:00:00Z', true)],
+      BEFORE,
+      'supported',
+    ],
+    [
+      'of two values at the same time, the one recorded last wins',
+      [conversion],
+      [m('conv', 9), m('conv', 1)],
+      BEFORE,
+      'pending',
+    ],
+    [
+      'a later value that misses replaces an earlier one that met',
+      [conversion],
+      [m('conv', 9, '2026-11-02T00:00:00Z'), m('conv', 1, '2026-11-04T00:00:00Z')],
+      AT_END,
+      'refuted',
+    ],
+    ['no metrics at all, running', [], [], BEFORE, 'pending'],
+    ['no metrics at all, ended', [], [], AT_END, 'inconclusive'],
     ['no success criteria, running', [latency], [m('lat', 100)], BEFORE, 'pending'],
     ['no success criteria, ended', [latency], [m('lat', 100)], AT_END, 'inconclusive'],
   ] as const)('%s → %s', (_name, metrics, measurements, now, expected) => {
     expect(computeVerdict(metrics, measurements, END, now).verdict).toBe(expected)
+  })
+
+  it('judges each metric: met, missed, no data, breached, within tolerance, tracked', () => {
+    const r = computeVerdict(
+      [conversion, timeToTask, latency, nps, recall],
+      [m('conv', 6), m('ttt', 31), m('lat', 500), m('recall', 0.5)],
+      END,
+      BEFORE,
+    )
+    expect(r.metrics.map((x) => [x.key, x.state, x.latest])).toEqual([
+      ['conv', 'met', 6],
+      ['ttt', 'missed', 31],
+      ['lat', 'breached', 500],
+      ['nps', 'no-data', null],
+      ['recall', 'tracked', 0.5],
+    ])
+    const fine = computeVerdict([latency], [m('lat', 200)], END, BEFORE)
+    expect(fine.metrics[0]!.state).toBe('within-tolerance')
+  })
+
+  it('names the missed criteria when the time box ends', () => {
+    const r = computeVerdict([conversion, timeToTask], [m('conv', 1), m('ttt', 1)], END, AT_END)
+    expect(r.verdict).toBe('refuted')
+    expect(r.reason).toContain('conv')
+    expect(r.reason).not.toContain('ttt')
   })
 
   it('never ends a time box that has no end', () => {
