@@ -179,7 +179,7 @@ export function recordMeasurements(
       metric: r.metric,
       value: r.value,
       at: r.at ? iso(Date.parse(r.at)) : iso(now),
-      source: r.source ?? null,
+      source: r.source || null,
       baseline: isBaseline(r),
       recordedAt: iso(now),
       by,

@@ -1,5 +1,13 @@
 import type { CanvasContent } from '../../shared/canvases/schema.js'
-import { getBoardCanvases, readCanvas, type CanvasMap } from '../../shared/doc/canvasDoc.js'
+import {
+  getBoardCanvases,
+  readAllCanvases,
+  readCanvas,
+  type CanvasMap,
+} from '../../shared/doc/canvasDoc.js'
+import { readTracking } from '../../shared/doc/hypothesisDoc.js'
+import type { ExportCanvas } from '../../shared/markdown/exportMarkdown.js'
+import type * as Y from 'yjs'
 import type { ServerContext } from '../context.js'
 import { ApiError } from '../http/errors.js'
 import type { Room } from '../sync/Room.js'
@@ -36,4 +44,15 @@ export async function findCanvas(
     )
   }
   return { room, map, content }
+}
+
+/** A canvas as the markdown export needs it: a hypothesis with its tracked state. */
+export function exportCanvasOf(content: CanvasContent, map: CanvasMap): ExportCanvas {
+  return content.kind === 'hypothesis' ? { ...content, tracking: readTracking(map) } : content
+}
+
+/** Every canvas of a board, ready for the markdown export. */
+export function readCanvasesForExport(doc: Y.Doc): ExportCanvas[] {
+  const maps = getBoardCanvases(doc)
+  return readAllCanvases(doc).map((content) => exportCanvasOf(content, maps.get(content.id)!))
 }

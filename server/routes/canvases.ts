@@ -18,13 +18,18 @@ import {
   readCanvas,
   writeCanvas,
 } from '../../shared/doc/canvasDoc.js'
-import { exportBoardMarkdown, exportCanvasMarkdown } from '../../shared/markdown/exportMarkdown.js'
+import {
+  exportBoardMarkdown,
+  exportCanvasMarkdown,
+  type ExportCanvas,
+} from '../../shared/markdown/exportMarkdown.js'
+import { writeTracking } from '../../shared/doc/hypothesisDoc.js'
 import { MarkdownImportError, importMarkdown } from '../../shared/markdown/importMarkdown.js'
 import type { ServerContext } from '../context.js'
 import { ApiError } from '../http/errors.js'
 import { validate } from '../http/validate.js'
 import { requireBoard } from './boards.js'
-import { findCanvas, openBoardRoom } from './boardDoc.js'
+import { exportCanvasOf, findCanvas, openBoardRoom, readCanvasesForExport } from './boardDoc.js'
 import { toCanvasContent } from './canvasInput.js'
 import { planHypothesisChange } from '../hypotheses/hypothesisActions.js'
 
@@ -120,11 +125,16 @@ export function canvasRoutes(ctx: ServerContext) {
       const { boardId } = c.req.valid('param')
       const board = await requireBoard(ctx, boardId)
       const r = await ctx.rooms.getRoom(boardId)
-      return markdown(exportBoardMarkdown(board.title, readAllCanvases(r.doc)))
+      return markdown(
+        exportBoardMarkdown(board.title, readCanvasesForExport(r.doc), { now: ctx.now() }),
+      )
     })
     .get('/:boardId/canvases/:canvasId/export.md', validate('param', CanvasParams), async (c) => {
       const { boardId, canvasId } = c.req.valid('param')
-      return markdown(exportCanvasMarkdown((await find(boardId, canvasId)).content))
+      const found = await find(boardId, canvasId)
+      return markdown(
+        exportCanvasMarkdown(exportCanvasOf(found.content, found.map), { now: ctx.now() }),
+      )
     })
     .post(
       '/:boardId/import',
@@ -155,22 +165,39 @@ export function canvasRoutes(ctx: ServerContext) {
         const canvases = imported.canvases.map((canvas) =>
           existing.has(canvas.id) ? withNewIds(canvas) : canvas,
         )
-        r.transact((doc) => canvases.forEach((canvas) => writeCanvas(doc, canvas)))
+        r.transact((doc) =>
+          canvases.forEach((canvas) => {
+            const map = writeCanvas(doc, canvas)
+            if (canvas.tracking) writeTracking(map, canvas.tracking)
+          }),
+        )
         return c.json({ ids: canvases.map((canvas) => canvas.id) }, 201)
       },
     )
 }
 
-function withNewIds(canvas: CanvasContent): CanvasContent {
+function withNewIds(canvas: ExportCanvas): ExportCanvas {
+  const renamed = new Map<string, string>()
   const fresh = <T extends { id: string }>(list: T[] | undefined) =>
-    list?.map((x) => ({ ...x, id: newId() }))
+    list?.map((x) => {
+      const id = newId()
+      renamed.set(x.id, id)
+      return { ...x, id }
+    })
   const definition = getCanvasDefinition(canvas.kind)
+  const boxes = Object.fromEntries(
+    definition.boxes.map((b) => [b.key, fresh(canvas.boxes[b.key]) ?? []]),
+  )
+  // Lessons are the lessons box's items: their dates follow the items' new ids.
+  const tracking = canvas.tracking && {
+    ...canvas.tracking,
+    lessons: canvas.tracking.lessons.map((l) => ({ ...l, id: renamed.get(l.id) ?? l.id })),
+  }
   return {
     ...canvas,
+    ...(tracking && { tracking }),
     id: newId(),
-    boxes: Object.fromEntries(
-      definition.boxes.map((b) => [b.key, fresh(canvas.boxes[b.key]) ?? []]),
-    ),
+    boxes,
     metrics: fresh(canvas.metrics),
     current: fresh(canvas.current),
     future: fresh(canvas.future),

@@ -15,7 +15,17 @@ export function escapeInline(text: string): string {
   return out.replace(/\n/g, '<br>')
 }
 
-/** The exact inverse of `escapeInline`. */
+const EDGE_SPACE = '&#32;'
+
+/**
+ * Escapes text for a table cell. GFM trims a cell, so spaces at its edges are written as
+ * `&#32;` (typed text cannot produce a raw `&`, so this too is unambiguous).
+ */
+export function escapeCell(text: string): string {
+  return escapeInline(text).replace(/^ +| +$/g, (spaces) => EDGE_SPACE.repeat(spaces.length))
+}
+
+/** The exact inverse of `escapeInline` and `escapeCell`. */
 export function unescapeInline(text: string): string {
   let out = ''
   for (let i = 0; i < text.length; i++) {
@@ -26,6 +36,9 @@ export function unescapeInline(text: string): string {
     } else if (c === '<' && text.startsWith('<br>', i)) {
       out += '\n'
       i += 3
+    } else if (c === '&' && text.startsWith(EDGE_SPACE, i)) {
+      out += ' '
+      i += EDGE_SPACE.length - 1
     } else {
       out += c
     }

@@ -1,13 +1,15 @@
+import { emptyTracking, type HypothesisTracking } from '../canvases/hypothesis/tracking.js'
 import { getCanvasDefinition } from '../canvases/registry.js'
 import type { CanvasContent, Metric, Step } from '../canvases/schema.js'
 import { compareStreams, type StreamFigures } from '../canvases/vsm/figures.js'
-import { escapeInline } from './escape.js'
+import { escapeCell, escapeInline } from './escape.js'
 import { ExportMarker, MetricColumns, StepColumns, formatNumber, marker } from './format.js'
+import { lessonsSection, statusSection, trackingSections } from './hypothesisSections.js'
 
 const row = (cells: readonly string[]) => `| ${cells.join(' | ')} |`
 const separator = (aligns: readonly ('l' | 'r')[]) =>
   `|${aligns.map((a) => (a === 'r' ? '---:' : '---')).join('|')}|`
-const cell = (text: string) => escapeInline(text)
+const cell = (text: string) => escapeCell(text)
 
 function fieldsTable(content: CanvasContent): string[] {
   const definition = getCanvasDefinition(content.kind)
@@ -140,8 +142,16 @@ function sentence(content: CanvasContent): string[] {
   ]
 }
 
+/** A canvas to export; a hypothesis carries its tracked state (status, measurements, …). */
+export type ExportCanvas = CanvasContent & { tracking?: HypothesisTracking }
+
+export interface ExportOptions {
+  /** The time the verdict is judged at; now by default. */
+  now?: number
+}
+
 /** The section of one canvas (without the export marker), lines ending in one blank line. */
-export function canvasSection(content: CanvasContent): string[] {
+export function canvasSection(content: ExportCanvas, options: ExportOptions = {}): string[] {
   const definition = getCanvasDefinition(content.kind)
   const lines = [
     `## ${escapeInline(content.title)}`,
@@ -150,13 +160,24 @@ export function canvasSection(content: CanvasContent): string[] {
     `> ${escapeInline(definition.label)} · ${escapeInline(definition.attribution)}`,
     '',
   ]
-  if (content.kind === 'hypothesis') {
+  const tracking = content.kind === 'hypothesis' ? (content.tracking ?? emptyTracking()) : null
+  if (tracking) {
     lines.push(...sentence(content))
+    lines.push(...statusSection(content, tracking, options.now ?? Date.now()))
   } else {
     lines.push(...fieldsTable(content))
   }
-  for (const box of definition.boxes) lines.push(...boxSection(content, box.key, box.label))
-  if (content.kind === 'hypothesis') lines.push(...metricsTable(content.metrics ?? []))
+  for (const box of definition.boxes) {
+    lines.push(
+      ...(tracking && box.key === 'lessons'
+        ? lessonsSection(box.label, content, tracking)
+        : boxSection(content, box.key, box.label)),
+    )
+  }
+  if (tracking) {
+    lines.push(...metricsTable(content.metrics ?? []))
+    lines.push(...trackingSections(content, tracking))
+  }
   if (content.kind === 'vsm') {
     const c = compareStreams(content.current ?? [], content.future ?? [])
     lines.push(...stepsTable('current', content.current ?? [], c.current))
@@ -167,17 +188,22 @@ export function canvasSection(content: CanvasContent): string[] {
 }
 
 /** Markdown of one canvas. */
-export function exportCanvasMarkdown(content: CanvasContent): string {
-  return [ExportMarker, '', ...canvasSection(content)].join('\n')
+export function exportCanvasMarkdown(content: ExportCanvas, options: ExportOptions = {}): string {
+  return [ExportMarker, '', ...canvasSection(content, options)].join('\n')
 }
 
 /** Markdown of a whole board: its title, then every canvas. */
-export function exportBoardMarkdown(title: string, canvases: readonly CanvasContent[]): string {
+export function exportBoardMarkdown(
+  title: string,
+  canvases: readonly ExportCanvas[],
+  options: ExportOptions = {},
+): string {
+  const now = options.now ?? Date.now()
   return [
     ExportMarker,
     '',
     `# ${escapeInline(title)}`,
     '',
-    ...canvases.flatMap(canvasSection),
+    ...canvases.flatMap((c) => canvasSection(c, { now })),
   ].join('\n')
 }

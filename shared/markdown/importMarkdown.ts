@@ -9,8 +9,11 @@ import {
   type CanvasKind,
 } from '../canvases/schema.js'
 import { emptyCanvas } from '../doc/canvasDoc.js'
+import { HypothesisTrackingSchema, emptyTracking } from '../canvases/hypothesis/tracking.js'
 import { splitTableRow, unescapeInline } from './escape.js'
-import { ExportMarker, MetricColumns, StepColumns, readMarker } from './format.js'
+import type { ExportCanvas } from './exportMarkdown.js'
+import { readTrackingRow } from './readTrackingRows.js'
+import { DetailsLine, ExportMarker, MetricColumns, StepColumns, readMarker } from './format.js'
 
 /** A markdown file that is not a valid export; `line` is 1-based. */
 export class MarkdownImportError extends Error {
@@ -24,7 +27,8 @@ export class MarkdownImportError extends Error {
 
 export interface ImportedBoard {
   title: string | undefined
-  canvases: CanvasContent[]
+  /** A hypothesis comes with its tracked state (status, measurements, decision, …). */
+  canvases: ExportCanvas[]
 }
 
 type Section =
@@ -35,6 +39,12 @@ type Section =
   | { type: 'metrics' }
   | { type: 'steps'; state: 'current' | 'future' }
   | { type: 'figures' }
+  | { type: 'status' }
+  | { type: 'lessons' }
+  | { type: 'amendments' }
+  | { type: 'measurement-summary' }
+  | { type: 'measurements' }
+  | { type: 'decision' }
 
 const SENTENCE =
   /^\*\*We believe that\*\* (.*) \*\*will result in\*\* (.*) \*\*We will know we've succeeded when\*\* (.*)$/
@@ -48,8 +58,8 @@ export function importMarkdown(markdown: string): ImportedBoard {
     throw new MarkdownImportError(1, `expected the export marker ${ExportMarker}`)
   }
   let title: string | undefined
-  const canvases: CanvasContent[] = []
-  let canvas: CanvasContent | undefined
+  const canvases: ExportCanvas[] = []
+  let canvas: ExportCanvas | undefined
   let section: Section = { type: 'none' }
   let expectCanvasMarker = false
 
@@ -79,6 +89,8 @@ export function importMarkdown(markdown: string): ImportedBoard {
   for (let i = 1; i < lines.length; i++) {
     const line = lines[i]!
     if (line.trim() === '') continue
+    // The fold around the full list of measurements is presentation only.
+    if (DetailsLine.test(line)) continue
 
     if (expectCanvasMarker) {
       const m = readMarker(line)
@@ -89,6 +101,7 @@ export function importMarkdown(markdown: string): ImportedBoard {
       const id = parse<string>(i, EntityIdSchema, m!.attrs.id, 'canvas id')
       if (canvases.some((c) => c.id === id)) fail(i, `canvas id ${id} appears twice`)
       canvas = { ...emptyCanvas(kind, canvas!.title, id) }
+      if (kind === 'hypothesis') canvas.tracking = emptyTracking()
       canvases.push(canvas)
       expectCanvasMarker = false
       section = { type: 'none' }
@@ -139,6 +152,15 @@ export function importMarkdown(markdown: string): ImportedBoard {
           continue
         case 'figures':
           section = { type: 'figures' }
+          continue
+        case 'status':
+        case 'lessons':
+        case 'amendments':
+        case 'measurement-summary':
+        case 'measurements':
+        case 'decision':
+          if (!c.tracking) fail(i, `only a hypothesis canvas has ${m.name}`)
+          section = { type: m.name }
           continue
         default:
           fail(i, `unknown marker "${m.name}"`)
@@ -241,7 +263,15 @@ export function importMarkdown(markdown: string): ImportedBoard {
         continue
       }
       case 'figures':
-        // Figures are computed from the steps; nothing to read.
+      case 'measurement-summary':
+        // Computed from the steps and the measurements; nothing to read.
+        continue
+      case 'status':
+      case 'lessons':
+      case 'amendments':
+      case 'measurements':
+      case 'decision':
+        readTrackingRow(section.type, cells!, c, c.tracking!, i, fail, parse)
         continue
       default:
         fail(i, 'a table outside a fields, metrics or steps section')
@@ -252,6 +282,16 @@ export function importMarkdown(markdown: string): ImportedBoard {
     const result = CanvasContentSchema.safeParse(c)
     if (!result.success)
       throw new MarkdownImportError(1, `canvas ${c.id}: ${result.error.issues[0]?.message}`)
+    if (c.tracking) {
+      const tracking = HypothesisTrackingSchema.safeParse(c.tracking)
+      if (!tracking.success) {
+        const issue = tracking.error.issues[0]
+        throw new MarkdownImportError(
+          1,
+          `canvas ${c.id}: ${issue?.path.join('.')} ${issue?.message}`,
+        )
+      }
+    }
   }
   return { title, canvases }
 }

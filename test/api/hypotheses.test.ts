@@ -599,3 +599,65 @@ describe('reading a hypothesis', () => {
     expect((await api(`/api/boards/${boardId}/hypotheses/${ml.json.id}`)).status).toBe(404)
   })
 })
+
+describe('markdown', () => {
+  it('exports criteria, amendments, measurements, verdict, decision and lessons, and imports them back unchanged', async () => {
+    const { boardId, id, token } = await runningHypothesis()
+    await api(`/api/boards/${boardId}/canvases/${id}`, {
+      method: 'PATCH',
+      body: {
+        metrics: checkoutMetrics.map((m) =>
+          m.key === 'conversion' ? { ...m, target: { value: 4.8 } } : m,
+        ),
+        reason: 'Agreed with finance',
+        by: 'Ana',
+      },
+    })
+    await postMeasurements(api, boardId, id, token, {
+      measurements: [
+        { metric: 'conversion', value: 4.4, at: '2026-11-02T10:00:00Z', id: 'a' },
+        { metric: 'conversion', value: 4.9, at: '2026-11-03T10:00:00Z', id: 'b' },
+        { metric: 'latency', value: 190, source: 'apm | prod', id: 'c' },
+      ],
+    })
+    await api(`/api/boards/${boardId}/hypotheses/${id}/lessons`, {
+      body: { text: 'Shipping costs | decide', by: 'Ben' },
+    })
+    await api(`/api/boards/${boardId}/hypotheses/${id}/decision`, {
+      body: { decision: 'persevere', rationale: 'Conversion is up', by: 'Ana' },
+    })
+
+    const md = await api(`/api/boards/${boardId}/canvases/${id}/export.md`)
+    expect(md.text).toContain('| conversion | 2 | 4.4 | 2026-11-02T10:00:00.000Z | 4.9 |')
+    expect(md.text).toContain('| Verdict | supported:')
+    expect(md.text).toContain('Agreed with finance')
+    expect(md.text).toMatch(/\| persevere \| Conversion is up \| Ana \|/)
+    expect(md.text).toContain('Shipping costs \\| decide')
+
+    const board = await api(`/api/boards/${boardId}/export.md`)
+    const target = await createBoard(server.url, 'Test board')
+    const imported = await api(`/api/boards/${target}/import`, {
+      body: board.text,
+      type: 'text/markdown',
+    })
+    expect(imported.status).toBe(201)
+    expect((await api(`/api/boards/${target}/export.md`)).text).toBe(board.text)
+    const copy = await view(target, id)
+    const original = await view(boardId, id)
+    expect(copy.measurements).toEqual(original.measurements)
+    expect(copy.verdict).toEqual(original.verdict)
+    expect(copy.lessons).toEqual(original.lessons)
+    expect(copy.amendments).toEqual(original.amendments)
+
+    // Imported again into the same board, the copy gets new ids and keeps its dated lessons.
+    const again = await api(`/api/boards/${target}/import`, {
+      body: md.text,
+      type: 'text/markdown',
+    })
+    const second = await view(target, again.json.ids[0])
+    expect(second.id).not.toBe(id)
+    expect(second.lessons.map((l) => [l.text, l.by, l.at])).toEqual(
+      original.lessons.map((l) => [l.text, l.by, l.at]),
+    )
+  })
+})

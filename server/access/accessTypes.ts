@@ -1,0 +1,45 @@
+import type { Role } from '../../shared/api/links.js'
+import type { Vote } from '../../shared/workshop/voting.js'
+
+type MaybePromise<T> = T | Promise<T>
+
+/** One key of a board. Link keys are kept so the owner can copy them again; owner keys are not. */
+export interface StoredBoardKey {
+  boardId: string
+  role: Role
+  /** The secret itself, for link roles; null for the owner's, of which only the hash is kept. */
+  key: string | null
+  enabled: boolean
+}
+
+/** Share links and owner keys, looked up by the hash of the secret a request carries. */
+export interface BoardKeyStore {
+  /** Adds or replaces the key of `role` on a board (creation and rotation). */
+  putBoardKey(entry: {
+    boardId: string
+    role: Role
+    key: string
+    hash: string
+    now: number
+  }): MaybePromise<void>
+  findBoardKey(hash: string): MaybePromise<StoredBoardKey | undefined>
+  listBoardKeys(boardId: string): MaybePromise<StoredBoardKey[]>
+  setBoardKeyEnabled(boardId: string, role: Role, enabled: boolean): MaybePromise<void>
+  /** Boards that have no owner key yet (made before share links existed). */
+  boardsWithoutKeys(): MaybePromise<string[]>
+}
+
+/** The workshop state of each board (as JSON) and the votes of running dot votes. */
+export interface WorkshopStore {
+  loadWorkshop(boardId: string): MaybePromise<string | undefined>
+  saveWorkshop(boardId: string, stateJson: string, now: number): MaybePromise<void>
+  /** Records a vote; false when a vote with this id was recorded before. */
+  addVote(boardId: string, votingId: string, vote: Vote, now: number): MaybePromise<boolean>
+  removeVote(
+    boardId: string,
+    votingId: string,
+    voterId: string,
+    itemId: string,
+  ): MaybePromise<boolean>
+  listVotes(boardId: string, votingId: string): MaybePromise<Vote[]>
+}

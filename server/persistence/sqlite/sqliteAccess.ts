@@ -1,0 +1,109 @@
+import type Database from 'better-sqlite3'
+import type { Role } from '../../../shared/api/links.js'
+import type { Vote } from '../../../shared/workshop/voting.js'
+import type { BoardKeyStore, StoredBoardKey, WorkshopStore } from '../../access/accessTypes.js'
+
+export const AccessSchema = `
+CREATE TABLE IF NOT EXISTS board_keys (
+  board_id TEXT NOT NULL,
+  role TEXT NOT NULL,
+  key TEXT,
+  hash TEXT NOT NULL UNIQUE,
+  enabled INTEGER NOT NULL DEFAULT 1,
+  created_at INTEGER NOT NULL,
+  PRIMARY KEY (board_id, role)
+);
+CREATE TABLE IF NOT EXISTS workshops (
+  board_id TEXT PRIMARY KEY,
+  state_json TEXT NOT NULL,
+  updated_at INTEGER NOT NULL
+);
+CREATE TABLE IF NOT EXISTS votes (
+  board_id TEXT NOT NULL,
+  voting_id TEXT NOT NULL,
+  vote_id TEXT NOT NULL,
+  voter_id TEXT NOT NULL,
+  item_id TEXT NOT NULL,
+  created_at INTEGER NOT NULL,
+  PRIMARY KEY (board_id, voting_id, vote_id)
+);
+CREATE INDEX IF NOT EXISTS votes_voter ON votes (board_id, voting_id, voter_id);
+`
+
+interface KeyRow {
+  board_id: string
+  role: Role
+  key: string | null
+  enabled: number
+}
+
+const toKey = (row: KeyRow): StoredBoardKey => ({
+  boardId: row.board_id,
+  role: row.role,
+  key: row.key,
+  enabled: row.enabled === 1,
+})
+
+/** Share links, owner keys, workshop state and votes in the board's SQLite file. */
+export function createSqliteAccessStore(db: Database.Database): BoardKeyStore & WorkshopStore {
+  db.exec(AccessSchema)
+  const stmt = {
+    putKey: db.prepare(
+      `INSERT INTO board_keys (board_id, role, key, hash, enabled, created_at) VALUES (?, ?, ?, ?, 1, ?)
+       ON CONFLICT (board_id, role) DO UPDATE SET key = excluded.key, hash = excluded.hash,
+       created_at = excluded.created_at`,
+    ),
+    findKey: db.prepare<[string], KeyRow>('SELECT * FROM board_keys WHERE hash = ?'),
+    listKeys: db.prepare<[string], KeyRow>('SELECT * FROM board_keys WHERE board_id = ?'),
+    enable: db.prepare('UPDATE board_keys SET enabled = ? WHERE board_id = ? AND role = ?'),
+    keyless: db.prepare<[], { id: string }>(
+      `SELECT id FROM boards WHERE NOT EXISTS
+       (SELECT 1 FROM board_keys k WHERE k.board_id = boards.id AND k.role = 'owner')`,
+    ),
+    loadWorkshop: db.prepare<[string], { state_json: string }>(
+      'SELECT state_json FROM workshops WHERE board_id = ?',
+    ),
+    saveWorkshop: db.prepare(
+      `INSERT INTO workshops (board_id, state_json, updated_at) VALUES (?, ?, ?)
+       ON CONFLICT (board_id) DO UPDATE SET state_json = excluded.state_json, updated_at = excluded.updated_at`,
+    ),
+    addVote: db.prepare(
+      `INSERT OR IGNORE INTO votes (board_id, voting_id, vote_id, voter_id, item_id, created_at)
+       VALUES (?, ?, ?, ?, ?, ?)`,
+    ),
+    removeVote: db.prepare(
+      `DELETE FROM votes WHERE rowid = (SELECT rowid FROM votes WHERE board_id = ? AND voting_id = ?
+       AND voter_id = ? AND item_id = ? ORDER BY created_at DESC LIMIT 1)`,
+    ),
+    listVotes: db.prepare<[string, string], { vote_id: string; voter_id: string; item_id: string }>(
+      'SELECT vote_id, voter_id, item_id FROM votes WHERE board_id = ? AND voting_id = ? ORDER BY created_at, rowid',
+    ),
+  }
+  return {
+    putBoardKey({ boardId, role, key, hash, now }) {
+      // The owner's key is never shown again, so only its hash is kept.
+      stmt.putKey.run(boardId, role, role === 'owner' ? null : key, hash, now)
+    },
+    findBoardKey(hash) {
+      const row = stmt.findKey.get(hash)
+      return row ? toKey(row) : undefined
+    },
+    listBoardKeys: (boardId) => stmt.listKeys.all(boardId).map(toKey),
+    setBoardKeyEnabled(boardId, role, enabled) {
+      stmt.enable.run(enabled ? 1 : 0, boardId, role)
+    },
+    boardsWithoutKeys: () => stmt.keyless.all().map((r) => r.id),
+    loadWorkshop: (boardId) => stmt.loadWorkshop.get(boardId)?.state_json,
+    saveWorkshop(boardId, stateJson, now) {
+      stmt.saveWorkshop.run(boardId, stateJson, now)
+    },
+    addVote: (boardId, votingId, vote: Vote, now) =>
+      stmt.addVote.run(boardId, votingId, vote.id, vote.voterId, vote.itemId, now).changes > 0,
+    removeVote: (boardId, votingId, voterId, itemId) =>
+      stmt.removeVote.run(boardId, votingId, voterId, itemId).changes > 0,
+    listVotes: (boardId, votingId) =>
+      stmt.listVotes
+        .all(boardId, votingId)
+        .map((r) => ({ id: r.vote_id, voterId: r.voter_id, itemId: r.item_id })),
+  }
+}

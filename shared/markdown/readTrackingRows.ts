@@ -1,0 +1,155 @@
+import type { z } from 'zod'
+import {
+  AmendmentSchema,
+  DecisionRecordSchema,
+  HypothesisStatuses,
+  MeasurementSchema,
+  type HypothesisTracking,
+} from '../canvases/hypothesis/tracking.js'
+import { EntityIdSchema, MetricSchema, type CanvasContent } from '../canvases/schema.js'
+import { unescapeInline } from './escape.js'
+import {
+  AmendmentColumns,
+  DecisionColumns,
+  LessonColumns,
+  MeasurementColumns,
+  StatusLabels,
+  decodeMarkerJson,
+  readMarker,
+} from './format.js'
+
+type Fail = (index: number, message: string) => never
+type Parse = <T>(index: number, schema: z.ZodType<T>, value: unknown, what: string) => T
+type Section = 'status' | 'lessons' | 'amendments' | 'measurements' | 'decision'
+
+const headers: Record<Section, readonly string[]> = {
+  status: ['Field', 'Value'],
+  lessons: LessonColumns,
+  amendments: AmendmentColumns,
+  measurements: MeasurementColumns,
+  decision: DecisionColumns,
+}
+const orNull = (s: string) => (s === '' ? null : s)
+const text = (s: string) => unescapeInline(s)
+
+/** Reads one table row of a hypothesis's tracked sections into `tracking` (and the lessons box). */
+export function readTrackingRow(
+  section: Section,
+  cells: string[],
+  canvas: CanvasContent,
+  tracking: HypothesisTracking,
+  i: number,
+  fail: Fail,
+  parse: Parse,
+) {
+  const header = headers[section]
+  if (cells.join('|') === header.join('|')) return
+  if (cells.length !== header.length) fail(i, `a ${section} row has ${header.length} cells`)
+
+  switch (section) {
+    case 'status': {
+      const [label, value] = cells as [string, string]
+      switch (label) {
+        case StatusLabels.status:
+          if (!HypothesisStatuses.includes(value as never)) fail(i, `unknown status "${value}"`)
+          tracking.status = value as HypothesisTracking['status']
+          return
+        case StatusLabels.days:
+          tracking.timebox.days = Number(value)
+          return
+        case StatusLabels.start:
+          tracking.timebox.start = orNull(value)
+          return
+        case StatusLabels.end:
+          tracking.timebox.end = orNull(value)
+          return
+        case StatusLabels.verdict:
+          // Computed from the criteria and measurements on every export.
+          return
+        case StatusLabels.predecessor:
+          tracking.predecessor = parse(i, EntityIdSchema, value, 'follows')
+          return
+        case StatusLabels.successor:
+          tracking.successor = parse(i, EntityIdSchema, value, 'followed by')
+          return
+        default:
+          fail(i, `unknown status row "${label}"`)
+      }
+      return
+    }
+    case 'lessons': {
+      const [at, by, lesson] = cells as [string, string, string]
+      const m = readMarker(lesson)
+      if (!m || m.name !== 'lesson') fail(i, 'expected <!-- lesson id="…" --> after the lesson')
+      const id = parse(i, EntityIdSchema, m!.attrs.id, 'lesson id')
+      if (Object.values(canvas.boxes).some((items) => items.some((x) => x.id === id))) {
+        fail(i, `item id ${id} appears twice`)
+      }
+      const entry = { id, text: text(m!.before), at: orNull(at), by: text(by) }
+      ;(canvas.boxes.lessons ??= []).push({ id, text: entry.text })
+      tracking.lessons.push(entry)
+      return
+    }
+    case 'amendments': {
+      const [at, by, metric, reason] = cells as [string, string, string, string]
+      const m = readMarker(at)
+      if (!m || m.name !== 'amendment') fail(i, 'expected <!-- amendment … --> in the first cell')
+      const json = (attr: string) => {
+        try {
+          return decodeMarkerJson(m!.attrs[attr] ?? '')
+        } catch {
+          return fail(i, `amendment ${attr} is not readable`)
+        }
+      }
+      tracking.amendments.push(
+        parse(
+          i,
+          AmendmentSchema,
+          {
+            id: m!.attrs.id,
+            at: m!.before,
+            by: text(by),
+            metric: text(metric),
+            reason: text(reason),
+            before: parse(i, MetricSchema.nullable(), json('before'), 'amendment before'),
+            after: parse(i, MetricSchema.nullable(), json('after'), 'amendment after'),
+          },
+          'amendment',
+        ),
+      )
+      return
+    }
+    case 'measurements': {
+      const [metric, value, at, baseline, source, recordedAt, by, id] = cells as string[]
+      if (baseline !== 'yes' && baseline !== 'no') fail(i, 'baseline is yes or no')
+      tracking.measurements.push(
+        parse(
+          i,
+          MeasurementSchema,
+          {
+            metric: text(metric!),
+            value: value === '' ? null : Number(value),
+            at,
+            baseline: baseline === 'yes',
+            source: source === '' ? null : text(source!),
+            recordedAt,
+            by: text(by!),
+            id: text(id!),
+          },
+          'measurement',
+        ),
+      )
+      return
+    }
+    case 'decision': {
+      const [decision, rationale, by, at] = cells as [string, string, string, string]
+      tracking.decision = parse(
+        i,
+        DecisionRecordSchema,
+        { decision, rationale: text(rationale), by: text(by), at },
+        'decision',
+      )
+      return
+    }
+  }
+}
