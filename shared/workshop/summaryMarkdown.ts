@@ -1,0 +1,109 @@
+import { escapeCell, escapeInline } from '../markdown/escape.js'
+import { canvasSection, type ExportCanvas } from '../markdown/exportMarkdown.js'
+import { ExportMarker } from '../markdown/format.js'
+import type { VotableItem } from './votableItems.js'
+import type { Voting } from './voting.js'
+
+/** Someone who took part, as the summary lists them. */
+export interface SummaryParticipant {
+  name: string
+  role: string
+}
+
+export interface WorkshopSummaryInput {
+  boardTitle: string
+  participants: readonly SummaryParticipant[]
+  /** Finished votes, oldest first. */
+  votes: readonly Voting[]
+  /** Where each voted item sits, to show next to it (items deleted since keep their label). */
+  items: readonly VotableItem[]
+  canvases: readonly ExportCanvas[]
+  now: number
+}
+
+const day = (t: number) => new Date(t).toISOString().slice(0, 16).replace('T', ' ') + ' UTC'
+
+function scopeLabel(voting: Voting, canvases: readonly ExportCanvas[]): string {
+  switch (voting.scope.kind) {
+    case 'board':
+      return 'the whole board'
+    case 'canvas': {
+      const id = voting.scope.canvasId
+      return canvases.find((c) => c.id === id)?.title ?? 'a canvas'
+    }
+    case 'frame':
+      return 'a frame'
+  }
+}
+
+function voteSection(voting: Voting, input: WorkshopSummaryInput): string[] {
+  const where = new Map(input.items.map((i) => [i.id, i.place]))
+  const results = voting.results ?? []
+  const rules = `${voting.votesPerPerson} vote${voting.votesPerPerson === 1 ? '' : 's'} each${voting.onePerItem ? ', one per item' : ''}`
+  const lines = [
+    `### Vote on ${escapeInline(scopeLabel(voting, input.canvases))}`,
+    '',
+    `${day(voting.startedAt)} · ${voting.voters ?? 0} voted · ${rules}`,
+    '',
+  ]
+  if (results.length === 0) return [...lines, '_Nothing to vote on._', '']
+  lines.push('| Rank | Item | Where | Votes |', '| ---: | --- | --- | ---: |')
+  let rank = 0
+  let previous = Number.NaN
+  results.forEach((r, i) => {
+    if (r.votes !== previous) rank = i + 1
+    previous = r.votes
+    lines.push(
+      `| ${rank} | ${escapeCell(r.label) || '_(empty)_'} | ${escapeCell(where.get(r.itemId) ?? '')} | ${r.votes} |`,
+    )
+  })
+  return [...lines, '']
+}
+
+function decisions(canvases: readonly ExportCanvas[]): string[] {
+  const decided = canvases.filter((c) => c.tracking?.decision)
+  if (decided.length === 0) return ['_No decisions recorded._', '']
+  return [
+    ...decided.map((c) => {
+      const d = c.tracking!.decision!
+      return `- **${escapeInline(c.title)}**: ${d.decision}. ${escapeInline(d.rationale)} (${escapeInline(d.by)}, ${day(Date.parse(d.at))})`
+    }),
+    '',
+  ]
+}
+
+/**
+ * The markdown a facilitator takes away: who took part, each vote ranked, the decisions
+ * recorded on hypotheses, and every canvas of the board in the export format.
+ */
+export function workshopSummaryMarkdown(input: WorkshopSummaryInput): string {
+  const participants =
+    input.participants.length === 0
+      ? ['_Nobody has joined yet._', '']
+      : [...input.participants.map((p) => `- ${escapeInline(p.name)} (${p.role})`), '']
+  const votes = input.votes.filter((v) => v.status === 'closed')
+  return [
+    ExportMarker,
+    '',
+    `# Workshop summary: ${escapeInline(input.boardTitle)}`,
+    '',
+    `Exported ${day(input.now)}`,
+    '',
+    '## Participants',
+    '',
+    ...participants,
+    '## Votes',
+    '',
+    ...(votes.length === 0
+      ? ['_No votes were taken._', '']
+      : votes.flatMap((v) => voteSection(v, input))),
+    '## Decisions',
+    '',
+    ...decisions(input.canvases),
+    '## Canvases',
+    '',
+    ...(input.canvases.length === 0
+      ? ['_No canvases on this board._', '']
+      : input.canvases.flatMap((c) => canvasSection(c, { now: input.now }))),
+  ].join('\n')
+}
