@@ -42,4 +42,15 @@ export interface WorkshopStore {
     itemId: string,
   ): MaybePromise<boolean>
   listVotes(boardId: string, votingId: string): MaybePromise<Vote[]>
+  /** Notes that someone took part (first and last seen), for the workshop summary. */
+  recordParticipant(boardId: string, participant: StoredParticipant): MaybePromise<void>
+  listParticipants(boardId: string): MaybePromise<StoredParticipant[]>
+}
+
+export interface StoredParticipant {
+  id: string
+  name: string
+  role: Role
+  /** Epoch ms; on record, the time seen. */
+  seenAt: number
 }

@@ -87,6 +87,17 @@ describe('facilitation', () => {
     expect(s.voting).toMatchObject({ status: 'closed', endedAt: 20, voters: 2 })
     expect(s.voting?.results).toEqual([{ itemId: 'a', label: 'A', votes: 2 }])
     expect(workshopActionError(s, { type: 'endVoting' }, owner)).toMatch(/No vote is running/)
+    const second = act(
+      s,
+      {
+        type: 'startVoting',
+        voting: { scope: { kind: 'board' }, votesPerPerson: 1, onePerItem: false },
+      },
+      owner,
+      30,
+    )
+    expect(second.pastVotes).toEqual([s.voting])
+    expect(second.voting).toMatchObject({ status: 'open', startedAt: 30 })
   })
 
   it('turns private mode and locks on and off per scope', () => {

@@ -20,6 +20,8 @@ export const WorkshopStateSchema = z.object({
   facilitatorIds: z.array(ParticipantIdSchema).max(50),
   timer: TimerSchema,
   voting: VotingSchema.nullable(),
+  /** Votes that ended before the current one, oldest first, for the summary. */
+  pastVotes: z.array(VotingSchema).max(200).default([]),
   /** Scopes where each person sees only their own new stickies and items until it ends. */
   privateScopes: z.array(z.object({ scope: ScopeSchema, since: z.number() })).max(100),
   /** Canvases and frames nobody can edit. */
@@ -35,6 +37,7 @@ export const initialWorkshopState = (): WorkshopState => ({
   facilitatorIds: [],
   timer: idleTimer(),
   voting: null,
+  pastVotes: [],
   privateScopes: [],
   locks: [],
   follow: null,
@@ -106,6 +109,7 @@ export function applyWorkshopAction(
     case 'startVoting':
       return {
         ...state,
+        pastVotes: state.voting ? [...state.pastVotes, state.voting] : state.pastVotes,
         voting: {
           id: ids.newId(),
           ...action.voting,

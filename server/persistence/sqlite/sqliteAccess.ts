@@ -1,7 +1,12 @@
 import type Database from 'better-sqlite3'
 import type { Role } from '../../../shared/api/links.js'
 import type { Vote } from '../../../shared/workshop/voting.js'
-import type { BoardKeyStore, StoredBoardKey, WorkshopStore } from '../../access/accessTypes.js'
+import type {
+  BoardKeyStore,
+  StoredBoardKey,
+  StoredParticipant,
+  WorkshopStore,
+} from '../../access/accessTypes.js'
 
 export const AccessSchema = `
 CREATE TABLE IF NOT EXISTS board_keys (
@@ -26,6 +31,15 @@ CREATE TABLE IF NOT EXISTS votes (
   item_id TEXT NOT NULL,
   created_at INTEGER NOT NULL,
   PRIMARY KEY (board_id, voting_id, vote_id)
+);
+CREATE TABLE IF NOT EXISTS workshop_participants (
+  board_id TEXT NOT NULL,
+  participant_id TEXT NOT NULL,
+  name TEXT NOT NULL,
+  role TEXT NOT NULL,
+  first_seen INTEGER NOT NULL,
+  last_seen INTEGER NOT NULL,
+  PRIMARY KEY (board_id, participant_id)
 );
 CREATE INDEX IF NOT EXISTS votes_voter ON votes (board_id, voting_id, voter_id);
 `
@@ -78,8 +92,25 @@ export function createSqliteAccessStore(db: Database.Database): BoardKeyStore & 
     listVotes: db.prepare<[string, string], { vote_id: string; voter_id: string; item_id: string }>(
       'SELECT vote_id, voter_id, item_id FROM votes WHERE board_id = ? AND voting_id = ? ORDER BY created_at, rowid',
     ),
+    recordParticipant: db.prepare(
+      `INSERT INTO workshop_participants (board_id, participant_id, name, role, first_seen, last_seen)
+       VALUES (@boardId, @id, @name, @role, @seenAt, @seenAt)
+       ON CONFLICT (board_id, participant_id) DO UPDATE SET name = excluded.name,
+       role = excluded.role, last_seen = excluded.last_seen`,
+    ),
+    listParticipants: db.prepare<
+      [string],
+      { participant_id: string; name: string; role: Role; first_seen: number }
+    >('SELECT * FROM workshop_participants WHERE board_id = ? ORDER BY first_seen, name'),
   }
   return {
+    recordParticipant(boardId, p: StoredParticipant) {
+      stmt.recordParticipant.run({ boardId, ...p })
+    },
+    listParticipants: (boardId) =>
+      stmt.listParticipants
+        .all(boardId)
+        .map((r) => ({ id: r.participant_id, name: r.name, role: r.role, seenAt: r.first_seen })),
     putBoardKey({ boardId, role, key, hash, now }) {
       // The owner's key is never shown again, so only its hash is kept.
       stmt.putKey.run(boardId, role, role === 'owner' ? null : key, hash, now)
