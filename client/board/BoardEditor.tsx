@@ -1,7 +1,14 @@
 import { getAssetUrlsByImport } from '@tldraw/assets/imports.vite'
-import { useCallback } from 'react'
-import { Tldraw, type Editor, type TLComponents } from 'tldraw'
+import { useCallback, useMemo } from 'react'
+import { defaultShapeUtils, Tldraw, type Editor, type TLComponents } from 'tldraw'
 import { AcceptedImageTypes, DefaultLimits } from '../../shared/protocol/limits'
+import {
+  CanvasEnvironmentContext,
+  type CanvasEnvironment,
+} from '../shapes/canvas/CanvasEnvironment'
+import { CanvasShapeReconciler } from '../shapes/canvas/CanvasShapeReconciler'
+import { CanvasShapeUtil } from '../shapes/canvas/CanvasShapeUtil'
+import { FocusRequests } from '../shapes/canvas/FocusRequests'
 import type { BoardSync } from '../sync/BoardSync'
 import { EditorUserPreferences } from './EditorUserPreferences'
 import { UploadFailures } from './UploadFailures'
@@ -22,37 +29,52 @@ const components: TLComponents = { SharePanel: null }
 const noVideos: string[] = []
 
 interface BoardEditorProps {
+  boardId: string
   sync: BoardSync
   onEditor: (editor: Editor | null) => void
 }
 
 /** The tldraw editor on the board's synced store. */
-export function BoardEditor({ sync, onEditor }: BoardEditorProps) {
+export function BoardEditor({ boardId, sync, onEditor }: BoardEditorProps) {
+  const shapeUtils = useMemo(
+    () => [...defaultShapeUtils, CanvasShapeUtil.configure({ doc: sync.doc })],
+    [sync.doc],
+  )
+  const environment = useMemo<CanvasEnvironment>(
+    () => ({ doc: sync.doc, boardId, focus: new FocusRequests() }),
+    [sync.doc, boardId],
+  )
+
   const handleMount = useCallback(
     (editor: Editor) => {
       window.editor = editor
       onEditor(editor)
+      const reconciler = new CanvasShapeReconciler(editor, sync.doc)
       return () => {
+        reconciler.dispose()
         if (window.editor === editor) delete window.editor
         onEditor(null)
       }
     },
-    [onEditor],
+    [onEditor, sync.doc],
   )
 
   return (
-    <Tldraw
-      store={sync.store}
-      assetUrls={assetUrls}
-      licenseKey={import.meta.env.VITE_TLDRAW_LICENSE_KEY}
-      components={components}
-      onMount={handleMount}
-      acceptedImageMimeTypes={AcceptedImageTypes}
-      acceptedVideoMimeTypes={noVideos}
-      maxAssetSize={DefaultLimits.maxAssetBytes}
-    >
-      <EditorUserPreferences />
-      <UploadFailures sync={sync} />
-    </Tldraw>
+    <CanvasEnvironmentContext.Provider value={environment}>
+      <Tldraw
+        shapeUtils={shapeUtils}
+        store={sync.store}
+        assetUrls={assetUrls}
+        licenseKey={import.meta.env.VITE_TLDRAW_LICENSE_KEY}
+        components={components}
+        onMount={handleMount}
+        acceptedImageMimeTypes={AcceptedImageTypes}
+        acceptedVideoMimeTypes={noVideos}
+        maxAssetSize={DefaultLimits.maxAssetBytes}
+      >
+        <EditorUserPreferences />
+        <UploadFailures sync={sync} />
+      </Tldraw>
+    </CanvasEnvironmentContext.Provider>
   )
 }

@@ -1,4 +1,4 @@
-import { useState } from 'react'
+import { useState, type ReactNode } from 'react'
 import { Link } from '../app/router'
 import type { ConnectionStatus } from '../sync/connectionStatus'
 import type { Participant } from '../sync/participants'
@@ -12,6 +12,8 @@ interface BoardHeaderProps {
   status: ConnectionStatus
   participants: Participant[]
   onSelectParticipant?: (participant: Participant) => void
+  /** Board actions (templates, import, download), once the editor is ready. */
+  actions?: ReactNode
 }
 
 /** The bar above the canvas: back to the list, the title, the connection and who is here. */
@@ -20,6 +22,7 @@ export function BoardHeader({
   status,
   participants,
   onSelectParticipant,
+  actions,
 }: BoardHeaderProps) {
   const [nameOpen, setNameOpen] = useState(false)
 
@@ -42,6 +45,7 @@ export function BoardHeader({
         <h1 className="board-title" data-testid="board-title" title={title ?? undefined}>
           {title ?? <span className="board-title-placeholder">Board</span>}
         </h1>
+        {actions}
       </div>
       <div className="board-header-end">
         <ConnectionIndicator status={status} />

@@ -4,6 +4,7 @@ import { CloseCodes } from '../../shared/protocol/closeCodes'
 import type { BoardSync } from '../sync/BoardSync'
 import type { Participant } from '../sync/participants'
 import { BoardEditor } from './BoardEditor'
+import { CanvasMenu } from './CanvasMenu'
 import { BoardHeader } from './BoardHeader'
 import { BoardLoading } from './BoardLoading'
 import { BoardNotFound } from './BoardNotFound'
@@ -31,10 +32,18 @@ export function BoardPage({ boardId }: { boardId: string }) {
 function BoardSession({ boardId, title }: { boardId: string; title: string | null }) {
   const sync = useBoardSync(boardId)
   if (!sync) return <BoardFrame title={title} />
-  return <SyncedBoard sync={sync} title={title} />
+  return <SyncedBoard boardId={boardId} sync={sync} title={title} />
 }
 
-function SyncedBoard({ sync, title }: { sync: BoardSync; title: string | null }) {
+function SyncedBoard({
+  boardId,
+  sync,
+  title,
+}: {
+  boardId: string
+  sync: BoardSync
+  title: string | null
+}) {
   const state = useBoardSyncState(sync)
   const participants = useParticipants(sync)
   const [editor, setEditor] = useState<Editor | null>(null)
@@ -60,11 +69,12 @@ function SyncedBoard({ sync, title }: { sync: BoardSync; title: string | null })
           status={state.status}
           participants={participants}
           onSelectParticipant={editor ? goToParticipant : undefined}
+          actions={editor && <CanvasMenu editor={editor} doc={sync.doc} boardId={boardId} />}
         />
       }
     >
       {state.ready ? (
-        <BoardEditor sync={sync} onEditor={setEditor} />
+        <BoardEditor boardId={boardId} sync={sync} onEditor={setEditor} />
       ) : (
         <BoardLoading status={state.status} />
       )}

@@ -4,7 +4,6 @@ import {
   createTLStore,
   createUserId,
   defaultBindingUtils,
-  defaultShapeUtils,
   UserRecordType,
   type Atom,
   type TLStore,
@@ -15,6 +14,7 @@ import type { Awareness } from 'y-protocols/awareness'
 import { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
 import { getTldrawRecords } from '../../shared/doc/layout'
+import { boardShapeUtils } from '../shapes/boardShapeUtils'
 import type { AwarenessUser } from '../../shared/protocol/awareness'
 import { terminalCloseCodes } from '../../shared/protocol/closeCodes'
 import { createBoardAssetStore, type UploadFailure } from './assetStore'
@@ -87,7 +87,7 @@ export class BoardSync {
     this.$identity = atom<AwarenessUser>('board identity', user)
     const $user = computed<TLUser>('board user', () => toTLUser(this.$identity.get()))
     this.store = createTLStore({
-      shapeUtils: defaultShapeUtils,
+      shapeUtils: boardShapeUtils,
       bindingUtils: defaultBindingUtils,
       assets: createBoardAssetStore(boardId, (failure) => {
         for (const listener of this.uploadErrorListeners) listener(failure)

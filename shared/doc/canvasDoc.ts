@@ -300,3 +300,75 @@ export function emptyCanvas(kind: CanvasKind, title?: string, id = newId()): Can
   }
   return content
 }
+
+/** Inserts an item into a box at `index` (clamped) and returns its id. */
+export function insertItem(canvas: CanvasMap, boxKey: string, index: number, text = ''): string {
+  const items = getBoxItems(canvas, boxKey)
+  const item = createItemMap(text)
+  items.insert(Math.max(0, Math.min(index, items.length)), [item])
+  return item.get('id') as string
+}
+
+/** Removes the item with this id from a box; does nothing if it is gone already. */
+export function deleteItem(canvas: CanvasMap, boxKey: string, itemId: string): void {
+  const items = getBoxItems(canvas, boxKey)
+  const index = findItemIndex(items, itemId)
+  if (index >= 0) items.delete(index, 1)
+}
+
+/** Where an item is: a box of a canvas, and its id. */
+export interface ItemAddress {
+  canvas: CanvasMap
+  boxKey: string
+  itemId: string
+}
+
+/**
+ * Moves an item to `toIndex` of another (or the same) box, possibly of another canvas, keeping
+ * its id and text. A Yjs type cannot be re-inserted once removed, so the item is copied: a
+ * character typed into it by someone else at the very moment of the move is lost.
+ */
+export function moveItem(
+  from: ItemAddress,
+  to: { canvas: CanvasMap; boxKey: string },
+  toIndex: number,
+) {
+  const source = getBoxItems(from.canvas, from.boxKey)
+  const index = findItemIndex(source, from.itemId)
+  if (index < 0) return
+  const text = str(source.get(index).get('text'))
+  source.delete(index, 1)
+  const target = getBoxItems(to.canvas, to.boxKey)
+  target.insert(Math.max(0, Math.min(toIndex, target.length)), [createItemMap(text, from.itemId)])
+}
+
+/** The index of an item in a box's array, or -1. */
+export function findItemIndex(items: Y.Array<Y.Map<unknown>>, itemId: string): number {
+  return items.toArray().findIndex((m) => m instanceof Y.Map && m.get('id') === itemId)
+}
+
+/** Appends a metric to a hypothesis canvas. */
+export function insertMetric(canvas: CanvasMap, metric: Metric): void {
+  const map = new Y.Map<unknown>()
+  writeMetric(map, metric)
+  getArray(canvas, 'metrics').push([map])
+}
+
+/** Appends a step to one state of a value-stream map, or inserts it at `index`. */
+export function insertStep(
+  canvas: CanvasMap,
+  state: 'current' | 'future',
+  step: Step,
+  index?: number,
+): void {
+  const map = new Y.Map<unknown>()
+  writeStep(map, step)
+  const steps = getArray(canvas, state)
+  steps.insert(index === undefined ? steps.length : Math.max(0, Math.min(index, steps.length)), [
+    map,
+  ])
+}
+
+/** The metrics Y.Array of a hypothesis canvas, or a steps array of a value-stream map. */
+export const getCanvasList = (canvas: CanvasMap, key: 'metrics' | 'current' | 'future') =>
+  getArray(canvas, key)

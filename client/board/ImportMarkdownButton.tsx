@@ -1,0 +1,58 @@
+import { useRef, useState } from 'react'
+import { importBoardMarkdown } from '../api/canvases'
+import { ApiError } from '../api/client'
+
+interface ImportMarkdownButtonProps {
+  boardId: string
+  onError: (message: string | null) => void
+}
+
+/**
+ * Picks a markdown file and creates its canvases on the board. The server takes the file whole
+ * or not at all; its refusal names the line, and the board is left unchanged.
+ */
+export function ImportMarkdownButton({ boardId, onError }: ImportMarkdownButtonProps) {
+  const inputRef = useRef<HTMLInputElement>(null)
+  const [busy, setBusy] = useState(false)
+
+  const importFile = async (file: File) => {
+    setBusy(true)
+    onError(null)
+    try {
+      await importBoardMarkdown(boardId, file)
+    } catch (error) {
+      const reason = error instanceof ApiError ? error.message : 'Something went wrong.'
+      onError(`Could not import “${file.name}”: ${reason} Nothing was changed.`)
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  return (
+    <>
+      <button
+        type="button"
+        className="button button-small button-quiet"
+        data-testid="import-markdown"
+        disabled={busy}
+        onClick={() => inputRef.current?.click()}
+      >
+        {busy ? 'Importing…' : 'Import .md'}
+      </button>
+      <input
+        ref={inputRef}
+        type="file"
+        accept=".md,.markdown,text/markdown,text/plain"
+        className="visually-hidden"
+        tabIndex={-1}
+        aria-hidden="true"
+        data-testid="import-file"
+        onChange={(event) => {
+          const file = event.target.files?.[0]
+          event.target.value = ''
+          if (file) void importFile(file)
+        }}
+      />
+    </>
+  )
+}

@@ -1,0 +1,129 @@
+import { useEffect, useRef, type KeyboardEvent } from 'react'
+import { stopEventPropagation } from 'tldraw'
+import { ItemTextSchema } from '../../../shared/canvases/schema'
+import { useCanvasEnvironment } from './CanvasEnvironment'
+import {
+  addItemAfter,
+  neighbourItem,
+  removeItem,
+  shiftItem,
+  transferItem,
+  type BoxRef,
+} from './itemCommands'
+import { writeDraggedItem } from './itemDrag'
+import { itemKeyCommand } from './itemKeys'
+import type { ItemView } from './readItems'
+import { YTextInput } from './YTextInput'
+
+const MaxItemLength = ItemTextSchema.maxLength ?? 4000
+
+interface BoxItemProps {
+  box: BoxRef
+  item: ItemView
+  /** The boxes of this canvas in order, for moving an item to the next or previous one. */
+  boxOrder: readonly string[]
+  label: string
+  /** Where focus goes when the last item is deleted. */
+  onEmptied: () => void
+}
+
+/** One item of a box: a drag handle, its text and a delete button. */
+export function BoxItem({ box, item, boxOrder, label, onEmptied }: BoxItemProps) {
+  const { doc, focus } = useCanvasEnvironment()
+  const fieldRef = useRef<HTMLTextAreaElement | null>(null)
+
+  useEffect(() => focus.fulfil(item.id, fieldRef.current), [focus, item])
+
+  const moveToBox = (step: -1 | 1) => {
+    const target = boxOrder[boxOrder.indexOf(box.boxKey) + step]
+    if (!target) return
+    focus.request(item.id)
+    transferItem(doc, box, item.id, { canvasId: box.canvasId, boxKey: target })
+  }
+
+  const handleKeyDown = (event: KeyboardEvent<HTMLTextAreaElement>) => {
+    const command = itemKeyCommand(event, event.currentTarget)
+    if (!command) return
+    event.preventDefault()
+    switch (command) {
+      case 'add-after': {
+        const id = addItemAfter(doc, box, item.id)
+        if (id) focus.request(id)
+        return
+      }
+      case 'delete-empty': {
+        const previous = neighbourItem(doc, box, item.id, -1) ?? neighbourItem(doc, box, item.id, 1)
+        removeItem(doc, box, item.id)
+        if (previous) focus.request(previous)
+        else onEmptied()
+        return
+      }
+      case 'move-up':
+      case 'move-down':
+        focus.request(item.id)
+        shiftItem(doc, box, item.id, command === 'move-up' ? -1 : 1)
+        return
+      case 'move-to-previous-box':
+        return moveToBox(-1)
+      case 'move-to-next-box':
+        return moveToBox(1)
+      case 'focus-previous':
+      case 'focus-next': {
+        const id = neighbourItem(doc, box, item.id, command === 'focus-previous' ? -1 : 1)
+        const row = event.currentTarget.closest('.canvas-box')
+        const field = row?.querySelector<HTMLTextAreaElement>(`[data-item-id="${id}"] textarea`)
+        if (id && field) {
+          focus.request(id, command === 'focus-previous' ? 'end' : 'start')
+          focus.fulfil(id, field)
+        }
+        return
+      }
+    }
+  }
+
+  return (
+    <li className="box-item" data-testid="box-item" data-item-id={item.id}>
+      <span
+        className="box-item-handle"
+        draggable
+        title="Drag to another box"
+        aria-hidden="true"
+        onPointerDown={stopEventPropagation}
+        onDragStart={(event) => {
+          event.stopPropagation()
+          writeDraggedItem(event.dataTransfer, box, item.id)
+          const row = event.currentTarget.parentElement
+          if (row) event.dataTransfer.setDragImage(row, 12, 12)
+        }}
+      >
+        <svg viewBox="0 0 8 14" width="8" height="14">
+          {[2, 7, 12].flatMap((y) => [
+            <circle key={`a${y}`} cx="2" cy={y} r="1.2" />,
+            <circle key={`b${y}`} cx="6" cy={y} r="1.2" />,
+          ])}
+        </svg>
+      </span>
+      <YTextInput
+        className="box-item-text"
+        text={item.text}
+        aria-label={label}
+        maxLength={MaxItemLength}
+        fieldRef={(element) => {
+          fieldRef.current = element
+        }}
+        onKeyDown={handleKeyDown}
+      />
+      <button
+        type="button"
+        className="box-item-delete"
+        aria-label="Delete item"
+        title="Delete item"
+        tabIndex={-1}
+        onPointerDown={stopEventPropagation}
+        onClick={() => removeItem(doc, box, item.id)}
+      >
+        ×
+      </button>
+    </li>
+  )
+}

@@ -1,0 +1,110 @@
+import { useRef, useState, type DragEvent } from 'react'
+import { stopEventPropagation } from 'tldraw'
+import type { BoxDefinition } from '../../../shared/canvases/types'
+import type { CanvasMap } from '../../../shared/doc/canvasDoc'
+import { BoxItem } from './BoxItem'
+import { useCanvasEnvironment } from './CanvasEnvironment'
+import { addItem, transferItem, type BoxRef } from './itemCommands'
+import { isItemDrag, readDraggedItem } from './itemDrag'
+import { peekBoxes, peekBoxItems, readItems } from './readItems'
+import { useYRead, useYVersion } from './useY'
+
+interface CanvasBoxProps {
+  canvasId: string
+  canvas: CanvasMap
+  box: BoxDefinition
+  boxOrder: readonly string[]
+  /** Numbering as the method teaches it (Lean Canvas fills its boxes in order). */
+  number?: number
+}
+
+/** A box of a canvas: its name and prompt, its items, and a way to add one. */
+export function CanvasBox({ canvasId, canvas, box, boxOrder, number }: CanvasBoxProps) {
+  const { doc, focus } = useCanvasEnvironment()
+  useYVersion(canvas)
+  const boxes = peekBoxes(canvas)
+  useYVersion(boxes)
+  const itemsArray = peekBoxItems(canvas, box.key)
+  const items = useYRead(itemsArray, () => readItems(itemsArray))
+  const addRef = useRef<HTMLButtonElement>(null)
+  const listRef = useRef<HTMLOListElement>(null)
+  const [dropping, setDropping] = useState(false)
+  const ref: BoxRef = { canvasId, boxKey: box.key }
+
+  const add = () => {
+    const id = addItem(doc, ref)
+    if (id) focus.request(id)
+  }
+
+  const dropIndex = (event: DragEvent) => {
+    const rows = [...(listRef.current?.querySelectorAll('[data-item-id]') ?? [])]
+    const index = rows.findIndex((row) => {
+      const rect = row.getBoundingClientRect()
+      return event.clientY < rect.top + rect.height / 2
+    })
+    return index < 0 ? rows.length : index
+  }
+
+  const onDragOver = (event: DragEvent) => {
+    if (!isItemDrag(event.dataTransfer)) return
+    event.preventDefault()
+    event.stopPropagation()
+    event.dataTransfer.dropEffect = 'move'
+    setDropping(true)
+  }
+
+  const onDrop = (event: DragEvent) => {
+    setDropping(false)
+    const dragged = readDraggedItem(event.dataTransfer)
+    if (!dragged) return
+    event.preventDefault()
+    event.stopPropagation()
+    focus.request(dragged.itemId)
+    transferItem(doc, dragged, dragged.itemId, ref, dropIndex(event))
+  }
+
+  const labelId = `box-${canvasId}-${box.key}`
+  return (
+    <section
+      className={`canvas-box${items.length > 0 ? ' has-items' : ''}${dropping ? ' is-drop-target' : ''}`}
+      data-testid="canvas-box"
+      data-box-key={box.key}
+      aria-labelledby={labelId}
+      onDragOver={onDragOver}
+      onDragLeave={() => setDropping(false)}
+      onDrop={onDrop}
+    >
+      <header className="canvas-box-header">
+        <h3 className="canvas-box-title" id={labelId}>
+          {number !== undefined && <span className="canvas-box-number">{number}</span>}
+          {box.label}
+        </h3>
+        <p className="canvas-box-prompt">{box.prompt}</p>
+      </header>
+      <ol className="canvas-box-items" ref={listRef}>
+        {items.map((item) => (
+          <BoxItem
+            key={item.id}
+            box={ref}
+            item={item}
+            boxOrder={boxOrder}
+            label={`${box.label} item`}
+            onEmptied={() => addRef.current?.focus()}
+          />
+        ))}
+      </ol>
+      <button
+        ref={addRef}
+        type="button"
+        className="canvas-box-add"
+        data-testid="add-item"
+        onPointerDown={stopEventPropagation}
+        onClick={add}
+        onKeyDown={(event) => event.stopPropagation()}
+      >
+        <span aria-hidden="true">+</span> Add item
+        <span className="visually-hidden"> to {box.label}</span>
+      </button>
+    </section>
+  )
+}

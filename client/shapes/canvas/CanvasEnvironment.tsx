@@ -1,0 +1,19 @@
+import { createContext, useContext } from 'react'
+import type * as Y from 'yjs'
+import type { FocusRequests } from './FocusRequests'
+
+/** What canvas views need beyond their shape: the board's document and where it lives. */
+export interface CanvasEnvironment {
+  doc: Y.Doc
+  boardId: string
+  focus: FocusRequests
+}
+
+export const CanvasEnvironmentContext = createContext<CanvasEnvironment | null>(null)
+
+/** The canvas environment of the board around this view. */
+export function useCanvasEnvironment(): CanvasEnvironment {
+  const environment = useContext(CanvasEnvironmentContext)
+  if (!environment) throw new Error('Canvas views must be rendered inside a board')
+  return environment
+}

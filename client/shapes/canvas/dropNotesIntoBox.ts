@@ -1,0 +1,47 @@
+import { renderPlaintextFromRichText, type Editor, type TLShape } from 'tldraw'
+import type * as Y from 'yjs'
+import { LocalOrigin } from '../../../shared/doc/layout'
+import { getBoardCanvases, getBoxItems, insertItem } from '../../../shared/doc/canvasDoc'
+import type { CanvasShape } from './canvasShape'
+
+/** The box under a point of the screen, found by the DOM (boxes are laid out by CSS grid). */
+export function boxKeyAt(editor: Editor, canvasId: string): string | undefined {
+  const screen = editor.inputs.getCurrentScreenPoint()
+  const container = editor.getContainer().getBoundingClientRect()
+  const elements = editor
+    .getContainer()
+    .ownerDocument.elementsFromPoint(container.left + screen.x, container.top + screen.y)
+  for (const element of elements) {
+    const box = element.closest<HTMLElement>('[data-box-key]')
+    const canvas = box?.closest<HTMLElement>('[data-canvas-id]')
+    if (box && canvas?.dataset.canvasId === canvasId) return box.dataset.boxKey
+  }
+  return undefined
+}
+
+/**
+ * Turns stickies dropped on a box into items of that box, in the order they stood on the board
+ * (top to bottom), and removes the stickies. Dropped outside any box, they stay as they are.
+ */
+export function dropNotesIntoBox(
+  editor: Editor,
+  doc: Y.Doc,
+  shape: CanvasShape,
+  shapes: TLShape[],
+) {
+  const notes = shapes.filter((s) => s.type === 'note')
+  if (notes.length === 0) return
+  const boxKey = boxKeyAt(editor, shape.props.canvasId)
+  const canvas = getBoardCanvases(doc).get(shape.props.canvasId)
+  if (!boxKey || !canvas) return
+  const texts = [...notes]
+    .sort((a, b) => a.y - b.y || a.x - b.x)
+    .map((note) =>
+      'richText' in note.props ? renderPlaintextFromRichText(editor, note.props.richText) : '',
+    )
+  doc.transact(() => {
+    const items = getBoxItems(canvas, boxKey)
+    for (const text of texts) insertItem(canvas, boxKey, items.length, text.slice(0, 4000))
+  }, LocalOrigin)
+  editor.deleteShapes(notes.map((note) => note.id))
+}

@@ -1,0 +1,198 @@
+import { useEffect, useRef, useState } from 'react'
+import { stopEventPropagation } from 'tldraw'
+import * as Y from 'yjs'
+import { MetricDirections, MetricKinds } from '../../../shared/canvases/schema'
+import { useCanvasEnvironment } from '../canvas/CanvasEnvironment'
+import { NumberField } from '../canvas/NumberField'
+import { useYRead } from '../canvas/useY'
+import { YTextInput } from '../canvas/YTextInput'
+import { MetricKeyPattern, removeMetric, setMetricField } from './metricCommands'
+
+const kindLabels: Record<(typeof MetricKinds)[number], string> = {
+  success: 'Success',
+  evaluation: 'Evaluation',
+  guardrail: 'Guardrail',
+}
+
+const numberOr = (value: unknown) =>
+  typeof value === 'number' && Number.isFinite(value) ? value : null
+const objectValue = (value: unknown, key: string) =>
+  value && typeof value === 'object' && key in value
+    ? (value as Record<string, unknown>)[key]
+    : null
+const stringOr = (value: unknown, fallback: string) =>
+  typeof value === 'string' ? value : fallback
+
+/** One metric: kind, key and name, then direction, unit, baseline, target and tolerance. */
+export function MetricCard({ canvasId, metric }: { canvasId: string; metric: Y.Map<unknown> }) {
+  const { doc, focus } = useCanvasEnvironment()
+  const values = useYRead(metric, () => ({
+    id: stringOr(metric.get('id'), ''),
+    key: stringOr(metric.get('key'), ''),
+    kind: stringOr(metric.get('kind'), 'success'),
+    unit: stringOr(metric.get('unit'), ''),
+    direction: stringOr(metric.get('direction'), 'increase'),
+    baseline: metric.get('baseline'),
+    target: numberOr(objectValue(metric.get('target'), 'value')),
+    tolerance: numberOr(metric.get('tolerance')),
+    name: metric.get('name'),
+  }))
+  const keyRef = useRef<HTMLInputElement>(null)
+  useEffect(() => focus.fulfil(values.id, keyRef.current), [focus, values.id])
+  const set = (key: string, value: unknown) => setMetricField(metric, key, value)
+  const baselineValue = numberOr(objectValue(values.baseline, 'value'))
+
+  return (
+    <li
+      className={`metric-card metric-kind-${values.kind}`}
+      data-testid="metric"
+      data-metric-key={values.key}
+    >
+      <div className="metric-row">
+        <select
+          className="metric-kind"
+          aria-label="Kind"
+          value={values.kind}
+          onPointerDown={stopEventPropagation}
+          onKeyDown={(event) => event.stopPropagation()}
+          onChange={(event) => set('kind', event.target.value)}
+        >
+          {MetricKinds.map((kind) => (
+            <option key={kind} value={kind}>
+              {kindLabels[kind]}
+            </option>
+          ))}
+        </select>
+        <MetricKeyInput inputRef={keyRef} value={values.key} onCommit={(key) => set('key', key)} />
+        <button
+          type="button"
+          className="icon-button metric-delete"
+          aria-label="Delete metric"
+          title="Delete metric"
+          onPointerDown={stopEventPropagation}
+          onClick={() => removeMetric(doc, canvasId, values.id)}
+        >
+          ×
+        </button>
+      </div>
+      {values.name instanceof Y.Text && (
+        <YTextInput
+          className="metric-name"
+          text={values.name}
+          singleLine
+          aria-label="Metric name"
+          placeholder="What it measures, e.g. checkout conversion"
+          maxLength={200}
+        />
+      )}
+      <div className="metric-row metric-numbers">
+        <label className="metric-number">
+          <span>Baseline</span>
+          <NumberField
+            value={baselineValue}
+            nullable
+            aria-label="Baseline"
+            onCommit={(value) =>
+              set('baseline', {
+                value,
+                at: stringOr(objectValue(values.baseline, 'at'), '') || null,
+                source: stringOr(objectValue(values.baseline, 'source'), '') || null,
+              })
+            }
+          />
+        </label>
+        <span className="metric-arrow" aria-hidden="true">
+          {values.direction === 'decrease' ? '↘' : '↗'}
+        </span>
+        <label className="metric-number">
+          <span>Target</span>
+          <NumberField
+            value={values.target}
+            nullable
+            aria-label="Target"
+            onCommit={(value) => set('target', { value })}
+          />
+        </label>
+        <label className="metric-number metric-unit">
+          <span>Unit</span>
+          <input
+            value={values.unit}
+            aria-label="Unit"
+            placeholder="%"
+            maxLength={40}
+            onPointerDown={stopEventPropagation}
+            onKeyDown={(event) => event.stopPropagation()}
+            onChange={(event) => set('unit', event.target.value)}
+          />
+        </label>
+      </div>
+      <div className="metric-row metric-numbers">
+        <label className="metric-number">
+          <span>Direction</span>
+          <select
+            aria-label="Direction"
+            value={values.direction}
+            onPointerDown={stopEventPropagation}
+            onKeyDown={(event) => event.stopPropagation()}
+            onChange={(event) => set('direction', event.target.value)}
+          >
+            {MetricDirections.map((direction) => (
+              <option key={direction} value={direction}>
+                {direction === 'increase' ? 'Higher is better' : 'Lower is better'}
+              </option>
+            ))}
+          </select>
+        </label>
+        {values.kind === 'guardrail' && (
+          <label className="metric-number">
+            <span>Tolerance</span>
+            <NumberField
+              value={values.tolerance}
+              nullable
+              min={0}
+              aria-label="Tolerance"
+              onCommit={(value) => set('tolerance', value)}
+            />
+          </label>
+        )}
+      </div>
+    </li>
+  )
+}
+
+/** The metric key: written only when it is a valid key, so the canvas always validates. */
+function MetricKeyInput({
+  value,
+  onCommit,
+  inputRef,
+}: {
+  value: string
+  onCommit: (key: string) => void
+  inputRef: React.RefObject<HTMLInputElement | null>
+}) {
+  const [draft, setDraft] = useState<string | null>(null)
+  const shown = draft ?? value
+  const invalid = !MetricKeyPattern.test(shown)
+  return (
+    <input
+      ref={inputRef}
+      className={`metric-key${invalid ? ' is-invalid' : ''}`}
+      aria-label="Metric key"
+      aria-invalid={invalid || undefined}
+      title="A letter, then letters, digits, _ . -"
+      value={shown}
+      maxLength={64}
+      onPointerDown={stopEventPropagation}
+      onKeyDown={(event) => {
+        event.stopPropagation()
+        if (event.key === 'Enter') event.currentTarget.blur()
+      }}
+      onFocus={() => setDraft(value)}
+      onBlur={() => setDraft(null)}
+      onChange={(event) => {
+        setDraft(event.target.value)
+        if (MetricKeyPattern.test(event.target.value)) onCommit(event.target.value)
+      }}
+    />
+  )
+}

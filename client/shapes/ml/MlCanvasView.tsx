@@ -1,0 +1,18 @@
+import { BoxGrid } from '../canvas/BoxGrid'
+import { CanvasFields } from '../canvas/CanvasFields'
+import type { CanvasViewProps } from '../canvasViews'
+
+/** Machine Learning Canvas: the header fields above its ten boxes. */
+export function MlCanvasView({ canvasId, canvas, definition }: CanvasViewProps) {
+  return (
+    <div className="canvas-stack">
+      <CanvasFields canvas={canvas} fields={definition.fields} />
+      <BoxGrid
+        canvasId={canvasId}
+        canvas={canvas}
+        definition={definition}
+        rows="minmax(0, 1fr) minmax(0, 1fr) minmax(0, 0.6fr)"
+      />
+    </div>
+  )
+}

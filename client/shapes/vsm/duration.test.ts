@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest'
+import { formatDuration, parseDuration } from './duration'
+
+describe('when a person types a step time', () => {
+  it('reads plain numbers as minutes and understands m, h and d', () => {
+    expect(parseDuration('90')).toBe(90)
+    expect(parseDuration('45m')).toBe(45)
+    expect(parseDuration('2h')).toBe(120)
+    expect(parseDuration('1.5h')).toBe(90)
+    expect(parseDuration('2h 30m')).toBe(150)
+    expect(parseDuration('1d 2h')).toBe(26 * 60)
+    expect(parseDuration('10 min')).toBe(10)
+  })
+
+  it('refuses what is not a duration', () => {
+    expect(parseDuration('')).toBeUndefined()
+    expect(parseDuration('2x')).toBeUndefined()
+    expect(parseDuration('h2')).toBeUndefined()
+    expect(parseDuration('-3h')).toBeUndefined()
+  })
+})
+
+describe('when a duration is shown', () => {
+  it('uses the largest units that stay readable', () => {
+    expect(formatDuration(45)).toBe('45m')
+    expect(formatDuration(7 * 60)).toBe('7h')
+    expect(formatDuration(72 * 60)).toBe('3d')
+    expect(formatDuration(26 * 60 + 30)).toBe('1d 2.5h')
+    expect(formatDuration(0)).toBe('0m')
+  })
+})
