@@ -4,6 +4,7 @@ import { removeDataDir, startBenchServer, type BenchServer } from './benchServer
 import { ClientPool } from './clientPool.js'
 import { startCpuMeter } from './cpu.js'
 import { measureBurst, measureFanout } from './fanout.js'
+import { hypothesisSection } from './hypothesisBench.js'
 import { measureInitialSync } from './initialSync.js'
 import { readProcessMemory } from './memory.js'
 import { clientReceiver, type Receiver } from './receivers.js'
@@ -190,6 +191,7 @@ async function main() {
   report.note(`node ${process.version}, ${cpus().length} cores`)
   await realtimeSection(report)
   await initialSyncSection(report)
+  await hypothesisSection(report)
   report.note(`total bench time ${formatMs(performance.now() - startedAt)}`)
   console.log(report.render())
 }

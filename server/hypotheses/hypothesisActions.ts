@@ -9,6 +9,7 @@ import {
   type Lesson,
   type Measurement,
 } from '../../shared/canvases/hypothesis/tracking.js'
+import { computeVerdict } from '../../shared/canvases/hypothesis/verdict.js'
 import { newId, type Metric } from '../../shared/canvases/schema.js'
 import { emptyCanvas, readCanvas, setMetrics, writeCanvas } from '../../shared/doc/canvasDoc.js'
 import {
@@ -18,6 +19,7 @@ import {
   measurementIds,
   readStatus,
   readTracking,
+  readTrackingSummary,
   setDecision,
   setLink,
   setStatus,
@@ -34,6 +36,13 @@ const iso = (t: number) => new Date(t).toISOString()
 export function viewOf(found: FoundCanvas, now: number): HypothesisView {
   const content = readCanvas(found.content.id, found.map)!
   return hypothesisView(content, readTracking(found.map), now)
+}
+
+/** The verdict as of `now`, read the cheap way (ingestion answers with it on every request). */
+export function verdictOf(found: FoundCanvas, now: number) {
+  const content = readCanvas(found.content.id, found.map)!
+  const summary = readTrackingSummary(found.map)
+  return computeVerdict(content.metrics ?? [], summary.latest, summary.timebox.end, now)
 }
 
 /** Whether the criteria are locked (a change must then be an amendment with a reason). */

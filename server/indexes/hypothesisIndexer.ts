@@ -1,7 +1,7 @@
 import type * as Y from 'yjs'
-import { hypothesisSentence, latestByMetric } from '../../shared/canvases/hypothesis/summary.js'
+import { hypothesisSentence } from '../../shared/canvases/hypothesis/summary.js'
 import { getBoardCanvases, readCanvas } from '../../shared/doc/canvasDoc.js'
-import { readTracking } from '../../shared/doc/hypothesisDoc.js'
+import { readTrackingSummary } from '../../shared/doc/hypothesisDoc.js'
 import type { Logger } from '../logger.js'
 import type { HypothesisIndexRow, Persistence } from '../persistence/types.js'
 import type { RoomHooks } from '../sync/Room.js'
@@ -13,7 +13,7 @@ export function hypothesisRows(boardId: string, doc: Y.Doc, now: number): Hypoth
     if (map.get('kind') !== 'hypothesis') continue
     const content = readCanvas(canvasId, map)
     if (!content) continue
-    const tracking = readTracking(map)
+    const tracking = readTrackingSummary(map)
     const iso = (t: string | null) => (t === null ? null : new Date(t).toISOString())
     rows.push({
       boardId,
@@ -22,7 +22,9 @@ export function hypothesisRows(boardId: string, doc: Y.Doc, now: number): Hypoth
       sentence: hypothesisSentence(content.fields),
       status: tracking.status,
       metricsJson: JSON.stringify(content.metrics ?? []),
-      latestJson: JSON.stringify(latestByMetric(tracking)),
+      latestJson: JSON.stringify(
+        Object.fromEntries(tracking.latest.map((m) => [m.metric, { value: m.value, at: m.at }])),
+      ),
       timeboxStart: iso(tracking.timebox.start),
       timeboxEnd: iso(tracking.timebox.end),
       decision: tracking.decision?.decision ?? null,

@@ -64,24 +64,37 @@ export function trackerRow(
 }
 
 /**
- * Answers the tracker from the index alone: status, board and overdue narrow the query; the
- * verdict depends on the time, so it is computed per row and filtered here.
+ * Answers the tracker from the index alone. Status, board and overdue are filters in the
+ * index, and so are the order and the limit, unless the query filters by verdict: the
+ * verdict depends on the time, so it is computed per row and those queries sort here.
  */
 export async function queryTracker(index: HypothesisIndex, query: TrackerQuery, now: number) {
-  const rows = await index.queryHypotheses({
+  const filters = {
     boardIds: query.board,
     statuses: query.status,
-    overdueAt: query.overdue === 'true' ? now : undefined,
-  })
-  let out = rows.map((row) => trackerRow(row, now))
-  if (query.overdue === 'false') out = out.filter((r) => !r.overdue)
-  if (query.verdict) {
-    const wanted = new Set<string>(query.verdict)
-    out = out.filter((r) => wanted.has(r.verdict))
+    overdue: query.overdue === undefined ? undefined : { at: now, is: query.overdue === 'true' },
   }
+  const orderBy = query.sort ?? 'updated'
+  if (!query.verdict) {
+    const [rows, total] = await Promise.all([
+      index.queryHypotheses({ ...filters, orderBy, limit: query.limit }),
+      index.countHypotheses(filters),
+    ])
+    return { hypotheses: rows.map((row) => trackerRow(row, now)), total }
+  }
+  const wanted = new Set<string>(query.verdict)
+  const out = (await index.queryHypotheses(filters))
+    .map((row) => trackerRow(row, now))
+    .filter((r) => wanted.has(r.verdict))
   const byId = (a: TrackerRow, b: TrackerRow) =>
-    a.boardId.localeCompare(b.boardId) || a.hypothesisId.localeCompare(b.hypothesisId)
-  if (query.sort === 'due') {
+    a.boardId < b.boardId
+      ? -1
+      : a.boardId > b.boardId
+        ? 1
+        : a.hypothesisId < b.hypothesisId
+          ? -1
+          : 1
+  if (orderBy === 'due') {
     const due = (r: TrackerRow) => (r.timeboxEnd === null ? Infinity : Date.parse(r.timeboxEnd))
     out.sort((a, b) => due(a) - due(b) || byId(a, b))
   } else {

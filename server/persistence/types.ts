@@ -90,8 +90,11 @@ export interface HypothesisIndexRow {
 export interface HypothesisIndexQuery {
   boardIds?: string[]
   statuses?: string[]
-  /** Time boxes that ended before this time and are not decided. */
-  overdueAt?: number
+  /** Only hypotheses that are (or are not) overdue at `at`: time box ended, not decided. */
+  overdue?: { at: number; is: boolean }
+  /** `due`: soonest time-box end first, none last; `updated`: last change first. Ties by id. */
+  orderBy?: 'due' | 'updated'
+  limit?: number
 }
 
 /** The tracker's index, kept current as boards change, so no query loads a board. */
@@ -101,6 +104,8 @@ export interface HypothesisIndex {
   queryHypotheses(
     query: HypothesisIndexQuery,
   ): MaybePromise<(HypothesisIndexRow & { boardTitle: string })[]>
+  /** How many rows match, ignoring `orderBy` and `limit`. */
+  countHypotheses(query: HypothesisIndexQuery): MaybePromise<number>
 }
 
 /** Everything the server persists. */

@@ -15,7 +15,13 @@ import { EntityIdSchema } from '../../shared/canvases/schema.js'
 import type { ServerContext } from '../context.js'
 import { ApiError } from '../http/errors.js'
 import { validate } from '../http/validate.js'
-import { addLesson, decide, recordMeasurements, viewOf } from '../hypotheses/hypothesisActions.js'
+import {
+  addLesson,
+  decide,
+  recordMeasurements,
+  verdictOf,
+  viewOf,
+} from '../hypotheses/hypothesisActions.js'
 import { parseCsvMeasurements, parseJsonMeasurements } from '../hypotheses/parseMeasurements.js'
 import { queryTracker } from '../indexes/trackerQuery.js'
 import { findCanvas } from './boardDoc.js'
@@ -96,7 +102,7 @@ export function hypothesisRoutes(ctx: ServerContext) {
           by,
           now,
         )
-        const body: MeasurementsResult = { ...result, verdict: viewOf(found, now).verdict }
+        const body: MeasurementsResult = { ...result, verdict: verdictOf(found, now) }
         return c.json(body)
       },
     )

@@ -15,6 +15,7 @@ import {
   type Measurement,
   type Timebox,
 } from '../canvases/hypothesis/tracking.js'
+import type { MeasurementPoint } from '../canvases/hypothesis/verdict.js'
 import { EntityIdSchema } from '../canvases/schema.js'
 import { getBoxItems, type CanvasMap } from './canvasDoc.js'
 import { yText } from './ytext.js'
@@ -164,5 +165,43 @@ export function writeTracking(canvas: CanvasMap, tracking: HypothesisTracking) {
     if (!lesson) continue
     if (lesson.at !== null) item.set('at', lesson.at)
     if (lesson.by !== '') item.set('by', lesson.by)
+  }
+}
+
+/**
+ * The latest non-baseline value of each metric (the same choice as `latestValues`), without
+ * validating every entry with the full schema: a hypothesis may hold many thousands of
+ * measurements and this runs on every ingestion and index pass. Entries are still checked
+ * field by field, and one that does not hold up is skipped, as `readTracking` would.
+ */
+export function readLatestMeasurements(canvas: CanvasMap): MeasurementPoint[] {
+  const array = canvas.get(Keys.measurements)
+  if (!(array instanceof Y.Array)) return []
+  const latest = new Map<string, { point: MeasurementPoint; time: number }>()
+  const seen = new Set<string>()
+  for (const entry of array.toArray()) {
+    if (!entry || typeof entry !== 'object') continue
+    const { id, metric, value, at, baseline } = entry as Record<string, unknown>
+    if (typeof id !== 'string' || seen.has(id)) continue
+    seen.add(id)
+    if (baseline !== false || typeof metric !== 'string' || typeof at !== 'string') continue
+    if (typeof value !== 'number' || !Number.isFinite(value)) continue
+    const time = Date.parse(at)
+    if (Number.isNaN(time)) continue
+    const current = latest.get(metric)
+    if (!current || time >= current.time) {
+      latest.set(metric, { point: { metric, value, at, baseline: false }, time })
+    }
+  }
+  return [...latest.values()].map((l) => l.point)
+}
+
+/** What the tracker index and the ingestion answer need: cheap to read on every change. */
+export function readTrackingSummary(canvas: CanvasMap) {
+  return {
+    status: readStatus(canvas),
+    timebox: TimeboxSchema.safeParse(canvas.get(Keys.timebox)).data ?? emptyTracking().timebox,
+    decision: DecisionRecordSchema.safeParse(canvas.get(Keys.decision)).data ?? null,
+    latest: readLatestMeasurements(canvas),
   }
 }

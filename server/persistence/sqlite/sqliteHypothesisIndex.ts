@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3'
-import type { HypothesisIndex, HypothesisIndexRow } from '../types.js'
+import type { HypothesisIndex, HypothesisIndexQuery, HypothesisIndexRow } from '../types.js'
 
 interface Row {
   board_id: string
@@ -29,28 +29,40 @@ export function createSqliteHypothesisIndex(db: Database.Database): HypothesisIn
     remove.run(boardId)
     for (const row of rows) insert.run(row)
   })
+  const filter = ({ boardIds, statuses, overdue }: HypothesisIndexQuery) => {
+    const where = ['b.deleted_at IS NULL']
+    const params: unknown[] = []
+    if (boardIds) {
+      where.push(`h.board_id IN (${boardIds.map(() => '?').join(',') || 'NULL'})`)
+      params.push(...boardIds)
+    }
+    if (statuses) {
+      where.push(`h.status IN (${statuses.map(() => '?').join(',') || 'NULL'})`)
+      params.push(...statuses)
+    }
+    if (overdue) {
+      const isOverdue =
+        "(h.timebox_end IS NOT NULL AND h.timebox_end <= ? AND h.status != 'decided')"
+      where.push(overdue.is ? isOverdue : `NOT ${isOverdue}`)
+      params.push(new Date(overdue.at).toISOString())
+    }
+    return {
+      sql: `FROM hypothesis_index h JOIN boards b ON b.id = h.board_id WHERE ${where.join(' AND ')}`,
+      params,
+    }
+  }
+  const order = {
+    due: 'ORDER BY h.timebox_end IS NULL, h.timebox_end, h.board_id, h.canvas_id',
+    updated: 'ORDER BY h.updated_at DESC, h.board_id, h.canvas_id',
+  }
   return {
     replaceBoardHypotheses: (boardId, rows) => replace(boardId, rows),
-    queryHypotheses({ boardIds, statuses, overdueAt }) {
-      const where = ['b.deleted_at IS NULL']
-      const params: unknown[] = []
-      if (boardIds) {
-        where.push(`h.board_id IN (${boardIds.map(() => '?').join(',') || 'NULL'})`)
-        params.push(...boardIds)
-      }
-      if (statuses) {
-        where.push(`h.status IN (${statuses.map(() => '?').join(',') || 'NULL'})`)
-        params.push(...statuses)
-      }
-      if (overdueAt !== undefined) {
-        where.push("h.timebox_end IS NOT NULL AND h.timebox_end <= ? AND h.status != 'decided'")
-        params.push(new Date(overdueAt).toISOString())
-      }
+    queryHypotheses(query) {
+      const { sql, params } = filter(query)
+      const orderBy = query.orderBy ? order[query.orderBy] : ''
+      const limit = query.limit === undefined ? '' : `LIMIT ${Math.floor(query.limit)}`
       const rows = db
-        .prepare<unknown[], Row>(
-          `SELECT h.*, b.title AS board_title FROM hypothesis_index h
-           JOIN boards b ON b.id = h.board_id WHERE ${where.join(' AND ')}`,
-        )
+        .prepare<unknown[], Row>(`SELECT h.*, b.title AS board_title ${sql} ${orderBy} ${limit}`)
         .all(...params)
       return rows.map((r) => ({
         boardId: r.board_id,
@@ -66,6 +78,10 @@ export function createSqliteHypothesisIndex(db: Database.Database): HypothesisIn
         updatedAt: r.updated_at,
         boardTitle: r.board_title,
       }))
+    },
+    countHypotheses(query) {
+      const { sql, params } = filter(query)
+      return db.prepare<unknown[], { n: number }>(`SELECT COUNT(*) AS n ${sql}`).get(...params)!.n
     },
   }
 }
