@@ -5,26 +5,29 @@ import { eventually } from './browser'
 /** Inserts a canvas of a kind from the template picker, by keyboard; returns its canvas id. */
 export async function insertFromPicker(page: Page, kind: string): Promise<string> {
   const canvases = page.locator(`[data-testid="canvas-card"][data-kind="${kind}"]`)
-  const before = await canvases.evaluateAll((nodes) =>
-    nodes.map((node) => (node as HTMLElement).dataset.canvasId),
-  )
+  const before = (
+    await canvases.evaluateAll((nodes) =>
+      nodes.map((node) => (node as HTMLElement).dataset.canvasId),
+    )
+  ).filter((id): id is string => id !== undefined)
   await page.getByTestId('template-picker').focus()
   await page.keyboard.press('ArrowDown')
   const option = page.getByTestId(`template-${kind}`)
   await option.waitFor()
   await option.focus()
   await page.keyboard.press('Enter')
-  let id: string | undefined
-  await expect
-    .poll(async () => {
-      const now = await canvases.evaluateAll((nodes) =>
-        nodes.map((node) => (node as HTMLElement).dataset.canvasId),
+  // Waits on the page rather than with expect.poll, so set-up hooks can use it too.
+  const handle = await page.waitForFunction(
+    ({ kind, before }) => {
+      const nodes = document.querySelectorAll<HTMLElement>(
+        `[data-testid="canvas-card"][data-kind="${kind}"]`,
       )
-      id = now.find((candidate) => !before.includes(candidate))
-      return id
-    }, eventually)
-    .toBeDefined()
-  return id!
+      return [...nodes].map((n) => n.dataset.canvasId).find((id) => id && !before.includes(id))
+    },
+    { kind, before },
+    { timeout: eventually.timeout },
+  )
+  return (await handle.jsonValue()) as string
 }
 
 /** A canvas on the page, by id. */

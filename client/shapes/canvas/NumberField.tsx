@@ -1,4 +1,4 @@
-import { useState, type InputHTMLAttributes } from 'react'
+import { useRef, useState, type InputHTMLAttributes } from 'react'
 import { stopEventPropagation } from 'tldraw'
 
 interface NumberFieldProps extends Omit<
@@ -6,7 +6,7 @@ interface NumberFieldProps extends Omit<
   'value' | 'onChange' | 'min' | 'max'
 > {
   value: number | null
-  /** Called with every valid number typed (figures update live), or null when emptied. */
+  /** Called on Enter or leaving the field with a valid number, or null when emptied. */
   onCommit: (value: number | null) => void
   /** Whether an empty field means "no value" (null); otherwise emptying is not written. */
   nullable?: boolean
@@ -19,9 +19,9 @@ interface NumberFieldProps extends Omit<
 }
 
 /**
- * A number input over a last-writer-wins value of the document. While the person types, what
- * they typed is shown (an intermediate "1." or "" is not a number yet); other people's changes
- * show as soon as the field is not being edited.
+ * A number input over a last-writer-wins value of the document. What the person types is a
+ * draft until Enter or leaving the field (a half-typed "2" on the way to "2h" must not reach
+ * everyone's figures); Escape drops it. Other people's changes show whenever it is not a draft.
  */
 export function NumberField({
   value,
@@ -34,6 +34,7 @@ export function NumberField({
   ...rest
 }: NumberFieldProps) {
   const [draft, setDraft] = useState<string | null>(null)
+  const cancelled = useRef(false)
   const shown = draft ?? (value === null ? '' : formatValue(value))
   const invalid = draft !== null && parse(draft, parseText, nullable, min, max) === undefined
 
@@ -48,15 +49,19 @@ export function NumberField({
       onPointerDown={stopEventPropagation}
       onKeyDown={(event) => {
         event.stopPropagation()
+        if (event.key === 'Escape') cancelled.current = true
         if (event.key === 'Enter' || event.key === 'Escape') event.currentTarget.blur()
       }}
-      onFocus={(event) => setDraft(event.currentTarget.value)}
-      onBlur={() => setDraft(null)}
-      onChange={(event) => {
-        setDraft(event.target.value)
-        const parsed = parse(event.target.value, parseText, nullable, min, max)
-        if (parsed !== undefined && parsed !== value) onCommit(parsed)
+      onFocus={(event) => {
+        cancelled.current = false
+        setDraft(event.currentTarget.value)
       }}
+      onBlur={() => {
+        const parsed = draft === null ? undefined : parse(draft, parseText, nullable, min, max)
+        setDraft(null)
+        if (!cancelled.current && parsed !== undefined && parsed !== value) onCommit(parsed)
+      }}
+      onChange={(event) => setDraft(event.target.value)}
     />
   )
 }

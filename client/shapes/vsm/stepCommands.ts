@@ -35,7 +35,8 @@ export function addStep(doc: Y.Doc, canvasId: string, state: StreamState): strin
 
 /**
  * Sets a time of a step. Lead time can never be less than process time (the schema refuses such
- * a step), so raising one past the other carries the other along.
+ * a step): a process time above the lead time raises the lead time with it, and a lead time
+ * below the process time lowers the process time (the whole step takes no longer than that).
  */
 export function setStepTime(
   map: Y.Map<unknown>,

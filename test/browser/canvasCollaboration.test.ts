@@ -1,0 +1,99 @@
+import type { Browser } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { createBoard } from '../helpers/clients'
+import { startTestServer, type TestServer } from '../helpers/server'
+import { eventually, launchBrowser, newTab, openBoard, type BoardTab } from './browser'
+import { addItemAndType, boxOf, canvasOn, insertFromPicker, itemTexts } from './canvasDriver'
+
+let server: TestServer
+let browser: Browser
+let alice: BoardTab
+let bob: BoardTab
+let canvasId: string
+
+beforeAll(async () => {
+  ;[server, browser] = await Promise.all([startTestServer(), launchBrowser()])
+  const boardId = await createBoard(server.url, 'Pairing')
+  // Two isolated profiles: no BroadcastChannel shortcut, every edit goes through the server.
+  ;[alice, bob] = await Promise.all([newTab(browser), newTab(browser)])
+  await Promise.all([openBoard(alice, server.url, boardId), openBoard(bob, server.url, boardId)])
+  canvasId = await insertFromPicker(alice.page, 'lean')
+  await canvasOn(bob.page, canvasId).waitFor()
+})
+
+afterAll(async () => {
+  for (const tab of [alice, bob]) expect(tab?.errors).toEqual([])
+  await browser?.close()
+  await server?.cleanup()
+})
+
+const typeSlowly = (tab: BoardTab, text: string) => tab.page.keyboard.type(text, { delay: 15 })
+
+describe('when two people type into different boxes of one canvas at once', () => {
+  it('shows both of them every character of both', async () => {
+    const aliceCanvas = canvasOn(alice.page, canvasId)
+    const bobCanvas = canvasOn(bob.page, canvasId)
+    await addItemAndType(alice.page, boxOf(aliceCanvas, 'problem'), '')
+    await addItemAndType(bob.page, boxOf(bobCanvas, 'solution'), '')
+
+    await Promise.all([
+      typeSlowly(alice, 'Onboarding takes three weeks'),
+      typeSlowly(bob, 'Guided setup wizard'),
+    ])
+
+    for (const tab of [alice, bob]) {
+      const canvas = canvasOn(tab.page, canvasId)
+      await expect
+        .poll(() => itemTexts(boxOf(canvas, 'problem')), eventually)
+        .toEqual(['Onboarding takes three weeks'])
+      await expect
+        .poll(() => itemTexts(boxOf(canvas, 'solution')), eventually)
+        .toEqual(['Guided setup wizard'])
+    }
+  })
+})
+
+describe('when two people type into the same item at once', () => {
+  it('merges their characters: one at the start, one at the end', async () => {
+    const field = (tab: BoardTab) =>
+      boxOf(canvasOn(tab.page, canvasId), 'channels').locator('textarea').first()
+    await addItemAndType(alice.page, boxOf(canvasOn(alice.page, canvasId), 'channels'), 'webinars')
+    await expect.poll(() => field(bob).inputValue(), eventually).toBe('webinars')
+
+    await field(alice).focus()
+    await alice.page.keyboard.press('End')
+    await field(bob).focus()
+    await bob.page.keyboard.press('Home')
+    await Promise.all([typeSlowly(alice, ' and podcasts'), typeSlowly(bob, 'Partner ')])
+
+    for (const tab of [alice, bob]) {
+      await expect
+        .poll(() => field(tab).inputValue(), eventually)
+        .toBe('Partner webinars and podcasts')
+    }
+  })
+
+  it('keeps every character when both type at the same spot', async () => {
+    const field = (tab: BoardTab) =>
+      boxOf(canvasOn(tab.page, canvasId), 'keyMetrics').locator('textarea').first()
+    await addItemAndType(alice.page, boxOf(canvasOn(alice.page, canvasId), 'keyMetrics'), '[]')
+    await expect.poll(() => field(bob).inputValue(), eventually).toBe('[]')
+    for (const tab of [alice, bob]) {
+      await field(tab).focus()
+      await tab.page.keyboard.press('End')
+      await tab.page.keyboard.press('ArrowLeft')
+    }
+
+    await Promise.all([typeSlowly(alice, 'aaaaaaaa'), typeSlowly(bob, 'bbbbbbbb')])
+
+    const sorted = (text: string) => [...text].sort().join('')
+    await expect
+      .poll(async () => sorted(await field(alice).inputValue()), eventually)
+      .toBe(sorted('[]aaaaaaaabbbbbbbb'))
+    await expect
+      .poll(() => field(bob).inputValue(), eventually)
+      .toBe(await field(alice).inputValue())
+    const merged = await field(alice).inputValue()
+    expect(merged.startsWith('[') && merged.endsWith(']')).toBe(true)
+  })
+})
