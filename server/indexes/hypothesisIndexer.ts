@@ -38,9 +38,9 @@ const sameContent = (a: HypothesisIndexRow, b: HypothesisIndexRow) =>
   JSON.stringify({ ...a, updatedAt: 0 }) === JSON.stringify({ ...b, updatedAt: 0 })
 
 /**
- * Keeps the tracker index current: re-indexes a board shortly after it changes (a burst of
- * keystrokes is one re-index), when it loads (repairing an index a crash left behind) and
- * before it unloads. A row keeps its `updatedAt` unless its own content changed.
+ * Keeps the tracker index current: re-indexes a board shortly after its canvases change (a
+ * burst of keystrokes is one pass), when it loads (repairing an index a crash left behind)
+ * and before it unloads. A row keeps its `updatedAt` unless its own content changed.
  */
 export function createHypothesisIndexer(deps: {
   persistence: Persistence
@@ -72,13 +72,19 @@ export function createHypothesisIndexer(deps: {
     }
   }
 
+  const schedule = (boardId: string, doc: Y.Doc) => {
+    if (pending.has(boardId)) return
+    const timer = setTimeout(() => void indexNow(boardId, doc), deps.debounceMs)
+    timer.unref()
+    pending.set(boardId, { timer, doc })
+  }
+
   const hooks: RoomHooks = {
-    onLoad: (boardId, doc) => void indexNow(boardId, doc),
-    onChange(boardId, doc) {
-      if (pending.has(boardId)) return
-      const timer = setTimeout(() => void indexNow(boardId, doc), deps.debounceMs)
-      timer.unref()
-      pending.set(boardId, { timer, doc })
+    onLoad(boardId, doc) {
+      // Only changes to the canvases can change the index: moving shapes around, presence and
+      // the like never trigger a pass.
+      getBoardCanvases(doc).observeDeep(() => schedule(boardId, doc))
+      void indexNow(boardId, doc)
     },
     onUnload: (boardId, doc) => void indexNow(boardId, doc),
   }

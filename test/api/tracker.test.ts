@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest'
+import { getBoardCanvases, getCanvasFieldText } from '../../shared/doc/canvasDoc.js'
 import { CloseCodes } from '../../shared/protocol/closeCodes.js'
 import { TrackerResponseSchema, type TrackerRow } from '../../shared/api/hypotheses.js'
 import {
@@ -9,7 +10,7 @@ import {
   setStatus,
   type Api,
 } from '../helpers/api.js'
-import { createBoard } from '../helpers/clients.js'
+import { connectClient, createBoard } from '../helpers/clients.js'
 import { makeDataDir, startTestServer, type TestServer } from '../helpers/server.js'
 
 const DAY_MS = 24 * 60 * 60 * 1000
@@ -158,6 +159,21 @@ describe('the tracker', () => {
       expect((await tracker(api)).hypotheses).toEqual([])
       await api(`/api/boards/${board}/restore`, { method: 'POST' })
       expect(ids((await tracker(api)).hypotheses)).toEqual([keep])
+    })
+
+    it('follows what people type on the board', async () => {
+      const { server, api } = await start()
+      const board = await createBoard(server.url)
+      const id = await createHypothesis(api, board)
+      const client = connectClient(server.wsUrl, board)
+      await client.synced
+      const belief = getCanvasFieldText(getBoardCanvases(client.doc).get(id)!, 'belief')
+      belief.delete(0, belief.length)
+      belief.insert(0, 'guest checkout')
+      await expect
+        .poll(async () => (await tracker(api)).hypotheses[0]?.sentence)
+        .toMatch(/^We believe that guest checkout will result in/)
+      client.destroy()
     })
 
     it('is right after a restart on the same data, without loading any board', async () => {
