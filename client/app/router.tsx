@@ -18,13 +18,22 @@ export function usePathname(): string {
   return useSyncExternalStore(subscribe, () => window.location.pathname)
 }
 
-/** Moves to another in-app path without reloading the page. */
-export function navigate(path: string, { replace = false } = {}): void {
+/** The current query string ("?a=b", or "" without one); re-renders on navigation. */
+export function useSearch(): string {
+  return useSyncExternalStore(subscribe, () => window.location.search)
+}
+
+/**
+ * Moves to another in-app path (with an optional query) without reloading the page. `replace`
+ * keeps the history entry, for state such as filters that should not each add a Back step;
+ * `keepScroll` stays where the reader is.
+ */
+export function navigate(path: string, { replace = false, keepScroll = false } = {}): void {
   if (path === window.location.pathname + window.location.search) return
   if (replace) window.history.replaceState(null, '', path)
   else window.history.pushState(null, '', path)
   window.dispatchEvent(new Event(NavigateEvent))
-  window.scrollTo(0, 0)
+  if (!keepScroll) window.scrollTo(0, 0)
 }
 
 type LinkProps = AnchorHTMLAttributes<HTMLAnchorElement> & { to: string }

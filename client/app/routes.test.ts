@@ -19,3 +19,11 @@ describe('matching a path to a route', () => {
     expect(matchRoute('/hypotheses', table)).toBeNull()
   })
 })
+
+describe('the app routes', () => {
+  it('opens the hypothesis tracker at /hypotheses, with or without a trailing slash', () => {
+    expect(matchRoute('/hypotheses')?.route.path).toBe('/hypotheses')
+    expect(matchRoute('/hypotheses/')?.route.path).toBe('/hypotheses')
+    expect(matchRoute('/hypotheses/x')).toBeNull()
+  })
+})

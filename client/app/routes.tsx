@@ -1,6 +1,8 @@
 import type { ReactNode } from 'react'
 import { BoardListPage } from '../boards/BoardListPage'
 import { BoardPage } from '../board/BoardPage'
+import { TrackerPage } from '../tracker/TrackerPage'
+import { TrackerPath } from '../tracker/trackerFilters'
 
 /** One entry per page; `:name` segments become params. New pages are added here only. */
 export interface Route {
@@ -10,6 +12,7 @@ export interface Route {
 
 export const routes: Route[] = [
   { path: '/', render: () => <BoardListPage /> },
+  { path: TrackerPath, render: () => <TrackerPage /> },
   {
     path: '/b/:boardId',
     // The key remounts the page, and with it the sync connection, when the board changes.

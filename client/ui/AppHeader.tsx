@@ -1,15 +1,38 @@
 import type { ReactNode } from 'react'
-import { Link } from '../app/router'
+import { Link, usePathname } from '../app/router'
+import { TrackerPath } from '../tracker/trackerFilters'
+import '../tracker/appNav.css'
 import { Logo } from './Logo'
 
-/** The top bar of the list pages: the product name links home. */
+const sections = [
+  { to: '/', label: 'Boards', testId: 'nav-boards' },
+  { to: TrackerPath, label: 'Hypotheses', testId: 'nav-hypotheses' },
+]
+
+/** The top bar of the list pages: the product name links home, then the sections. */
 export function AppHeader({ children }: { children?: ReactNode }) {
+  const pathname = usePathname()
   return (
     <header className="app-header">
-      <Link to="/" className="brand">
-        <Logo />
-        <span>Discovery Board</span>
-      </Link>
+      <div className="app-header-start">
+        <Link to="/" className="brand">
+          <Logo />
+          <span>Discovery Board</span>
+        </Link>
+        <nav className="app-nav" aria-label="Sections">
+          {sections.map((section) => (
+            <Link
+              key={section.to}
+              to={section.to}
+              className="app-nav-link"
+              data-testid={section.testId}
+              aria-current={pathname === section.to ? 'page' : undefined}
+            >
+              {section.label}
+            </Link>
+          ))}
+        </nav>
+      </div>
       {children}
     </header>
   )

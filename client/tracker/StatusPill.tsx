@@ -1,0 +1,19 @@
+import type { Decision, HypothesisStatus } from '../../shared/canvases/hypothesis/tracking'
+import { decisionLabels, statusLabels } from './trackerLabels'
+
+/** Where a hypothesis is in its life; a decided one also says what was decided. */
+export function StatusPill({
+  status,
+  decision,
+}: {
+  status: HypothesisStatus
+  decision: Decision | null
+}) {
+  return (
+    <span className={`tracker-pill status-pill status-${status}`} data-testid="status">
+      <span className="tracker-pill-dot" aria-hidden="true" />
+      {statusLabels[status]}
+      {decision && <span className="status-decision"> · {decisionLabels[decision]}</span>}
+    </span>
+  )
+}
