@@ -2,7 +2,10 @@ import type { MeasurementInput } from '../../shared/api/hypotheses.js'
 import { hypothesisView, type HypothesisView } from '../../shared/canvases/hypothesis/summary.js'
 import {
   DefaultTimeboxDays,
+  amendmentsFor,
+  criteriaLocked,
   incompleteCriteria,
+  startedTimebox,
   transitionError,
   type Decision,
   type HypothesisStatus,
@@ -28,7 +31,6 @@ import {
 import { ApiError } from '../http/errors.js'
 import type { FoundCanvas } from '../routes/boardDoc.js'
 
-const DAY_MS = 24 * 60 * 60 * 1000
 const TITLE_MAX = 200
 const iso = (t: number) => new Date(t).toISOString()
 
@@ -45,9 +47,6 @@ export function verdictOf(found: FoundCanvas, now: number) {
   return computeVerdict(content.metrics ?? [], summary.latest, summary.timebox.end, now)
 }
 
-/** Whether the criteria are locked (a change must then be an amendment with a reason). */
-export const criteriaLocked = (status: HypothesisStatus) => status !== 'draft' && status !== 'ready'
-
 /** What a PATCH asks of a hypothesis beyond its boxes and fields. */
 export interface HypothesisChange {
   metrics?: Metric[]
@@ -56,22 +55,6 @@ export interface HypothesisChange {
   reason?: string
   by: string
 }
-
-/** The parts of a metric that judge a hypothesis; its id is only how the canvas keeps it. */
-const metricTerms = (m: Metric | null) =>
-  m === null
-    ? null
-    : JSON.stringify([
-        m.name,
-        m.kind,
-        m.unit,
-        m.direction,
-        m.baseline.value,
-        m.baseline.at,
-        m.baseline.source,
-        m.target.value,
-        m.tolerance,
-      ])
 
 /**
  * Checks a whole hypothesis change against the lifecycle rules and returns the edit that makes
@@ -90,29 +73,19 @@ export function planHypothesisChange(
 
   if (change.metrics) {
     if (criteriaLocked(tracking.status)) {
-      const before = new Map(current.map((m) => [m.key, m]))
-      const after = new Map(change.metrics.map((m) => [m.key, m]))
-      const changed = [...new Set([...before.keys(), ...after.keys()])].filter(
-        (key) => metricTerms(before.get(key) ?? null) !== metricTerms(after.get(key) ?? null),
-      )
-      if (changed.length > 0 && !change.reason) {
+      const amendments = amendmentsFor(current, change.metrics, {
+        at: iso(now),
+        by: change.by,
+        reason: change.reason ?? '',
+        newId,
+      })
+      if (amendments.length > 0 && !change.reason) {
         throw new ApiError(
           'conflict',
-          `The criteria are locked since the hypothesis started: give a "reason" to amend ${changed.join(', ')}`,
+          `The criteria are locked since the hypothesis started: give a "reason" to amend ${amendments.map((a) => a.metric).join(', ')}`,
         )
       }
-      for (const key of changed) {
-        const amendment = {
-          id: newId(),
-          metric: key,
-          at: iso(now),
-          by: change.by,
-          reason: change.reason!,
-          before: before.get(key) ?? null,
-          after: after.get(key) ?? null,
-        }
-        edits.push(() => appendAmendment(found.map, amendment))
-      }
+      for (const amendment of amendments) edits.push(() => appendAmendment(found.map, amendment))
     } else if (tracking.status === 'ready' && (change.status ?? 'ready') === 'ready') {
       const missing = incompleteCriteria(change.metrics)
       if (missing.length > 0 || !change.metrics.some((m) => m.kind === 'success')) {
@@ -145,11 +118,7 @@ export function planHypothesisChange(
     if (error) throw new ApiError('conflict', error)
     edits.push(() => setStatus(found.map, to))
     if (to === 'running') {
-      const timebox = {
-        start: iso(now),
-        end: iso(now + (days ?? DefaultTimeboxDays) * DAY_MS),
-        days,
-      }
+      const timebox = startedTimebox(days ?? DefaultTimeboxDays, now)
       edits.push(() => setTimebox(found.map, timebox))
     }
   }

@@ -8,9 +8,10 @@ import {
   Decisions,
   HypothesisStatuses,
   LessonSchema,
+  type HypothesisStatus,
   type Lesson,
 } from '../canvases/hypothesis/tracking.js'
-import { VerdictResultSchema, Verdicts } from '../canvases/hypothesis/verdict.js'
+import { VerdictResultSchema, Verdicts, type Verdict } from '../canvases/hypothesis/verdict.js'
 import { EntityIdSchema, MetricDirections, MetricKinds } from '../canvases/schema.js'
 import { BoardIdSchema } from './boards.js'
 
@@ -153,6 +154,32 @@ export const TrackerQuerySchema = z.strictObject({
 export type TrackerQuery = z.infer<typeof TrackerQuerySchema>
 /** The query as a client writes it (strings), for building the URL. */
 export type TrackerQueryInput = z.input<typeof TrackerQuerySchema>
+
+/** The tracker's filters as a page holds them (lists, not comma strings). */
+export interface TrackerFilters {
+  status?: readonly HypothesisStatus[]
+  verdict?: readonly Verdict[]
+  board?: readonly string[]
+  overdue?: boolean
+  sort?: (typeof TrackerSorts)[number]
+  limit?: number
+}
+
+/** The query string of GET /api/hypotheses for `filters` ('' when there is none). */
+export function trackerSearch(filters: TrackerFilters): string {
+  const params = new URLSearchParams()
+  const list = (key: string, values?: readonly string[]) => {
+    if (values && values.length > 0) params.set(key, values.join(','))
+  }
+  list('status', filters.status)
+  list('verdict', filters.verdict)
+  list('board', filters.board)
+  if (filters.overdue !== undefined) params.set('overdue', String(filters.overdue))
+  if (filters.sort) params.set('sort', filters.sort)
+  if (filters.limit !== undefined) params.set('limit', String(filters.limit))
+  const query = params.toString()
+  return query === '' ? '' : `?${query}`
+}
 
 /** The metric a tracker row shows: the first success criterion, else the first metric. */
 export const TrackerMetricSchema = z.object({

@@ -1,7 +1,11 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { getBoardCanvases, getCanvasFieldText } from '../../shared/doc/canvasDoc.js'
 import { CloseCodes } from '../../shared/protocol/closeCodes.js'
-import { TrackerResponseSchema, type TrackerRow } from '../../shared/api/hypotheses.js'
+import {
+  TrackerResponseSchema,
+  trackerSearch,
+  type TrackerRow,
+} from '../../shared/api/hypotheses.js'
 import {
   apiClient,
   createHypothesis,
@@ -119,6 +123,24 @@ describe('the tracker', () => {
     expect(ids((await tracker(api, '?overdue=false')).hypotheses).sort()).toEqual(
       [draft, longRun].sort(),
     )
+  })
+
+  it('reads the query the shared helper builds', async () => {
+    const { server, api } = await start()
+    const board = await createBoard(server.url)
+    const id = await createHypothesis(api, board)
+    await setStatus(api, board, id, 'running')
+    await expect.poll(async () => (await tracker(api, '?status=running')).total).toBe(1)
+    const query = trackerSearch({
+      status: ['running', 'evaluated'],
+      verdict: ['pending'],
+      board: [board],
+      overdue: false,
+      sort: 'due',
+      limit: 10,
+    })
+    expect(ids((await tracker(api, query)).hypotheses)).toEqual([id])
+    expect(trackerSearch({})).toBe('')
   })
 
   it.each([

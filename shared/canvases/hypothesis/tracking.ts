@@ -127,3 +127,55 @@ export function transitionError(
   }
   return null
 }
+
+const DAY_MS = 24 * 60 * 60 * 1000
+
+/** The time box that starts at `now` when a hypothesis starts running. */
+export const startedTimebox = (days: number, now: number): Timebox => ({
+  start: new Date(now).toISOString(),
+  end: new Date(now + days * DAY_MS).toISOString(),
+  days,
+})
+
+/** Whether the criteria are locked: a change must then be an amendment with a reason. */
+export const criteriaLocked = (status: HypothesisStatus) => status !== 'draft' && status !== 'ready'
+
+/** The parts of a metric that judge a hypothesis; its id is only how the canvas keeps it. */
+const metricTerms = (m: Metric | undefined) =>
+  m === undefined
+    ? null
+    : JSON.stringify([
+        m.name,
+        m.kind,
+        m.unit,
+        m.direction,
+        m.baseline.value,
+        m.baseline.at,
+        m.baseline.source,
+        m.target.value,
+        m.tolerance,
+      ])
+
+/**
+ * The amendments that replacing the metrics `before` with `after` makes, one per metric key
+ * that was added, removed or changed (restating a metric unchanged makes none).
+ */
+export function amendmentsFor(
+  before: readonly Metric[],
+  after: readonly Metric[],
+  change: { at: string; by: string; reason: string; newId: () => string },
+): Amendment[] {
+  const was = new Map(before.map((m) => [m.key, m]))
+  const is = new Map(after.map((m) => [m.key, m]))
+  return [...new Set([...was.keys(), ...is.keys()])]
+    .filter((key) => metricTerms(was.get(key)) !== metricTerms(is.get(key)))
+    .map((key) => ({
+      id: change.newId(),
+      metric: key,
+      at: change.at,
+      by: change.by,
+      reason: change.reason,
+      before: was.get(key) ?? null,
+      after: is.get(key) ?? null,
+    }))
+}
