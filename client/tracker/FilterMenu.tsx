@@ -1,10 +1,12 @@
-import { useEffect, useId, useRef, useState } from 'react'
+import { useEffect, useId, useRef, useState, type ReactNode } from 'react'
 
 export interface FilterOption<T extends string> {
   value: T
   label: string
   /** A class that colours the option's dot (pill colours). */
   tone?: string
+  /** Shown before the label, such as a board's badge. */
+  icon?: ReactNode
 }
 
 interface FilterMenuProps<T extends string> {
@@ -99,6 +101,7 @@ export function FilterMenu<T extends string>({
               {option.tone && (
                 <span className={`tracker-pill-dot ${option.tone}`} aria-hidden="true" />
               )}
+              {option.icon}
               <span className="filter-option-label">{option.label}</span>
             </label>
           ))}

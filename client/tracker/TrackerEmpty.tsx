@@ -36,13 +36,25 @@ export function NoMatch({ onReset }: { onReset: () => void }) {
 }
 
 /** The first read failed: say so and offer to try again. */
-export function TrackerLoadError({ message, onRetry }: { message: string; onRetry: () => void }) {
+export function TrackerLoadError({
+  message,
+  retrying,
+  onRetry,
+}: {
+  message: string
+  retrying: boolean
+  onRetry: () => void
+}) {
   return (
-    <div className="empty-state tracker-empty" role="alert" data-testid="tracker-error">
+    <div
+      className="empty-state tracker-empty tracker-error"
+      role="alert"
+      data-testid="tracker-error"
+    >
       <h2>Could not load the hypotheses</h2>
       <p>{message}</p>
-      <button type="button" className="button button-primary" onClick={onRetry}>
-        Try again
+      <button type="button" className="button button-primary" onClick={onRetry} disabled={retrying}>
+        {retrying ? 'Trying again…' : 'Try again'}
       </button>
     </div>
   )

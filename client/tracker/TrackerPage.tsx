@@ -73,7 +73,11 @@ export function TrackerPage() {
         )}
 
         {error && !current ? (
-          <TrackerLoadError message={error} onRetry={() => void tracker.refresh()} />
+          <TrackerLoadError
+            message={error}
+            retrying={tracker.loading}
+            onRetry={() => void tracker.refresh()}
+          />
         ) : data === null ? (
           <TrackerSkeleton />
         ) : data.everything === 0 ? (

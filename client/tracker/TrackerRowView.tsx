@@ -1,8 +1,8 @@
 import type { MouseEvent } from 'react'
 import type { TrackerRow } from '../../shared/api/hypotheses'
 import { Link, navigate } from '../app/router'
-import { boardTint } from '../boards/boardTint'
 import { absoluteTime, relativeTime } from '../ui/relativeTime'
+import { BoardBadge } from './BoardBadge'
 import { MetricCell } from './MetricCell'
 import { StatusPill } from './StatusPill'
 import { timeboxLabel } from './timeboxLabel'
@@ -64,13 +64,9 @@ export function TrackerRowView({ row, now }: { row: TrackerRow; now: number }) {
         )}
       </td>
       <td className="col-board">
-        <span className="board-tag" data-testid="board">
-          <span
-            className="board-tag-swatch"
-            style={{ backgroundColor: boardTint(row.boardId) }}
-            aria-hidden="true"
-          />
-          <span className="board-tag-title">{row.boardTitle || 'Untitled board'}</span>
+        <span className="board-tag">
+          <BoardBadge boardId={row.boardId} title={row.boardTitle} />
+          <span className="board-tag-title" data-testid="board">{row.boardTitle || 'Untitled board'}</span>
         </span>
       </td>
       <td className="col-updated">

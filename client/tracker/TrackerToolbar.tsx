@@ -1,6 +1,7 @@
 import { TrackerSorts } from '../../shared/api/hypotheses'
 import { HypothesisStatuses } from '../../shared/canvases/hypothesis/tracking'
 import { Verdicts } from '../../shared/canvases/hypothesis/verdict'
+import { BoardBadge } from './BoardBadge'
 import { FilterMenu } from './FilterMenu'
 import { hasFilters, noFilters, type TrackerFilters, type TrackerSort } from './trackerFilters'
 import { sortLabels, statusLabels, verdictLabels } from './trackerLabels'
@@ -26,7 +27,11 @@ const verdictOptions = Verdicts.map((value) => ({
 export function TrackerToolbar({ filters, boards, onChange }: TrackerToolbarProps) {
   const set = (change: Partial<TrackerFilters>) => onChange({ ...filters, ...change })
   const boardOptions = boards
-    .map((board) => ({ value: board.id, label: board.title || 'Untitled board' }))
+    .map((board) => ({
+      value: board.id,
+      label: board.title || 'Untitled board',
+      icon: <BoardBadge boardId={board.id} title={board.title} />,
+    }))
     .sort((a, b) => a.label.localeCompare(b.label))
 
   return (
