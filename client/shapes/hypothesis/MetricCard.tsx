@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react'
 import { stopEventPropagation } from 'tldraw'
 import * as Y from 'yjs'
-import { MetricDirections, MetricKinds } from '../../../shared/canvases/schema'
+import { MetricKinds } from '../../../shared/canvases/schema'
 import { useCanvasEnvironment } from '../canvas/CanvasEnvironment'
 import { NumberField } from '../canvas/NumberField'
 import { useYRead } from '../canvas/useY'
@@ -23,7 +23,7 @@ const objectValue = (value: unknown, key: string) =>
 const stringOr = (value: unknown, fallback: string) =>
   typeof value === 'string' ? value : fallback
 
-/** One metric: kind, key and name, then direction, unit, baseline, target and tolerance. */
+/** One metric: kind, key and name, then baseline, direction, target, unit and tolerance. */
 export function MetricCard({ canvasId, metric }: { canvasId: string; metric: Y.Map<unknown> }) {
   const { doc, focus } = useCanvasEnvironment()
   const values = useYRead(metric, () => ({
@@ -101,9 +101,18 @@ export function MetricCard({ canvasId, metric }: { canvasId: string; metric: Y.M
             }
           />
         </label>
-        <span className="metric-arrow" aria-hidden="true">
+        <button
+          type="button"
+          className="metric-direction"
+          aria-label={`Direction: ${values.direction === 'decrease' ? 'lower' : 'higher'} is better`}
+          title={`${values.direction === 'decrease' ? 'Lower' : 'Higher'} is better (click to change)`}
+          onPointerDown={stopEventPropagation}
+          onClick={() =>
+            set('direction', values.direction === 'decrease' ? 'increase' : 'decrease')
+          }
+        >
           {values.direction === 'decrease' ? '↘' : '↗'}
-        </span>
+        </button>
         <label className="metric-number">
           <span>Target</span>
           <NumberField
@@ -124,24 +133,6 @@ export function MetricCard({ canvasId, metric }: { canvasId: string; metric: Y.M
             onKeyDown={(event) => event.stopPropagation()}
             onChange={(event) => set('unit', event.target.value)}
           />
-        </label>
-      </div>
-      <div className="metric-row metric-numbers">
-        <label className="metric-number">
-          <span>Direction</span>
-          <select
-            aria-label="Direction"
-            value={values.direction}
-            onPointerDown={stopEventPropagation}
-            onKeyDown={(event) => event.stopPropagation()}
-            onChange={(event) => set('direction', event.target.value)}
-          >
-            {MetricDirections.map((direction) => (
-              <option key={direction} value={direction}>
-                {direction === 'increase' ? 'Higher is better' : 'Lower is better'}
-              </option>
-            ))}
-          </select>
         </label>
         {values.kind === 'guardrail' && (
           <label className="metric-number">
