@@ -235,6 +235,41 @@ describe('when a person deletes a canvas shape', () => {
   })
 })
 
+describe('when a person duplicates a canvas shape', () => {
+  it('gets a second canvas with a copy of the content and ids of its own', async () => {
+    const boardId = await createBoard(server.url, 'Duplicate')
+    const { page } = await openTab(boardId)
+    const id = await insertFromPicker(page, 'lean')
+    await addItemAndType(page, boxOf(canvasOn(page, id), 'problem'), 'churn after trial')
+    await page.keyboard.press('Escape')
+
+    await page.evaluate((shapeId) => {
+      window.editor!.duplicateShapes([shapeId as never], { x: 40, y: 40 })
+    }, `shape:canvas-${id}`)
+
+    const canvases = async () =>
+      (
+        (await (await fetch(`${server.url}/api/boards/${boardId}/canvases`)).json()) as {
+          canvases: { id: string; boxes: Record<string, { id: string; text: string }[]> }[]
+        }
+      ).canvases
+    await expect.poll(async () => (await canvases()).length, eventually).toBe(2)
+    const [original, copy] = await canvases()
+    expect(copy!.boxes.problem!.map((i) => i.text)).toEqual(['churn after trial'])
+    expect(copy!.boxes.problem![0]!.id).not.toBe(original!.boxes.problem![0]!.id)
+    // One shape per canvas, each with the id derived from its canvas.
+    expect(
+      await page.evaluate(() =>
+        window
+          .editor!.getCurrentPageShapes()
+          .filter((s) => s.type === 'canvas')
+          .map((s) => s.id)
+          .sort(),
+      ),
+    ).toEqual([`shape:canvas-${original!.id}`, `shape:canvas-${copy!.id}`].sort())
+  })
+})
+
 describe('when a person downloads a canvas and the board as markdown', () => {
   it('gets files with what was typed', async () => {
     const boardId = await createBoard(server.url, 'Export')
