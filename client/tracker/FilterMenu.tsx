@@ -66,6 +66,13 @@ export function FilterMenu<T extends string>({
           event.stopPropagation()
           setOpen(false)
           button.current?.focus()
+        } else if (open && (event.key === 'ArrowDown' || event.key === 'ArrowUp')) {
+          // Arrows walk the options as in a native list; Tab still works as well.
+          event.preventDefault()
+          const boxes = [...(root.current?.querySelectorAll('input') ?? [])]
+          const at = boxes.findIndex((box) => box === document.activeElement)
+          const step = event.key === 'ArrowDown' ? 1 : -1
+          boxes[Math.min(boxes.length - 1, Math.max(0, at + step))]?.focus()
         }
       }}
       onBlur={(event) => {

@@ -66,7 +66,9 @@ export function TrackerRowView({ row, now }: { row: TrackerRow; now: number }) {
       <td className="col-board">
         <span className="board-tag">
           <BoardBadge boardId={row.boardId} title={row.boardTitle} />
-          <span className="board-tag-title" data-testid="board">{row.boardTitle || 'Untitled board'}</span>
+          <span className="board-tag-title" data-testid="board">
+            {row.boardTitle || 'Untitled board'}
+          </span>
         </span>
       </td>
       <td className="col-updated">

@@ -1,4 +1,4 @@
-import { TrackerSorts, type TrackerQueryInput } from '../../shared/api/hypotheses'
+import { TrackerSorts, type TrackerFilters as TrackerApiFilters } from '../../shared/api/hypotheses'
 import { BoardIdSchema } from '../../shared/api/boards'
 import {
   HypothesisStatuses,
@@ -85,15 +85,15 @@ export function hasFilters(filters: TrackerFilters): boolean {
   )
 }
 
-/** The API query for the filters, showing at most `limit` rows. */
-export function trackerQuery(filters: TrackerFilters, limit?: number): TrackerQueryInput {
-  const list = (values: readonly string[]) => (values.length > 0 ? values.join(',') : undefined)
+/** The API filters for the page's filters, showing at most `limit` rows. */
+export function trackerQuery(filters: TrackerFilters, limit?: number): TrackerApiFilters {
   return {
-    status: list(filters.status),
-    verdict: list(filters.verdict),
-    board: list(filters.board),
-    overdue: filters.overdue ? 'true' : undefined,
+    status: filters.status,
+    verdict: filters.verdict,
+    board: filters.board,
+    // Off means "overdue or not": `overdue=false` would ask for only those on time.
+    overdue: filters.overdue ? true : undefined,
     sort: filters.sort,
-    limit: limit === undefined ? undefined : String(limit),
+    limit,
   }
 }

@@ -42,7 +42,7 @@ async function read(filters: TrackerFilters, signal: AbortSignal): Promise<Track
   const [result, all, boards] = await Promise.all([
     listTrackedHypotheses(trackerQuery(filters, TrackerRowLimit), signal),
     hasFilters(filters)
-      ? listTrackedHypotheses({ limit: '1' }, signal).then((r) => r.total)
+      ? listTrackedHypotheses({ limit: 1 }, signal).then((r) => r.total)
       : Promise.resolve(null),
     listBoards(signal),
   ])

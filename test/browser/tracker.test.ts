@@ -253,12 +253,22 @@ describe('the hypothesis tracker', () => {
     await page.waitForURL(`${server.url}/b/${seeded.onboarding}?canvas=${seeded.pending}`)
   })
 
-  it('opens a row from the keyboard', async () => {
+  it('filters and opens a row from the keyboard alone', async () => {
     await page.goto(`${server.url}/hypotheses?board=${seeded.checkout}`)
     await expect.poll(() => rows().count(), eventually).toBe(3)
-    await row(seeded.supported).getByRole('link', { name: 'One-page checkout' }).focus()
+    const status = page.getByRole('button', { name: /^Status/ })
+    await status.focus()
     await page.keyboard.press('Enter')
-    await page.waitForURL(`${server.url}/b/${seeded.checkout}?canvas=${seeded.supported}`)
+    await page.keyboard.press('ArrowDown')
+    await page.keyboard.press('Space')
+    await expect.poll(search, eventually).toBe(`?status=draft&board=${seeded.checkout}`)
+    await page.keyboard.press('Escape')
+    expect(await status.evaluate((button) => button === document.activeElement)).toBe(true)
+    await expect.poll(rowIds, eventually).toEqual([seeded.draft])
+
+    await row(seeded.draft).getByRole('link', { name: 'Guest checkout' }).focus()
+    await page.keyboard.press('Enter')
+    await page.waitForURL(`${server.url}/b/${seeded.checkout}?canvas=${seeded.draft}`)
   })
 
   it('threw no errors', () => {
