@@ -12,6 +12,7 @@ import {
   type Lesson,
   type Measurement,
 } from '../../shared/canvases/hypothesis/tracking.js'
+import { toMeasurement } from '../../shared/canvases/hypothesis/measurementInput.js'
 import { computeVerdict } from '../../shared/canvases/hypothesis/verdict.js'
 import { newId, type Metric } from '../../shared/canvases/schema.js'
 import { emptyCanvas, readCanvas, setMetrics, writeCanvas } from '../../shared/doc/canvasDoc.js'
@@ -152,16 +153,7 @@ export function recordMeasurements(
     const id = r.id ?? newId(16)
     if (seen.has(id)) continue
     seen.add(id)
-    fresh.push({
-      id,
-      metric: r.metric,
-      value: r.value,
-      at: r.at ? iso(Date.parse(r.at)) : iso(now),
-      source: r.source || null,
-      baseline: isBaseline(r),
-      recordedAt: iso(now),
-      by,
-    })
+    fresh.push(toMeasurement({ ...r, id }, { baseline: baselineDefault, by, now, id }))
   }
   if (fresh.length > 0) found.room.transact(() => appendMeasurements(found.map, fresh))
   return { recorded: fresh.length, duplicates: rows.length - fresh.length, status }

@@ -1,0 +1,82 @@
+import {
+  MeasurementCsvColumns,
+  MeasurementInputSchema,
+  type MeasurementInput,
+} from '../../api/hypotheses.js'
+import type { Measurement } from './tracking.js'
+
+/**
+ * Checks on measurements as people and systems enter them, shared by the ingestion API and the
+ * canvas (typing a value, pasting CSV), so both refuse the same rows with the same words.
+ */
+export type RowsResult =
+  | { ok: true; rows: MeasurementInput[] }
+  | { ok: false; message: string; row?: number; field?: string }
+
+/** Validates every row (numbered from 1); the first bad one fails them all, naming row and field. */
+export function validateMeasurementRows(
+  rows: readonly unknown[],
+  metricKeys: ReadonlySet<string>,
+): RowsResult {
+  const out: MeasurementInput[] = []
+  for (const [i, row] of rows.entries()) {
+    const n = i + 1
+    const parsed = MeasurementInputSchema.safeParse(row)
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0]!
+      const field = String(issue.path[0] ?? 'row')
+      return { ok: false, message: `row ${n}: ${field} ${issue.message}`, row: n, field }
+    }
+    if (!metricKeys.has(parsed.data.metric)) {
+      const message = `row ${n}: metric "${parsed.data.metric}" is not a metric of this hypothesis`
+      return { ok: false, message, row: n, field: 'metric' }
+    }
+    out.push(parsed.data)
+  }
+  return { ok: true, rows: out }
+}
+
+/**
+ * Turns CSV records (already split into cells, header first) with the columns
+ * `metric,value,at,source,id` into rows; empty trailing cells mean "not given".
+ */
+export function csvRecordsToRows(
+  records: readonly (readonly string[])[],
+  metricKeys: ReadonlySet<string>,
+): RowsResult {
+  const [header, ...data] = records
+  if (!header || header.map((h) => h.trim()).join(',') !== MeasurementCsvColumns.join(',')) {
+    return { ok: false, message: `CSV: the header must be ${MeasurementCsvColumns.join(',')}` }
+  }
+  if (data.length === 0) return { ok: false, message: 'CSV: no measurements' }
+  const rows = data.map(([metric, value, at, source, id]) => ({
+    metric,
+    // Left as text when it is not a number, so the check names the value as the bad field.
+    value:
+      value === undefined || value.trim() === '' || Number.isNaN(Number(value))
+        ? value
+        : Number(value),
+    ...(at ? { at } : {}),
+    ...(source ? { source } : {}),
+    ...(id ? { id } : {}),
+  }))
+  return validateMeasurementRows(rows, metricKeys)
+}
+
+/** A measurement to record, from a checked row. */
+export function toMeasurement(
+  row: MeasurementInput,
+  context: { baseline: boolean; by: string; now: number; id: string },
+): Measurement {
+  const iso = (t: number) => new Date(t).toISOString()
+  return {
+    id: row.id ?? context.id,
+    metric: row.metric,
+    value: row.value,
+    at: row.at ? iso(Date.parse(row.at)) : iso(context.now),
+    source: row.source || null,
+    baseline: row.baseline ?? context.baseline,
+    recordedAt: iso(context.now),
+    by: context.by,
+  }
+}
