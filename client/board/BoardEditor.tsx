@@ -1,5 +1,5 @@
 import { getAssetUrlsByImport } from '@tldraw/assets/imports.vite'
-import { useCallback, useMemo } from 'react'
+import { useCallback, useEffect, useMemo, useState } from 'react'
 import { defaultShapeUtils, Tldraw, type Editor, type TLComponents } from 'tldraw'
 import { AcceptedImageTypes, DefaultLimits } from '../../shared/protocol/limits'
 import {
@@ -8,6 +8,7 @@ import {
 } from '../shapes/canvas/CanvasEnvironment'
 import { CanvasShapeReconciler } from '../shapes/canvas/CanvasShapeReconciler'
 import { CanvasShapeUtil } from '../shapes/canvas/CanvasShapeUtil'
+import { EditingIndex } from '../shapes/canvas/EditingIndex'
 import { FocusRequests } from '../shapes/canvas/FocusRequests'
 import type { BoardSync } from '../sync/BoardSync'
 import { EditorUserPreferences } from './EditorUserPreferences'
@@ -40,9 +41,10 @@ export function BoardEditor({ boardId, sync, onEditor }: BoardEditorProps) {
     () => [...defaultShapeUtils, CanvasShapeUtil.configure({ doc: sync.doc })],
     [sync.doc],
   )
-  const environment = useMemo<CanvasEnvironment>(
-    () => ({ doc: sync.doc, boardId, focus: new FocusRequests() }),
-    [sync.doc, boardId],
+  const editing = useEditingIndex(sync)
+  const environment = useMemo<CanvasEnvironment | null>(
+    () => editing && { doc: sync.doc, boardId, focus: new FocusRequests(), editing },
+    [sync.doc, boardId, editing],
   )
 
   const handleMount = useCallback(
@@ -59,6 +61,7 @@ export function BoardEditor({ boardId, sync, onEditor }: BoardEditorProps) {
     [onEditor, sync.doc],
   )
 
+  if (!environment) return null
   return (
     <CanvasEnvironmentContext.Provider value={environment}>
       <Tldraw
@@ -77,4 +80,16 @@ export function BoardEditor({ boardId, sync, onEditor }: BoardEditorProps) {
       </Tldraw>
     </CanvasEnvironmentContext.Provider>
   )
+}
+
+/** The board's index of who types where, for as long as the editor is shown. */
+function useEditingIndex(sync: BoardSync): EditingIndex | null {
+  const [index, setIndex] = useState<EditingIndex | null>(null)
+  useEffect(() => {
+    // Created in the effect so StrictMode's second run gets a live one, not a disposed one.
+    const created = new EditingIndex(sync.awareness)
+    setIndex(created)
+    return () => created.dispose()
+  }, [sync.awareness])
+  return index
 }

@@ -34,6 +34,8 @@ export function publishPresence(
   const $presence = createPresenceStateDerivation($user)(store)
   const publish = throttle(() => {
     const state: AwarenessState = {
+      // Other fields (which canvas item this person is typing in) are published on their own.
+      ...awareness.getLocalState(),
       user: $identity.get(),
       presence: fitPresence($presence.get()),
     }

@@ -97,3 +97,22 @@ describe('when two people type into the same item at once', () => {
     expect(merged.startsWith('[') && merged.endsWith(']')).toBe(true)
   })
 })
+
+describe('when someone is typing in an item', () => {
+  it('shows the others who it is, until they leave the item', async () => {
+    const aliceName = await alice.page
+      .locator('[data-testid="participant"][data-self="true"]')
+      .getAttribute('data-name')
+    const item = (tab: BoardTab) =>
+      boxOf(canvasOn(tab.page, canvasId), 'problem').getByTestId('box-item').first()
+
+    await item(alice).locator('textarea').focus()
+    await expect
+      .poll(() => item(bob).getByTestId('item-editor').textContent(), eventually)
+      .toBe(aliceName)
+    expect(await item(alice).getByTestId('item-editor').count()).toBe(0)
+
+    await alice.page.keyboard.press('Escape')
+    await expect.poll(() => item(bob).getByTestId('item-editor').count(), eventually).toBe(0)
+  })
+})

@@ -13,6 +13,7 @@ import {
 import { writeDraggedItem } from './itemDrag'
 import { itemKeyCommand } from './itemKeys'
 import type { ItemView } from './readItems'
+import { useEditors } from './useEditors'
 import { YTextInput } from './YTextInput'
 
 const MaxItemLength = ItemTextSchema.maxLength ?? 4000
@@ -31,6 +32,8 @@ interface BoxItemProps {
 export function BoxItem({ box, item, boxOrder, label, onEmptied }: BoxItemProps) {
   const { doc, focus } = useCanvasEnvironment()
   const fieldRef = useRef<HTMLTextAreaElement | null>(null)
+  const { editors, onFocus, onBlur } = useEditors(item.id)
+  const editor = editors[0]
 
   useEffect(() => focus.fulfil(item.id, fieldRef.current), [focus, item])
 
@@ -82,7 +85,21 @@ export function BoxItem({ box, item, boxOrder, label, onEmptied }: BoxItemProps)
   }
 
   return (
-    <li className="box-item" data-testid="box-item" data-item-id={item.id}>
+    <li
+      className={`box-item${editor ? ' is-edited-by-other' : ''}`}
+      data-testid="box-item"
+      data-item-id={item.id}
+      style={editor ? { borderColor: editor.color } : undefined}
+    >
+      {editor && (
+        <span
+          className="box-item-editor"
+          data-testid="item-editor"
+          style={{ background: editor.color }}
+        >
+          {editors.map((person) => person.name).join(', ')}
+        </span>
+      )}
       <span
         className="box-item-handle"
         draggable
@@ -112,6 +129,8 @@ export function BoxItem({ box, item, boxOrder, label, onEmptied }: BoxItemProps)
           fieldRef.current = element
         }}
         onKeyDown={handleKeyDown}
+        onFocus={onFocus}
+        onBlur={onBlur}
       />
       <button
         type="button"

@@ -1,5 +1,6 @@
 import { createContext, useContext } from 'react'
 import type * as Y from 'yjs'
+import type { EditingIndex } from './EditingIndex'
 import type { FocusRequests } from './FocusRequests'
 
 /** What canvas views need beyond their shape: the board's document and where it lives. */
@@ -7,6 +8,8 @@ export interface CanvasEnvironment {
   doc: Y.Doc
   boardId: string
   focus: FocusRequests
+  /** Who else is typing in which field. */
+  editing: EditingIndex
 }
 
 export const CanvasEnvironmentContext = createContext<CanvasEnvironment | null>(null)
