@@ -63,7 +63,7 @@ describe('when a person inserts canvases from the template picker', () => {
 })
 
 describe('when a person works a box by keyboard', () => {
-  it('adds, reorders, deletes and moves items without the mouse', async () => {
+  it('adds, reorders, deletes and moves items without the mouse', { timeout: 60_000 }, async () => {
     const boardId = await createBoard(server.url, 'Keyboard')
     const { page } = await openTab(boardId)
     const canvas = canvasOn(page, await insertFromPicker(page, 'lean'))
@@ -86,6 +86,17 @@ describe('when a person works a box by keyboard', () => {
     await expect.poll(() => itemTexts(problem), eventually).toEqual(['one', 'three!', '', 'two'])
     await page.keyboard.press('Backspace')
     await expect.poll(() => itemTexts(problem), eventually).toEqual(['one', 'three!', 'two'])
+    await expect.poll(() => focusedValue(page), eventually).toBe('three!')
+
+    // Tab moves on to the next item, then to the box's add button, like any form.
+    await page.keyboard.press('Tab')
+    await expect.poll(() => focusedValue(page), eventually).toBe('two')
+    await page.keyboard.press('Tab')
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.textContent), eventually)
+      .toBe('+ Add item to Problem')
+    await page.keyboard.press('Shift+Tab')
+    await page.keyboard.press('Shift+Tab')
     await expect.poll(() => focusedValue(page), eventually).toBe('three!')
 
     await page.keyboard.press('Alt+ArrowRight')
