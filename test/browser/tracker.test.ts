@@ -250,7 +250,10 @@ describe('the hypothesis tracker', () => {
     const box = await row(seeded.pending).getByTestId('board').boundingBox()
     if (!box) throw new Error('the row is not on screen')
     await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2)
-    await page.waitForURL(`${server.url}/b/${seeded.onboarding}?canvas=${seeded.pending}`)
+    await page.waitForURL(
+      `${server.url}/b/${seeded.onboarding}?canvas=${seeded.pending}`,
+      eventually,
+    )
   })
 
   it('filters and opens a row from the keyboard alone', async () => {
@@ -268,7 +271,7 @@ describe('the hypothesis tracker', () => {
 
     await row(seeded.draft).getByRole('link', { name: 'Guest checkout' }).focus()
     await page.keyboard.press('Enter')
-    await page.waitForURL(`${server.url}/b/${seeded.checkout}?canvas=${seeded.draft}`)
+    await page.waitForURL(`${server.url}/b/${seeded.checkout}?canvas=${seeded.draft}`, eventually)
   })
 
   it('threw no errors', () => {
