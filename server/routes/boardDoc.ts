@@ -10,7 +10,7 @@ import type { ExportCanvas } from '../../shared/markdown/exportMarkdown.js'
 import type * as Y from 'yjs'
 import type { ServerContext } from '../context.js'
 import { ApiError } from '../http/errors.js'
-import type { Room } from '../sync/Room.js'
+import { RoomClosedError, type Room } from '../sync/Room.js'
 import { requireBoard } from './boards.js'
 
 /** The loaded room of a live board (404 for an unknown or deleted board). */
@@ -55,4 +55,18 @@ export function exportCanvasOf(content: CanvasContent, map: CanvasMap): ExportCa
 export function readCanvasesForExport(doc: Y.Doc): ExportCanvas[] {
   const maps = getBoardCanvases(doc)
   return readAllCanvases(doc).map((content) => exportCanvasOf(content, maps.get(content.id)!))
+}
+
+/**
+ * Runs an API edit, once more if the board's room was unloaded between opening it and
+ * editing it (the second attempt opens it again). The edit must be safe to repeat up to the
+ * point where it changes the document, which is the last thing it does.
+ */
+export async function editBoard<T>(edit: () => Promise<T>): Promise<T> {
+  try {
+    return await edit()
+  } catch (error) {
+    if (!(error instanceof RoomClosedError)) throw error
+    return edit()
+  }
 }

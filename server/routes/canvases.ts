@@ -29,7 +29,13 @@ import type { ServerContext } from '../context.js'
 import { ApiError } from '../http/errors.js'
 import { validate } from '../http/validate.js'
 import { requireBoard } from './boards.js'
-import { exportCanvasOf, findCanvas, openBoardRoom, readCanvasesForExport } from './boardDoc.js'
+import {
+  editBoard,
+  exportCanvasOf,
+  findCanvas,
+  openBoardRoom,
+  readCanvasesForExport,
+} from './boardDoc.js'
 import { toCanvasContent } from './canvasInput.js'
 import { planHypothesisChange } from '../hypotheses/hypothesisActions.js'
 
@@ -61,14 +67,14 @@ export function canvasRoutes(ctx: ServerContext) {
       validate('param', BoardParams),
       validate('json', CreateCanvasBodySchema),
       async (c) => {
-        const r = await room(c.req.valid('param').boardId)
         const body = c.req.valid('json')
         const content = toCanvasContent(emptyCanvas(body.kind, body.title), body, [])
-        r.transact((doc) => writeCanvas(doc, content))
-        return c.json(
-          canvasResponse(readCanvas(content.id, getBoardCanvases(r.doc).get(content.id)!)!),
-          201,
-        )
+        const created = await editBoard(async () => {
+          const r = await room(c.req.valid('param').boardId)
+          r.transact((doc) => writeCanvas(doc, content))
+          return canvasResponse(readCanvas(content.id, getBoardCanvases(r.doc).get(content.id)!)!)
+        })
+        return c.json(created, 201)
       },
     )
     .get('/:boardId/canvases/:canvasId', validate('param', CanvasParams), async (c) => {
@@ -81,44 +87,49 @@ export function canvasRoutes(ctx: ServerContext) {
       validate('json', UpdateCanvasBodySchema),
       async (c) => {
         const { boardId, canvasId } = c.req.valid('param')
-        const found = await find(boardId, canvasId)
         const { status, timeboxDays, reason, by, ...body } = c.req.valid('json')
-        const isHypothesis = found.content.kind === 'hypothesis'
-        if (!isHypothesis && (status ?? timeboxDays ?? reason) !== undefined) {
-          throw new ApiError(
-            'invalid_body',
-            'only a hypothesis has a status, time box or amendments',
-          )
-        }
-        if (isHypothesis && body.boxes?.lessons !== undefined) {
-          throw new ApiError(
-            'invalid_body',
-            'lessons learned are append-only: add one with POST …/hypotheses/:hypothesisId/lessons',
-          )
-        }
-        // A body that names only hypothesis parts changes no content: patch with nothing named.
-        const named = Object.keys(body)
-        const patch = toCanvasContent(found.content, body, named.length > 0 ? named : ['title'])
-        // Metrics of a hypothesis go through the lifecycle rules (locked once it runs).
-        const { metrics, ...rest } = patch
-        const hypothesisEdit = isHypothesis
-          ? planHypothesisChange(
-              found,
-              { metrics, status, timeboxDays, reason, by: by ?? 'API' },
-              ctx.now(),
+        const updated = await editBoard(async () => {
+          const found = await find(boardId, canvasId)
+          const isHypothesis = found.content.kind === 'hypothesis'
+          if (!isHypothesis && (status ?? timeboxDays ?? reason) !== undefined) {
+            throw new ApiError(
+              'invalid_body',
+              'only a hypothesis has a status, time box or amendments',
             )
-          : undefined
-        found.room.transact(() => {
-          applyCanvasContent(found.map, isHypothesis ? rest : patch)
-          hypothesisEdit?.()
+          }
+          if (isHypothesis && body.boxes?.lessons !== undefined) {
+            throw new ApiError(
+              'invalid_body',
+              'lessons learned are append-only: add one with POST …/hypotheses/:hypothesisId/lessons',
+            )
+          }
+          // A body that names only hypothesis parts changes no content: patch with nothing named.
+          const named = Object.keys(body)
+          const patch = toCanvasContent(found.content, body, named.length > 0 ? named : ['title'])
+          // Metrics of a hypothesis go through the lifecycle rules (locked once it runs).
+          const { metrics, ...rest } = patch
+          const hypothesisEdit = isHypothesis
+            ? planHypothesisChange(
+                found,
+                { metrics, status, timeboxDays, reason, by: by ?? 'API' },
+                ctx.now(),
+              )
+            : undefined
+          found.room.transact(() => {
+            applyCanvasContent(found.map, isHypothesis ? rest : patch)
+            hypothesisEdit?.()
+          })
+          return canvasResponse(readCanvas(canvasId, found.map)!)
         })
-        return c.json(canvasResponse(readCanvas(canvasId, found.map)!))
+        return c.json(updated)
       },
     )
     .delete('/:boardId/canvases/:canvasId', validate('param', CanvasParams), async (c) => {
       const { boardId, canvasId } = c.req.valid('param')
-      const found = await find(boardId, canvasId)
-      found.room.transact((doc) => getBoardCanvases(doc).delete(canvasId))
+      await editBoard(async () => {
+        const found = await find(boardId, canvasId)
+        found.room.transact((doc) => getBoardCanvases(doc).delete(canvasId))
+      })
       return c.body(null, 204)
     })
     .get('/:boardId/export.md', validate('param', BoardParams), async (c) => {
@@ -149,7 +160,8 @@ export function canvasRoutes(ctx: ServerContext) {
         },
       }),
       async (c) => {
-        const r = await room(c.req.valid('param').boardId)
+        const { boardId } = c.req.valid('param')
+        await requireBoard(ctx, boardId)
         const text = await c.req.text()
         let imported
         try {
@@ -160,17 +172,22 @@ export function canvasRoutes(ctx: ServerContext) {
           }
           throw error
         }
-        const existing = getBoardCanvases(r.doc)
-        // Ids are kept so a round trip is exact; a canvas already on this board gets new ids.
-        const canvases = imported.canvases.map((canvas) =>
-          existing.has(canvas.id) ? withNewIds(canvas) : canvas,
-        )
-        r.transact((doc) =>
-          canvases.forEach((canvas) => {
-            const map = writeCanvas(doc, canvas)
-            if (canvas.tracking) writeTracking(map, canvas.tracking)
-          }),
-        )
+        // The room is opened after the body is read: reading it may take a while.
+        const canvases = await editBoard(async () => {
+          const r = await room(boardId)
+          const existing = getBoardCanvases(r.doc)
+          // Ids are kept so a round trip is exact; a canvas already on this board gets new ids.
+          const fresh = imported.canvases.map((canvas) =>
+            existing.has(canvas.id) ? withNewIds(canvas) : canvas,
+          )
+          r.transact((doc) =>
+            fresh.forEach((canvas) => {
+              const map = writeCanvas(doc, canvas)
+              if (canvas.tracking) writeTracking(map, canvas.tracking)
+            }),
+          )
+          return fresh
+        })
         return c.json({ ids: canvases.map((canvas) => canvas.id) }, 201)
       },
     )

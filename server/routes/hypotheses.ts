@@ -24,7 +24,7 @@ import {
 } from '../hypotheses/hypothesisActions.js'
 import { parseCsvMeasurements, parseJsonMeasurements } from '../hypotheses/parseMeasurements.js'
 import { queryTracker } from '../indexes/trackerQuery.js'
-import { findCanvas } from './boardDoc.js'
+import { editBoard, findCanvas } from './boardDoc.js'
 import { requireIngestionToken } from './tokens.js'
 
 const Params = z.object({ boardId: BoardIdSchema, hypothesisId: EntityIdSchema })
@@ -76,33 +76,33 @@ export function hypothesisRoutes(ctx: ServerContext) {
           )
         }
         const text = await c.req.text()
-        // Found after the body is read, so the metrics and status are those of now.
-        const found = await find(boardId, hypothesisId)
-        const keys = new Set((found.content.metrics ?? []).map((m) => m.key))
         const queryBaseline = c.req.valid('query').baseline
         const baseline = queryBaseline === undefined ? undefined : queryBaseline === 'true'
-        let parsed
-        if (isCsv) {
-          parsed = parseCsvMeasurements(text, keys, baseline)
-        } else {
-          let body: unknown
+        let json: unknown
+        if (!isCsv) {
           try {
-            body = JSON.parse(text)
+            json = JSON.parse(text)
           } catch {
             throw new ApiError('invalid_body', 'The body is not valid JSON')
           }
-          parsed = parseJsonMeasurements(body, keys)
         }
-        const by = c.get('tokenName')
-        const now = ctx.now()
-        const result = recordMeasurements(
-          found,
-          parsed.rows,
-          parsed.baseline ?? baseline ?? false,
-          by,
-          now,
-        )
-        const body: MeasurementsResult = { ...result, verdict: verdictOf(found, now) }
+        const body = await editBoard(async (): Promise<MeasurementsResult> => {
+          // Found after the body is read, so the metrics and status are those of now.
+          const found = await find(boardId, hypothesisId)
+          const keys = new Set((found.content.metrics ?? []).map((m) => m.key))
+          const parsed = isCsv
+            ? parseCsvMeasurements(text, keys, baseline)
+            : parseJsonMeasurements(json, keys)
+          const now = ctx.now()
+          const result = recordMeasurements(
+            found,
+            parsed.rows,
+            parsed.baseline ?? baseline ?? false,
+            c.get('tokenName'),
+            now,
+          )
+          return { ...result, verdict: verdictOf(found, now) }
+        })
         return c.json(body)
       },
     )
@@ -113,9 +113,12 @@ export function hypothesisRoutes(ctx: ServerContext) {
       async (c) => {
         const { boardId, hypothesisId } = c.req.valid('param')
         const { decision, rationale, by } = c.req.valid('json')
-        const found = await find(boardId, hypothesisId)
-        decide(found, decision, rationale, by ?? ApiAuthor, ctx.now())
-        return c.json(viewOf(found, ctx.now()), 201)
+        const view = await editBoard(async () => {
+          const found = await find(boardId, hypothesisId)
+          decide(found, decision, rationale, by ?? ApiAuthor, ctx.now())
+          return viewOf(found, ctx.now())
+        })
+        return c.json(view, 201)
       },
     )
     .post(
@@ -125,8 +128,10 @@ export function hypothesisRoutes(ctx: ServerContext) {
       async (c) => {
         const { boardId, hypothesisId } = c.req.valid('param')
         const { text, by } = c.req.valid('json')
-        const found = await find(boardId, hypothesisId)
-        return c.json(addLesson(found, text, by ?? ApiAuthor, ctx.now()), 201)
+        const lesson = await editBoard(async () =>
+          addLesson(await find(boardId, hypothesisId), text, by ?? ApiAuthor, ctx.now()),
+        )
+        return c.json(lesson, 201)
       },
     )
 }

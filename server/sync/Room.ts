@@ -41,6 +41,13 @@ export interface RoomHooks {
   onUnload?(boardId: string, doc: Y.Doc): void
 }
 
+/** An edit reached a room after it was unloaded; opening the board again gives a live one. */
+export class RoomClosedError extends Error {
+  constructor(readonly boardId: string) {
+    super(`The room of board ${boardId} was unloaded`)
+  }
+}
+
 /** Why a transaction happened, so the update observer knows whether to store and publish. */
 type Origin = Connection | 'load' | 'bus' | 'server'
 
@@ -171,8 +178,13 @@ export class Room {
     }
   }
 
-  /** Applies a change made by the server itself (REST API, imports); stored and broadcast. */
+  /**
+   * Applies a change made by the server itself (REST API, imports); stored and broadcast.
+   * Throws `RoomClosedError` once the document is freed: an edit there would be stored nowhere,
+   * so the caller must open the board again rather than lose it.
+   */
   transact(fn: (doc: Y.Doc) => void) {
+    if (this.doc.isDestroyed) throw new RoomClosedError(this.boardId)
     this.doc.transact(() => fn(this.doc), 'server')
   }
 

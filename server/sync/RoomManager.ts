@@ -91,6 +91,13 @@ export class RoomManager {
       room.catch(() => this.rooms.delete(boardId))
       // A room opened by the API alone is unloaded like one whose clients left.
       void room.then((loaded) => this.scheduleUnloadIfIdle(loaded))
+    } else if (this.unloadTimers.has(boardId)) {
+      // In use through the API: an idle room stays loaded while requests keep coming.
+      void room.then((loaded) => {
+        if (!this.unloadTimers.has(boardId)) return
+        this.cancelUnload(boardId)
+        this.scheduleUnloadIfIdle(loaded)
+      })
     }
     return room
   }
