@@ -218,6 +218,31 @@ describe('when a canvas is created through the REST API', () => {
   })
 })
 
+describe('when a box holds more items than it shows', () => {
+  it('scrolls the box under the wheel instead of panning the board', async () => {
+    const boardId = await createBoard(server.url, 'Long box')
+    const items = Array.from({ length: 30 }, (_, i) => `Problem number ${i + 1}`)
+    const created = await fetch(`${server.url}/api/boards/${boardId}/canvases`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ kind: 'lean', boxes: { problem: items } }),
+    })
+    const { id } = (await created.json()) as { id: string }
+    const { page } = await openTab(boardId)
+    const list = boxOf(canvasOn(page, id), 'problem').locator('.canvas-box-items')
+    await expect.poll(() => list.locator('textarea').count(), eventually).toBe(30)
+    const camera = () => page.evaluate(() => window.editor!.getCamera())
+    const before = await camera()
+
+    const box = (await list.boundingBox())!
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2)
+    await page.mouse.wheel(0, 300)
+
+    await expect.poll(() => list.evaluate((el) => el.scrollTop), eventually).toBeGreaterThan(0)
+    expect(await camera()).toEqual(before)
+  })
+})
+
 describe('when a person deletes a canvas shape', () => {
   it('deletes the canvas, and undo brings it back with its content', async () => {
     const boardId = await createBoard(server.url, 'Undo')

@@ -7,6 +7,7 @@ import { useCanvasEnvironment } from './CanvasEnvironment'
 import { addItem, transferItem, type BoxRef } from './itemCommands'
 import { isItemDrag, readDraggedItem } from './itemDrag'
 import { peekBoxes, peekBoxItems, readItems } from './readItems'
+import { useWheelScroll } from './useWheelScroll'
 import { useYRead, useYVersion } from './useY'
 
 interface CanvasBoxProps {
@@ -28,6 +29,7 @@ export function CanvasBox({ canvasId, canvas, box, boxOrder, number }: CanvasBox
   const items = useYRead(itemsArray, () => readItems(itemsArray))
   const addRef = useRef<HTMLButtonElement>(null)
   const listRef = useRef<HTMLOListElement>(null)
+  useWheelScroll(listRef)
   const [dropping, setDropping] = useState(false)
   const ref: BoxRef = { canvasId, boxKey: box.key }
 

@@ -1,7 +1,9 @@
+import { useRef } from 'react'
 import { stopEventPropagation } from 'tldraw'
 import * as Y from 'yjs'
 import type { CanvasMap } from '../../../shared/doc/canvasDoc'
 import { useCanvasEnvironment } from '../canvas/CanvasEnvironment'
+import { useWheelScroll } from '../canvas/useWheelScroll'
 import { useYRead, useYVersion } from '../canvas/useY'
 import { MetricCard } from './MetricCard'
 import { addMetric } from './metricCommands'
@@ -9,6 +11,8 @@ import { addMetric } from './metricCommands'
 /** The metrics of a hypothesis, each agreed with a baseline and a target before it runs. */
 export function MetricsList({ canvasId, canvas }: { canvasId: string; canvas: CanvasMap }) {
   const { doc, focus } = useCanvasEnvironment()
+  const listRef = useRef<HTMLOListElement>(null)
+  useWheelScroll(listRef)
   useYVersion(canvas)
   const array = canvas.get('metrics')
   const metrics = useYRead(array instanceof Y.Array ? array : undefined, () =>
@@ -28,7 +32,7 @@ export function MetricsList({ canvasId, canvas }: { canvasId: string; canvas: Ca
         <h3 className="canvas-box-title">Metrics</h3>
         <p className="canvas-box-prompt">Record a baseline of key metrics for this hypothesis.</p>
       </header>
-      <ol className="metric-list">
+      <ol className="metric-list" ref={listRef}>
         {metrics.map((metric) => (
           <MetricCard key={metric.get('id') as string} canvasId={canvasId} metric={metric} />
         ))}

@@ -1,7 +1,8 @@
-import { Fragment } from 'react'
+import { Fragment, useRef } from 'react'
 import { stopEventPropagation } from 'tldraw'
 import type { StreamFigures } from '../../../shared/canvases/vsm/figures'
 import { useCanvasEnvironment } from '../canvas/CanvasEnvironment'
+import { useWheelScroll } from '../canvas/useWheelScroll'
 import { formatDuration, formatPercent } from './duration'
 import type { StepView } from './readSteps'
 import { addStep, type StreamState } from './stepCommands'
@@ -18,6 +19,8 @@ interface VsmLaneProps {
 /** One state of the stream: its steps left to right with the wait between them, and its totals. */
 export function VsmLane({ canvasId, state, label, steps, figures }: VsmLaneProps) {
   const { doc, focus } = useCanvasEnvironment()
+  const stepsRef = useRef<HTMLOListElement>(null)
+  useWheelScroll(stepsRef)
   return (
     <section
       className={`vsm-lane vsm-lane-${state}`}
@@ -46,7 +49,7 @@ export function VsmLane({ canvasId, state, label, steps, figures }: VsmLaneProps
           />
         </dl>
       </header>
-      <ol className="vsm-steps">
+      <ol className="vsm-steps" ref={stepsRef}>
         {steps.map((step, index) => (
           <Fragment key={step.id}>
             <VsmStepCard
