@@ -29,6 +29,22 @@ afterAll(async () => {
 
 const typeSlowly = (tab: BoardTab, text: string) => tab.page.keyboard.type(text, { delay: 15 })
 
+describe('when one person inserts a canvas', () => {
+  it('shows it to the other where its author put it, as the same shape', async () => {
+    const placement = (tab: BoardTab) =>
+      tab.page.evaluate((id) => {
+        const shape = window.editor!.getShape(`shape:canvas-${id}` as never)
+        return (
+          shape && { x: shape.x, y: shape.y, count: window.editor!.getCurrentPageShapes().length }
+        )
+      }, canvasId)
+    const placed = await placement(alice)
+    expect(placed).toBeDefined()
+    await expect.poll(() => placement(bob), eventually).toEqual(placed)
+    expect(await placement(alice)).toEqual(placed)
+  })
+})
+
 describe('when two people type into different boxes of one canvas at once', () => {
   it('shows both of them every character of both', async () => {
     const aliceCanvas = canvasOn(alice.page, canvasId)

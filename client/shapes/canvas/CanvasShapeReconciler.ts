@@ -27,6 +27,7 @@ export class CanvasShapeReconciler {
   private readonly canvases: Y.Map<Y.Map<unknown>>
   private readonly deleted = new Map<string, CanvasContent>()
   private readonly stopListening: () => void
+  private disposed = false
 
   constructor(
     private readonly editor: Editor,
@@ -42,6 +43,7 @@ export class CanvasShapeReconciler {
   }
 
   dispose(): void {
+    this.disposed = true
     this.canvases.unobserve(this.onCanvasesChange)
     this.stopListening()
   }
@@ -53,9 +55,15 @@ export class CanvasShapeReconciler {
       if (change.action === 'delete') removed.push(key)
       else added.push(key)
     }
-    // Observers run inside the transaction's cleanup; changing the store here is safe.
     this.removeShapesOf(removed.filter((id) => !this.canvases.has(id)))
-    this.addMissingShapes(added)
+    // A canvas someone placed arrives with its shape in the same update, but the shape reaches
+    // the store through another observer of that update: look for missing shapes only once
+    // every observer has run, or this screen would place a second copy of a shape on its way.
+    if (added.length > 0) {
+      queueMicrotask(() => {
+        if (!this.disposed) this.addMissingShapes(added)
+      })
+    }
   }
 
   private onShapesChange(changes: {
