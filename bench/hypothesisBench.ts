@@ -53,7 +53,8 @@ export async function hypothesisSection(report: Report) {
     `tracker: GET /api/hypotheses from the index after a restart (no board loaded), ` +
       `${tracker.timings[0]!.ms.count} runs per query; p99 ` +
       tracker.timings.map((t) => `${t.query} ${formatMs(t.ms.p99)}`).join(', ') +
-      `; filling the index took ${formatMs(tracker.buildMs)}`,
+      `; filling the index took ${formatMs(tracker.buildMs)}; ` +
+      report.cpu(`tracker, ${count(total)} hypotheses`, tracker.cpu),
   )
 
   progress(`markdown export of a board of ${count(EXPORT_ITEMS)} items`)
@@ -71,6 +72,7 @@ export async function hypothesisSection(report: Report) {
   report.note(
     `markdown: ${md.canvases} canvases (a third of them running hypotheses with 20 ` +
       `measurements each), ${(md.bytes / 1e3).toFixed(0)} kB; export p99 ` +
-      `${formatMs(md.exportMs.p99)} over ${md.exportMs.count} runs; import max ${formatMs(md.importMs.max)}`,
+      `${formatMs(md.exportMs.p99)} over ${md.exportMs.count} runs; import max ` +
+      `${formatMs(md.importMs.max)}; ${report.cpu('markdown export and import', md.cpu)}`,
   )
 }

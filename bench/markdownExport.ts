@@ -8,6 +8,7 @@ import {
 } from '../test/helpers/api.js'
 import { createBoard } from '../test/helpers/clients.js'
 import { removeDataDir, startBenchServer } from './benchServer.js'
+import { startCpuMeter, type CpuShare } from './cpu.js'
 import { summarize, type Summary } from './stats.js'
 import { clock } from './wait.js'
 
@@ -17,6 +18,7 @@ export interface ExportResult {
   bytes: number
   exportMs: Summary
   importMs: Summary
+  cpu: CpuShare
 }
 
 const KINDS = ['hypothesis', 'ml', 'lean'] as const
@@ -57,6 +59,7 @@ export async function measureMarkdownExport(items: number, repeat = 20): Promise
         })),
       })
     }
+    const cpu = startCpuMeter(server.pid)
     const exportSamples: number[] = []
     let text = ''
     for (let r = 0; r < repeat; r++) {
@@ -79,6 +82,7 @@ export async function measureMarkdownExport(items: number, repeat = 20): Promise
       bytes: Buffer.byteLength(text),
       exportMs: summarize(exportSamples),
       importMs: summarize(importSamples),
+      cpu: cpu(),
     }
   } finally {
     await server.stop()

@@ -7,6 +7,7 @@ import { createSqlitePersistence } from '../server/persistence/sqlite/SqlitePers
 import { TrackerResponseSchema } from '../shared/api/hypotheses.js'
 import { makeDataDir } from '../test/helpers/server.js'
 import { removeDataDir, startBenchServer } from './benchServer.js'
+import { startCpuMeter } from './cpu.js'
 import { summarize, type Summary } from './stats.js'
 import { clock } from './wait.js'
 
@@ -106,6 +107,7 @@ export async function measureTracker(boards: number, perBoard: number, repeat = 
   const buildMs = clock() - buildStarted
 
   const server = await startBenchServer(dataDir)
+  const cpu = startCpuMeter(server.pid)
   try {
     const queries = [
       '',
@@ -128,7 +130,7 @@ export async function measureTracker(boards: number, perBoard: number, repeat = 
       }
       timings.push({ query: query || '(all)', rows, ms: summarize(samples) })
     }
-    return { total: boards * perBoard, buildMs, timings }
+    return { total: boards * perBoard, buildMs, timings, cpu: cpu() }
   } finally {
     await server.stop()
     removeDataDir(dataDir)

@@ -10,12 +10,16 @@ import {
   type Decision,
   type HypothesisStatus,
   type Lesson,
-  type Measurement,
 } from '../../shared/canvases/hypothesis/tracking.js'
-import { toMeasurement } from '../../shared/canvases/hypothesis/measurementInput.js'
+import { decisionRefusal } from '../../shared/canvases/hypothesis/decision.js'
+import {
+  freshMeasurements,
+  measurementsRefusal,
+} from '../../shared/canvases/hypothesis/recording.js'
 import { computeVerdict } from '../../shared/canvases/hypothesis/verdict.js'
 import { newId, type Metric } from '../../shared/canvases/schema.js'
-import { emptyCanvas, readCanvas, setMetrics, writeCanvas } from '../../shared/doc/canvasDoc.js'
+import { readCanvas, setMetrics } from '../../shared/doc/canvasDoc.js'
+import { writeDecision } from '../../shared/doc/hypothesisDecision.js'
 import {
   appendAmendment,
   appendLesson,
@@ -24,15 +28,12 @@ import {
   readStatus,
   readTracking,
   readTrackingSummary,
-  setDecision,
-  setLink,
   setStatus,
   setTimebox,
 } from '../../shared/doc/hypothesisDoc.js'
 import { ApiError } from '../http/errors.js'
 import type { FoundCanvas } from '../routes/boardDoc.js'
 
-const TITLE_MAX = 200
 const iso = (t: number) => new Date(t).toISOString()
 
 /** The API view of a hypothesis canvas as it is now. */
@@ -140,21 +141,14 @@ export function recordMeasurements(
   now: number,
 ) {
   const status = readStatus(found.map)
-  const isBaseline = (r: MeasurementInput) => r.baseline ?? baselineDefault
-  if (status !== 'running' && rows.some((r) => !isBaseline(r))) {
-    throw new ApiError(
-      'conflict',
-      `The hypothesis is ${status}, not running: only baseline measurements are accepted now (mark them "baseline": true)`,
-    )
-  }
-  const seen = measurementIds(found.map)
-  const fresh: Measurement[] = []
-  for (const r of rows) {
-    const id = r.id ?? newId(16)
-    if (seen.has(id)) continue
-    seen.add(id)
-    fresh.push(toMeasurement({ ...r, id }, { baseline: baselineDefault, by, now, id }))
-  }
+  const refusal = measurementsRefusal(status, rows, baselineDefault)
+  if (refusal) throw new ApiError('conflict', refusal)
+  const fresh = freshMeasurements(rows, measurementIds(found.map), {
+    baseline: baselineDefault,
+    by,
+    now,
+    newId: () => newId(16),
+  })
   if (fresh.length > 0) found.room.transact(() => appendMeasurements(found.map, fresh))
   return { recorded: fresh.length, duplicates: rows.length - fresh.length, status }
 }
@@ -171,31 +165,13 @@ export function decide(
   now: number,
 ): string | null {
   const tracking = readTracking(found.map)
-  if (tracking.status === 'decided') {
-    throw new ApiError(
-      'conflict',
-      `This hypothesis was decided already (${tracking.decision?.decision})`,
-    )
-  }
   const record = { decision, rationale, by, at: iso(now) }
-  const error = transitionError(tracking.status, 'decided', found.content.metrics ?? [], record)
+  const metrics = found.content.metrics ?? []
+  const error = decisionRefusal(tracking.status, tracking.decision, metrics, record)
   if (error) throw new ApiError('conflict', error)
   let successorId: string | null = null
   found.room.transact((doc) => {
-    setDecision(found.map, record)
-    setStatus(found.map, 'decided')
-    if (decision !== 'pivot') return
-    const suffix = ' (pivot)'
-    const title = `${found.content.title.slice(0, TITLE_MAX - suffix.length)}${suffix}`
-    const successor = emptyCanvas('hypothesis', title)
-    const carry = (key: string) =>
-      (found.content.boxes[key] ?? []).map((i) => ({ id: newId(), text: i.text }))
-    successor.boxes.problem = carry('problem')
-    successor.boxes.customers = carry('customers')
-    const map = writeCanvas(doc, successor)
-    setLink(map, 'predecessor', found.content.id)
-    setLink(found.map, 'successor', successor.id)
-    successorId = successor.id
+    successorId = writeDecision(doc, found.map, found.content, record)
   })
   return successorId
 }

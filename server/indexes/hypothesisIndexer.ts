@@ -1,4 +1,4 @@
-import type * as Y from 'yjs'
+import * as Y from 'yjs'
 import { hypothesisSentence } from '../../shared/canvases/hypothesis/summary.js'
 import { getBoardCanvases, readCanvas } from '../../shared/doc/canvasDoc.js'
 import { readTrackingSummary } from '../../shared/doc/hypothesisDoc.js'
@@ -10,7 +10,8 @@ import type { RoomHooks } from '../sync/Room.js'
 export function hypothesisRows(boardId: string, doc: Y.Doc, now: number): HypothesisIndexRow[] {
   const rows: HypothesisIndexRow[] = []
   for (const [canvasId, map] of getBoardCanvases(doc).entries()) {
-    if (map.get('kind') !== 'hypothesis') continue
+    // Any client may have written anything here: skip what is not a hypothesis canvas map.
+    if (!(map instanceof Y.Map) || map.get('kind') !== 'hypothesis') continue
     const content = readCanvas(canvasId, map)
     if (!content) continue
     const tracking = readTrackingSummary(map)

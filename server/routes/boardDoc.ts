@@ -7,7 +7,7 @@ import {
 } from '../../shared/doc/canvasDoc.js'
 import { readTracking } from '../../shared/doc/hypothesisDoc.js'
 import type { ExportCanvas } from '../../shared/markdown/exportMarkdown.js'
-import type * as Y from 'yjs'
+import * as Y from 'yjs'
 import type { ServerContext } from '../context.js'
 import { ApiError } from '../http/errors.js'
 import { RoomClosedError, type Room } from '../sync/Room.js'
@@ -33,7 +33,9 @@ export async function findCanvas(
   kind?: CanvasContent['kind'],
 ): Promise<FoundCanvas> {
   const room = await openBoardRoom(ctx, boardId)
-  const map = getBoardCanvases(room.doc).get(canvasId)
+  const entry: unknown = getBoardCanvases(room.doc).get(canvasId)
+  // Clients write this map too: an entry that is not a canvas map is no canvas.
+  const map: CanvasMap | undefined = entry instanceof Y.Map ? entry : undefined
   const content = map ? readCanvas(canvasId, map) : undefined
   if (!map || !content || (kind && content.kind !== kind)) {
     throw new ApiError(

@@ -125,3 +125,26 @@ describe('a connected screen', () => {
     screen.destroy()
   })
 })
+
+describe('a canvas entry a client wrote wrongly', () => {
+  it('is no hypothesis to the API and does not stop the tracker', async () => {
+    const { boardId, id, clients } = await runningHypothesisWithClients(1)
+    const [client] = clients as [TestClient]
+    const canvases = getBoardCanvases(client.doc) as unknown as Y.Map<unknown>
+    canvases.set('not-a-canvas', 'just text')
+    await expect
+      .poll(async () => (await api(`/api/boards/${boardId}/hypotheses/not-a-canvas`)).status)
+      .toBe(404)
+    await api(`/api/boards/${boardId}/canvases/${id}`, {
+      method: 'PATCH',
+      body: { title: 'Renamed after the bad entry' },
+    })
+    await expect
+      .poll(async () => {
+        const tracker = await api(`/api/hypotheses?board=${boardId}`)
+        return tracker.json.hypotheses.map((r: { title: string }) => r.title)
+      })
+      .toEqual(['Renamed after the bad entry'])
+    client.destroy()
+  })
+})
