@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest'
+import { splitCsv } from './csvRecords'
+import { csvRecordsToRows } from './measurementInput'
+
+const records = (text: string) => {
+  const result = splitCsv(text)
+  if (!result.ok) throw new Error(result.message)
+  return result.records
+}
+
+describe('splitting pasted CSV into records', () => {
+  it('reads quoted cells with commas, doubled quotes and line breaks, and trims plain cells', () => {
+    expect(records('metric,value\n conversion , 4.2 \n"a,b","say ""hi""\nthere"')).toEqual([
+      ['metric', 'value'],
+      ['conversion', '4.2'],
+      ['a,b', 'say "hi"\nthere'],
+    ])
+  })
+
+  it('accepts CRLF, a byte-order mark, blank lines and a missing final newline', () => {
+    expect(records('\uFEFFmetric,value\r\n\r\nconversion,5\r\nlatency,180')).toEqual([
+      ['metric', 'value'],
+      ['conversion', '5'],
+      ['latency', '180'],
+    ])
+  })
+
+  it('keeps empty cells so later columns stay in place', () => {
+    expect(records('conversion,5,,manual,')).toEqual([['conversion', '5', '', 'manual', '']])
+  })
+
+  it('refuses a row with more columns than metric,value,at,source,id, naming the row', () => {
+    const result = splitCsv('metric,value,at,source,id\nconversion,5,,,,extra')
+    expect(result).toMatchObject({ ok: false })
+    expect(!result.ok && result.message).toContain('row 1')
+  })
+
+  it('refuses a quote left open and a stray quote, naming the line', () => {
+    expect(splitCsv('metric,value\n"conversion,5')).toMatchObject({
+      ok: false,
+      message: expect.stringContaining('line 2'),
+    })
+    expect(splitCsv('metric,value\ncon"version,5')).toMatchObject({
+      ok: false,
+      message: expect.stringContaining('line 2'),
+    })
+  })
+
+  it('feeds the shared row checks, which name the bad row and field', () => {
+    const keys = new Set(['conversion'])
+    const text = 'metric,value,at,source,id\nconversion,5\nconversion,lots'
+    expect(csvRecordsToRows(records(text), keys)).toMatchObject({
+      ok: false,
+      row: 2,
+      field: 'value',
+    })
+  })
+})
