@@ -40,8 +40,23 @@ describe('when a person inserts canvases from the template picker', () => {
     const { page } = await openTab(boardId)
 
     const ids: Record<string, string> = {}
-    for (const kind of ['hypothesis', 'ml', 'lean', 'vsm'])
+    // Each lands in view, beside the others rather than on top of them.
+    const inView = (id: string) =>
+      page.evaluate((shapeId) => {
+        const editor = window.editor!
+        const bounds = editor.getShapePageBounds(shapeId as never)
+        return bounds !== undefined && editor.getViewportPageBounds().contains(bounds)
+      }, `shape:canvas-${id}`)
+    for (const kind of ['hypothesis', 'ml', 'lean', 'vsm']) {
       ids[kind] = await insertFromPicker(page, kind)
+      await expect.poll(() => inView(ids[kind]!), eventually).toBe(true)
+    }
+    const overlapping = await page.evaluate(() => {
+      const editor = window.editor!
+      const bounds = editor.getCurrentPageShapes().map((shape) => editor.getShapePageBounds(shape)!)
+      return bounds.some((a, i) => bounds.some((b, j) => i < j && a.collides(b)))
+    })
+    expect(overlapping).toBe(false)
     const secondLean = await insertFromPicker(page, 'lean')
 
     expect(new Set([...Object.values(ids), secondLean]).size).toBe(5)

@@ -18,6 +18,8 @@ export function placeCanvas(
   size = getCanvasDefinition(content.kind).defaultSize,
 ): void {
   doc.transact(() => {
+    // The canvas first: the shape's arrival is checked against it as soon as the store flushes.
+    writeCanvas(doc, content)
     editor.createShape({
       id: canvasShapeId(content.id),
       type: CanvasShapeType,
@@ -27,7 +29,6 @@ export function placeCanvas(
     })
     // The store hands its changes to the Y.Doc once a frame; flush them into this transaction.
     editor.store._flushHistory()
-    writeCanvas(doc, content)
   }, LocalOrigin)
 }
 
