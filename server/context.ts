@@ -1,4 +1,5 @@
 import type { Config } from './config.js'
+import type { MeasurementCache } from './hypotheses/measurementCache.js'
 import type { createHypothesisIndexer } from './indexes/hypothesisIndexer.js'
 import type { Logger } from './logger.js'
 import type { Persistence } from './persistence/types.js'
@@ -12,4 +13,5 @@ export interface ServerContext {
   rooms: RoomManager
   now: () => number
   indexer: ReturnType<typeof createHypothesisIndexer>
+  measurements: MeasurementCache
 }

@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net'
 import { Hono } from 'hono'
 import { CloseCodes } from '../shared/protocol/closeCodes.js'
 import { createApp } from './app.js'
+import { createMeasurementCache } from './hypotheses/measurementCache.js'
 import { createHypothesisIndexer } from './indexes/hypothesisIndexer.js'
 import { ensureErrorEvent } from './http/errorEventShim.js'
 import type { Config } from './config.js'
@@ -49,7 +50,8 @@ export async function createServer(
     return { permission: 'write' }
   }
 
-  const indexer = createHypothesisIndexer({ persistence, now, log, debounceMs: 150 })
+  const measurements = createMeasurementCache()
+  const indexer = createHypothesisIndexer({ persistence, now, log, debounceMs: 150, measurements })
   const rooms = new RoomManager({
     hooks: indexer.hooks,
     store: persistence,
@@ -60,7 +62,7 @@ export async function createServer(
     limits: config.limits,
     unloadAfterMs: config.roomUnloadAfterMs,
   })
-  const context: ServerContext = { config, log, persistence, rooms, now, indexer }
+  const context: ServerContext = { config, log, persistence, rooms, now, indexer, measurements }
 
   ensureErrorEvent()
   const root = new Hono()

@@ -24,7 +24,6 @@ import {
   appendAmendment,
   appendLesson,
   appendMeasurements,
-  measurementIds,
   readStatus,
   readTracking,
   readTrackingSummary,
@@ -32,6 +31,7 @@ import {
   setTimebox,
 } from '../../shared/doc/hypothesisDoc.js'
 import { ApiError } from '../http/errors.js'
+import type { MeasurementCache } from './measurementCache.js'
 import type { FoundCanvas } from '../routes/boardDoc.js'
 
 const iso = (t: number) => new Date(t).toISOString()
@@ -43,9 +43,9 @@ export function viewOf(found: FoundCanvas, now: number): HypothesisView {
 }
 
 /** The verdict as of `now`, read the cheap way (ingestion answers with it on every request). */
-export function verdictOf(found: FoundCanvas, now: number) {
+export function verdictOf(found: FoundCanvas, now: number, cache: MeasurementCache) {
   const content = readCanvas(found.content.id, found.map)!
-  const summary = readTrackingSummary(found.map)
+  const summary = readTrackingSummary(found.map, (canvas) => cache.of(canvas).latest())
   return computeVerdict(content.metrics ?? [], summary.latest, summary.timebox.end, now)
 }
 
@@ -139,11 +139,19 @@ export function recordMeasurements(
   baselineDefault: boolean,
   by: string,
   now: number,
+  cache: MeasurementCache,
 ) {
   const status = readStatus(found.map)
   const refusal = measurementsRefusal(status, rows, baselineDefault)
   if (refusal) throw new ApiError('conflict', refusal)
-  const fresh = freshMeasurements(rows, measurementIds(found.map), {
+  // Ids recorded before (from the cache) and ids taken by earlier rows of this request.
+  const recorded = cache.of(found.map)
+  const taken = new Set<string>()
+  const seen = {
+    has: (id: string) => recorded.has(id) || taken.has(id),
+    add: (id: string) => taken.add(id),
+  }
+  const fresh = freshMeasurements(rows, seen, {
     baseline: baselineDefault,
     by,
     now,

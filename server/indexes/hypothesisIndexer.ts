@@ -1,20 +1,27 @@
 import * as Y from 'yjs'
 import { hypothesisSentence } from '../../shared/canvases/hypothesis/summary.js'
-import { getBoardCanvases, readCanvas } from '../../shared/doc/canvasDoc.js'
-import { readTrackingSummary } from '../../shared/doc/hypothesisDoc.js'
+import type { MeasurementPoint } from '../../shared/canvases/hypothesis/verdict.js'
+import { getBoardCanvases, readCanvas, type CanvasMap } from '../../shared/doc/canvasDoc.js'
+import { readLatestMeasurements, readTrackingSummary } from '../../shared/doc/hypothesisDoc.js'
+import type { MeasurementCache } from '../hypotheses/measurementCache.js'
 import type { Logger } from '../logger.js'
 import type { HypothesisIndexRow, Persistence } from '../persistence/types.js'
 import type { RoomHooks } from '../sync/Room.js'
 
 /** The index rows of every hypothesis canvas in a board document. */
-export function hypothesisRows(boardId: string, doc: Y.Doc, now: number): HypothesisIndexRow[] {
+export function hypothesisRows(
+  boardId: string,
+  doc: Y.Doc,
+  now: number,
+  latest: (canvas: CanvasMap) => MeasurementPoint[] = readLatestMeasurements,
+): HypothesisIndexRow[] {
   const rows: HypothesisIndexRow[] = []
   for (const [canvasId, map] of getBoardCanvases(doc).entries()) {
     // Any client may have written anything here: skip what is not a hypothesis canvas map.
     if (!(map instanceof Y.Map) || map.get('kind') !== 'hypothesis') continue
     const content = readCanvas(canvasId, map)
     if (!content) continue
-    const tracking = readTrackingSummary(map)
+    const tracking = readTrackingSummary(map, latest)
     const iso = (t: string | null) => (t === null ? null : new Date(t).toISOString())
     rows.push({
       boardId,
@@ -48,7 +55,9 @@ export function createHypothesisIndexer(deps: {
   now: () => number
   log: Logger
   debounceMs: number
+  measurements: MeasurementCache
 }) {
+  const latest = (canvas: CanvasMap) => deps.measurements.of(canvas).latest()
   const pending = new Map<string, { timer: NodeJS.Timeout; doc: Y.Doc }>()
 
   const indexNow = async (boardId: string, doc: Y.Doc) => {
@@ -57,7 +66,7 @@ export function createHypothesisIndexer(deps: {
     pending.delete(boardId)
     try {
       // Read the document first, synchronously: on unload it is freed right after this call.
-      const fresh = hypothesisRows(boardId, doc, deps.now())
+      const fresh = hypothesisRows(boardId, doc, deps.now(), latest)
       const previous = new Map(
         (await deps.persistence.queryHypotheses({ boardIds: [boardId] })).map(
           ({ boardTitle: _, ...row }) => [row.canvasId, row],

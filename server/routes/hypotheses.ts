@@ -100,8 +100,9 @@ export function hypothesisRoutes(ctx: ServerContext) {
             parsed.baseline ?? baseline ?? false,
             c.get('tokenName'),
             now,
+            ctx.measurements,
           )
-          return { ...result, verdict: verdictOf(found, now) }
+          return { ...result, verdict: verdictOf(found, now, ctx.measurements) }
         })
         return c.json(body)
       },

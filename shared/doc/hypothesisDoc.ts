@@ -81,18 +81,52 @@ export function readStatus(canvas: CanvasMap): HypothesisStatus {
     : 'draft'
 }
 
-/** The ids of the recorded measurements, for idempotency checks, without validating each one. */
-export function measurementIds(canvas: CanvasMap): Set<string> {
+/** The measurements array of a canvas, if it has one (never created by reading). */
+export function getMeasurementsArray(canvas: CanvasMap): Y.Array<unknown> | undefined {
   const array = canvas.get(Keys.measurements)
-  const ids = new Set<string>()
-  if (!(array instanceof Y.Array)) return ids
-  for (const m of array.toArray()) {
-    if (m && typeof m === 'object' && typeof (m as { id?: unknown }).id === 'string') {
-      ids.add((m as { id: string }).id)
+  return array instanceof Y.Array ? array : undefined
+}
+
+/**
+ * Folds measurement entries, in document order, into the ids seen and the latest
+ * non-baseline value of each metric (the same choice as `latestValues`), without validating
+ * every entry with the full schema: a hypothesis may hold many thousands of measurements and
+ * this runs on every ingestion and index pass. Entries are checked field by field; one that
+ * does not hold up gives no value (its id still counts as taken).
+ */
+export class MeasurementFold {
+  readonly ids = new Set<string>()
+  private readonly latest = new Map<string, { point: MeasurementPoint; time: number }>()
+
+  add(entry: unknown) {
+    if (!entry || typeof entry !== 'object') return
+    const { id, metric, value, at, baseline } = entry as Record<string, unknown>
+    if (typeof id !== 'string' || this.ids.has(id)) return
+    this.ids.add(id)
+    if (baseline !== false || typeof metric !== 'string' || typeof at !== 'string') return
+    if (typeof value !== 'number' || !Number.isFinite(value)) return
+    const time = Date.parse(at)
+    if (Number.isNaN(time)) return
+    const current = this.latest.get(metric)
+    if (!current || time >= current.time) {
+      this.latest.set(metric, { point: { metric, value, at, baseline: false }, time })
     }
   }
-  return ids
+
+  /** The latest value of each metric, in the order the metrics first appeared. */
+  latestPoints(): MeasurementPoint[] {
+    return [...this.latest.values()].map((l) => l.point)
+  }
 }
+
+const foldAll = (canvas: CanvasMap) => {
+  const fold = new MeasurementFold()
+  for (const entry of getMeasurementsArray(canvas)?.toArray() ?? []) fold.add(entry)
+  return fold
+}
+
+/** The ids of the recorded measurements, for idempotency checks. */
+export const measurementIds = (canvas: CanvasMap): Set<string> => foldAll(canvas).ids
 
 /**
  * Reads the tracked state of a hypothesis canvas, validating what others wrote. A measurement
@@ -168,40 +202,19 @@ export function writeTracking(canvas: CanvasMap, tracking: HypothesisTracking) {
   }
 }
 
-/**
- * The latest non-baseline value of each metric (the same choice as `latestValues`), without
- * validating every entry with the full schema: a hypothesis may hold many thousands of
- * measurements and this runs on every ingestion and index pass. Entries are still checked
- * field by field, and one that does not hold up is skipped, as `readTracking` would.
- */
-export function readLatestMeasurements(canvas: CanvasMap): MeasurementPoint[] {
-  const array = canvas.get(Keys.measurements)
-  if (!(array instanceof Y.Array)) return []
-  const latest = new Map<string, { point: MeasurementPoint; time: number }>()
-  const seen = new Set<string>()
-  for (const entry of array.toArray()) {
-    if (!entry || typeof entry !== 'object') continue
-    const { id, metric, value, at, baseline } = entry as Record<string, unknown>
-    if (typeof id !== 'string' || seen.has(id)) continue
-    seen.add(id)
-    if (baseline !== false || typeof metric !== 'string' || typeof at !== 'string') continue
-    if (typeof value !== 'number' || !Number.isFinite(value)) continue
-    const time = Date.parse(at)
-    if (Number.isNaN(time)) continue
-    const current = latest.get(metric)
-    if (!current || time >= current.time) {
-      latest.set(metric, { point: { metric, value, at, baseline: false }, time })
-    }
-  }
-  return [...latest.values()].map((l) => l.point)
-}
+/** The latest non-baseline value of each metric (see `MeasurementFold`). */
+export const readLatestMeasurements = (canvas: CanvasMap): MeasurementPoint[] =>
+  foldAll(canvas).latestPoints()
 
 /** What the tracker index and the ingestion answer need: cheap to read on every change. */
-export function readTrackingSummary(canvas: CanvasMap) {
+export function readTrackingSummary(
+  canvas: CanvasMap,
+  latest: (canvas: CanvasMap) => MeasurementPoint[] = readLatestMeasurements,
+) {
   return {
     status: readStatus(canvas),
     timebox: TimeboxSchema.safeParse(canvas.get(Keys.timebox)).data ?? emptyTracking().timebox,
     decision: DecisionRecordSchema.safeParse(canvas.get(Keys.decision)).data ?? null,
-    latest: readLatestMeasurements(canvas),
+    latest: latest(canvas),
   }
 }

@@ -22,7 +22,7 @@ export function measurementsRefusal(
  */
 export function freshMeasurements(
   rows: readonly MeasurementInput[],
-  seen: Set<string>,
+  seen: { has(id: string): boolean; add(id: string): unknown },
   context: { baseline: boolean; by: string; now: number; newId: () => string },
 ): Measurement[] {
   const fresh: Measurement[] = []
