@@ -37,7 +37,7 @@ export async function hypothesisSection(report: Report) {
   ingestionRows(report, ingestion.parallel)
   report.note(
     `ingestion: all on one running hypothesis, which held ${count(ingestion.totalMeasurements)} ` +
-      'measurements at the end; each request checks every row and the ids already recorded',
+      'measurements at the end; each request checks every row and skips ids recorded before',
   )
 
   const total = TRACKER_BOARDS * TRACKER_PER_BOARD
