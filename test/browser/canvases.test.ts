@@ -1,7 +1,10 @@
 import { readFile } from 'node:fs/promises'
 import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createBoard } from '../helpers/clients'
+import * as Y from 'yjs'
+import { getBoardCanvases } from '../../shared/doc/canvasDoc'
+import { yText } from '../../shared/doc/ytext'
+import { connectClient, createBoard } from '../helpers/clients'
 import { startTestServer, type TestServer } from '../helpers/server'
 import { eventually, launchBrowser, newTab, openBoard, type BoardTab } from './browser'
 import {
@@ -255,6 +258,36 @@ describe('when a box holds more items than it shows', () => {
 
     await expect.poll(() => list.evaluate((el) => el.scrollTop), eventually).toBeGreaterThan(0)
     expect(await camera()).toEqual(before)
+  })
+})
+
+describe('when a board holds a canvas written by an older version', () => {
+  it('opens it with its items under the current box names', async () => {
+    const boardId = await createBoard(server.url, 'Old board')
+    const client = connectClient(server.wsUrl, boardId)
+    await client.synced
+    // Version 0 stored the Machine Learning Canvas under its v0.4 box names, with no version.
+    client.doc.transact(() => {
+      const canvas = new Y.Map<unknown>()
+      getBoardCanvases(client.doc).set('oldMlCanvas1', canvas)
+      canvas.set('kind', 'ml')
+      canvas.set('title', yText('Churn (2019)'))
+      const boxes = new Y.Map<unknown>()
+      canvas.set('boxes', boxes)
+      const items = new Y.Array<Y.Map<unknown>>()
+      boxes.set('mlTask', items)
+      const item = new Y.Map<unknown>()
+      item.set('id', 'oldItem01')
+      item.set('text', yText('Predict churn'))
+      items.push([item])
+    })
+    const { page } = await openTab(boardId)
+    client.destroy()
+
+    const canvas = canvasOn(page, 'oldMlCanvas1')
+    await expect
+      .poll(() => itemTexts(boxOf(canvas, 'predictionTask')), eventually)
+      .toEqual(['Predict churn'])
   })
 })
 
