@@ -50,11 +50,14 @@ describe('the tracker', () => {
       measurements: [{ metric: 'conversion', value: 5.3, at: '2026-11-03T00:00:00Z' }],
     })
 
+    // Each board is indexed on its own, shortly after it changes: wait for both.
     await expect
-      .poll(async () => (await tracker(api)).hypotheses.find((r) => r.hypothesisId === a)?.verdict)
-      .toBe('supported')
+      .poll(async () => {
+        const rows = (await tracker(api)).hypotheses
+        return [rows.length, rows.find((r) => r.hypothesisId === a)?.verdict]
+      })
+      .toEqual([2, 'supported'])
     const rows = (await tracker(api)).hypotheses
-    expect(rows).toHaveLength(2)
     const rowA = rows.find((r) => r.hypothesisId === a)!
     expect(rowA).toMatchObject({
       boardId: boardA,
@@ -101,6 +104,7 @@ describe('the tracker', () => {
     await setStatus(api, other, shortRun, 'running')
 
     await expect.poll(async () => (await tracker(api)).total).toBe(3)
+    await expect.poll(async () => (await tracker(api, '?status=running')).total).toBe(2)
     expect(ids((await tracker(api, '?status=running&sort=due')).hypotheses)).toEqual([
       shortRun,
       longRun,
