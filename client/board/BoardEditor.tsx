@@ -1,6 +1,6 @@
 import { getAssetUrlsByImport } from '@tldraw/assets/imports.vite'
 import { useCallback, useEffect, useMemo, useState } from 'react'
-import { defaultShapeUtils, Tldraw, type Editor, type TLComponents } from 'tldraw'
+import { atom, defaultShapeUtils, Tldraw, type Editor, type TLComponents } from 'tldraw'
 import { AcceptedImageTypes, DefaultLimits } from '../../shared/protocol/limits'
 import {
   CanvasEnvironmentContext,
@@ -29,6 +29,8 @@ const components: TLComponents = { SharePanel: null }
 
 const noVideos: string[] = []
 
+type NoteTarget = { canvasId: string; boxKey: string } | null
+
 interface BoardEditorProps {
   boardId: string
   sync: BoardSync
@@ -37,14 +39,16 @@ interface BoardEditorProps {
 
 /** The tldraw editor on the board's synced store. */
 export function BoardEditor({ boardId, sync, onEditor }: BoardEditorProps) {
+  const [noteDropTarget] = useState(() => atom<NoteTarget>('sticky drop target', null))
   const shapeUtils = useMemo(
-    () => [...defaultShapeUtils, CanvasShapeUtil.configure({ doc: sync.doc })],
-    [sync.doc],
+    () => [...defaultShapeUtils, CanvasShapeUtil.configure({ doc: sync.doc, noteDropTarget })],
+    [sync.doc, noteDropTarget],
   )
   const editing = useEditingIndex(sync)
   const environment = useMemo<CanvasEnvironment | null>(
-    () => editing && { doc: sync.doc, boardId, focus: new FocusRequests(), editing },
-    [sync.doc, boardId, editing],
+    () =>
+      editing && { doc: sync.doc, boardId, focus: new FocusRequests(), editing, noteDropTarget },
+    [sync.doc, boardId, editing, noteDropTarget],
   )
 
   const handleMount = useCallback(

@@ -182,6 +182,8 @@ describe('when a person drags an item onto another box', () => {
     await expect
       .poll(() => page.evaluate(() => window.editor!.inputs.getIsDragging()), eventually)
       .toBe(true)
+    // The box it would land in lights up while the sticky is over it.
+    await expect.poll(() => target.getAttribute('class'), eventually).toContain('is-drop-target')
     await page.mouse.up()
 
     await expect.poll(() => itemTexts(target), eventually).toEqual(['Partner resellers'])

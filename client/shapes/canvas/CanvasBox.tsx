@@ -1,5 +1,5 @@
 import { useRef, useState, type DragEvent } from 'react'
-import { stopEventPropagation } from 'tldraw'
+import { stopEventPropagation, useValue } from 'tldraw'
 import type { BoxDefinition } from '../../../shared/canvases/types'
 import type { CanvasMap } from '../../../shared/doc/canvasDoc'
 import { BoxItem } from './BoxItem'
@@ -21,7 +21,7 @@ interface CanvasBoxProps {
 
 /** A box of a canvas: its name and prompt, its items, and a way to add one. */
 export function CanvasBox({ canvasId, canvas, box, boxOrder, number }: CanvasBoxProps) {
-  const { doc, focus } = useCanvasEnvironment()
+  const { doc, focus, noteDropTarget } = useCanvasEnvironment()
   useYVersion(canvas)
   const boxes = peekBoxes(canvas)
   useYVersion(boxes)
@@ -31,6 +31,14 @@ export function CanvasBox({ canvasId, canvas, box, boxOrder, number }: CanvasBox
   const listRef = useRef<HTMLOListElement>(null)
   useWheelScroll(listRef)
   const [dropping, setDropping] = useState(false)
+  const noteOver = useValue(
+    'sticky over box',
+    () => {
+      const target = noteDropTarget.get()
+      return target?.canvasId === canvasId && target.boxKey === box.key
+    },
+    [noteDropTarget, canvasId, box.key],
+  )
   const ref: BoxRef = { canvasId, boxKey: box.key }
 
   const add = () => {
@@ -68,7 +76,7 @@ export function CanvasBox({ canvasId, canvas, box, boxOrder, number }: CanvasBox
   const labelId = `box-${canvasId}-${box.key}`
   return (
     <section
-      className={`canvas-box${items.length > 0 ? ' has-items' : ''}${dropping ? ' is-drop-target' : ''}`}
+      className={`canvas-box${items.length > 0 ? ' has-items' : ''}${dropping || noteOver ? ' is-drop-target' : ''}`}
       data-testid="canvas-box"
       data-box-key={box.key}
       aria-labelledby={labelId}

@@ -1,5 +1,6 @@
 import { createContext, useContext } from 'react'
 import type * as Y from 'yjs'
+import type { NoteDropTarget } from './dropNotesIntoBox'
 import type { EditingIndex } from './EditingIndex'
 import type { FocusRequests } from './FocusRequests'
 
@@ -10,6 +11,8 @@ export interface CanvasEnvironment {
   focus: FocusRequests
   /** Who else is typing in which field. */
   editing: EditingIndex
+  /** The box a sticky being dragged would land in. */
+  noteDropTarget: NoteDropTarget
 }
 
 export const CanvasEnvironmentContext = createContext<CanvasEnvironment | null>(null)

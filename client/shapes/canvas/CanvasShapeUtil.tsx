@@ -13,11 +13,13 @@ import { CanvasKinds } from '../../../shared/canvases/schema'
 import { getCanvasDefinition } from '../../../shared/canvases/registry'
 import { CanvasShapeType, type CanvasShape } from './canvasShape'
 import { CanvasShapeView } from './CanvasShapeView'
-import { dropNotesIntoBox } from './dropNotesIntoBox'
+import { boxKeyAt, dropNotesIntoBox, type NoteDropTarget } from './dropNotesIntoBox'
 
 export interface CanvasShapeOptions {
   /** The board's document, for dropping stickies into boxes; views get it from context. */
   doc: Y.Doc | null
+  /** Where a sticky being dragged would land, so that box can light up. */
+  noteDropTarget: NoteDropTarget | null
 }
 
 const MinSize = { w: 480, h: 360 }
@@ -36,7 +38,7 @@ export class CanvasShapeUtil extends ShapeUtil<CanvasShape> {
     h: T.positiveNumber,
   }
 
-  override options: CanvasShapeOptions = { doc: null }
+  override options: CanvasShapeOptions = { doc: null, noteDropTarget: null }
 
   override getDefaultProps(): CanvasShape['props'] {
     const { w, h } = getCanvasDefinition('hypothesis').defaultSize
@@ -67,7 +69,22 @@ export class CanvasShapeUtil extends ShapeUtil<CanvasShape> {
     return type === 'note'
   }
 
+  override onDragShapesOver(shape: CanvasShape, shapes: TLShape[]) {
+    const boxKey = shapes.some((s) => s.type === 'note')
+      ? boxKeyAt(this.editor, shape.props.canvasId)
+      : undefined
+    const target = this.options.noteDropTarget
+    const current = target?.get()
+    if (!target || (current?.canvasId === shape.props.canvasId && current.boxKey === boxKey)) return
+    target.set(boxKey ? { canvasId: shape.props.canvasId, boxKey } : null)
+  }
+
+  override onDragShapesOut() {
+    this.options.noteDropTarget?.set(null)
+  }
+
   override onDropShapesOver(shape: CanvasShape, shapes: TLShape[]) {
+    this.options.noteDropTarget?.set(null)
     if (this.options.doc) dropNotesIntoBox(this.editor, this.options.doc, shape, shapes)
   }
 

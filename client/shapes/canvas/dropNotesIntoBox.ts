@@ -1,8 +1,11 @@
-import { renderPlaintextFromRichText, type Editor, type TLShape } from 'tldraw'
+import { renderPlaintextFromRichText, type Atom, type Editor, type TLShape } from 'tldraw'
 import type * as Y from 'yjs'
 import { LocalOrigin } from '../../../shared/doc/layout'
 import { getBoardCanvases, getBoxItems, insertItem } from '../../../shared/doc/canvasDoc'
 import type { CanvasShape } from './canvasShape'
+
+/** The box a sticky being dragged would land in, if any. */
+export type NoteDropTarget = Atom<{ canvasId: string; boxKey: string } | null>
 
 /** The box under a point of the screen, found by the DOM (boxes are laid out by CSS grid). */
 export function boxKeyAt(editor: Editor, canvasId: string): string | undefined {
