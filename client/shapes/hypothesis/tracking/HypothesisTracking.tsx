@@ -1,0 +1,47 @@
+import type { ReactNode } from 'react'
+import { computeVerdict } from '../../../../shared/canvases/hypothesis/verdict'
+import type { CanvasMap } from '../../../../shared/doc/canvasDoc'
+import { TrackingBar } from './TrackingBar'
+import { TrackingPanel } from './TrackingPanel'
+import { useTrackingPanel } from './trackingPanelStore'
+import { useClock } from './useClock'
+import { useTracking } from './useTracking'
+import './tracking.css'
+
+/**
+ * A hypothesis canvas with its tracking: the bar above the boxes, and the panel over the
+ * metrics column when open. The verdict is computed here, live, with the same function the
+ * server uses, on every change to the document and when the time box runs out.
+ */
+export function HypothesisTracking({
+  canvasId,
+  canvas,
+  children,
+}: {
+  canvasId: string
+  canvas: CanvasMap
+  children: ReactNode
+}) {
+  const { tracking, metrics } = useTracking(canvasId, canvas)
+  const now = useClock(tracking.timebox)
+  const tab = useTrackingPanel((s) => s.open[canvasId])
+  const verdict = computeVerdict(metrics, tracking.measurements, tracking.timebox.end, now)
+
+  return (
+    <div className="hypothesis-tracking">
+      <TrackingBar canvasId={canvasId} tracking={tracking} verdict={verdict} now={now} />
+      <div className="hypothesis-tracking-body">
+        {children}
+        {tab && (
+          <TrackingPanel
+            canvasId={canvasId}
+            tab={tab}
+            tracking={tracking}
+            metrics={metrics}
+            verdict={verdict}
+          />
+        )}
+      </div>
+    </div>
+  )
+}

@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest'
+import { pastedRows } from './pastedRows'
+
+const keys = new Set(['conversion', 'latency'])
+
+describe('reading pasted measurements', () => {
+  it('reads rows under the API header, leaving off empty optional columns', () => {
+    const text =
+      'metric,value,at,source,id\nconversion,4.8,2026-03-04T09:00:00Z,dashboard,r1\nlatency,190'
+    expect(pastedRows(text, keys)).toEqual({
+      ok: true,
+      rows: [
+        {
+          metric: 'conversion',
+          value: 4.8,
+          at: '2026-03-04T09:00:00Z',
+          source: 'dashboard',
+          id: 'r1',
+        },
+        { metric: 'latency', value: 190 },
+      ],
+    })
+  })
+
+  it('understands rows pasted without the header', () => {
+    expect(pastedRows('conversion,5.1\nlatency,185', keys)).toMatchObject({
+      ok: true,
+      rows: [{ value: 5.1 }, { value: 185 }],
+    })
+  })
+
+  it('fails all of them on one bad row, naming the row and the field', () => {
+    const text = 'metric,value,at,source,id\nconversion,5\nconversion,5,yesterday\nlatency,180'
+    const result = pastedRows(text, keys)
+    expect(result).toMatchObject({ ok: false, row: 2, field: 'at' })
+    expect(!result.ok && result.message).toMatch(/^row 2: at /)
+  })
+
+  it('names a metric the hypothesis does not have', () => {
+    expect(pastedRows('metric,value,at,source,id\nrevenue,10', keys)).toMatchObject({
+      ok: false,
+      message: 'row 1: metric "revenue" is not a metric of this hypothesis',
+    })
+  })
+
+  it('says what the header must be when it is neither the header nor a metric', () => {
+    expect(pastedRows('name,amount\nconversion,5', keys)).toMatchObject({
+      ok: false,
+      message: expect.stringContaining('metric,value,at,source,id'),
+    })
+  })
+})

@@ -1,0 +1,262 @@
+import type { Browser, Locator, Page } from 'playwright-core'
+import type { TLShapeId } from 'tldraw'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { apiClient, checkoutMetrics, createHypothesis, createToken, type Api } from '../helpers/api'
+import { createBoard } from '../helpers/clients'
+import { startTestServer, type TestServer } from '../helpers/server'
+import { eventually, launchBrowser, newTab, openBoard, type BoardTab } from './browser'
+import { canvasOn } from './canvasDriver'
+
+let server: TestServer
+let api: Api
+let browser: Browser
+let alice: BoardTab
+let bob: BoardTab
+let boardId: string
+let hypothesisId: string
+
+/** A name of one's own, as the name dialog would have stored it, before the board opens. */
+async function signInAs(tab: BoardTab, name: string) {
+  await tab.context.addInitScript((name) => {
+    const state = { userId: name.toLowerCase().padEnd(32, '0'), name, color: '#1c7ed6' }
+    localStorage.setItem(
+      'discovery-board:ui',
+      JSON.stringify({ state: { ...state, showRecentlyDeleted: false }, version: 1 }),
+    )
+  }, name)
+}
+
+/** Shows a canvas at 100 % zoom with its top left corner in view. */
+async function showAtFullSize(page: Page, canvasId: string) {
+  await page.evaluate((id) => {
+    const editor = window.editor!
+    const bounds = editor.getShapePageBounds(`shape:canvas-${id}` as TLShapeId)!
+    editor.setCamera({ x: -bounds.x + 24, y: -bounds.y + 24, z: 1 })
+  }, canvasId)
+}
+
+const hypothesisOn = (tab: BoardTab, id = hypothesisId) => canvasOn(tab.page, id)
+const verdictOf = (canvas: Locator) =>
+  canvas.getByTestId('hypothesis-verdict').getAttribute('data-verdict')
+const statusOf = (canvas: Locator) =>
+  canvas.getByTestId('hypothesis-status').getAttribute('data-status')
+
+/** Opens the tracking panel of a canvas on a tab. */
+async function openTab(canvas: Locator, tab: 'measurements' | 'criteria' | 'decision') {
+  if (!(await canvas.getByTestId('tracking-panel').isVisible())) {
+    await canvas.getByTestId('toggle-tracking').click()
+  }
+  await canvas.getByTestId(`tracking-tab-${tab}`).click()
+}
+
+beforeAll(async () => {
+  ;[server, browser] = await Promise.all([startTestServer(), launchBrowser()])
+  api = apiClient(server.url)
+  boardId = await createBoard(server.url, 'Checkout experiments')
+  // The success criterion has a baseline but no target yet: it cannot start.
+  const [conversion, latency] = checkoutMetrics
+  hypothesisId = await createHypothesis(api, boardId, {
+    metrics: [{ ...conversion, target: { value: null } }, latency],
+  })
+  // Two isolated profiles: no BroadcastChannel shortcut, every edit goes through the server.
+  ;[alice, bob] = await Promise.all([newTab(browser), newTab(browser)])
+  await Promise.all([signInAs(alice, 'Alice'), signInAs(bob, 'Bob')])
+  for (const tab of [alice, bob]) {
+    await tab.page.setViewportSize({ width: 1320, height: 1000 })
+    await openBoard(tab, server.url, boardId)
+    await hypothesisOn(tab).waitFor()
+    await showAtFullSize(tab.page, hypothesisId)
+  }
+})
+
+afterAll(async () => {
+  for (const tab of [alice, bob]) expect(tab?.errors).toEqual([])
+  await browser?.close()
+  await server?.cleanup()
+})
+
+describe('when someone starts a hypothesis whose success criterion lacks a target', () => {
+  it('refuses, names the criterion, and leaves it a draft on every screen', async () => {
+    const canvas = hypothesisOn(alice)
+    await canvas.getByTestId('status-to-running').click()
+    await expect
+      .poll(() => canvas.getByTestId('tracking-refusal').textContent(), eventually)
+      .toContain('conversion lacks one')
+    expect(await statusOf(canvas)).toBe('draft')
+    expect(await statusOf(hypothesisOn(bob))).toBe('draft')
+    await alice.page.screenshot({ path: '/tmp/tracking-refused.png' })
+  })
+})
+
+describe('when the target is filled in and the hypothesis starts', () => {
+  it('runs on both screens with a week-long time box', async () => {
+    const canvas = hypothesisOn(alice)
+    const target = canvas.locator('[data-testid="metric"][data-metric-key="conversion"]')
+    await target.getByLabel('Target').fill('5')
+    await target.getByLabel('Target').press('Enter')
+    await canvas.getByTestId('status-to-running').click()
+    for (const tab of [alice, bob]) {
+      await expect.poll(() => statusOf(hypothesisOn(tab)), eventually).toBe('running')
+      await expect
+        .poll(() => hypothesisOn(tab).getByTestId('hypothesis-timebox').textContent(), eventually)
+        .toContain('7 days left')
+    }
+    expect(await canvas.getByTestId('tracking-refusal').count()).toBe(0)
+    expect(await verdictOf(canvas)).toBe('pending')
+  })
+})
+
+describe('when a pipeline posts a measurement with an ingestion token', () => {
+  it('turns the verdict on every open screen within a second', async () => {
+    const { token } = await createToken(api, boardId, 'nightly experiment')
+    const watch = (tab: BoardTab) =>
+      tab.page
+        .waitForFunction(
+          (id) =>
+            document.querySelector(
+              `[data-canvas-id="${id}"] [data-testid="hypothesis-verdict"][data-verdict="supported"]`,
+            ) !== null,
+          hypothesisId,
+          { polling: 'raf', timeout: eventually.timeout },
+        )
+        .then(() => Date.now())
+    const seen = Promise.all([watch(alice), watch(bob)])
+    const sent = Date.now()
+    const res = await fetch(
+      `${server.url}/api/boards/${boardId}/hypotheses/${hypothesisId}/measurements`,
+      {
+        method: 'POST',
+        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ measurements: [{ metric: 'conversion', value: 5.2 }] }),
+      },
+    )
+    expect(res.status).toBe(200)
+    const shown = await seen
+    for (const at of shown) expect(at - sent).toBeLessThan(1000)
+    await expect
+      .poll(() => hypothesisOn(bob).getByTestId('verdict-reason').textContent(), eventually)
+      .toContain('Every success criterion meets its target')
+  })
+
+  it('draws the value on the metric chart, latest beside the target', async () => {
+    const canvas = hypothesisOn(bob)
+    await openTab(canvas, 'measurements')
+    const trend = canvas.locator('[data-testid="metric-trend"][data-metric-key="conversion"]')
+    await expect
+      .poll(() => trend.getByTestId('latest-value').textContent(), eventually)
+      .toBe('5.2 %')
+    expect(await trend.getByTestId('metric-chart').getAttribute('data-points')).toBe('1')
+    expect(await trend.textContent()).toContain('target ≥ 5 %')
+    await bob.page.screenshot({ path: '/tmp/tracking-measurements.png' })
+  })
+})
+
+describe('when someone records a guardrail value by hand that breaches it', () => {
+  it('refutes the hypothesis live on the other screen', async () => {
+    const canvas = hypothesisOn(bob)
+    await openTab(canvas, 'measurements')
+    await canvas.getByTestId('measurement-metric').selectOption('latency')
+    await canvas.getByTestId('measurement-value').fill('260')
+    await canvas.getByTestId('record-measurement').click()
+    await expect.poll(() => verdictOf(hypothesisOn(alice)), eventually).toBe('refuted')
+    await expect
+      .poll(() => hypothesisOn(alice).getByTestId('verdict-reason').textContent(), eventually)
+      .toContain('latency')
+  })
+})
+
+describe('when someone changes a locked criterion', () => {
+  it('asks for a reason and shows the dated, attributed amendment on every screen', async () => {
+    const canvas = hypothesisOn(alice)
+    await openTab(canvas, 'criteria')
+    await canvas.getByTestId('amend-metric').selectOption('latency')
+    await canvas.getByTestId('amend-tolerance').fill('80')
+    expect(await canvas.getByTestId('record-amendment').isDisabled()).toBe(true)
+    await canvas.getByTestId('amend-reason').fill('Peak traffic week: agreed with ops')
+    await canvas.getByTestId('record-amendment').click()
+
+    const other = hypothesisOn(bob)
+    await openTab(other, 'criteria')
+    const amendment = other.locator('[data-testid="amendment"][data-metric-key="latency"]')
+    await expect.poll(() => amendment.textContent(), eventually).toContain('Peak traffic week')
+    const text = await amendment.textContent()
+    expect(text).toContain('tolerance 20 ms → 80 ms')
+    expect(text).toContain('Alice')
+    // 260 ms is within 200 + 80: the verdict follows the amended criterion.
+    await expect.poll(() => verdictOf(other), eventually).toBe('supported')
+    await alice.page.screenshot({ path: '/tmp/tracking-amendment.png' })
+  })
+})
+
+describe('when someone adds a lesson', () => {
+  it('appears in the log on every screen with its author and date', async () => {
+    const canvas = hypothesisOn(bob)
+    await canvas
+      .getByTestId('lesson-input')
+      .fill('Buyers abandon at the shipping step, not payment')
+    await canvas.getByTestId('add-lesson').click()
+    const lesson = hypothesisOn(alice).getByTestId('lesson').last()
+    await expect.poll(() => lesson.textContent(), eventually).toContain('shipping step')
+    expect(await lesson.textContent()).toContain('Bob')
+    expect(await lesson.locator('time').getAttribute('datetime')).toMatch(/^\d{4}-\d\d-\d\dT/)
+  })
+})
+
+describe('when someone decides to pivot', () => {
+  let successorId: string
+
+  it('closes the hypothesis with the decision, who and why, on every screen', async () => {
+    const canvas = hypothesisOn(alice)
+    await openTab(canvas, 'decision')
+    await canvas.getByTestId('decision-pivot').check()
+    await canvas
+      .getByTestId('decision-rationale')
+      .fill('Conversion moved, but for the wrong buyers')
+    await canvas.getByTestId('record-decision').click()
+    for (const tab of [alice, bob]) {
+      await expect.poll(() => statusOf(hypothesisOn(tab)), eventually).toBe('decided')
+    }
+    const other = hypothesisOn(bob)
+    await openTab(other, 'decision')
+    const record = other.getByTestId('decision-record')
+    expect(await record.getAttribute('data-decision')).toBe('pivot')
+    expect(await record.textContent()).toContain('Alice')
+    expect(await record.textContent()).toContain('for the wrong buyers')
+    await alice.page.screenshot({ path: '/tmp/tracking-decided.png' })
+  })
+
+  it('creates the successor on the board, linked both ways, problem and customers carried over', async () => {
+    const link = hypothesisOn(bob).getByTestId('successor-link').first()
+    await link.waitFor()
+    successorId = (await link.getAttribute('data-target-canvas'))!
+    const successor = canvasOn(bob.page, successorId)
+    await successor.waitFor()
+    expect(await successor.getByTestId('canvas-title').inputValue()).toBe(
+      'One-page checkout (pivot)',
+    )
+    const texts = (box: string) =>
+      successor
+        .locator(`[data-box-key="${box}"] [data-testid="box-item"] textarea`)
+        .evaluateAll((fields) => fields.map((f) => (f as HTMLTextAreaElement).value))
+    expect(await texts('problem')).toEqual(['Checkout drops buyers'])
+    expect(await texts('customers')).toEqual(['First-time buyers'])
+    expect(await statusOf(successor)).toBe('draft')
+    expect(await successor.getByTestId('predecessor-link').getAttribute('data-target-canvas')).toBe(
+      hypothesisId,
+    )
+    await canvasOn(alice.page, successorId).waitFor()
+  })
+
+  it('zooms the board to the successor when its link is followed', async () => {
+    const inView = (id: string) =>
+      bob.page.evaluate((id) => {
+        const editor = window.editor!
+        const bounds = editor.getShapePageBounds(`shape:canvas-${id}` as TLShapeId)!
+        return editor.getViewportPageBounds().contains(bounds)
+      }, id)
+    expect(await inView(successorId)).toBe(false)
+    await hypothesisOn(bob).getByTestId('successor-link').first().click()
+    await expect.poll(() => inView(successorId), eventually).toBe(true)
+    await bob.page.screenshot({ path: '/tmp/tracking-successor.png' })
+  })
+})
