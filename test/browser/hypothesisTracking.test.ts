@@ -35,6 +35,14 @@ async function showAtFullSize(page: Page, canvasId: string) {
   }, canvasId)
 }
 
+/** A screenshot to look at, without the style panel a selected shape brings up. */
+async function screenshot(tab: BoardTab, name: string) {
+  await tab.page.evaluate(() => {
+    window.editor!.selectNone()
+  })
+  await tab.page.screenshot({ path: `/tmp/${name}.png` })
+}
+
 const hypothesisOn = (tab: BoardTab, id = hypothesisId) => canvasOn(tab.page, id)
 const verdictOf = (canvas: Locator) =>
   canvas.getByTestId('hypothesis-verdict').getAttribute('data-verdict')
@@ -62,7 +70,7 @@ beforeAll(async () => {
   ;[alice, bob] = await Promise.all([newTab(browser), newTab(browser)])
   await Promise.all([signInAs(alice, 'Alice'), signInAs(bob, 'Bob')])
   for (const tab of [alice, bob]) {
-    await tab.page.setViewportSize({ width: 1320, height: 1000 })
+    await tab.page.setViewportSize({ width: 1560, height: 1000 })
     await openBoard(tab, server.url, boardId)
     await hypothesisOn(tab).waitFor()
     await showAtFullSize(tab.page, hypothesisId)
@@ -84,7 +92,7 @@ describe('when someone starts a hypothesis whose success criterion lacks a targe
       .toContain('conversion lacks one')
     expect(await statusOf(canvas)).toBe('draft')
     expect(await statusOf(hypothesisOn(bob))).toBe('draft')
-    await alice.page.screenshot({ path: '/tmp/tracking-refused.png' })
+    await screenshot(alice, 'tracking-refused')
   })
 })
 
@@ -147,7 +155,7 @@ describe('when a pipeline posts a measurement with an ingestion token', () => {
       .toBe('5.2 %')
     expect(await trend.getByTestId('metric-chart').getAttribute('data-points')).toBe('1')
     expect(await trend.textContent()).toContain('target ≥ 5 %')
-    await bob.page.screenshot({ path: '/tmp/tracking-measurements.png' })
+    await screenshot(bob, 'tracking-measurements')
   })
 })
 
@@ -184,7 +192,7 @@ describe('when someone changes a locked criterion', () => {
     expect(text).toContain('Alice')
     // 260 ms is within 200 + 80: the verdict follows the amended criterion.
     await expect.poll(() => verdictOf(other), eventually).toBe('supported')
-    await alice.page.screenshot({ path: '/tmp/tracking-amendment.png' })
+    await screenshot(alice, 'tracking-amendment')
   })
 })
 
@@ -222,7 +230,7 @@ describe('when someone decides to pivot', () => {
     expect(await record.getAttribute('data-decision')).toBe('pivot')
     expect(await record.textContent()).toContain('Alice')
     expect(await record.textContent()).toContain('for the wrong buyers')
-    await alice.page.screenshot({ path: '/tmp/tracking-decided.png' })
+    await screenshot(alice, 'tracking-decided')
   })
 
   it('creates the successor on the board, linked both ways, problem and customers carried over', async () => {
@@ -257,6 +265,6 @@ describe('when someone decides to pivot', () => {
     expect(await inView(successorId)).toBe(false)
     await hypothesisOn(bob).getByTestId('successor-link').first().click()
     await expect.poll(() => inView(successorId), eventually).toBe(true)
-    await bob.page.screenshot({ path: '/tmp/tracking-successor.png' })
+    await screenshot(bob, 'tracking-successor')
   })
 })

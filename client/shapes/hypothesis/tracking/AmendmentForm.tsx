@@ -1,29 +1,14 @@
 import { useState, type FormEvent } from 'react'
-import { MetricDirections, type Metric } from '../../../../shared/canvases/schema'
+import { MetricDirections, MetricKinds, type Metric } from '../../../../shared/canvases/schema'
 import { useUiStore } from '../../../state/uiStore'
 import { useCanvasEnvironment } from '../../canvas/CanvasEnvironment'
-import { amendedMetric, type MetricTerms } from './amendmentWords'
+import { amendedCriteria, fieldsOf, NewMetric, type AmendmentFields } from './amendmentDraft'
 import { fieldGuards } from './fieldGuards'
 import { changeCriteria } from './trackingCommands'
 
-const termsOf = (m: Metric): MetricTerms => ({
-  name: m.name,
-  unit: m.unit,
-  direction: m.direction,
-  tolerance: m.tolerance,
-  baseline: m.baseline.value,
-  target: m.target.value,
-})
-
-/** A number field of the form: empty means "none"; text that is not a number is kept as typed. */
-const toNumber = (text: string) => {
-  const t = text.trim().replace(',', '.')
-  return t === '' ? null : Number.isFinite(Number(t)) ? Number(t) : undefined
-}
-
 /**
- * Changes a locked criterion: the new terms and the reason, kept as a dated, attributed
- * amendment beside the change itself.
+ * Changes, adds or removes a locked criterion: the new terms and the reason, kept as a dated,
+ * attributed amendment beside the change itself.
  */
 export function AmendmentForm({
   canvasId,
@@ -36,80 +21,44 @@ export function AmendmentForm({
 }) {
   const { doc } = useCanvasEnvironment()
   const name = useUiStore((s) => s.name)
-  const [key, setKey] = useState(initialKey)
-  const metric = metrics.find((m) => m.key === key) ?? metrics[0]
+  const [chosen, setChosen] = useState(initialKey ?? metrics[0]?.key ?? NewMetric)
+  const metric = metrics.find((m) => m.key === chosen)
+  const changing = metric ? metric.key : NewMetric
   // The draft starts from the metric as it is; choosing another metric starts a new draft.
-  const [draft, setDraft] = useState<{ key: string; fields: Record<string, string> } | null>(null)
+  const [draft, setDraft] = useState<{ for: string; fields: AmendmentFields } | null>(null)
   const [remove, setRemove] = useState(false)
   const [reason, setReason] = useState('')
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null)
-  if (!metric) return null
-
-  const base = termsOf(metric)
-  const fields =
-    draft?.key === metric.key
-      ? draft.fields
-      : {
-          name: base.name,
-          unit: base.unit,
-          direction: base.direction,
-          baseline: base.baseline === null ? '' : String(base.baseline),
-          target: base.target === null ? '' : String(base.target),
-          tolerance: base.tolerance === null ? '' : String(base.tolerance),
-        }
-  const set = (field: string, value: string) =>
-    setDraft({ key: metric.key, fields: { ...fields, [field]: value } })
+  const fields = draft?.for === changing ? draft.fields : fieldsOf(metric)
+  const set = (field: keyof AmendmentFields, value: string) =>
+    setDraft({ for: changing, fields: { ...fields, [field]: value } })
 
   const submit = (event: FormEvent) => {
     event.preventDefault()
-    const numbers = {
-      baseline: toNumber(fields.baseline!),
-      target: toNumber(fields.target!),
-      tolerance: toNumber(fields.tolerance!),
-    }
-    const bad = Object.entries(numbers).find(([, v]) => v === undefined)
-    if (bad) {
-      setMessage({ ok: false, text: `The ${bad[0]} must be a number, or empty for none` })
-      return
-    }
-    if (numbers.tolerance !== null && numbers.tolerance! < 0) {
-      setMessage({ ok: false, text: 'The tolerance cannot be negative' })
-      return
-    }
-    const next = remove
-      ? metrics.filter((m) => m.key !== metric.key)
-      : metrics.map((m) =>
-          m.key === metric.key
-            ? amendedMetric(m, {
-                name: fields.name!.trim(),
-                unit: fields.unit!.trim(),
-                direction: fields.direction === 'decrease' ? 'decrease' : 'increase',
-                baseline: numbers.baseline!,
-                target: numbers.target!,
-                tolerance: numbers.tolerance!,
-              })
-            : m,
-        )
-    const result = changeCriteria(doc, canvasId, next, { reason, by: name, now: Date.now() })
+    const next = amendedCriteria(metrics, changing, fields, remove && metric !== undefined)
+    if (!next.ok) return setMessage({ ok: false, text: next.message })
+    const result = changeCriteria(doc, canvasId, next.metrics, {
+      reason,
+      by: name,
+      now: Date.now(),
+    })
     if (!result.ok) return setMessage({ ok: false, text: result.message })
     if (result.amended === 0) return setMessage({ ok: false, text: 'Nothing changed' })
+    const key = metric?.key ?? fields.key.trim()
     setDraft(null)
     setReason('')
     setRemove(false)
-    setMessage({ ok: true, text: `Amended ${metric.key}` })
+    if (!metric) setChosen(key)
+    setMessage({ ok: true, text: `Amended ${key}` })
   }
 
-  const input = (
-    field: string,
-    label: string,
-    props: { inputMode?: 'decimal'; wide?: boolean } = {},
-  ) => (
-    <label className={`tracking-field${props.wide ? ' is-wide' : ''}`}>
+  const input = (field: keyof AmendmentFields, label: string, wide = false) => (
+    <label className={`tracking-field${wide ? ' is-wide' : ''}`}>
       <span>{label}</span>
       <input
         className="tracking-input"
-        value={fields[field] ?? ''}
-        inputMode={props.inputMode}
+        value={fields[field]}
+        inputMode={['baseline', 'target', 'tolerance'].includes(field) ? 'decimal' : undefined}
         disabled={remove}
         aria-label={label}
         data-testid={`amend-${field}`}
@@ -118,6 +67,7 @@ export function AmendmentForm({
       />
     </label>
   )
+  const kind = metric?.kind ?? fields.kind
 
   return (
     <form className="tracking-form" data-testid="amendment-form" onSubmit={submit}>
@@ -125,11 +75,12 @@ export function AmendmentForm({
         <label className="tracking-field">
           <span>Metric</span>
           <select
-            value={metric.key}
+            value={changing}
             aria-label="Metric to amend"
             data-testid="amend-metric"
             onChange={(e) => {
-              setKey(e.target.value)
+              setChosen(e.target.value)
+              setRemove(false)
               setMessage(null)
             }}
             {...fieldGuards}
@@ -139,14 +90,37 @@ export function AmendmentForm({
                 {m.key}
               </option>
             ))}
+            <option value={NewMetric}>New metric…</option>
           </select>
         </label>
-        {input('name', 'Name', { wide: true })}
+        {metric ? (
+          input('name', 'Name', true)
+        ) : (
+          <>
+            {input('key', 'Key')}
+            <label className="tracking-field">
+              <span>Kind</span>
+              <select
+                value={fields.kind}
+                aria-label="Kind"
+                onChange={(e) => set('kind', e.target.value)}
+                {...fieldGuards}
+              >
+                {MetricKinds.map((k) => (
+                  <option key={k} value={k}>
+                    {k}
+                  </option>
+                ))}
+              </select>
+            </label>
+          </>
+        )}
       </div>
+      {!metric && input('name', 'Name', true)}
       <div className="tracking-form-row">
-        {input('baseline', 'Baseline', { inputMode: 'decimal' })}
-        {input('target', 'Target', { inputMode: 'decimal' })}
-        {metric.kind === 'guardrail' && input('tolerance', 'Tolerance', { inputMode: 'decimal' })}
+        {input('baseline', 'Baseline')}
+        {input('target', 'Target')}
+        {kind === 'guardrail' && input('tolerance', 'Tolerance')}
         {input('unit', 'Unit')}
         <label className="tracking-field">
           <span>Better</span>
@@ -180,15 +154,20 @@ export function AmendmentForm({
         />
       </label>
       <div className="tracking-form-row">
-        <label className="tracking-check">
-          <input
-            type="checkbox"
-            checked={remove}
-            onChange={(e) => setRemove(e.target.checked)}
-            {...fieldGuards}
-          />
-          Remove this metric
-        </label>
+        {metric ? (
+          <label className="tracking-check">
+            <input
+              type="checkbox"
+              checked={remove}
+              data-testid="amend-remove"
+              onChange={(e) => setRemove(e.target.checked)}
+              {...fieldGuards}
+            />
+            Remove this metric
+          </label>
+        ) : (
+          <span />
+        )}
         <button
           type="submit"
           className="tracking-button is-primary"
@@ -203,6 +182,7 @@ export function AmendmentForm({
         <p
           className={message.ok ? 'tracking-ok' : 'tracking-refusal'}
           role={message.ok ? 'status' : 'alert'}
+          data-testid="amendment-message"
         >
           {message.text}
         </p>

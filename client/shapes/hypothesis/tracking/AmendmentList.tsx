@@ -1,6 +1,6 @@
 import type { Amendment } from '../../../../shared/canvases/hypothesis/tracking'
-import { absoluteTime } from '../../../ui/relativeTime'
 import { amendmentChanges } from './amendmentWords'
+import { stamp } from './dates'
 
 /** Every change to the locked criteria: which metric, what changed, why, who and when. */
 export function AmendmentList({ amendments }: { amendments: readonly Amendment[] }) {
@@ -21,7 +21,7 @@ export function AmendmentList({ amendments }: { amendments: readonly Amendment[]
           </div>
           <q className="tracking-log-text">{a.reason}</q>
           <div className="tracking-log-meta">
-            {a.by || 'Someone'} · <time dateTime={a.at}>{absoluteTime(a.at)}</time>
+            {a.by || 'Someone'} · <time dateTime={a.at}>{stamp(a.at)}</time>
           </div>
         </li>
       ))}

@@ -6,9 +6,9 @@ import {
 } from '../../../../shared/canvases/hypothesis/tracking'
 import { decisionLabels } from '../../../tracker/trackerLabels'
 import { useUiStore } from '../../../state/uiStore'
-import { absoluteTime } from '../../../ui/relativeTime'
 import { useCanvasEnvironment } from '../../canvas/CanvasEnvironment'
 import { CanvasLink } from './CanvasLink'
+import { stamp } from './dates'
 import { fieldGuards } from './fieldGuards'
 import { decideHypothesis } from './trackingCommands'
 
@@ -43,8 +43,7 @@ export function DecisionTab({
         <div className="tracking-decision-head">
           <strong>{decisionLabels[decision.decision]}</strong>
           <span className="tracking-muted">
-            {decision.by || 'Someone'} ·{' '}
-            <time dateTime={decision.at}>{absoluteTime(decision.at)}</time>
+            {decision.by || 'Someone'} · <time dateTime={decision.at}>{stamp(decision.at)}</time>
           </span>
         </div>
         {decision.rationale && <p className="tracking-log-text">{decision.rationale}</p>}

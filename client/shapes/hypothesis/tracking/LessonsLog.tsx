@@ -1,14 +1,14 @@
 import { useRef, useState } from 'react'
 import type { CanvasMap } from '../../../../shared/doc/canvasDoc'
 import { useUiStore } from '../../../state/uiStore'
-import { absoluteTime } from '../../../ui/relativeTime'
+import { stamp } from './dates'
 import { useCanvasEnvironment } from '../../canvas/CanvasEnvironment'
 import { useWheelScroll } from '../../canvas/useWheelScroll'
 import { fieldGuards } from './fieldGuards'
 import { addLesson } from './trackingCommands'
 import { useTracking } from './useTracking'
 
-const shortDate = (iso: string) =>
+const lessonDate = (iso: string) =>
   new Date(iso).toLocaleDateString(undefined, { day: 'numeric', month: 'short', year: 'numeric' })
 
 /**
@@ -52,8 +52,8 @@ export function LessonsLog({ canvasId, canvas }: { canvasId: string; canvas: Can
               {lesson.at ? (
                 <>
                   {lesson.by || 'Someone'} ·{' '}
-                  <time dateTime={lesson.at} title={absoluteTime(lesson.at)}>
-                    {shortDate(lesson.at)}
+                  <time dateTime={lesson.at} title={stamp(lesson.at)}>
+                    {lessonDate(lesson.at)}
                   </time>
                 </>
               ) : (

@@ -7,6 +7,7 @@ import { absoluteTime } from '../../../ui/relativeTime'
 import { useCanvasEnvironment } from '../../canvas/CanvasEnvironment'
 import { NumberField } from '../../canvas/NumberField'
 import { CanvasLink } from './CanvasLink'
+import { shortDate } from './dates'
 import { statusActions } from './statusActions'
 import { timeboxStanding } from './timeboxStanding'
 import { moveHypothesis, setTimeboxDays } from './trackingCommands'
@@ -19,9 +20,6 @@ interface TrackingBarProps {
   verdict: VerdictResult
   now: number
 }
-
-const shortDate = (iso: string) =>
-  new Date(iso).toLocaleDateString(undefined, { day: 'numeric', month: 'short' })
 
 /**
  * The hypothesis's life at a glance, above its boxes: status and the next step, the time box,
@@ -61,7 +59,7 @@ export function TrackingBar({ canvasId, tracking, verdict, now }: TrackingBarPro
           title={
             started && timebox.end
               ? `${absoluteTime(timebox.start!)} → ${absoluteTime(timebox.end)}`
-              : 'The time box starts when the experiment starts'
+              : 'The time box starts with the experiment'
           }
         >
           <svg viewBox="0 0 16 16" width="14" height="14" aria-hidden="true">
@@ -83,6 +81,7 @@ export function TrackingBar({ canvasId, tracking, verdict, now }: TrackingBarPro
             </>
           ) : (
             <label className="tracking-days">
+              <span>Time box</span>
               <NumberField
                 value={timebox.days}
                 min={1}
@@ -92,7 +91,7 @@ export function TrackingBar({ canvasId, tracking, verdict, now }: TrackingBarPro
                 data-testid="timebox-days"
                 onCommit={(days) => days !== null && act(setTimeboxDays(doc, canvasId, days))}
               />
-              <span>{timebox.days === 1 ? 'day' : 'days'}, from the start</span>
+              <span>{timebox.days === 1 ? 'day' : 'days'}</span>
             </label>
           )}
         </span>
