@@ -132,3 +132,34 @@ describe('when someone is typing in an item', () => {
     await expect.poll(() => item(bob).getByTestId('item-editor').count(), eventually).toBe(0)
   })
 })
+
+describe('when a person undoes in a canvas while someone else types in it', () => {
+  it("takes back only that person's own typing", async () => {
+    const field = (tab: BoardTab) =>
+      boxOf(canvasOn(tab.page, canvasId), 'costStructure').locator('textarea').first()
+    await addItemAndType(
+      alice.page,
+      boxOf(canvasOn(alice.page, canvasId), 'costStructure'),
+      'hosting',
+    )
+    await expect.poll(() => field(bob).inputValue(), eventually).toBe('hosting')
+    await alice.page.keyboard.press('Escape')
+
+    await field(bob).focus()
+    await bob.page.keyboard.press('End')
+    await bob.page.keyboard.type(' and support')
+    await expect.poll(() => field(alice).inputValue(), eventually).toBe('hosting and support')
+
+    await field(alice).focus()
+    await alice.page.keyboard.press('Home')
+    await alice.page.keyboard.type('cloud ')
+    await expect.poll(() => field(bob).inputValue(), eventually).toBe('cloud hosting and support')
+
+    await alice.page.keyboard.press('Control+z')
+    for (const tab of [alice, bob]) {
+      await expect.poll(() => field(tab).inputValue(), eventually).toBe('hosting and support')
+    }
+    await alice.page.keyboard.press('Control+Shift+z')
+    await expect.poll(() => field(bob).inputValue(), eventually).toBe('cloud hosting and support')
+  })
+})

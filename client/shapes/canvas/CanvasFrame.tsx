@@ -4,6 +4,7 @@ import type { CanvasDefinition } from '../../../shared/canvases/types'
 import { getCanvasTitleText, type CanvasMap } from '../../../shared/doc/canvasDoc'
 import { canvasExportUrl } from '../../api/canvases'
 import { useCanvasEnvironment } from './CanvasEnvironment'
+import { CanvasUndoProvider } from './CanvasUndo'
 import { useCanvasText } from './useCanvasText'
 import { useYRead } from './useY'
 import { YTextInput } from './YTextInput'
@@ -23,48 +24,50 @@ export function CanvasFrame({ canvasId, canvas, definition, children }: CanvasFr
   const fileName = `${(titleString.trim() || definition.label).replace(/[^\p{L}\p{N}]+/gu, '-')}.md`
 
   return (
-    <article
-      className={`canvas-frame canvas-kind-${definition.kind}`}
-      data-testid="canvas-card"
-      data-canvas-id={canvasId}
-      data-kind={definition.kind}
-    >
-      <header className="canvas-frame-header">
-        <span className="canvas-kind-badge">{definition.label}</span>
-        {title && (
-          <YTextInput
-            className="canvas-title"
-            data-testid="canvas-title"
-            text={title}
-            singleLine
-            aria-label="Canvas title"
-            placeholder={definition.label}
-            maxLength={200}
-          />
-        )}
-        <a
-          className="canvas-frame-action"
-          data-testid="download-canvas"
-          href={canvasExportUrl(boardId, canvasId)}
-          download={fileName}
-          title="Download as Markdown"
-          onPointerDown={stopEventPropagation}
-        >
-          <svg viewBox="0 0 20 20" width="16" height="16" aria-hidden="true">
-            <path
-              d="M10 3v10m0 0-4-4m4 4 4-4M4 16h12"
-              fill="none"
-              stroke="currentColor"
-              strokeWidth="1.8"
-              strokeLinecap="round"
-              strokeLinejoin="round"
+    <CanvasUndoProvider canvas={canvas}>
+      <article
+        className={`canvas-frame canvas-kind-${definition.kind}`}
+        data-testid="canvas-card"
+        data-canvas-id={canvasId}
+        data-kind={definition.kind}
+      >
+        <header className="canvas-frame-header">
+          <span className="canvas-kind-badge">{definition.label}</span>
+          {title && (
+            <YTextInput
+              className="canvas-title"
+              data-testid="canvas-title"
+              text={title}
+              singleLine
+              aria-label="Canvas title"
+              placeholder={definition.label}
+              maxLength={200}
             />
-          </svg>
-          <span>Markdown</span>
-        </a>
-      </header>
-      <div className="canvas-frame-body">{children}</div>
-      <footer className="canvas-attribution">{definition.attribution}</footer>
-    </article>
+          )}
+          <a
+            className="canvas-frame-action"
+            data-testid="download-canvas"
+            href={canvasExportUrl(boardId, canvasId)}
+            download={fileName}
+            title="Download as Markdown"
+            onPointerDown={stopEventPropagation}
+          >
+            <svg viewBox="0 0 20 20" width="16" height="16" aria-hidden="true">
+              <path
+                d="M10 3v10m0 0-4-4m4 4 4-4M4 16h12"
+                fill="none"
+                stroke="currentColor"
+                strokeWidth="1.8"
+                strokeLinecap="round"
+                strokeLinejoin="round"
+              />
+            </svg>
+            <span>Markdown</span>
+          </a>
+        </header>
+        <div className="canvas-frame-body">{children}</div>
+        <footer className="canvas-attribution">{definition.attribution}</footer>
+      </article>
+    </CanvasUndoProvider>
   )
 }

@@ -1,6 +1,7 @@
 import { useEffect, useRef, type KeyboardEvent, type TextareaHTMLAttributes } from 'react'
 import { stopEventPropagation } from 'tldraw'
 import type * as Y from 'yjs'
+import { useCanvasUndo } from './CanvasUndo'
 import { YTextBinding } from './YTextBinding'
 
 interface YTextInputProps extends Omit<
@@ -22,9 +23,11 @@ export function YTextInput({
   singleLine = false,
   fieldRef,
   onKeyDown,
+  onFocus,
   ...rest
 }: YTextInputProps) {
   const ref = useRef<HTMLTextAreaElement | null>(null)
+  const undo = useCanvasUndo()
 
   useEffect(() => {
     const field = ref.current
@@ -35,6 +38,8 @@ export function YTextInput({
 
   const handleKeyDown = (event: KeyboardEvent<HTMLTextAreaElement>) => {
     event.stopPropagation()
+    // The field's own undo history is lost whenever someone else's change is written into it.
+    if (undo.onKeyDown(event)) return
     if (singleLine && event.key === 'Enter') event.preventDefault()
     if (event.key === 'Escape') event.currentTarget.blur()
     onKeyDown?.(event)
@@ -50,6 +55,10 @@ export function YTextInput({
       rows={1}
       spellCheck
       onKeyDown={handleKeyDown}
+      onFocus={(event) => {
+        undo.onFocus()
+        onFocus?.(event)
+      }}
       onPointerDown={stopEventPropagation}
       onDoubleClick={stopEventPropagation}
     />
