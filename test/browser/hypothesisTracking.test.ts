@@ -268,3 +268,35 @@ describe('when someone decides to pivot', () => {
     await screenshot(bob, 'tracking-successor')
   })
 })
+
+describe('when a running time box ends while the canvas is open', () => {
+  it('turns overdue and the verdict follows, without anyone touching the board', async () => {
+    const id = await createHypothesis(api, boardId, { title: 'Express shipping' })
+    const started = await api(`/api/boards/${boardId}/canvases/${id}`, {
+      method: 'PATCH',
+      body: { status: 'running', timeboxDays: 1 },
+    })
+    expect(started.status).toBe(200)
+    const carol = await newTab(browser)
+    try {
+      await carol.context.clock.install()
+      await carol.page.setViewportSize({ width: 1560, height: 1000 })
+      await openBoard(carol, server.url, boardId)
+      const canvas = canvasOn(carol.page, id)
+      await canvas.waitFor({ state: 'attached' })
+      await showAtFullSize(carol.page, id)
+      await canvas.waitFor()
+      const timebox = canvas.getByTestId('hypothesis-timebox')
+      expect(await timebox.textContent()).toContain('1 day left')
+      expect(await verdictOf(canvas)).toBe('pending')
+
+      await carol.context.clock.fastForward(2 * 24 * 60 * 60 * 1000)
+      await expect.poll(() => timebox.getAttribute('data-tone'), eventually).toBe('overdue')
+      expect(await timebox.textContent()).toContain('Overdue by 1 day')
+      await expect.poll(() => verdictOf(canvas), eventually).toBe('inconclusive')
+      expect(carol.errors).toEqual([])
+    } finally {
+      await carol.context.close()
+    }
+  })
+})
