@@ -1,10 +1,7 @@
-import { useEffect } from 'react'
 import * as Y from 'yjs'
 import { getCanvasDefinition } from '../../../shared/canvases/registry'
 import { CanvasKinds } from '../../../shared/canvases/schema'
 import { getBoardCanvases } from '../../../shared/doc/canvasDoc'
-import { migrateCanvasMap } from '../../../shared/doc/canvasMigrations'
-import { LocalOrigin } from '../../../shared/doc/layout'
 import { canvasViews } from '../canvasViews'
 import { CanvasFrame } from './CanvasFrame'
 import { useCanvasEnvironment } from './CanvasEnvironment'
@@ -21,11 +18,6 @@ export function CanvasShapeView({ shape }: { shape: CanvasShape }) {
     return map instanceof Y.Map ? map : undefined
   })
   const kind = useYRead(canvas, () => canvas?.get('kind'))
-
-  // A canvas written by an older version is brought up to date once someone opens it.
-  useEffect(() => {
-    if (canvas?.doc) canvas.doc.transact(() => migrateCanvasMap(canvas), LocalOrigin)
-  }, [canvas])
 
   if (!canvas || !CanvasKinds.some((k) => k === kind) || kind !== shape.props.kind) {
     return <div className="canvas-frame canvas-missing">This canvas is no longer on the board.</div>

@@ -1,6 +1,7 @@
 import { createContext, useContext, useEffect, useState, type ReactNode } from 'react'
 import * as Y from 'yjs'
 import type { CanvasMap } from '../../../shared/doc/canvasDoc'
+import { migrateCanvasMap } from '../../../shared/doc/canvasMigrations'
 import { LocalOrigin } from '../../../shared/doc/layout'
 
 const CanvasUndoContext = createContext<Y.UndoManager | null>(null)
@@ -19,6 +20,9 @@ export function CanvasUndoProvider({
 }) {
   const [manager, setManager] = useState<Y.UndoManager | null>(null)
   useEffect(() => {
+    // A canvas written by an older version is brought up to date once someone opens it, before
+    // undo starts tracking: the migration is nobody's edit to take back.
+    canvas.doc?.transact(() => migrateCanvasMap(canvas), LocalOrigin)
     const created = new Y.UndoManager(canvas, { trackedOrigins: new Set([LocalOrigin]) })
     setManager(created)
     return () => created.destroy()
