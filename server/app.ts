@@ -11,6 +11,9 @@ import { canvasRoutes } from './routes/canvases.js'
 import { healthRoutes } from './routes/health.js'
 import { hypothesisRoutes, trackerRoutes } from './routes/hypotheses.js'
 import { tokenRoutes } from './routes/tokens.js'
+import { linkRoutes } from './routes/links.js'
+import { workshopRoutes } from './routes/workshop.js'
+import { boardAccess } from './access/restAccess.js'
 import { buildOpenApiDocument } from './openapi.js'
 import { syncRoutes } from './routes/sync.js'
 
@@ -18,12 +21,16 @@ import { syncRoutes } from './routes/sync.js'
 export function createApp(ctx: ServerContext, upgradeWebSocket: UpgradeWebSocket<WebSocket>) {
   const assets = assetRoutes(ctx)
   const app = new Hono()
+    .use('/api/boards/*', boardAccess(ctx))
     .route('/api/health', healthRoutes)
+    .get('/api/time', (c) => c.json({ now: ctx.now() }))
     .route('/api/boards', boardRoutes(ctx))
     .route('/api/boards', assets.upload)
     .route('/api/boards', canvasRoutes(ctx))
     .route('/api/boards', tokenRoutes(ctx))
     .route('/api/boards', hypothesisRoutes(ctx))
+    .route('/api/boards', linkRoutes(ctx))
+    .route('/api/boards', workshopRoutes(ctx))
     .route('/api/hypotheses', trackerRoutes(ctx))
     .route('/api/assets', assets.serve)
     .route('/sync', syncRoutes(ctx, upgradeWebSocket))

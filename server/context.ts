@@ -1,9 +1,11 @@
+import type { BoardAccess } from './access/boardAccess.js'
 import type { Config } from './config.js'
 import type { MeasurementCache } from './hypotheses/measurementCache.js'
 import type { createHypothesisIndexer } from './indexes/hypothesisIndexer.js'
 import type { Logger } from './logger.js'
 import type { Persistence } from './persistence/types.js'
 import type { RoomManager } from './sync/RoomManager.js'
+import type { WorkshopService } from './workshop/workshopService.js'
 
 /** What route modules and hooks share: built once per server, never module-level state. */
 export interface ServerContext {
@@ -14,4 +16,6 @@ export interface ServerContext {
   now: () => number
   indexer: ReturnType<typeof createHypothesisIndexer>
   measurements: MeasurementCache
+  access: BoardAccess
+  workshop: WorkshopService
 }

@@ -14,6 +14,17 @@ import { createSqlitePersistence } from './persistence/sqlite/SqlitePersistence.
 import type { Persistence } from './persistence/types.js'
 import { createLocalBus, type RoomBus } from './sync/RoomBus.js'
 import { RoomManager, type Authorize } from './sync/RoomManager.js'
+import type { Room, RoomHooks } from './sync/Room.js'
+import { combineHooks } from './sync/roomHooks.js'
+import { createParticipantRecorder } from './workshop/participants.js'
+import { createWorkshopService } from './workshop/workshopService.js'
+import { createBoardAccess } from './access/boardAccess.js'
+import { RoleAbilities } from '../shared/api/links.js'
+import { votableItems } from '../shared/workshop/votableItems.js'
+import type { WorkshopState } from '../shared/workshop/workshopState.js'
+
+/** Every screen of a board sees the workshop as the server's own presence state. */
+const showWorkshop = (room: Room, workshop: WorkshopState) => room.setServerState({ workshop })
 
 const PURGE_INTERVAL_MS = 60 * 60 * 1000
 const DAY_MS = 24 * 60 * 60 * 1000
@@ -42,18 +53,48 @@ export async function createServer(
   const bus = overrides.bus ?? createLocalBus()
   const now = overrides.now ?? Date.now
 
-  // Every board that exists is writable for now; share links with roles plug in here.
-  const authorize: Authorize = async ({ boardId }) => {
+  const access = createBoardAccess({
+    keys: persistence,
+    openInstance: config.openInstance,
+    now,
+    log,
+  })
+  await access.issueMissingKeys()
+
+  // A connection's role comes from the key on its URL; without a valid one the board cannot
+  // be found. Viewers and commenters sync down but their document updates are never applied.
+  const authorize: Authorize = async ({ boardId, url }) => {
     const board = await persistence.getBoard(boardId)
     if (!board) return { refuse: CloseCodes.BoardNotFound }
+    const role = await access.roleFor(boardId, url.searchParams.get('key'))
+    if (!role) return { refuse: CloseCodes.BoardNotFound }
     if (board.deletedAt) return { refuse: CloseCodes.BoardDeleted }
-    return { permission: 'write' }
+    return { permission: RoleAbilities.edit(role) ? 'write' : 'read', role }
   }
 
   const measurements = createMeasurementCache()
   const indexer = createHypothesisIndexer({ persistence, now, log, debounceMs: 150, measurements })
-  const rooms = new RoomManager({
-    hooks: indexer.hooks,
+  // The workshop state reaches screens as the room's own presence; rooms not loaded get it when
+  // they load.
+  const workshop = createWorkshopService({
+    store: persistence,
+    now,
+    items: async (boardId, scope) => votableItems((await rooms.getRoom(boardId)).doc, scope),
+    publish: (boardId, state) => rooms.withLoadedRoom(boardId, (room) => showWorkshop(room, state)),
+  })
+  const participants = createParticipantRecorder({ store: persistence, now, log })
+  const workshopHooks: RoomHooks = {
+    onLoad(_boardId, _doc, room) {
+      void workshop.get(room.boardId).then((state) => showWorkshop(room, state))
+    },
+    onPresence: (boardId, people) => participants.record(boardId, people),
+    onUnload(boardId) {
+      workshop.evict(boardId)
+      participants.forget(boardId)
+    },
+  }
+  const rooms: RoomManager = new RoomManager({
+    hooks: combineHooks(indexer.hooks, workshopHooks),
     store: persistence,
     bus,
     log,
@@ -62,7 +103,17 @@ export async function createServer(
     limits: config.limits,
     unloadAfterMs: config.roomUnloadAfterMs,
   })
-  const context: ServerContext = { config, log, persistence, rooms, now, indexer, measurements }
+  const context: ServerContext = {
+    config,
+    log,
+    persistence,
+    rooms,
+    now,
+    indexer,
+    measurements,
+    access,
+    workshop,
+  }
 
   ensureErrorEvent()
   const root = new Hono()

@@ -1,5 +1,8 @@
-import { z, type ZodType } from 'zod'
+import { z } from 'zod'
+import { accessPaths } from './openapiAccess.js'
+import { boardId, errors, json, markdown, schema } from './openapiParts.js'
 import { BoardSchema, CreateBoardBodySchema, UpdateBoardBodySchema } from '../shared/api/boards.js'
+import { CreatedBoardKeysSchema } from '../shared/api/links.js'
 import { CreateCanvasBodySchema, UpdateCanvasBodySchema } from '../shared/api/canvases.js'
 import {
   CreateTokenBodySchema,
@@ -20,33 +23,6 @@ import { HypothesisStatuses } from '../shared/canvases/hypothesis/tracking.js'
 import { Verdicts } from '../shared/canvases/hypothesis/verdict.js'
 import { CanvasContentSchema } from '../shared/canvases/schema.js'
 
-const schema = (s: ZodType, io: 'input' | 'output' = 'output') =>
-  z.toJSONSchema(s, { io, unrepresentable: 'any' }) as Record<string, unknown>
-
-// OpenAPI requires a description on every response; a request body may have one too.
-const json = (s: ZodType, io: 'input' | 'output' = 'output') => ({
-  description: s.description ?? 'JSON',
-  content: { 'application/json': { schema: schema(s, io) } },
-})
-const errorBody = {
-  content: {
-    'application/json': {
-      schema: {
-        type: 'object',
-        properties: {
-          error: {
-            type: 'object',
-            properties: { code: { type: 'string' }, message: { type: 'string' }, details: {} },
-            required: ['code', 'message'],
-          },
-        },
-      },
-    },
-  },
-}
-const errors = (...codes: number[]) =>
-  Object.fromEntries(codes.map((code) => [String(code), { description: 'Error', ...errorBody }]))
-const boardId = { name: 'boardId', in: 'path', required: true, schema: { type: 'string' } }
 const canvasId = { name: 'canvasId', in: 'path', required: true, schema: { type: 'string' } }
 const hypothesisId = {
   name: 'hypothesisId',
@@ -56,7 +32,6 @@ const hypothesisId = {
   schema: { type: 'string' },
 }
 const tokenId = { name: 'tokenId', in: 'path', required: true, schema: { type: 'string' } }
-const markdown = { content: { 'text/markdown': { schema: { type: 'string' } } } }
 const csvQuery = (name: string, values: readonly string[], description: string) => ({
   name,
   in: 'query',
@@ -101,10 +76,18 @@ export function buildOpenApiDocument() {
         'Boards, typed canvases, hypotheses with measured outcomes, and markdown export/import. ' +
         'Errors are { error: { code, message } }. Measurements are posted with an ingestion token ' +
         '(Authorization: Bearer <token>) created for the board. ' +
-        'Realtime sync is the y-websocket protocol at /sync/{boardId} (see docs/protocol.md).',
+        'Board routes need a board key (Authorization: Bearer <key>, or ?key= on plain links) ' +
+        'unless the server runs as an open instance; without a valid key a board answers 404, ' +
+        'and a role that does not allow the action 403. ' +
+        'Realtime sync is the y-websocket protocol at /sync/{boardId}?key=<key> (see docs/protocol.md).',
     },
     components: {
       securitySchemes: {
+        boardKey: {
+          type: 'http',
+          scheme: 'bearer',
+          description: 'A board key: the owner key or the key of an edit, comment or view link',
+        },
         ingestionToken: {
           type: 'http',
           scheme: 'bearer',
@@ -112,22 +95,30 @@ export function buildOpenApiDocument() {
         },
       },
     },
+    security: [{ boardKey: [] }],
     paths: {
+      ...accessPaths(),
       '/api/health': {
         get: { summary: 'Health check', responses: { 200: { description: 'OK' } } },
       },
       '/api/boards': {
         get: {
-          summary: 'List boards (newest edit first); ?deleted=true lists restorable deleted boards',
+          summary:
+            'List every board (open instances only; with share links use POST /api/boards/lookup); ' +
+            '?deleted=true lists restorable deleted boards',
           parameters: [
             { name: 'deleted', in: 'query', schema: { type: 'string', enum: ['true', 'false'] } },
           ],
           responses: { 200: json(z.object({ boards: z.array(BoardSchema) })) },
         },
         post: {
-          summary: 'Create a board',
+          summary:
+            'Create a board; the answer carries its owner key (shown once) and its three share links',
           requestBody: json(CreateBoardBodySchema, 'input'),
-          responses: { 201: json(BoardSchema), ...errors(400) },
+          responses: {
+            201: json(BoardSchema.extend(CreatedBoardKeysSchema.shape)),
+            ...errors(400),
+          },
         },
       },
       '/api/boards/{boardId}': {

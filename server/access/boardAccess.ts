@@ -79,6 +79,13 @@ export function createBoardAccess(deps: {
 
     links,
 
+    /** The board and role a key opens, or null. */
+    async boardForKey(key: string): Promise<{ boardId: string; role: Role } | null> {
+      if (!BoardKeySchema.safeParse(key).success) return null
+      const entry = await keys.findBoardKey(hashBoardKey(key))
+      return entry?.enabled ? { boardId: entry.boardId, role: entry.role } : null
+    },
+
     /** Replaces a link's key: the old one stops working at once. */
     async rotate(boardId: string, role: LinkRole): Promise<BoardLink[]> {
       await put(boardId, role)

@@ -1,4 +1,5 @@
 import type { Board } from '../../shared/api/boards.js'
+import type { BoardKeyStore, WorkshopStore } from '../access/accessTypes.js'
 
 /**
  * Persistence is split by concern so that a multi-instance deployment can swap each part
@@ -110,6 +111,13 @@ export interface HypothesisIndex {
 
 /** Everything the server persists. */
 export interface Persistence
-  extends BoardRepository, DocumentStore, AssetStore, TokenStore, HypothesisIndex {
+  extends
+    BoardRepository,
+    DocumentStore,
+    AssetStore,
+    TokenStore,
+    HypothesisIndex,
+    BoardKeyStore,
+    WorkshopStore {
   close(): MaybePromise<void>
 }

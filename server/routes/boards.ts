@@ -8,6 +8,7 @@ import {
   UpdateBoardBodySchema,
   type Board,
 } from '../../shared/api/boards.js'
+import { BoardLookupBodySchema, strongerRole, type Role } from '../../shared/api/links.js'
 import { CloseCodes } from '../../shared/protocol/closeCodes.js'
 import { RestoreWindowDays } from '../../shared/protocol/limits.js'
 import type { ServerContext } from '../context.js'
@@ -33,6 +34,12 @@ export function boardRoutes(ctx: ServerContext) {
   const { persistence, rooms, now } = ctx
   return new Hono()
     .get('/', validate('query', ListQuerySchema), async (c) => {
+      if (!ctx.access.openInstance) {
+        throw new ApiError(
+          'forbidden',
+          'Boards on this server are shared by link: list the ones you hold links to with POST /api/boards/lookup',
+        )
+      }
       const deleted = c.req.valid('query').deleted === 'true'
       const boards = await persistence.listBoards({
         deleted,
@@ -47,7 +54,36 @@ export function boardRoutes(ctx: ServerContext) {
         title: title ?? DefaultBoardTitle,
         now: now(),
       })
-      return c.json(board, 201)
+      const keys = await ctx.access.issueKeys(board.id)
+      return c.json({ ...board, ...keys }, 201)
+    })
+    .post('/lookup', validate('json', BoardLookupBodySchema), async (c) => {
+      // Every board a key opens (deleted ones too, while they can be restored), and on an open
+      // instance every board.
+      const found = new Map<string, { board: Board; role: Role; key: string | null }>()
+      const restorableSince = now() - RestoreWindowDays * DAY_MS
+      for (const key of new Set(c.req.valid('json').keys)) {
+        const access = await ctx.access.boardForKey(key)
+        const board = access && (await persistence.getBoard(access.boardId))
+        if (!access || !board) continue
+        if (board.deletedAt && Date.parse(board.deletedAt) < restorableSince) continue
+        const seen = found.get(board.id)
+        if (!seen || strongerRole(access.role, seen.role) === access.role) {
+          found.set(board.id, { board, role: access.role, key })
+        }
+      }
+      if (ctx.access.openInstance) {
+        for (const deleted of [false, true]) {
+          const boards = await persistence.listBoards({ deleted, deletedSince: restorableSince })
+          for (const board of boards) {
+            if (!found.has(board.id)) found.set(board.id, { board, role: 'edit', key: null })
+          }
+        }
+      }
+      const boards = [...found.values()]
+        .sort((a, b) => b.board.updatedAt.localeCompare(a.board.updatedAt))
+        .map(({ board, role, key }) => ({ ...board, role, key }))
+      return c.json({ boards })
     })
     .get('/:boardId', validate('param', ParamsSchema), async (c) => {
       return c.json(await requireBoard(ctx, c.req.valid('param').boardId))

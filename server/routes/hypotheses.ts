@@ -12,6 +12,7 @@ import {
   type MeasurementsResult,
 } from '../../shared/api/hypotheses.js'
 import { EntityIdSchema } from '../../shared/canvases/schema.js'
+import { BoardKeysHeader } from '../../shared/api/links.js'
 import type { ServerContext } from '../context.js'
 import { ApiError } from '../http/errors.js'
 import { validate } from '../http/validate.js'
@@ -140,6 +141,21 @@ export function hypothesisRoutes(ctx: ServerContext) {
 /** GET /api/hypotheses: the tracker, served from the index (no board is loaded). */
 export function trackerRoutes(ctx: ServerContext) {
   return new Hono().get('/', validate('query', TrackerQuerySchema), async (c) => {
-    return c.json(await queryTracker(ctx.persistence, c.req.valid('query'), ctx.now()))
+    const query = c.req.valid('query')
+    if (!ctx.access.openInstance) {
+      // With share links, the tracker covers the boards whose keys the caller sends.
+      const header = c.req.header(BoardKeysHeader) ?? ''
+      const readable = new Set<string>()
+      for (const key of header
+        .split(/[\s,]+/)
+        .filter(Boolean)
+        .slice(0, 1000)) {
+        const access = await ctx.access.boardForKey(key)
+        if (access) readable.add(access.boardId)
+      }
+      const boards = query.board ? query.board.filter((id) => readable.has(id)) : [...readable]
+      return c.json(await queryTracker(ctx.persistence, { ...query, board: boards }, ctx.now()))
+    }
+    return c.json(await queryTracker(ctx.persistence, query, ctx.now()))
   })
 }

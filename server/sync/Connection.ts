@@ -1,3 +1,4 @@
+import type { Role } from '../../shared/api/links.js'
 import type { CloseCode } from '../../shared/protocol/closeCodes.js'
 
 /** What a connection may do with a board's document. */
@@ -19,6 +20,8 @@ export class Connection {
     readonly id: number,
     readonly socket: SocketLike,
     readonly permission: Permission,
+    /** Who opened it, from the key on the sync URL; viewers may not send reactions. */
+    readonly role: Role = permission === 'write' ? 'edit' : 'view',
   ) {}
 
   send(data: Uint8Array) {

@@ -1,5 +1,7 @@
 import * as Y from 'yjs'
 import * as awarenessProtocol from 'y-protocols/awareness'
+import type { Role } from '../../shared/api/links.js'
+import { AwarenessUserSchema } from '../../shared/protocol/awareness.js'
 import { CloseCodes } from '../../shared/protocol/closeCodes.js'
 import { SyncMessageType } from '../../shared/protocol/messages.js'
 import type { Logger } from '../logger.js'
@@ -11,6 +13,7 @@ import {
   encodeAwarenessEntries,
   encodeAwarenessMessage,
   encodeSyncMessage,
+  type AwarenessEntry,
   type IncomingMessage,
 } from './messageCodec.js'
 import type { RoomBus } from './RoomBus.js'
@@ -31,10 +34,19 @@ export interface RoomDeps {
   hooks?: RoomHooks
 }
 
+/** Someone on the board, as their presence names them. */
+export interface PresentPerson {
+  id: string
+  name: string
+  role: Role
+}
+
 /** Lifecycle hooks, so indexing and the like stay out of the sync code. */
 export interface RoomHooks {
   /** After the stored document is loaded, before any client is served. */
-  onLoad?(boardId: string, doc: Y.Doc): void
+  onLoad?(boardId: string, doc: Y.Doc, room: Room): void
+  /** When people publish who they are (name in presence), with the role of their connection. */
+  onPresence?(boardId: string, people: PresentPerson[]): void
   /** After an update has been stored, with the document in its new state. */
   onChange?(boardId: string, doc: Y.Doc): void
   /** Before the document is freed. */
@@ -108,7 +120,7 @@ export class Room {
     })
     if (this.updatesSinceCompaction >= this.deps.limits.compactAfterUpdates)
       this.scheduleCompaction()
-    this.deps.hooks?.onLoad?.(this.boardId, this.doc)
+    this.deps.hooks?.onLoad?.(this.boardId, this.doc, this)
   }
 
   /** Adds a client and starts the sync handshake. */
@@ -135,7 +147,11 @@ export class Room {
     if (conn.closed) return
     let message: IncomingMessage
     try {
-      message = decodeIncoming(data, this.deps.limits.maxAwarenessStateBytes)
+      message = decodeIncoming(
+        data,
+        this.deps.limits.maxAwarenessStateBytes,
+        this.awareness.clientID,
+      )
     } catch (error) {
       const why = error instanceof MalformedMessageError ? error.message : String(error)
       this.reject(conn, CloseCodes.MalformedMessage, why)
@@ -161,11 +177,20 @@ export class Room {
       case 'awareness': {
         // Standard clients echo the states of others; only the owner's own entries count, so
         // no client can overwrite someone else's presence.
-        const own = message.clients.filter((e) => !this.ownerOfAwarenessClient(e.clientId, conn))
+        const own = message.clients
+          .filter(
+            (e) =>
+              e.clientId !== this.awareness.clientID &&
+              !this.ownerOfAwarenessClient(e.clientId, conn),
+          )
+          .map((e) => (conn.role === 'view' ? withoutReaction(e) : e))
         if (own.length === 0) return
         const update =
-          own.length === message.clients.length ? message.update : encodeAwarenessEntries(own)
+          own.length === message.clients.length && own.every((e, i) => e === message.clients[i])
+            ? message.update
+            : encodeAwarenessEntries(own)
         awarenessProtocol.applyAwarenessUpdate(this.awareness, update, conn)
+        this.reportPresence(own, conn)
         return
       }
       case 'queryAwareness': {
@@ -190,10 +215,27 @@ export class Room {
 
   /** Closes every connection with `code`. */
   closeAll(code: (typeof CloseCodes)[keyof typeof CloseCodes]) {
+    this.closeWhere(() => true, code)
+  }
+
+  /** Closes the connections `which` picks with `code`. */
+  closeWhere(
+    which: (conn: Connection) => boolean,
+    code: (typeof CloseCodes)[keyof typeof CloseCodes],
+  ) {
     for (const conn of [...this.connections]) {
+      if (!which(conn)) continue
       conn.close(code)
       this.removeConnection(conn)
     }
+  }
+
+  /**
+   * Publishes state only the server may set (the workshop) as the server's own presence: every
+   * standard client receives it, and no client can publish a state with those keys.
+   */
+  setServerState(state: Record<string, unknown> | null) {
+    this.awareness.setLocalState(state)
   }
 
   /** Waits for pending writes, compacts the stored log if it grew, and frees the document. */
@@ -216,6 +258,16 @@ export class Room {
     }
     this.fullState ??= Y.encodeStateAsUpdate(this.doc)
     return this.fullState
+  }
+
+  private reportPresence(entries: AwarenessEntry[], conn: Connection) {
+    const onPresence = this.deps.hooks?.onPresence
+    if (!onPresence) return
+    const people = entries.flatMap((e) => {
+      const user = AwarenessUserSchema.safeParse((e.state as { user?: unknown } | null)?.user)
+      return user.success ? [{ id: user.data.id, name: user.data.name, role: conn.role }] : []
+    })
+    if (people.length > 0) onPresence(this.boardId, people)
   }
 
   private ownerOfAwarenessClient(clientId: number, conn: Connection) {
@@ -350,4 +402,12 @@ export class Room {
       this.deps.log.error('store.compact_failed', { boardId: this.boardId, error: String(error) })
     }
   }
+}
+
+/** Viewers watch and chat; reactions are for commenters and editors. */
+function withoutReaction(entry: AwarenessEntry): AwarenessEntry {
+  const state = entry.state
+  if (typeof state !== 'object' || state === null || !('reaction' in state)) return entry
+  const { reaction: _, ...rest } = state as Record<string, unknown>
+  return { ...entry, state: rest }
 }

@@ -1,3 +1,4 @@
+import type { Role } from '../../shared/api/links.js'
 import { CloseCodes, type CloseCode } from '../../shared/protocol/closeCodes.js'
 import type { Logger } from '../logger.js'
 import { Connection, type Permission, type SocketLike } from './Connection.js'
@@ -8,7 +9,7 @@ export type Authorize = (request: {
   boardId: string
   url: URL
   headers: Headers
-}) => Promise<{ permission: Permission } | { refuse: CloseCode }>
+}) => Promise<{ permission: Permission; role?: Role } | { refuse: CloseCode }>
 
 export interface RoomManagerOptions extends RoomDeps {
   authorize: Authorize
@@ -54,7 +55,7 @@ export class RoomManager {
         this.scheduleUnloadIfIdle(r)
         return
       }
-      conn = new Connection(this.nextConnectionId++, socket, verdict.permission)
+      conn = new Connection(this.nextConnectionId++, socket, verdict.permission, verdict.role)
       room = r
       this.cancelUnload(boardId)
       r.addConnection(conn)
@@ -109,6 +110,20 @@ export class RoomManager {
     const r = await room
     r.closeAll(code)
     await this.unload(r)
+  }
+
+  /** Runs `fn` on a board's room if it is loaded; nothing happens for a board nobody has open. */
+  withLoadedRoom(boardId: string, fn: (room: Room) => void) {
+    void this.rooms.get(boardId)?.then(fn, () => undefined)
+  }
+
+  /** Closes the connections of a loaded board that `which` picks (a rotated or disabled link). */
+  async closeConnections(boardId: string, which: (conn: Connection) => boolean, code: CloseCode) {
+    const room = this.rooms.get(boardId)
+    if (!room) return
+    const r = await room
+    r.closeWhere(which, code)
+    this.scheduleUnloadIfIdle(r)
   }
 
   /** Number of loaded rooms. */

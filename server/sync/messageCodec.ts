@@ -30,8 +30,16 @@ function readBytes(decoder: decoding.Decoder): Uint8Array {
   return decoding.readUint8Array(decoder, len)
 }
 
-/** Parses an awareness update and checks every state against the shared schema. */
-export function decodeAwarenessUpdate(update: Uint8Array, maxStateBytes: number): AwarenessEntry[] {
+/**
+ * Parses an awareness update and checks every state against the shared schema. Entries of
+ * `serverClientId` are the server's own state echoed back by a standard client: they are kept
+ * (so the room can drop them) but not validated, as only the server may use their keys.
+ */
+export function decodeAwarenessUpdate(
+  update: Uint8Array,
+  maxStateBytes: number,
+  serverClientId = -1,
+): AwarenessEntry[] {
   const decoder = decoding.createDecoder(update)
   const count = decoding.readVarUint(decoder)
   if (count > 10_000) throw new MalformedMessageError('too many awareness states')
@@ -47,7 +55,11 @@ export function decodeAwarenessUpdate(update: Uint8Array, maxStateBytes: number)
     } catch {
       throw new MalformedMessageError('awareness state is not JSON')
     }
-    if (state !== null && !AwarenessStateSchema.safeParse(state).success) {
+    if (
+      clientId !== serverClientId &&
+      state !== null &&
+      !AwarenessStateSchema.safeParse(state).success
+    ) {
       throw new MalformedMessageError('awareness state does not match the schema')
     }
     entries.push({ clientId, clock, state })
@@ -60,7 +72,11 @@ export function decodeAwarenessUpdate(update: Uint8Array, maxStateBytes: number)
  * Decodes and validates one frame completely before anything is applied, so a bad frame
  * cannot leave half an update in the document. Throws MalformedMessageError.
  */
-export function decodeIncoming(data: Uint8Array, maxAwarenessStateBytes: number): IncomingMessage {
+export function decodeIncoming(
+  data: Uint8Array,
+  maxAwarenessStateBytes: number,
+  serverClientId = -1,
+): IncomingMessage {
   try {
     const decoder = decoding.createDecoder(data)
     const type = decoding.readVarUint(decoder)
@@ -82,7 +98,7 @@ export function decodeIncoming(data: Uint8Array, maxAwarenessStateBytes: number)
       case MessageType.Awareness: {
         const update = readBytes(decoder)
         ensureConsumed(decoder)
-        const clients = decodeAwarenessUpdate(update, maxAwarenessStateBytes)
+        const clients = decodeAwarenessUpdate(update, maxAwarenessStateBytes, serverClientId)
         return { type: 'awareness', update, clients }
       }
       case MessageType.QueryAwareness:

@@ -50,3 +50,24 @@ export const UpdateLinkBodySchema = z.strictObject({ enabled: z.boolean() })
 /** The board page path that opens a board with a key. */
 export const boardPath = (boardId: string, key: string) =>
   `/b/${boardId}?key=${encodeURIComponent(key)}`
+
+/** POST /api/boards answers with the new board, its owner key (shown once) and its links. */
+export const CreatedBoardKeysSchema = z.object({
+  ownerKey: BoardKeySchema,
+  links: z.array(BoardLinkSchema),
+})
+
+/** POST /api/boards/lookup: the boards this browser holds keys to. */
+export const BoardLookupBodySchema = z.strictObject({
+  keys: z.array(z.string().max(100)).max(1000),
+})
+
+/** A board found by a key, with the role that key gives. */
+export const BoardAccessSchema = z.object({
+  boardId: z.string(),
+  role: z.enum(Roles),
+  key: z.string().nullable(),
+})
+
+/** The header a tracker request lists the caller's board keys in (space-separated). */
+export const BoardKeysHeader = 'x-board-keys'

@@ -157,3 +157,7 @@ export function applyWorkshopAction(
     }
   }
 }
+
+/** The server's own presence state on a board: the workshop as it stands. */
+export const WorkshopPresenceSchema = z.object({ workshop: WorkshopStateSchema })
+export type WorkshopPresence = z.infer<typeof WorkshopPresenceSchema>

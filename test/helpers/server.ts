@@ -31,6 +31,9 @@ export async function startTestServer(
     DATA_DIR: dataDir,
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
     ROOM_UNLOAD_AFTER_MS: '200',
+    // Most tests are about other things than access: they run as one trusted team would.
+    // Tests of share links and roles start their server with OPEN_INSTANCE=false.
+    OPEN_INSTANCE: 'true',
     ...options.env,
   })
   const server = await createServer(config, options.now ? { now: options.now } : {})
@@ -77,6 +80,7 @@ export async function startServerProcess(
       HOST: '127.0.0.1',
       DATA_DIR: dataDir,
       LOG_LEVEL: 'warn',
+      OPEN_INSTANCE: 'true',
       ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],

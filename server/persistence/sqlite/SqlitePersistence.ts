@@ -9,6 +9,7 @@ import type {
   StoredDocument,
   StoredToken,
 } from '../types.js'
+import { createSqliteAccessStore } from './sqliteAccess.js'
 import { createSqliteHypothesisIndex } from './sqliteHypothesisIndex.js'
 
 interface BoardRow {
@@ -108,6 +109,7 @@ export function createSqlitePersistence(dataDir: string): Persistence {
   db.pragma('busy_timeout = 5000')
   db.pragma('foreign_keys = ON')
   db.exec(SCHEMA)
+  const access = createSqliteAccessStore(db)
 
   const lastTouched = new Map<string, number>()
   const stmt = {
@@ -133,6 +135,9 @@ export function createSqlitePersistence(dataDir: string): Persistence {
     deleteAssets: db.prepare('DELETE FROM assets WHERE board_id = ?'),
     deleteTokens: db.prepare('DELETE FROM ingestion_tokens WHERE board_id = ?'),
     deleteIndex: db.prepare('DELETE FROM hypothesis_index WHERE board_id = ?'),
+    deleteAccess: ['board_keys', 'workshops', 'votes', 'workshop_participants'].map((table) =>
+      db.prepare(`DELETE FROM ${table} WHERE board_id = ?`),
+    ),
     insertToken: db.prepare(
       'INSERT INTO ingestion_tokens (id, board_id, name, hash, created_at) VALUES (?, ?, ?, ?, ?)',
     ),
@@ -169,6 +174,7 @@ export function createSqlitePersistence(dataDir: string): Persistence {
       stmt.deleteAssets.run(id)
       stmt.deleteTokens.run(id)
       stmt.deleteIndex.run(id)
+      for (const remove of stmt.deleteAccess) remove.run(id)
       stmt.deleteBoard.run(id)
     }
     return ids.length
@@ -248,6 +254,7 @@ export function createSqlitePersistence(dataDir: string): Persistence {
       return row ? toToken(row) : undefined
     },
     ...createSqliteHypothesisIndex(db),
+    ...access,
     close() {
       db.close()
     },

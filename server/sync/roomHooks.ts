@@ -1,0 +1,11 @@
+import type { RoomHooks } from './Room.js'
+
+/** One set of room hooks that calls each of `all` in turn. */
+export function combineHooks(...all: RoomHooks[]): RoomHooks {
+  return {
+    onLoad: (boardId, doc, room) => all.forEach((h) => h.onLoad?.(boardId, doc, room)),
+    onPresence: (boardId, people) => all.forEach((h) => h.onPresence?.(boardId, people)),
+    onChange: (boardId, doc) => all.forEach((h) => h.onChange?.(boardId, doc)),
+    onUnload: (boardId, doc) => all.forEach((h) => h.onUnload?.(boardId, doc)),
+  }
+}
