@@ -173,6 +173,35 @@ describe('when someone records a guardrail value by hand that breaches it', () =
   })
 })
 
+describe('when someone pastes measurements as CSV', () => {
+  it('records none of them while a row is bad, naming it, and all of them once fixed', async () => {
+    const canvas = hypothesisOn(bob)
+    await openTab(canvas, 'measurements')
+    const trend = canvas.locator('[data-testid="metric-trend"][data-metric-key="conversion"]')
+    const points = () => trend.getByTestId('metric-chart').getAttribute('data-points')
+    const before = await points()
+    const at = new Date().toISOString()
+    const csv = `metric,value,at,source,id\nconversion,5.3,${at},sheet,\nconversion,lots,,sheet,`
+    await canvas.locator('.tracking-csv summary').click()
+    await canvas.getByTestId('csv-input').fill(csv)
+    await canvas.getByTestId('record-csv').click()
+    const message = canvas.getByTestId('csv-message')
+    await expect.poll(() => message.textContent(), eventually).toContain('row 2: value')
+    expect(await points()).toBe(before)
+    // The text stays to be fixed rather than typed again.
+    expect(await canvas.getByTestId('csv-input').inputValue()).toBe(csv)
+
+    await canvas.getByTestId('csv-input').fill(csv.replace('lots', '5.5'))
+    await canvas.getByTestId('record-csv').click()
+    await expect.poll(() => message.textContent(), eventually).toContain('Recorded 2 of 2 rows')
+    await expect.poll(() => points(), eventually).toBe(String(Number(before) + 2))
+    const elsewhere = hypothesisOn(alice)
+    await openTab(elsewhere, 'measurements')
+    const latest = elsewhere.locator('[data-metric-key="conversion"] [data-testid="latest-value"]')
+    await expect.poll(() => latest.textContent(), eventually).toBe('5.5 %')
+  })
+})
+
 describe('when someone changes a locked criterion', () => {
   it('asks for a reason and shows the dated, attributed amendment on every screen', async () => {
     const canvas = hypothesisOn(alice)

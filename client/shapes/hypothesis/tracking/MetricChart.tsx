@@ -96,12 +96,7 @@ export function MetricChart({
         </circle>
       ))}
       {points.length === 0 && (
-        <text
-          x={Size.width / 2}
-          y={Size.height / 2 + 4}
-          textAnchor="middle"
-          className="chart-empty"
-        >
+        <text x={Size.inset + 4} y={Size.inset + 10} className="chart-empty">
           No measurements yet
         </text>
       )}
