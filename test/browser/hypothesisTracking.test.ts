@@ -4,7 +4,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { apiClient, checkoutMetrics, createHypothesis, createToken, type Api } from '../helpers/api'
 import { createBoard } from '../helpers/clients'
 import { startTestServer, type TestServer } from '../helpers/server'
-import { eventually, launchBrowser, newTab, openBoard, type BoardTab } from './browser'
+import {
+  eventually,
+  launchBrowser,
+  newTab,
+  openBoard,
+  waitForBoard,
+  type BoardTab,
+} from './browser'
 import { canvasOn } from './canvasDriver'
 
 let server: TestServer
@@ -14,6 +21,8 @@ let alice: BoardTab
 let bob: BoardTab
 let boardId: string
 let hypothesisId: string
+/** A hypothesis far to the right of the board's origin. */
+let farId: string
 
 /** A name of one's own, as the name dialog would have stored it, before the board opens. */
 async function signInAs(tab: BoardTab, name: string) {
@@ -301,6 +310,7 @@ describe('when someone decides to pivot', () => {
 describe('when a running time box ends while the canvas is open', () => {
   it('turns overdue and the verdict follows, without anyone touching the board', async () => {
     const id = await createHypothesis(api, boardId, { title: 'Express shipping' })
+    farId = id
     const started = await api(`/api/boards/${boardId}/canvases/${id}`, {
       method: 'PATCH',
       body: { status: 'running', timeboxDays: 1 },
@@ -326,6 +336,27 @@ describe('when a running time box ends while the canvas is open', () => {
       expect(carol.errors).toEqual([])
     } finally {
       await carol.context.close()
+    }
+  })
+})
+
+describe('when someone opens a link to a hypothesis, as the tracker gives', () => {
+  it('shows the board with that hypothesis in view', async () => {
+    const dave = await newTab(browser)
+    try {
+      await dave.page.setViewportSize({ width: 1560, height: 1000 })
+      await dave.page.goto(`${server.url}/b/${boardId}?canvas=${farId}`)
+      await waitForBoard(dave.page)
+      const inView = () =>
+        dave.page.evaluate((id) => {
+          const editor = window.editor!
+          const bounds = editor.getShapePageBounds(`shape:canvas-${id}` as TLShapeId)
+          return bounds !== undefined && editor.getViewportPageBounds().contains(bounds)
+        }, farId)
+      await expect.poll(inView, eventually).toBe(true)
+      expect(dave.errors).toEqual([])
+    } finally {
+      await dave.context.close()
     }
   })
 })

@@ -1,11 +1,14 @@
-import type { ReactNode } from 'react'
+import { useEffect, type ReactNode } from 'react'
+import { useEditor } from 'tldraw'
 import { computeVerdict } from '../../../../shared/canvases/hypothesis/verdict'
 import type { CanvasMap } from '../../../../shared/doc/canvasDoc'
+import { canvasFromLink } from './canvasFromLink'
 import { TrackingBar } from './TrackingBar'
 import { TrackingPanel } from './TrackingPanel'
 import { useTrackingPanel } from './trackingPanelStore'
 import { useClock } from './useClock'
 import { useTracking } from './useTracking'
+import { zoomToCanvas } from './zoomToCanvas'
 import './tracking.css'
 
 /**
@@ -25,6 +28,7 @@ export function HypothesisTracking({
   const { tracking, metrics } = useTracking(canvasId, canvas)
   const now = useClock(tracking.timebox)
   const tab = useTrackingPanel((s) => s.open[canvasId])
+  useFollowLink(canvasId)
   const verdict = computeVerdict(metrics, tracking.measurements, tracking.timebox.end, now)
 
   return (
@@ -44,4 +48,17 @@ export function HypothesisTracking({
       </div>
     </div>
   )
+}
+
+/**
+ * Brings this hypothesis into view once when the page was opened from a link to it (a row of
+ * the tracker), so one click there lands on the hypothesis rather than wherever the board was.
+ */
+function useFollowLink(canvasId: string) {
+  const editor = useEditor()
+  useEffect(() => {
+    const { linkFollowed, followLink } = useTrackingPanel.getState()
+    if (linkFollowed || canvasFromLink(window.location.search) !== canvasId) return
+    if (zoomToCanvas(editor, canvasId)) followLink()
+  }, [editor, canvasId])
 }
