@@ -1,14 +1,16 @@
 import { z } from 'zod'
+import { withBoardKey } from '../access/requestAuth'
 import { apiRequest } from './client'
 
 const boardPath = (boardId: string) => `/api/boards/${encodeURIComponent(boardId)}`
 
-/** Where a board's markdown export is served. */
-export const boardExportUrl = (boardId: string) => `${boardPath(boardId)}/export.md`
+/** Where a board's markdown export is served (a plain link, so it carries the board key). */
+export const boardExportUrl = (boardId: string) =>
+  withBoardKey(`${boardPath(boardId)}/export.md`, boardId)
 
 /** Where one canvas's markdown export is served. */
 export const canvasExportUrl = (boardId: string, canvasId: string) =>
-  `${boardPath(boardId)}/canvases/${encodeURIComponent(canvasId)}/export.md`
+  withBoardKey(`${boardPath(boardId)}/canvases/${encodeURIComponent(canvasId)}/export.md`, boardId)
 
 const ImportResultSchema = z.object({ ids: z.array(z.string()) })
 

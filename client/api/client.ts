@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import type { ApiErrorCode } from '../../shared/api/errors'
 import { ApiErrors } from '../../shared/api/errors'
+import { authHeaders } from '../access/requestAuth'
 
 /** A failed API call: the server's error code and message, or a network/protocol failure. */
 export class ApiError extends Error {
@@ -31,7 +32,11 @@ export async function apiRequest<T>(
   schema: z.ZodType<T>,
   { method = 'GET', body, signal }: RequestOptions = {},
 ): Promise<T> {
-  const init: RequestInit = { method, signal, headers: { Accept: 'application/json' } }
+  const init: RequestInit = {
+    method,
+    signal,
+    headers: { Accept: 'application/json', ...authHeaders(path) },
+  }
   if (body instanceof Blob) {
     init.body = body
     init.headers = { ...init.headers, 'Content-Type': body.type || 'application/octet-stream' }

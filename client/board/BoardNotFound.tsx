@@ -12,7 +12,7 @@ export function BoardNotFound({ reason }: { reason: 'missing' | 'deleted' }) {
           <p>
             {reason === 'deleted'
               ? 'This board was deleted. Restore it from Recently deleted on the boards page.'
-              : 'There is no board here. Check the link, or pick a board from the list.'}
+              : 'There is no board here, or your link to it no longer works. Ask the board’s owner for a new link, or pick a board from the list.'}
           </p>
           <Link className="button button-primary" to="/">
             Go to your boards

@@ -1,6 +1,9 @@
 import { useCallback, useEffect, useState, type ReactNode } from 'react'
 import { createUserId, type Editor } from 'tldraw'
+import { RoleAbilities, type Role } from '../../shared/api/links'
 import { CloseCodes } from '../../shared/protocol/closeCodes'
+import { captureKeyFromUrl } from '../access/captureKeyFromUrl'
+import { ShareDialog } from '../access/ShareDialog'
 import type { BoardSync } from '../sync/BoardSync'
 import type { Participant } from '../sync/participants'
 import { BoardEditor } from './BoardEditor'
@@ -13,8 +16,11 @@ import { useBoardSync, useBoardSyncState, useParticipants } from './useBoardSync
 
 /** One board: header, live editor, and a not-found page if the server refuses it. */
 export function BoardPage({ boardId }: { boardId: string }) {
+  // Before anything asks the server: the key in a link opens the board.
+  useState(() => captureKeyFromUrl(boardId))
   const info = useBoardInfo(boardId)
   const title = info.status === 'found' ? info.board.title : null
+  const role = info.status === 'found' ? (info.board.role ?? null) : null
 
   useEffect(() => {
     document.title = title ? `${title} · Discovery Board` : 'Discovery Board'
@@ -26,27 +32,33 @@ export function BoardPage({ boardId }: { boardId: string }) {
   if (info.status === 'missing' || info.status === 'deleted') {
     return <BoardNotFound reason={info.status} />
   }
-  return <BoardSession boardId={boardId} title={title} />
+  return <BoardSession boardId={boardId} title={title} role={role} />
 }
 
-function BoardSession({ boardId, title }: { boardId: string; title: string | null }) {
+interface SessionProps {
+  boardId: string
+  title: string | null
+  /** This browser's role on the board, once the server said (null on an offline start). */
+  role: Role | null
+}
+
+function BoardSession({ boardId, title, role }: SessionProps) {
   const sync = useBoardSync(boardId)
   if (!sync) return <BoardFrame title={title} />
-  return <SyncedBoard boardId={boardId} sync={sync} title={title} />
+  return <SyncedBoard boardId={boardId} sync={sync} title={title} role={role} />
 }
 
-function SyncedBoard({
-  boardId,
-  sync,
-  title,
-}: {
-  boardId: string
-  sync: BoardSync
-  title: string | null
-}) {
+function SyncedBoard({ boardId, sync, title, role }: SessionProps & { sync: BoardSync }) {
   const state = useBoardSyncState(sync)
   const participants = useParticipants(sync)
   const [editor, setEditor] = useState<Editor | null>(null)
+  const [shareOpen, setShareOpen] = useState(false)
+  const canEdit = role === null || RoleAbilities.edit(role)
+
+  // The server drops a viewer's or commenter's edits; the editor says so up front instead.
+  useEffect(() => {
+    editor?.updateInstanceState({ isReadonly: !canEdit })
+  }, [editor, canEdit])
 
   const goToParticipant = useCallback(
     (participant: Participant) => {
@@ -69,7 +81,33 @@ function SyncedBoard({
           status={state.status}
           participants={participants}
           onSelectParticipant={editor ? goToParticipant : undefined}
-          actions={editor && <CanvasMenu editor={editor} doc={sync.doc} boardId={boardId} />}
+          actions={
+            <>
+              {editor && canEdit && <CanvasMenu editor={editor} doc={sync.doc} boardId={boardId} />}
+              {role && !canEdit && (
+                <span className="role-badge" data-testid="role-badge">
+                  {role === 'view' ? 'View only' : 'Can comment'}
+                </span>
+              )}
+              {role === 'owner' && (
+                <>
+                  <button
+                    type="button"
+                    className="button button-small button-primary"
+                    data-testid="share-board"
+                    onClick={() => setShareOpen(true)}
+                  >
+                    Share
+                  </button>
+                  <ShareDialog
+                    boardId={boardId}
+                    open={shareOpen}
+                    onClose={() => setShareOpen(false)}
+                  />
+                </>
+              )}
+            </>
+          }
         />
       }
     >

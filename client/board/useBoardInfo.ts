@@ -1,11 +1,11 @@
 import { useEffect, useState } from 'react'
-import { BoardIdSchema, type Board } from '../../shared/api/boards'
-import { getBoard } from '../api/boards'
+import { BoardIdSchema } from '../../shared/api/boards'
+import { getBoard, type BoardWithRole } from '../api/boards'
 import { ApiError } from '../api/client'
 
 export type BoardInfo =
   | { status: 'loading' }
-  | { status: 'found'; board: Board }
+  | { status: 'found'; board: BoardWithRole }
   | { status: 'missing' | 'deleted' }
   /** Could not ask (offline, server down): the board may still open from the local copy. */
   | { status: 'unknown' }

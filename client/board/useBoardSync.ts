@@ -1,4 +1,5 @@
 import { useEffect, useState, useSyncExternalStore } from 'react'
+import { boardKeyOf } from '../access/boardKeys'
 import { BoardSync, type BoardSyncState } from '../sync/BoardSync'
 import type { Participant } from '../sync/participants'
 import { useUiStore } from '../state/uiStore'
@@ -13,7 +14,11 @@ export function useBoardSync(boardId: string): BoardSync | null {
 
   useEffect(() => {
     const { userId, name, color } = useUiStore.getState()
-    const created = new BoardSync({ boardId, user: { id: userId, name, color } })
+    const created = new BoardSync({
+      boardId,
+      user: { id: userId, name, color },
+      boardKey: boardKeyOf(boardId),
+    })
     setSync(created)
     const stopFollowingUser = useUiStore.subscribe((state) =>
       created.setUser({ id: state.userId, name: state.name, color: state.color }),

@@ -1,13 +1,6 @@
 import { useCallback, useEffect, useState } from 'react'
 import type { Board } from '../../shared/api/boards'
-import {
-  createBoard,
-  deleteBoard,
-  listBoards,
-  listDeletedBoards,
-  renameBoard,
-  restoreBoard,
-} from '../api/boards'
+import { createBoard, deleteBoard, listBoards, renameBoard, restoreBoard } from '../api/boards'
 import { ApiError } from '../api/client'
 
 export interface BoardsState {
@@ -30,7 +23,7 @@ export function useBoards() {
 
   const refresh = useCallback(async (signal?: AbortSignal) => {
     try {
-      const [boards, deleted] = await Promise.all([listBoards(signal), listDeletedBoards(signal)])
+      const { boards, deleted } = await listBoards(signal)
       setState({ status: 'ready', boards, deleted, loadError: null })
     } catch (error) {
       if (signal?.aborted) return

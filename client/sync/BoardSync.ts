@@ -31,6 +31,8 @@ export interface BoardSyncOptions {
   serverUrl?: string
   /** Skip the BroadcastChannel shortcut between tabs of one browser. */
   disableBc?: boolean
+  /** The board key this browser holds (a share link's secret), sent on the sync URL. */
+  boardKey?: string
 }
 
 /** What the UI needs to know about the connection; replaced whole on every change. */
@@ -83,6 +85,7 @@ export class BoardSync {
     user,
     serverUrl = defaultSyncUrl(),
     disableBc = false,
+    boardKey,
   }: BoardSyncOptions) {
     this.$identity = atom<AwarenessUser>('board identity', user)
     const $user = computed<TLUser>('board user', () => toTLUser(this.$identity.get()))
@@ -113,6 +116,7 @@ export class BoardSync {
     this.provider = new WebsocketProvider(serverUrl, encodeURIComponent(boardId), this.doc, {
       connect: this.facts.browserOnline,
       disableBc,
+      params: boardKey ? { key: boardKey } : {},
       shouldReconnect: (event) => !terminalCloseCodes.has(event.code),
     })
     this.awareness = this.provider.awareness

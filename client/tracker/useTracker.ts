@@ -44,7 +44,7 @@ async function read(filters: TrackerFilters, signal: AbortSignal): Promise<Track
     hasFilters(filters)
       ? listTrackedHypotheses({ limit: 1 }, signal).then((r) => r.total)
       : Promise.resolve(null),
-    listBoards(signal),
+    listBoards(signal).then((lists) => lists.boards),
   ])
   const titles = new Map(boards.map((board) => [board.id, board.title]))
   // A board named in a shared link may have been deleted since; keep it selectable.

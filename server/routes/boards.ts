@@ -11,6 +11,7 @@ import {
 import { BoardLookupBodySchema, strongerRole, type Role } from '../../shared/api/links.js'
 import { CloseCodes } from '../../shared/protocol/closeCodes.js'
 import { RestoreWindowDays } from '../../shared/protocol/limits.js'
+import type { AccessEnv } from '../access/restAccess.js'
 import type { ServerContext } from '../context.js'
 import { ApiError } from '../http/errors.js'
 import { validate } from '../http/validate.js'
@@ -32,7 +33,7 @@ export async function requireBoard(ctx: ServerContext, boardId: string): Promise
 /** Board list, create, rename, delete and restore. */
 export function boardRoutes(ctx: ServerContext) {
   const { persistence, rooms, now } = ctx
-  return new Hono()
+  return new Hono<AccessEnv>()
     .get('/', validate('query', ListQuerySchema), async (c) => {
       if (!ctx.access.openInstance) {
         throw new ApiError(
@@ -86,7 +87,9 @@ export function boardRoutes(ctx: ServerContext) {
       return c.json({ boards })
     })
     .get('/:boardId', validate('param', ParamsSchema), async (c) => {
-      return c.json(await requireBoard(ctx, c.req.valid('param').boardId))
+      const board = await requireBoard(ctx, c.req.valid('param').boardId)
+      // The caller's role, so the app can show what it may do.
+      return c.json({ ...board, role: c.var.role })
     })
     .patch(
       '/:boardId',

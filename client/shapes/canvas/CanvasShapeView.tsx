@@ -1,3 +1,4 @@
+import { useEditor, useValue } from 'tldraw'
 import * as Y from 'yjs'
 import { getCanvasDefinition } from '../../../shared/canvases/registry'
 import { CanvasKinds } from '../../../shared/canvases/schema'
@@ -18,6 +19,10 @@ export function CanvasShapeView({ shape }: { shape: CanvasShape }) {
     return map instanceof Y.Map ? map : undefined
   })
   const kind = useYRead(canvas, () => canvas?.get('kind'))
+  const editor = useEditor()
+  // Viewers and commenters get a read-only editor: the server would drop their changes, so
+  // every field and button of the canvas is disabled rather than pretending to work.
+  const readOnly = useValue('board read-only', () => editor.getIsReadonly(), [editor])
 
   if (!canvas || !CanvasKinds.some((k) => k === kind) || kind !== shape.props.kind) {
     return <div className="canvas-frame canvas-missing">This canvas is no longer on the board.</div>
@@ -25,8 +30,10 @@ export function CanvasShapeView({ shape }: { shape: CanvasShape }) {
   const definition = getCanvasDefinition(shape.props.kind)
   const View = canvasViews[shape.props.kind]
   return (
-    <CanvasFrame canvasId={canvasId} canvas={canvas} definition={definition}>
-      <View canvasId={canvasId} canvas={canvas} definition={definition} />
-    </CanvasFrame>
+    <fieldset className="canvas-fieldset" disabled={readOnly}>
+      <CanvasFrame canvasId={canvasId} canvas={canvas} definition={definition}>
+        <View canvasId={canvasId} canvas={canvas} definition={definition} />
+      </CanvasFrame>
+    </fieldset>
   )
 }
