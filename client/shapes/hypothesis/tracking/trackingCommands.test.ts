@@ -8,6 +8,7 @@ import {
   writeCanvas,
 } from '../../../../shared/doc/canvasDoc'
 import { readTracking } from '../../../../shared/doc/hypothesisDoc'
+import { LocalOrigin } from '../../../../shared/doc/layout'
 import {
   addLesson,
   changeCriteria,
@@ -167,5 +168,38 @@ describe('the lessons log', () => {
     expect(tracking().lessons).toMatchObject([
       { text: 'Ask buyers first', by: 'Ann', at: new Date(now).toISOString() },
     ])
+  })
+})
+
+describe('undo in a canvas, which tracks local edits', () => {
+  const undoFor = (map: Y.Map<unknown>) =>
+    new Y.UndoManager(map, { trackedOrigins: new Set([LocalOrigin]) })
+
+  it('cannot take back a step, a measurement, an amendment, a lesson or a decision', () => {
+    const { doc, id, map, tracking } = board([withTarget])
+    const undo = undoFor(map())
+    const by = { by: 'Ann', now }
+    moveHypothesis(doc, id, 'running', now)
+    recordMeasurements(doc, id, [{ metric: 'conversion', value: 5.1 }], { ...by, baseline: false })
+    const raised = { ...withTarget, target: { value: 6 } }
+    changeCriteria(doc, id, [raised], { ...by, reason: 'Finance wants 6 %' })
+    addLesson(doc, id, { ...by, text: 'Ask buyers first' })
+    decideHypothesis(doc, id, { ...by, decision: 'stop', rationale: '' })
+    while (undo.canUndo()) undo.undo()
+    expect(tracking()).toMatchObject({
+      status: 'decided',
+      measurements: [{ value: 5.1 }],
+      amendments: [{ metric: 'conversion' }],
+      lessons: [{ text: 'Ask buyers first' }],
+      decision: { decision: 'stop' },
+    })
+  })
+
+  it('takes back criteria drafted before the start', () => {
+    const { doc, id, map } = board()
+    const undo = undoFor(map())
+    changeCriteria(doc, id, [withTarget], { reason: '', by: 'Ann', now })
+    undo.undo()
+    expect(readCanvas(id, map())!.metrics![0]!.target.value).toBeNull()
   })
 })

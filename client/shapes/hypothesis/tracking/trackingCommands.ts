@@ -31,12 +31,15 @@ import {
   setTimebox,
 } from '../../../../shared/doc/hypothesisDoc'
 import { LocalOrigin } from '../../../../shared/doc/layout'
+import { LocalRecordOrigin } from '../../../../shared/doc/recordOrigin'
 
 /**
  * What a person does to a hypothesis on the canvas, under the rules the API applies
  * (server/hypotheses/hypothesisActions.ts): each checks with the shared rules, then writes
  * through the shared document helpers in one local transaction, so every screen sees the whole
- * change at once. A refusal is the message to show; nothing is written then.
+ * change at once. A refusal is the message to show; nothing is written then. What is a record
+ * (every change here but editing criteria before they lock) carries `LocalRecordOrigin`, so
+ * undo in a canvas cannot take it back.
  */
 export type Outcome<T = object> = ({ ok: true } & T) | { ok: false; message: string }
 
@@ -67,7 +70,7 @@ export function moveHypothesis(
   doc.transact(() => {
     setStatus(found.map, to)
     if (to === 'running') setTimebox(found.map, startedTimebox(tracking.timebox.days, now))
-  }, LocalOrigin)
+  }, LocalRecordOrigin)
   return { ok: true }
 }
 
@@ -105,7 +108,9 @@ export function recordMeasurements(
     ...context,
     newId: () => newId(16),
   })
-  if (fresh.length > 0) doc.transact(() => appendMeasurements(found.map, fresh), LocalOrigin)
+  if (fresh.length > 0) {
+    doc.transact(() => appendMeasurements(found.map, fresh), LocalRecordOrigin)
+  }
   return { ok: true, recorded: fresh.length, duplicates: rows.length - fresh.length }
 }
 
@@ -129,10 +134,14 @@ export function changeCriteria(
   if (amendments.length > 0 && reason === '') {
     return { ok: false, message: 'The criteria are locked: say why they change' }
   }
-  doc.transact(() => {
-    for (const amendment of amendments) appendAmendment(found.map, amendment)
-    setMetrics(found.map, next)
-  }, LocalOrigin)
+  // Before the lock, changing the criteria is drafting them, and undoable like typing.
+  doc.transact(
+    () => {
+      for (const amendment of amendments) appendAmendment(found.map, amendment)
+      setMetrics(found.map, next)
+    },
+    locked ? LocalRecordOrigin : LocalOrigin,
+  )
   return { ok: true, amended: amendments.length }
 }
 
@@ -156,7 +165,7 @@ export function decideHypothesis(
   let successorId: string | null = null
   doc.transact(() => {
     successorId = writeDecision(doc, found.map, found.content, record)
-  }, LocalOrigin)
+  }, LocalRecordOrigin)
   return { ok: true, successorId }
 }
 
@@ -173,7 +182,7 @@ export function addLesson(
   if (text.length > 4000) return { ok: false, message: 'A lesson is at most 4000 characters' }
   doc.transact(
     () => appendLesson(found.map, { id: newId(), text, by: lesson.by, at: iso(lesson.now) }),
-    LocalOrigin,
+    LocalRecordOrigin,
   )
   return { ok: true }
 }
