@@ -24,18 +24,20 @@ interface RequestOptions {
   /** A JSON body, or a Blob sent as-is with its own type. */
   body?: unknown
   signal?: AbortSignal
+  /** Extra headers, such as the participant secret of workshop calls. */
+  headers?: Record<string, string>
 }
 
 /** Calls the REST API and validates the JSON answer; throws ApiError on any failure. */
 export async function apiRequest<T>(
   path: string,
   schema: z.ZodType<T>,
-  { method = 'GET', body, signal }: RequestOptions = {},
+  { method = 'GET', body, signal, headers }: RequestOptions = {},
 ): Promise<T> {
   const init: RequestInit = {
     method,
     signal,
-    headers: { Accept: 'application/json', ...authHeaders(path) },
+    headers: { Accept: 'application/json', ...authHeaders(path), ...headers },
   }
   if (body instanceof Blob) {
     init.body = body

@@ -22,12 +22,15 @@ function pick<T>(items: readonly T[]): T {
 }
 
 /**
- * A random id for this browser. Uses getRandomValues because crypto.randomUUID exists only in
- * secure contexts, and a self-hosted board is often served over plain http on a LAN.
+ * The secret that makes this browser one person on every board: votes count once per person
+ * and facilitation is handed to a person. Others only see its hash (participantIdOf).
  */
-export function randomUserId(): string {
-  const bytes = crypto.getRandomValues(new Uint8Array(16))
-  return Array.from(bytes, (byte) => byte.toString(16).padStart(2, '0')).join('')
+export function randomParticipantSecret(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(32))
+  return btoa(String.fromCharCode(...bytes))
+    .replace(/\+/g, '-')
+    .replace(/\//g, '_')
+    .replace(/=+$/, '')
 }
 
 /** A friendly placeholder name until the person sets their own. */

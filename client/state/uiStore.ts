@@ -1,12 +1,21 @@
 import { create } from 'zustand'
 import { createJSONStorage, persist } from 'zustand/middleware'
-import { randomGuestName, randomUserColor, randomUserId } from './identity'
+import { participantIdOf } from '../../shared/workshop/participant'
+import { randomGuestName, randomParticipantSecret, randomUserColor } from './identity'
+
+function newParticipant() {
+  const participantSecret = randomParticipantSecret()
+  return { participantSecret, userId: participantIdOf(participantSecret) }
+}
 
 /**
  * UI state only: who this browser is (name, colour) and which panels are open. The board
  * document never lives here; it lives in Yjs and the tldraw store.
  */
 export interface UiState {
+  /** Kept secret; sent only to this server, as the x-participant header. */
+  participantSecret: string
+  /** The public id others see in presence: the hash of the secret. */
   userId: string
   name: string
   color: string
@@ -22,7 +31,7 @@ export const MaxNameLength = 64
 export const useUiStore = create<UiState>()(
   persist(
     (set) => ({
-      userId: randomUserId(),
+      ...newParticipant(),
       name: randomGuestName(),
       color: randomUserColor(),
       showRecentlyDeleted: false,
@@ -32,9 +41,12 @@ export const useUiStore = create<UiState>()(
     }),
     {
       name: 'discovery-board:ui',
-      version: 1,
+      version: 2,
+      // Version 1 had a random user id; a person is now known by the hash of a secret.
+      migrate: (persisted) => ({ ...(persisted as object), ...newParticipant() }),
       storage: createJSONStorage(() => localStorage),
-      partialize: ({ userId, name, color, showRecentlyDeleted }) => ({
+      partialize: ({ participantSecret, userId, name, color, showRecentlyDeleted }) => ({
+        participantSecret,
         userId,
         name,
         color,
