@@ -13,6 +13,8 @@ import { FocusRequests } from '../shapes/canvas/FocusRequests'
 import type { BoardSync } from '../sync/BoardSync'
 import { EditorUserPreferences } from './EditorUserPreferences'
 import { UploadFailures } from './UploadFailures'
+import type { Role } from '../../shared/api/links'
+import type { WorkshopSync } from '../workshop/WorkshopSync'
 
 declare global {
   interface Window {
@@ -34,6 +36,10 @@ type NoteTarget = { canvasId: string; boxKey: string } | null
 interface BoardEditorProps {
   boardId: string
   sync: BoardSync
+  /** The board's workshop (timer, votes, private mode…), once connected. */
+  workshop: WorkshopSync | null
+  /** This browser's role on the board; null until the server said (or offline). */
+  role: Role | null
   onEditor: (editor: Editor | null) => void
 }
 

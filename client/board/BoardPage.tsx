@@ -11,6 +11,7 @@ import { CanvasMenu } from './CanvasMenu'
 import { BoardHeader } from './BoardHeader'
 import { BoardLoading } from './BoardLoading'
 import { BoardNotFound } from './BoardNotFound'
+import { useWorkshopSync } from '../workshop/useWorkshop'
 import { useBoardInfo } from './useBoardInfo'
 import { useBoardSync, useBoardSyncState, useParticipants } from './useBoardSync'
 
@@ -53,6 +54,7 @@ function SyncedBoard({ boardId, sync, title, role }: SessionProps & { sync: Boar
   const participants = useParticipants(sync)
   const [editor, setEditor] = useState<Editor | null>(null)
   const [shareOpen, setShareOpen] = useState(false)
+  const workshop = useWorkshopSync(sync)
   const canEdit = role === null || RoleAbilities.edit(role)
 
   // The server drops a viewer's or commenter's edits; the editor says so up front instead.
@@ -112,7 +114,13 @@ function SyncedBoard({ boardId, sync, title, role }: SessionProps & { sync: Boar
       }
     >
       {state.ready ? (
-        <BoardEditor boardId={boardId} sync={sync} onEditor={setEditor} />
+        <BoardEditor
+          boardId={boardId}
+          sync={sync}
+          workshop={workshop}
+          role={role}
+          onEditor={setEditor}
+        />
       ) : (
         <BoardLoading status={state.status} />
       )}
