@@ -360,3 +360,32 @@ describe('when someone opens a link to a hypothesis, as the tracker gives', () =
     }
   })
 })
+
+describe('when a viewer, who cannot edit the board, looks at a hypothesis', () => {
+  it('can open its tracking and follow its links, but not change it', async () => {
+    const viewer = await newTab(browser)
+    try {
+      await viewer.page.setViewportSize({ width: 1560, height: 1000 })
+      await viewer.page.goto(`${server.url}/b/${boardId}?canvas=${hypothesisId}`)
+      await waitForBoard(viewer.page)
+      // The editor a viewer's share link opens is read-only; that is all the canvas looks at.
+      await viewer.page.evaluate(() => {
+        window.editor!.updateInstanceState({ isReadonly: true })
+      })
+      const canvas = canvasOn(viewer.page, hypothesisId)
+      await canvas.waitFor()
+      await openTab(canvas, 'measurements')
+      await canvas.getByTestId('metric-trend').first().waitFor()
+      await openTab(canvas, 'decision')
+      expect(await canvas.getByTestId('decision-record').getAttribute('data-decision')).toBe(
+        'pivot',
+      )
+      await openTab(canvas, 'measurements')
+      expect(await canvas.getByTestId('record-measurement').isDisabled()).toBe(true)
+      expect(await canvas.getByTestId('add-lesson').isDisabled()).toBe(true)
+      expect(viewer.errors).toEqual([])
+    } finally {
+      await viewer.context.close()
+    }
+  })
+})

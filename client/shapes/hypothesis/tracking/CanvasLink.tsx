@@ -1,8 +1,9 @@
-import { stopEventPropagation, useEditor } from 'tldraw'
+import { useEditor } from 'tldraw'
 import * as Y from 'yjs'
 import { getBoardCanvases } from '../../../../shared/doc/canvasDoc'
 import { useCanvasEnvironment } from '../../canvas/CanvasEnvironment'
 import { useYRead, useYVersion } from '../../canvas/useY'
+import { ViewAction } from './ViewAction'
 import { zoomToCanvas } from './zoomToCanvas'
 
 /** A link to the hypothesis this one pivoted from or to; following it zooms the board there. */
@@ -28,17 +29,15 @@ export function CanvasLink({
     )
   }
   return (
-    <button
-      type="button"
+    <ViewAction
       className="tracking-link"
       data-testid={`${relation}-link`}
       data-target-canvas={canvasId}
       title={`Show “${title}” on the board`}
-      onPointerDown={stopEventPropagation}
-      onClick={() => zoomToCanvas(editor, canvasId)}
+      onAct={() => zoomToCanvas(editor, canvasId)}
     >
       <span aria-hidden="true">{relation === 'predecessor' ? '↩' : '↪'}</span> {words}{' '}
       <strong>{title || 'Untitled hypothesis'}</strong>
-    </button>
+    </ViewAction>
   )
 }

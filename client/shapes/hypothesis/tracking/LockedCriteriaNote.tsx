@@ -1,5 +1,5 @@
-import { stopEventPropagation } from 'tldraw'
 import { useTrackingPanel } from './trackingPanelStore'
+import { ViewAction } from './ViewAction'
 
 /** Says, under the metrics, that they are locked and where their amendments are kept. */
 export function LockedCriteriaNote({ canvasId }: { canvasId: string }) {
@@ -15,14 +15,12 @@ export function LockedCriteriaNote({ canvasId }: { canvasId: string }) {
         />
       </svg>
       Locked since the start.{' '}
-      <button
-        type="button"
+      <ViewAction
         className="tracking-inline-link"
-        onPointerDown={stopEventPropagation}
-        onClick={() => useTrackingPanel.getState().show(canvasId, 'criteria')}
+        onAct={() => useTrackingPanel.getState().show(canvasId, 'criteria')}
       >
         Amendments
-      </button>
+      </ViewAction>
     </p>
   )
 }

@@ -13,6 +13,7 @@ import { timeboxStanding } from './timeboxStanding'
 import { moveHypothesis, setTimeboxDays } from './trackingCommands'
 import { useTrackingPanel } from './trackingPanelStore'
 import { VerdictBadge } from './VerdictBadge'
+import { ViewAction } from './ViewAction'
 
 interface TrackingBarProps {
   canvasId: string
@@ -120,13 +121,11 @@ export function TrackingBar({ canvasId, tracking, verdict, now }: TrackingBarPro
 
         <VerdictBadge result={verdict} />
 
-        <button
-          type="button"
+        <ViewAction
           className={`tracking-button tracking-toggle${panel ? ' is-on' : ''}`}
           data-testid="toggle-tracking"
           aria-expanded={panel !== undefined}
-          onPointerDown={stopEventPropagation}
-          onClick={() => (panel ? close(canvasId) : show(canvasId, 'measurements'))}
+          onAct={() => (panel ? close(canvasId) : show(canvasId, 'measurements'))}
         >
           <svg viewBox="0 0 16 16" width="14" height="14" aria-hidden="true">
             <path
@@ -142,7 +141,7 @@ export function TrackingBar({ canvasId, tracking, verdict, now }: TrackingBarPro
           {tracking.measurements.length > 0 && (
             <span className="tracking-count">{tracking.measurements.length}</span>
           )}
-        </button>
+        </ViewAction>
       </div>
       {(refusal || tracking.predecessor || tracking.successor) && (
         <div className="tracking-notes">

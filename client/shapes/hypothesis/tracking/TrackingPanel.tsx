@@ -1,5 +1,4 @@
 import { useRef } from 'react'
-import { stopEventPropagation } from 'tldraw'
 import {
   criteriaLocked,
   type HypothesisTracking,
@@ -14,6 +13,7 @@ import { DecisionTab } from './DecisionTab'
 import { MeasurementForm } from './MeasurementForm'
 import { MetricTrend } from './MetricTrend'
 import { TrackingTabs, useTrackingPanel, type TrackingTab } from './trackingPanelStore'
+import { ViewAction } from './ViewAction'
 
 const tabLabels: Record<TrackingTab, string> = {
   measurements: 'Measurements',
@@ -46,33 +46,29 @@ export function TrackingPanel({ canvasId, tab, tracking, metrics, verdict }: Tra
       <header className="tracking-panel-head">
         <div className="tracking-tabs" role="tablist">
           {TrackingTabs.map((t) => (
-            <button
+            <ViewAction
               key={t}
-              type="button"
               role="tab"
               aria-selected={t === tab}
               className={`tracking-tab${t === tab ? ' is-active' : ''}`}
               data-testid={`tracking-tab-${t}`}
-              onPointerDown={stopEventPropagation}
-              onClick={() => show(canvasId, t)}
+              onAct={() => show(canvasId, t)}
             >
               {tabLabels[t]}
               {t === 'criteria' && tracking.amendments.length > 0 && (
                 <span className="tracking-count">{tracking.amendments.length}</span>
               )}
-            </button>
+            </ViewAction>
           ))}
         </div>
-        <button
-          type="button"
+        <ViewAction
           className="icon-button tracking-close"
           aria-label="Close tracking"
           title="Close"
-          onPointerDown={stopEventPropagation}
-          onClick={() => close(canvasId)}
+          onAct={() => close(canvasId)}
         >
           ×
-        </button>
+        </ViewAction>
       </header>
       <div className="tracking-panel-body" ref={bodyRef}>
         {tab === 'measurements' && (
