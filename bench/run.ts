@@ -6,6 +6,7 @@ import { startCpuMeter } from './cpu.js'
 import { measureBurst, measureFanout } from './fanout.js'
 import { hypothesisSection } from './hypothesisBench.js'
 import { measureInitialSync } from './initialSync.js'
+import { CursorRate, measurePresence } from './presence.js'
 import { readProcessMemory } from './memory.js'
 import { clientReceiver, type Receiver } from './receivers.js'
 import { Report } from './report.js'
@@ -29,6 +30,9 @@ const BURST_UPDATES = 1_000
 const BURST_GOAL_MS = 2_000
 const INITIAL_SYNC_SHAPES = [4_000, 20_000] as const
 const INITIAL_SYNC_GOAL = { shapes: 20_000, ms: 500 }
+const PRESENCE_PARTICIPANTS = [50, 200] as const
+const PRESENCE_MS = 3_000
+const PRESENCE_GOAL = { participants: 50, p99: 50 }
 
 interface LatencyGoal {
   p50: number
@@ -185,6 +189,24 @@ async function initialSyncSection(report: Report) {
   }
 }
 
+/** Everyone moving a cursor at once: presence fan-out with 50 and 200 participants. */
+async function presenceSection(report: Report) {
+  for (const n of PRESENCE_PARTICIPANTS) {
+    progress(`presence: ${n} participants moving cursors at ${CursorRate}/s`)
+    const r = await measurePresence(n, PRESENCE_MS, FANOUT_WARMUP_MS)
+    const all = summarize(r.latencies)
+    const goal = n === PRESENCE_GOAL.participants ? PRESENCE_GOAL.p99 : undefined
+    report.row(
+      latencyRow(`presence p50, ${n} participants moving cursors`, all.p50, undefined),
+      latencyRow(`presence p99, ${n} participants moving cursors`, all.p99, goal),
+    )
+    report.note(
+      `presence, ${n} participants: ${count(r.received)}/${count(r.expected)} cursor states ` +
+        `timed at 10 of them, max ${formatMs(all.max)}; ${report.cpu(`presence, ${n}`, r.cpu)}`,
+    )
+  }
+}
+
 async function main() {
   const startedAt = performance.now()
   const report = new Report()
@@ -192,6 +214,7 @@ async function main() {
   await realtimeSection(report)
   await initialSyncSection(report)
   await hypothesisSection(report)
+  await presenceSection(report)
   report.note(`total bench time ${formatMs(performance.now() - startedAt)}`)
   console.log(report.render())
 }
