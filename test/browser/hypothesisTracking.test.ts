@@ -208,6 +208,10 @@ describe('when someone pastes measurements as CSV', () => {
     await openTab(elsewhere, 'measurements')
     const latest = elsewhere.locator('[data-metric-key="conversion"] [data-testid="latest-value"]')
     await expect.poll(() => latest.textContent(), eventually).toBe('5.5 %')
+    // Who recorded what, and from where: Bob's value typed by hand, the pipeline's by its token.
+    const recent = await elsewhere.getByTestId('recent-measurements').textContent()
+    expect(recent).toContain('manual · Bob')
+    expect(recent).toContain('nightly experiment')
   })
 })
 

@@ -12,6 +12,7 @@ import { CsvPaste } from './CsvPaste'
 import { DecisionTab } from './DecisionTab'
 import { MeasurementForm } from './MeasurementForm'
 import { MetricTrend } from './MetricTrend'
+import { RecentMeasurements } from './RecentMeasurements'
 import { TrackingTabs, useTrackingPanel, type TrackingTab } from './trackingPanelStore'
 import { ViewAction } from './ViewAction'
 
@@ -88,6 +89,7 @@ export function TrackingPanel({ canvasId, tab, tracking, metrics, verdict }: Tra
             <h4 className="tracking-heading">Record a measurement</h4>
             <MeasurementForm canvasId={canvasId} metrics={metrics} status={tracking.status} />
             <CsvPaste canvasId={canvasId} metrics={metrics} status={tracking.status} />
+            <RecentMeasurements measurements={tracking.measurements} metrics={metrics} />
           </>
         )}
         {tab === 'criteria' && (
