@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react'
 import { Link, usePathname } from '../app/router'
 import { TrackerPath } from '../tracker/trackerFilters'
-import '../tracker/appNav.css'
+import './AppHeader.css'
 import { Logo } from './Logo'
 
 const sections = [
