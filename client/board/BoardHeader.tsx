@@ -14,6 +14,10 @@ interface BoardHeaderProps {
   onSelectParticipant?: (participant: Participant) => void
   /** Board actions (templates, import, download), once the editor is ready. */
   actions?: ReactNode
+  /** Who facilitates, to mark them in the participants list. */
+  isFacilitator?: (participant: Participant) => boolean
+  /** The owner hands facilitation over (and takes it back) from the participants list. */
+  onSetFacilitator?: (participant: Participant, on: boolean) => void
 }
 
 /** The bar above the canvas: back to the list, the title, the connection and who is here. */
@@ -23,6 +27,8 @@ export function BoardHeader({
   participants,
   onSelectParticipant,
   actions,
+  isFacilitator,
+  onSetFacilitator,
 }: BoardHeaderProps) {
   const [nameOpen, setNameOpen] = useState(false)
 
@@ -53,6 +59,8 @@ export function BoardHeader({
           participants={participants}
           onSelect={onSelectParticipant}
           onEditSelf={() => setNameOpen(true)}
+          isFacilitator={isFacilitator}
+          onSetFacilitator={onSetFacilitator}
         />
       </div>
       <NameDialog open={nameOpen} onClose={() => setNameOpen(false)} />

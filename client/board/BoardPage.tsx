@@ -11,7 +11,14 @@ import { CanvasMenu } from './CanvasMenu'
 import { BoardHeader } from './BoardHeader'
 import { BoardLoading } from './BoardLoading'
 import { BoardNotFound } from './BoardNotFound'
-import { useWorkshopSync } from '../workshop/useWorkshop'
+import { workshopAction } from '../api/workshop'
+import { useUiStore } from '../state/uiStore'
+import { useWorkshopState, useWorkshopSync } from '../workshop/useWorkshop'
+import { WorkshopContext } from '../workshop/WorkshopContext'
+import { WorkshopOverlay } from '../workshop/WorkshopOverlay'
+import { isFacilitator } from '../../shared/workshop/workshopState'
+import { RoleBadge } from './RoleBadge'
+import { WorkshopSummaryLink } from './WorkshopSummaryLink'
 import { useBoardInfo } from './useBoardInfo'
 import { useBoardSync, useBoardSyncState, useParticipants } from './useBoardSync'
 
@@ -55,7 +62,29 @@ function SyncedBoard({ boardId, sync, title, role }: SessionProps & { sync: Boar
   const [editor, setEditor] = useState<Editor | null>(null)
   const [shareOpen, setShareOpen] = useState(false)
   const workshop = useWorkshopSync(sync)
+  const workshopState = useWorkshopState(workshop)
+  const selfId = useUiStore((s) => s.userId)
+  const [handoverError, setHandoverError] = useState<string | null>(null)
   const canEdit = role === null || RoleAbilities.edit(role)
+  const facilitates = useCallback(
+    (participantId: string, isSelf: boolean) =>
+      workshopState !== null &&
+      isFacilitator(workshopState, { participantId, isOwner: isSelf && role === 'owner' }),
+    [workshopState, role],
+  )
+  const setFacilitator = useCallback(
+    (participant: Participant, on: boolean) => {
+      setHandoverError(null)
+      workshopAction(boardId, {
+        type: 'facilitator',
+        participantId: participant.user.id,
+        on,
+      }).catch((e: unknown) =>
+        setHandoverError(e instanceof Error ? e.message : 'That did not work'),
+      )
+    },
+    [boardId],
+  )
 
   // The server drops a viewer's or commenter's edits; the editor says so up front instead.
   useEffect(() => {
@@ -83,12 +112,16 @@ function SyncedBoard({ boardId, sync, title, role }: SessionProps & { sync: Boar
           status={state.status}
           participants={participants}
           onSelectParticipant={editor ? goToParticipant : undefined}
+          isFacilitator={(p) => facilitates(p.user.id, p.isSelf)}
+          onSetFacilitator={role && RoleAbilities.manage(role) ? setFacilitator : undefined}
           actions={
             <>
               {editor && canEdit && <CanvasMenu editor={editor} doc={sync.doc} boardId={boardId} />}
-              {role && !canEdit && (
-                <span className="role-badge" data-testid="role-badge">
-                  {role === 'view' ? 'View only' : 'Can comment'}
+              <RoleBadge role={role} facilitating={facilitates(selfId, true)} />
+              <WorkshopSummaryLink boardId={boardId} />
+              {handoverError && (
+                <span className="header-error" role="alert">
+                  {handoverError}
                 </span>
               )}
               {role === 'owner' && (
@@ -114,13 +147,24 @@ function SyncedBoard({ boardId, sync, title, role }: SessionProps & { sync: Boar
       }
     >
       {state.ready ? (
-        <BoardEditor
-          boardId={boardId}
-          sync={sync}
-          workshop={workshop}
-          role={role}
-          onEditor={setEditor}
-        />
+        <WorkshopContext.Provider value={workshop}>
+          <BoardEditor
+            boardId={boardId}
+            sync={sync}
+            workshop={workshop}
+            role={role}
+            onEditor={setEditor}
+          />
+          {editor && workshop && (
+            <WorkshopOverlay
+              boardId={boardId}
+              editor={editor}
+              workshop={workshop}
+              role={role}
+              selfId={selfId}
+            />
+          )}
+        </WorkshopContext.Provider>
       ) : (
         <BoardLoading status={state.status} />
       )}

@@ -1,18 +1,29 @@
 import type { Participant } from '../sync/participants'
 import { Avatar } from './Avatar'
+import { ParticipantMenu } from './ParticipantMenu'
 
 interface ParticipantsListProps {
   participants: Participant[]
   /** Jump to someone's view; absent until the editor is ready. */
   onSelect?: (participant: Participant) => void
   onEditSelf: () => void
+  /** Who facilitates (by participant id), to mark them. */
+  isFacilitator?: (participant: Participant) => boolean
+  /** The owner's way to hand facilitation to someone and take it back. */
+  onSetFacilitator?: (participant: Participant, on: boolean) => void
 }
 
 /**
  * Everyone on the board, you first: your own chip shows your name and opens the name dialog;
  * the others are avatars that take you to their view.
  */
-export function ParticipantsList({ participants, onSelect, onEditSelf }: ParticipantsListProps) {
+export function ParticipantsList({
+  participants,
+  onSelect,
+  onEditSelf,
+  isFacilitator,
+  onSetFacilitator,
+}: ParticipantsListProps) {
   const others = participants.length - 1
   return (
     <div className="participants">
@@ -23,6 +34,8 @@ export function ParticipantsList({ participants, onSelect, onEditSelf }: Partici
       >
         {participants.map((participant) => {
           const { user, isSelf } = participant
+          const facilitator = isFacilitator?.(participant) ?? false
+          const mark = facilitator && <FacilitatorMark />
           return (
             <li
               key={participant.clientId}
@@ -31,6 +44,7 @@ export function ParticipantsList({ participants, onSelect, onEditSelf }: Partici
               data-self={isSelf}
               data-name={user.name}
               data-color={user.color}
+              data-facilitator={facilitator}
             >
               {isSelf ? (
                 <button
@@ -42,6 +56,7 @@ export function ParticipantsList({ participants, onSelect, onEditSelf }: Partici
                 >
                   <Avatar name={user.name} color={user.color} size={24} />
                   <span className="self-chip-name">{user.name}</span>
+                  {mark}
                   <svg viewBox="0 0 20 20" width="14" height="14" aria-hidden="true">
                     <path
                       d="M13.6 3.4a2 2 0 0 1 2.8 2.8l-8.8 8.8-3.6.8.8-3.6 8.8-8.8Z"
@@ -52,15 +67,26 @@ export function ParticipantsList({ participants, onSelect, onEditSelf }: Partici
                     />
                   </svg>
                 </button>
+              ) : onSetFacilitator ? (
+                <ParticipantMenu
+                  participant={participant}
+                  facilitator={facilitator}
+                  onSelect={onSelect}
+                  onSetFacilitator={onSetFacilitator}
+                >
+                  <Avatar name={user.name} color={user.color} />
+                  {mark}
+                </ParticipantMenu>
               ) : (
                 <button
                   type="button"
                   className="avatar-button"
-                  title={user.name}
-                  aria-label={`${user.name}: go to their view`}
+                  title={facilitator ? `${user.name} · Facilitator` : user.name}
+                  aria-label={`${user.name}${facilitator ? ', facilitator' : ''}: go to their view`}
                   onClick={() => onSelect?.(participant)}
                 >
                   <Avatar name={user.name} color={user.color} />
+                  {mark}
                 </button>
               )}
             </li>
@@ -73,5 +99,20 @@ export function ParticipantsList({ participants, onSelect, onEditSelf }: Partici
         </span>
       )}
     </div>
+  )
+}
+
+/** The small star on a facilitator's avatar. */
+function FacilitatorMark() {
+  return (
+    <span className="facilitator-mark" title="Facilitator" data-testid="facilitator-mark">
+      <svg viewBox="0 0 20 20" width="10" height="10" aria-hidden="true">
+        <path
+          d="m10 2 2.4 4.9 5.4.8-3.9 3.8.9 5.4L10 14.3l-4.8 2.6.9-5.4-3.9-3.8 5.4-.8L10 2Z"
+          fill="currentColor"
+        />
+      </svg>
+      <span className="visually-hidden">Facilitator</span>
+    </span>
   )
 }

@@ -8,6 +8,9 @@ import { CanvasFrame } from './CanvasFrame'
 import { useCanvasEnvironment } from './CanvasEnvironment'
 import type { CanvasShape } from './canvasShape'
 import { useYRead } from './useY'
+import { useWorkshopContext } from '../../workshop/WorkshopContext'
+import { useWorkshopState } from '../../workshop/useWorkshop'
+import { isShapeLocked } from '../../workshop/workshopScopes'
 
 /** The content of a canvas shape: its canvas from the Y.Doc, drawn by its kind's view. */
 export function CanvasShapeView({ shape }: { shape: CanvasShape }) {
@@ -22,7 +25,15 @@ export function CanvasShapeView({ shape }: { shape: CanvasShape }) {
   const editor = useEditor()
   // Viewers and commenters get a read-only editor: the server would drop their changes, so
   // every field and button of the canvas is disabled rather than pretending to work.
-  const readOnly = useValue('board read-only', () => editor.getIsReadonly(), [editor])
+  const boardReadOnly = useValue('board read-only', () => editor.getIsReadonly(), [editor])
+  // A facilitator's lock (on this canvas or a frame around it) is workshop state, not a shape flag.
+  const locks = useWorkshopState(useWorkshopContext())?.locks
+  const locked = useValue(
+    'canvas locked',
+    () => !!locks && isShapeLocked(locks, shape, editor.getShapeAncestors(shape.id)),
+    [editor, locks, shape],
+  )
+  const readOnly = boardReadOnly || locked
 
   if (!canvas || !CanvasKinds.some((k) => k === kind) || kind !== shape.props.kind) {
     return <div className="canvas-frame canvas-missing">This canvas is no longer on the board.</div>
@@ -30,10 +41,30 @@ export function CanvasShapeView({ shape }: { shape: CanvasShape }) {
   const definition = getCanvasDefinition(shape.props.kind)
   const View = canvasViews[shape.props.kind]
   return (
-    <fieldset className="canvas-fieldset" disabled={readOnly}>
-      <CanvasFrame canvasId={canvasId} canvas={canvas} definition={definition}>
-        <View canvasId={canvasId} canvas={canvas} definition={definition} />
-      </CanvasFrame>
-    </fieldset>
+    <>
+      <fieldset className="canvas-fieldset" disabled={readOnly} data-locked={locked}>
+        <CanvasFrame canvasId={canvasId} canvas={canvas} definition={definition}>
+          <View canvasId={canvasId} canvas={canvas} definition={definition} />
+        </CanvasFrame>
+      </fieldset>
+      {locked && <LockBadge />}
+    </>
+  )
+}
+
+/** Tells everyone why the canvas does not take edits. */
+function LockBadge() {
+  return (
+    <div
+      className="canvas-lock-badge"
+      data-testid="canvas-lock-badge"
+      title="The facilitator locked this canvas"
+    >
+      <svg viewBox="0 0 20 20" width="13" height="13" aria-hidden="true">
+        <rect x="4.5" y="9" width="11" height="8" rx="1.8" fill="currentColor" />
+        <path d="M7 9V6.5a3 3 0 0 1 6 0V9" fill="none" stroke="currentColor" strokeWidth="1.8" />
+      </svg>
+      Locked
+    </div>
   )
 }

@@ -1,0 +1,55 @@
+import { useEffect } from 'react'
+import type { Editor } from 'tldraw'
+import type { Role } from '../../shared/api/links'
+import { isFacilitator } from '../../shared/workshop/workshopState'
+import { FacilitatorToolbar } from './FacilitatorToolbar'
+import { FollowBanner } from './FollowBanner'
+import { ShapeLocks } from './ShapeLocks'
+import { TimerDisplay } from './TimerDisplay'
+import { useLeaderCamera } from './useLeaderCamera'
+import { useWorkshopState } from './useWorkshop'
+import type { WorkshopSync } from './WorkshopSync'
+import './workshop.css'
+
+interface WorkshopOverlayProps {
+  boardId: string
+  editor: Editor
+  workshop: WorkshopSync
+  role: Role | null
+  selfId: string
+}
+
+/**
+ * The workshop over the canvas: the facilitator's toolbar (for facilitators), the shared timer
+ * and the follow banner (for everyone), and the camera and lock rules the facilitator sets.
+ */
+export function WorkshopOverlay({ boardId, editor, workshop, role, selfId }: WorkshopOverlayProps) {
+  const state = useWorkshopState(workshop)
+  useLeaderCamera(editor, state, selfId)
+
+  useEffect(() => {
+    const locks = new ShapeLocks(editor, () => workshop.getState()?.locks ?? [])
+    return () => locks.dispose()
+  }, [editor, workshop])
+
+  const facilitating =
+    state !== null && isFacilitator(state, { participantId: selfId, isOwner: role === 'owner' })
+
+  return (
+    <div className="workshop-overlay">
+      {state && facilitating && (
+        <FacilitatorToolbar
+          boardId={boardId}
+          editor={editor}
+          workshop={workshop}
+          state={state}
+          selfId={selfId}
+        />
+      )}
+      {state && !facilitating && state.timer.status !== 'idle' && (
+        <TimerDisplay workshop={workshop} timer={state.timer} />
+      )}
+      <FollowBanner editor={editor} />
+    </div>
+  )
+}
