@@ -15,7 +15,7 @@ import { workshopAction } from '../api/workshop'
 import { useUiStore } from '../state/uiStore'
 import { useWorkshopState, useWorkshopSync } from '../workshop/useWorkshop'
 import { WorkshopContext } from '../workshop/WorkshopContext'
-import { WorkshopOverlay } from '../workshop/WorkshopOverlay'
+import { FacilitationOverlay } from '../workshop/FacilitationOverlay'
 import { isFacilitator } from '../../shared/workshop/workshopState'
 import { RoleBadge } from './RoleBadge'
 import { WorkshopSummaryLink } from './WorkshopSummaryLink'
@@ -156,7 +156,7 @@ function SyncedBoard({ boardId, sync, title, role }: SessionProps & { sync: Boar
             onEditor={setEditor}
           />
           {editor && workshop && (
-            <WorkshopOverlay
+            <FacilitationOverlay
               boardId={boardId}
               editor={editor}
               workshop={workshop}

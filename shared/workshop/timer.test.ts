@@ -17,6 +17,12 @@ describe('the workshop timer', () => {
     expect(timerRemaining(t, 1_000 + 2 * min)).toBe(3 * min)
   })
 
+  it('never shows more than it started with on a screen whose clock lags the server', () => {
+    const t = applyTimerAction(idleTimer(10 * min), { action: 'start' }, 5_000)
+    expect(timerRemaining(t, 4_700)).toBe(10 * min)
+    expect(formatTimer(timerRemaining(t, 4_700))).toBe('10:00')
+  })
+
   it('keeps what is left while paused and goes on from there', () => {
     let t = applyTimerAction(idleTimer(5 * min), { action: 'start' }, 0)
     t = applyTimerAction(t, { action: 'pause' }, 2 * min)

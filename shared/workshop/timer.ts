@@ -38,10 +38,14 @@ export const idleTimer = (durationMs = 5 * Minute): Timer => ({
   remainingMs: durationMs,
 })
 
-/** Milliseconds left at server time `now`. */
+/**
+ * Milliseconds left at server time `now`. A running timer never shows more than it had when
+ * it (re)started: a screen whose clock estimate lags the server's a little would otherwise
+ * start at 10:01 for a ten-minute timer.
+ */
 export function timerRemaining(timer: Timer, now: number): number {
   if (timer.status !== 'running' || timer.endsAt === null) return timer.remainingMs
-  return Math.max(0, timer.endsAt - now)
+  return Math.max(0, Math.min(timer.remainingMs, timer.endsAt - now))
 }
 
 /** Whether a started timer has run out. */

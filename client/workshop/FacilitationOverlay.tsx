@@ -11,7 +11,7 @@ import { useWorkshopState } from './useWorkshop'
 import type { WorkshopSync } from './WorkshopSync'
 import './workshop.css'
 
-interface WorkshopOverlayProps {
+interface FacilitationOverlayProps {
   boardId: string
   editor: Editor
   workshop: WorkshopSync
@@ -23,7 +23,13 @@ interface WorkshopOverlayProps {
  * The workshop over the canvas: the facilitator's toolbar (for facilitators), the shared timer
  * and the follow banner (for everyone), and the camera and lock rules the facilitator sets.
  */
-export function WorkshopOverlay({ boardId, editor, workshop, role, selfId }: WorkshopOverlayProps) {
+export function FacilitationOverlay({
+  boardId,
+  editor,
+  workshop,
+  role,
+  selfId,
+}: FacilitationOverlayProps) {
   const state = useWorkshopState(workshop)
   useLeaderCamera(editor, state, selfId)
 
@@ -36,7 +42,7 @@ export function WorkshopOverlay({ boardId, editor, workshop, role, selfId }: Wor
     state !== null && isFacilitator(state, { participantId: selfId, isOwner: role === 'owner' })
 
   return (
-    <div className="workshop-overlay">
+    <div className="facilitation-overlay">
       {state && facilitating && (
         <FacilitatorToolbar
           boardId={boardId}

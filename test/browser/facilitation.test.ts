@@ -1,0 +1,242 @@
+import type { Browser, Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { startTestServer, type TestServer } from '../helpers/server'
+import { eventually, launchBrowser, newTab, waitForBoard, type BoardTab } from './browser'
+import { addItemAndType, boxOf, canvasOn, insertFromPicker, itemTexts } from './canvasDriver'
+
+let server: TestServer
+let browser: Browser
+let owner: BoardTab
+let editor: BoardTab
+let commenter: BoardTab
+const links: Record<string, string> = {}
+
+beforeAll(async () => {
+  ;[server, browser] = await Promise.all([
+    startTestServer({ env: { OPEN_INSTANCE: 'false' } }),
+    launchBrowser(),
+  ])
+  ;[owner, editor, commenter] = await Promise.all([
+    newTab(browser),
+    newTab(browser),
+    newTab(browser),
+  ])
+})
+
+afterAll(async () => {
+  await browser?.close()
+  await server?.cleanup()
+})
+
+const participants = () => [editor, commenter]
+const everyone = () => [owner, editor, commenter]
+const toolbar = (page: Page) => page.getByTestId('facilitator-toolbar')
+
+/** The shared timer as a page shows it, in whole seconds. */
+async function timerSeconds(page: Page): Promise<number> {
+  const text = await page.getByTestId('workshop-timer-time').first().textContent()
+  const [m, s] = (text ?? '').split(':').map(Number)
+  return (m ?? NaN) * 60 + (s ?? NaN)
+}
+
+/** What each page's timer shows, read at the same moment. */
+const timersNow = () => Promise.all(everyone().map((tab) => timerSeconds(tab.page)))
+
+const spread = (values: number[]) => Math.max(...values) - Math.min(...values)
+
+/** The centre of the page's viewport, in page coordinates. */
+function viewCentre(page: Page): Promise<{ x: number; y: number }> {
+  return page.evaluate(() => window.editor!.getViewportPageBounds().center.toJson())
+}
+
+/** How far apart two pages' viewport centres are. */
+async function viewDistance(a: Page, b: Page): Promise<number> {
+  const [p, q] = await Promise.all([viewCentre(a), viewCentre(b)])
+  return Math.hypot(p.x - q.x, p.y - q.y)
+}
+
+/** Moves the owner's camera and waits until the participants see it in the owner's presence. */
+async function moveOwnerCamera(x: number, y: number): Promise<void> {
+  await owner.page.evaluate(({ x, y }) => window.editor!.setCamera({ x, y, z: 1 }), { x, y })
+  const ownerId = await owner.page.evaluate(() => window.editor!.user.getId())
+  for (const tab of participants()) {
+    await tab.page.waitForFunction(
+      ({ ownerId, x, y }) =>
+        window
+          .editor!.getCollaborators()
+          .some((p) => p.userId === `user:${ownerId}` && p.camera?.x === x && p.camera?.y === y),
+      { ownerId, x, y },
+      { timeout: eventually.timeout },
+    )
+  }
+}
+
+/** The name this tab shows for itself in the participants list. */
+const ownName = (tab: BoardTab) =>
+  tab.page.locator('[data-testid="participant"][data-self="true"]').getAttribute('data-name')
+
+describe('when the owner runs a workshop with an editor and a commenter', () => {
+  it('creates the board and invites an editor and a commenter by link', async () => {
+    const page = owner.page
+    await page.goto(server.url)
+    await page.getByLabel('New board title').fill('Discovery workshop')
+    await page.getByRole('button', { name: 'Create board' }).click()
+    await page.getByTestId('board-item-title').filter({ hasText: 'Discovery workshop' }).click()
+    await page.waitForURL(/\/b\/[A-Za-z0-9_-]{22}$/)
+    await waitForBoard(page)
+    await page.getByTestId('share-board').click()
+    for (const role of ['edit', 'comment']) {
+      const input = page.getByTestId(`share-link-${role}`).locator('input.share-link-url')
+      await expect.poll(() => input.inputValue(), eventually).toContain('?key=')
+      links[role] = await input.inputValue()
+    }
+    await page.getByRole('button', { name: 'Done' }).click()
+
+    await Promise.all([editor.page.goto(links.edit!), commenter.page.goto(links.comment!)])
+    await Promise.all([waitForBoard(editor.page), waitForBoard(commenter.page)])
+    await toolbar(owner.page).waitFor()
+    await commenter.page.getByTestId('role-badge').filter({ hasText: 'Can comment' }).waitFor()
+  })
+
+  it('keeps the timer in step on every screen: start, pause, add a minute, reload', async () => {
+    const minutes = owner.page.getByTestId('fac-timer-minutes')
+    await minutes.fill('10')
+    await owner.page.getByTestId('fac-timer-start').click()
+    for (const tab of everyone()) {
+      await tab.page.locator('[data-testid="workshop-timer"][data-status="running"]').waitFor()
+    }
+    // Participants without the role see the timer but no toolbar.
+    for (const tab of participants()) expect(await toolbar(tab.page).count()).toBe(0)
+
+    const running = await timersNow()
+    expect(spread(running)).toBeLessThanOrEqual(1)
+    expect(Math.min(...running)).toBeGreaterThan(9 * 60)
+    expect(Math.max(...running)).toBeLessThanOrEqual(10 * 60)
+
+    await owner.page.getByTestId('fac-timer-pause').click()
+    for (const tab of everyone()) {
+      await tab.page.locator('[data-testid="workshop-timer"][data-status="paused"]').waitFor()
+    }
+    const paused = await timersNow()
+    expect(spread(paused)).toBe(0)
+
+    await owner.page.getByTestId('fac-timer-add').click()
+    await expect.poll(timersNow, eventually).toEqual(paused.map((s) => s + 60))
+
+    await commenter.page.reload()
+    await waitForBoard(commenter.page)
+    await expect.poll(() => timerSeconds(commenter.page), eventually).toBe(paused[0]! + 60)
+
+    await owner.page.getByTestId('fac-timer-start').click()
+    await commenter.page.locator('[data-testid="workshop-timer"][data-status="running"]').waitFor()
+    expect(spread(await timersNow())).toBeLessThanOrEqual(1)
+    await owner.page.screenshot({ path: '/tmp/facilitation-owner-timer.png' })
+    await commenter.page.screenshot({ path: '/tmp/facilitation-commenter-timer.png' })
+  })
+
+  it('brings every participant to the facilitator’s view when summoned', async () => {
+    await moveOwnerCamera(-4200, -2600)
+    for (const tab of participants()) {
+      expect(await viewDistance(owner.page, tab.page)).toBeGreaterThan(1000)
+    }
+    await owner.page.getByTestId('fac-summon').click()
+    for (const tab of participants()) {
+      await expect.poll(() => viewDistance(owner.page, tab.page), eventually).toBeLessThan(40)
+    }
+  })
+
+  it('makes every participant’s camera follow the facilitator’s until it stops', async () => {
+    await owner.page.getByTestId('fac-follow').click()
+    for (const tab of participants()) {
+      await tab.page.getByTestId('follow-banner').waitFor()
+    }
+    await moveOwnerCamera(2600, 1800)
+    for (const tab of participants()) {
+      await expect.poll(() => viewDistance(owner.page, tab.page), eventually).toBeLessThan(40)
+    }
+    await editor.page.screenshot({ path: '/tmp/facilitation-following.png' })
+
+    // The editor leaves on their own; the commenter keeps following.
+    await editor.page.getByTestId('follow-banner').getByRole('button', { name: 'Stop' }).click()
+    await editor.page.getByTestId('follow-banner').waitFor({ state: 'detached' })
+    await moveOwnerCamera(-900, 4100)
+    await expect.poll(() => viewDistance(owner.page, commenter.page), eventually).toBeLessThan(40)
+    expect(await viewDistance(owner.page, editor.page)).toBeGreaterThan(1000)
+
+    await owner.page.getByTestId('fac-follow').click()
+    await commenter.page.getByTestId('follow-banner').waitFor({ state: 'detached' })
+  })
+
+  it('locks a canvas so a participant cannot type in it, and unlocking lets them', async () => {
+    const canvasId = await insertFromPicker(owner.page, 'lean')
+    const shapeId = `shape:canvas-${canvasId}`
+    const canvas = canvasOn(editor.page, canvasId)
+    // Bring it into the editor's view: shapes off screen are not drawn.
+    await editor.page.waitForFunction((id) => window.editor!.getShape(id as never), shapeId)
+    await editor.page.evaluate((id) => {
+      const e = window.editor!
+      e.zoomToBounds(e.getShapePageBounds(id as never)!, { inset: 40 })
+    }, shapeId)
+    await canvas.waitFor()
+
+    await owner.page.evaluate((id) => {
+      window.editor!.select(id as never)
+    }, shapeId)
+    await owner.page.getByTestId('fac-lock').click()
+    const shape = editor.page.locator('.canvas-shape', { has: canvas })
+    await shape.getByTestId('canvas-lock-badge').waitFor()
+    expect(await shape.locator('fieldset.canvas-fieldset').getAttribute('disabled')).not.toBeNull()
+    expect(await boxOf(canvas, 'problem').getByTestId('add-item').isDisabled()).toBe(true)
+    // Nor can they move it on the board.
+    const moved = await editor.page.evaluate((id) => {
+      const e = window.editor!
+      const before = e.getShape(id as never)!.x
+      e.updateShape({ id: id as never, type: 'canvas', x: before + 300 })
+      return e.getShape(id as never)!.x !== before
+    }, shapeId)
+    expect(moved).toBe(false)
+    await editor.page.screenshot({ path: '/tmp/facilitation-locked.png' })
+    await owner.page.screenshot({ path: '/tmp/facilitation-owner-lock.png' })
+
+    await owner.page.getByTestId('fac-lock').click()
+    await shape.getByTestId('canvas-lock-badge').waitFor({ state: 'detached' })
+    await addItemAndType(editor.page, boxOf(canvas, 'problem'), 'Onboarding takes a week')
+    await expect
+      .poll(() => itemTexts(boxOf(canvasOn(owner.page, canvasId), 'problem')), eventually)
+      .toContain('Onboarding takes a week')
+  })
+
+  it('lets the owner hand facilitation to a participant, who can then start the timer', async () => {
+    await owner.page.getByTestId('fac-timer-reset').click()
+    await commenter.page.getByTestId('workshop-timer').waitFor({ state: 'detached' })
+
+    const name = await ownName(editor)
+    const person = owner.page.locator(`[data-testid="participant"][data-name="${name}"]`)
+    await person.getByRole('button').first().click()
+    await owner.page.getByTestId('toggle-facilitator').click()
+    await person.getByTestId('facilitator-mark').waitFor()
+
+    await toolbar(editor.page).waitFor()
+    await editor.page.getByTestId('facilitator-badge').waitFor()
+    await editor.page.getByTestId('fac-timer-minutes').fill('3')
+    await editor.page.getByTestId('fac-timer-start').click()
+    await commenter.page.locator('[data-testid="workshop-timer"][data-status="running"]').waitFor()
+    await expect.poll(() => timerSeconds(owner.page), eventually).toBeGreaterThan(170)
+    expect(await timerSeconds(owner.page)).toBeLessThanOrEqual(180)
+    expect(await toolbar(commenter.page).count()).toBe(0)
+    await owner.page.screenshot({ path: '/tmp/facilitation-handover.png' })
+  })
+
+  it('offers everyone the workshop summary as markdown', async () => {
+    const link = commenter.page.getByTestId('workshop-summary')
+    const href = await link.getAttribute('href')
+    expect(href).toMatch(/\/workshop\/summary\.md\?key=/)
+    const response = await commenter.page.request.get(new URL(href!, server.url).toString())
+    expect(response.status()).toBe(200)
+    expect(await response.text()).toContain('#')
+  })
+
+  it('threw no errors in the pages', () => {
+    for (const tab of everyone()) expect(tab.errors).toEqual([])
+  })
+})
