@@ -1,4 +1,4 @@
-import { useState } from 'react'
+import { useState, type KeyboardEvent } from 'react'
 import { useValue, type Editor } from 'tldraw'
 import type { TimerAction } from '../../shared/workshop/timer'
 import type { Scope, StartVotingBody } from '../../shared/workshop/voting'
@@ -70,6 +70,7 @@ export function FacilitatorToolbar({
         aria-label="Facilitator tools"
         data-testid="facilitator-toolbar"
         aria-busy={busy}
+        onKeyDown={moveFocus}
       >
         <span className="fac-toolbar-title" aria-hidden="true">
           Facilitate
@@ -154,4 +155,19 @@ export function FacilitatorToolbar({
       />
     </div>
   )
+}
+
+/** Arrow keys move between the toolbar's controls, as in any toolbar. */
+function moveFocus(event: KeyboardEvent<HTMLDivElement>) {
+  if (event.key !== 'ArrowLeft' && event.key !== 'ArrowRight') return
+  if (event.target instanceof HTMLInputElement) return
+  const controls = [
+    ...event.currentTarget.querySelectorAll<HTMLElement>('button:not(:disabled), input'),
+  ]
+  const at = controls.indexOf(event.target as HTMLElement)
+  if (at < 0) return
+  const next =
+    controls[(at + (event.key === 'ArrowRight' ? 1 : -1) + controls.length) % controls.length]
+  next?.focus()
+  event.preventDefault()
 }

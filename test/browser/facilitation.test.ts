@@ -130,8 +130,6 @@ describe('when the owner runs a workshop with an editor and a commenter', () => 
     await owner.page.getByTestId('fac-timer-start').click()
     await commenter.page.locator('[data-testid="workshop-timer"][data-status="running"]').waitFor()
     expect(spread(await timersNow())).toBeLessThanOrEqual(1)
-    await owner.page.screenshot({ path: '/tmp/facilitation-owner-timer.png' })
-    await commenter.page.screenshot({ path: '/tmp/facilitation-commenter-timer.png' })
   })
 
   it('brings every participant to the facilitator’s view when summoned', async () => {
@@ -154,7 +152,6 @@ describe('when the owner runs a workshop with an editor and a commenter', () => 
     for (const tab of participants()) {
       await expect.poll(() => viewDistance(owner.page, tab.page), eventually).toBeLessThan(40)
     }
-    await editor.page.screenshot({ path: '/tmp/facilitation-following.png' })
 
     // The editor leaves on their own; the commenter keeps following.
     await editor.page.getByTestId('follow-banner').getByRole('button', { name: 'Stop' }).click()
@@ -195,8 +192,6 @@ describe('when the owner runs a workshop with an editor and a commenter', () => 
       return e.getShape(id as never)!.x !== before
     }, shapeId)
     expect(moved).toBe(false)
-    await editor.page.screenshot({ path: '/tmp/facilitation-locked.png' })
-    await owner.page.screenshot({ path: '/tmp/facilitation-owner-lock.png' })
 
     await owner.page.getByTestId('fac-lock').click()
     await shape.getByTestId('canvas-lock-badge').waitFor({ state: 'detached' })
@@ -224,7 +219,6 @@ describe('when the owner runs a workshop with an editor and a commenter', () => 
     await expect.poll(() => timerSeconds(owner.page), eventually).toBeGreaterThan(170)
     expect(await timerSeconds(owner.page)).toBeLessThanOrEqual(180)
     expect(await toolbar(commenter.page).count()).toBe(0)
-    await owner.page.screenshot({ path: '/tmp/facilitation-handover.png' })
   })
 
   it('offers everyone the workshop summary as markdown', async () => {
