@@ -1,6 +1,13 @@
 import { getAssetUrlsByImport } from '@tldraw/assets/imports.vite'
-import { useCallback, useEffect, useMemo, useState } from 'react'
-import { atom, defaultShapeUtils, Tldraw, type Editor, type TLComponents } from 'tldraw'
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
+import {
+  atom,
+  defaultShapeUtils,
+  Tldraw,
+  type Editor,
+  type TLComponents,
+  type TLShape,
+} from 'tldraw'
 import { AcceptedImageTypes, DefaultLimits } from '../../shared/protocol/limits'
 import {
   CanvasEnvironmentContext,
@@ -13,8 +20,22 @@ import { FocusRequests } from '../shapes/canvas/FocusRequests'
 import type { BoardSync } from '../sync/BoardSync'
 import { EditorUserPreferences } from './EditorUserPreferences'
 import { UploadFailures } from './UploadFailures'
-import type { Role } from '../../shared/api/links'
+import { RoleAbilities, type Role } from '../../shared/api/links'
+import { boardRoleOf } from '../access/boardKeys'
+import { useUiStore } from '../state/uiStore'
+import { useWorkshopState } from '../workshop/useWorkshop'
 import type { WorkshopSync } from '../workshop/WorkshopSync'
+import { isNoteHidden } from '../workshop/privateMode/itemPrivacy'
+import { stampNewNotes } from '../workshop/privateMode/notePrivacy'
+import { PrivateBanners } from '../workshop/privateMode/PrivateBanners'
+import type { PrivateScope } from '../workshop/privateMode/privateVisibility'
+import { CursorChat } from '../workshop/reactions/CursorChat'
+import { FloatingReactions } from '../workshop/reactions/FloatingReactions'
+import { ReactionBar } from '../workshop/reactions/ReactionBar'
+import { NoteVotes } from '../workshop/voting/NoteVotes'
+import { VoteResults } from '../workshop/voting/VoteResults'
+import { VotesLeft } from '../workshop/voting/VotesLeft'
+import { useWorkshopView, WorkshopViewProvider } from '../workshop/voting/WorkshopView'
 
 declare global {
   interface Window {
@@ -26,8 +47,26 @@ declare global {
 // Fonts, icons and translations are bundled and served from this origin, never a CDN.
 const assetUrls = getAssetUrlsByImport()
 
+/** The workshop's layer over the board: votes, results, private mode, reactions and chat. */
+function WorkshopOverlay() {
+  const view = useWorkshopView()
+  if (!view) return null
+  const canReact = RoleAbilities.comment(view.role)
+  return (
+    <div className="workshop-overlay" data-voting={view.state?.voting?.status ?? 'none'}>
+      <PrivateBanners />
+      <NoteVotes />
+      <VotesLeft />
+      <VoteResults />
+      <FloatingReactions awareness={view.awareness} />
+      <CursorChat awareness={view.awareness} />
+      {canReact && <ReactionBar awareness={view.awareness} />}
+    </div>
+  )
+}
+
 // The board header shows people and connection state, so tldraw's own share panel is hidden.
-const components: TLComponents = { SharePanel: null }
+const components: TLComponents = { SharePanel: null, InFrontOfTheCanvas: WorkshopOverlay }
 
 const noVideos: string[] = []
 
@@ -44,7 +83,7 @@ interface BoardEditorProps {
 }
 
 /** The tldraw editor on the board's synced store. */
-export function BoardEditor({ boardId, sync, onEditor }: BoardEditorProps) {
+export function BoardEditor({ boardId, sync, workshop, role, onEditor }: BoardEditorProps) {
   const [noteDropTarget] = useState(() => atom<NoteTarget>('sticky drop target', null))
   const shapeUtils = useMemo(
     () => [...defaultShapeUtils, CanvasShapeUtil.configure({ doc: sync.doc, noteDropTarget })],
@@ -57,12 +96,47 @@ export function BoardEditor({ boardId, sync, onEditor }: BoardEditorProps) {
     [sync.doc, boardId, editing, noteDropTarget],
   )
 
+  const me = useUiStore((s) => s.userId)
+  // The store only saves on a change, and a fresh browser's identity is made up at load: save
+  // it now, or a reload would make this person someone else (their votes, their stickies).
+  useEffect(() => {
+    useUiStore.setState((s) => ({ participantSecret: s.participantSecret, userId: s.userId }))
+  }, [])
+  // On an open instance the server names no role: anyone who reaches it may edit.
+  const effectiveRole = role ?? boardRoleOf(boardId) ?? 'edit'
+  const workshopState = useWorkshopState(workshop)
+  const [privacy] = useState(() =>
+    atom<{ scopes: readonly PrivateScope[]; me: string }>('private mode', { scopes: [], me: '' }),
+  )
+  const privateScopes = workshopState?.privateScopes
+  useEffect(() => {
+    privacy.set({ scopes: privateScopes ?? [], me })
+  }, [privacy, privateScopes, me])
+  // Read at creation time: the workshop connects after the editor mounts.
+  const workshopRef = useRef(workshop)
+  useEffect(() => {
+    workshopRef.current = workshop
+  }, [workshop])
+  // Read through an atom so the editor re-checks visibility when private mode changes.
+  const getShapeVisibility = useCallback(
+    (shape: TLShape, editor: Editor) => {
+      const { scopes, me } = privacy.get()
+      return isNoteHidden(editor, shape, scopes, me) ? 'hidden' : 'inherit'
+    },
+    [privacy],
+  )
+
   const handleMount = useCallback(
     (editor: Editor) => {
       window.editor = editor
       onEditor(editor)
       const reconciler = new CanvasShapeReconciler(editor, sync.doc)
+      const stopStamping = stampNewNotes(editor, () => ({
+        by: useUiStore.getState().userId,
+        at: workshopRef.current?.serverNow() ?? Date.now(),
+      }))
       return () => {
+        stopStamping()
         reconciler.dispose()
         if (window.editor === editor) delete window.editor
         onEditor(null)
@@ -74,20 +148,30 @@ export function BoardEditor({ boardId, sync, onEditor }: BoardEditorProps) {
   if (!environment) return null
   return (
     <CanvasEnvironmentContext.Provider value={environment}>
-      <Tldraw
-        shapeUtils={shapeUtils}
-        store={sync.store}
-        assetUrls={assetUrls}
-        licenseKey={import.meta.env.VITE_TLDRAW_LICENSE_KEY}
-        components={components}
-        onMount={handleMount}
-        acceptedImageMimeTypes={AcceptedImageTypes}
-        acceptedVideoMimeTypes={noVideos}
-        maxAssetSize={DefaultLimits.maxAssetBytes}
+      <WorkshopViewProvider
+        boardId={boardId}
+        doc={sync.doc}
+        awareness={sync.awareness}
+        workshop={workshop}
+        me={me}
+        role={effectiveRole}
       >
-        <EditorUserPreferences />
-        <UploadFailures sync={sync} />
-      </Tldraw>
+        <Tldraw
+          getShapeVisibility={getShapeVisibility}
+          shapeUtils={shapeUtils}
+          store={sync.store}
+          assetUrls={assetUrls}
+          licenseKey={import.meta.env.VITE_TLDRAW_LICENSE_KEY}
+          components={components}
+          onMount={handleMount}
+          acceptedImageMimeTypes={AcceptedImageTypes}
+          acceptedVideoMimeTypes={noVideos}
+          maxAssetSize={DefaultLimits.maxAssetBytes}
+        >
+          <EditorUserPreferences />
+          <UploadFailures sync={sync} />
+        </Tldraw>
+      </WorkshopViewProvider>
     </CanvasEnvironmentContext.Provider>
   )
 }

@@ -21,7 +21,7 @@ import { setYText, yText } from './ytext.js'
  *   canvases: Y.Map<canvasId, Y.Map>
  *     kind: string, version: number, title: Y.Text
  *     fields: Y.Map<fieldKey, Y.Text>
- *     boxes:  Y.Map<boxKey, Y.Array<Y.Map{ id: string, text: Y.Text }>>
+ *     boxes:  Y.Map<boxKey, Y.Array<Y.Map{ id: string, text: Y.Text, by?: string, at?: number }>>
  *     metrics (hypothesis): Y.Array<Y.Map{ id, key, name: Y.Text, kind, unit, direction,
  *                                          baseline, target, tolerance }>
  *     current, future (vsm): Y.Array<Y.Map{ id, name: Y.Text, owner: Y.Text, processMinutes,
@@ -51,11 +51,33 @@ const getText = (map: Y.Map<unknown>, key: string): Y.Text => {
 const str = (value: unknown) =>
   value instanceof Y.Text ? value.toString() : typeof value === 'string' ? value : ''
 
-/** A new item map. */
-export function createItemMap(text: string, id = newId()): Y.Map<unknown> {
+/**
+ * Who added an item and when (server clock, epoch ms): private mode hides others' new items
+ * until it ends. Items written before this existed, or by the API, have none.
+ */
+export interface ItemAuthor {
+  by: string
+  at: number
+}
+
+/** The author of an item map, if it records a valid one. */
+export function readItemAuthor(item: Y.Map<unknown>): ItemAuthor | undefined {
+  const by = item.get('by')
+  const at = item.get('at')
+  return typeof by === 'string' && typeof at === 'number' && Number.isFinite(at)
+    ? { by, at }
+    : undefined
+}
+
+/** A new item map, with its author when known. */
+export function createItemMap(text: string, id = newId(), author?: ItemAuthor): Y.Map<unknown> {
   const item = new Y.Map<unknown>()
   item.set('id', id)
   item.set('text', yText(text))
+  if (author) {
+    item.set('by', author.by)
+    item.set('at', author.at)
+  }
   return item
 }
 
@@ -166,6 +188,12 @@ function getMap(map: Y.Map<unknown>, key: string): Y.Map<unknown> {
 export function setBoxItems(canvas: CanvasMap, boxKey: string, items: readonly CanvasItem[]) {
   syncArray(getBoxItems(canvas, boxKey), items, (map, item) => {
     map.set('id', item.id)
+    // A reorder copies entries into fresh maps (readEntry then write): keep their author.
+    const { by, at } = item as Partial<ItemAuthor>
+    if (typeof by === 'string' && typeof at === 'number') {
+      map.set('by', by)
+      map.set('at', at)
+    }
     const text = existingText(map, 'text')
     if (text) setYText(text, item.text)
     else map.set('text', yText(item.text))
@@ -302,9 +330,15 @@ export function emptyCanvas(kind: CanvasKind, title?: string, id = newId()): Can
 }
 
 /** Inserts an item into a box at `index` (clamped) and returns its id. */
-export function insertItem(canvas: CanvasMap, boxKey: string, index: number, text = ''): string {
+export function insertItem(
+  canvas: CanvasMap,
+  boxKey: string,
+  index: number,
+  text = '',
+  author?: ItemAuthor,
+): string {
   const items = getBoxItems(canvas, boxKey)
-  const item = createItemMap(text)
+  const item = createItemMap(text, undefined, author)
   items.insert(Math.max(0, Math.min(index, items.length)), [item])
   return item.get('id') as string
 }
@@ -336,10 +370,15 @@ export function moveItem(
   const source = getBoxItems(from.canvas, from.boxKey)
   const index = findItemIndex(source, from.itemId)
   if (index < 0) return
-  const text = str(source.get(index).get('text'))
+  const moved = source.get(index)
+  const text = str(moved.get('text'))
+  // The author moves with the item, so a move does not reveal a private one.
+  const author = readItemAuthor(moved)
   source.delete(index, 1)
   const target = getBoxItems(to.canvas, to.boxKey)
-  target.insert(Math.max(0, Math.min(toIndex, target.length)), [createItemMap(text, from.itemId)])
+  target.insert(Math.max(0, Math.min(toIndex, target.length)), [
+    createItemMap(text, from.itemId, author),
+  ])
 }
 
 /** The index of an item in a box's array, or -1. */

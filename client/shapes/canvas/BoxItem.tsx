@@ -1,5 +1,5 @@
 import { useEffect, useRef, type KeyboardEvent } from 'react'
-import { stopEventPropagation } from 'tldraw'
+import { stopEventPropagation, useValue } from 'tldraw'
 import { ItemTextSchema } from '../../../shared/canvases/schema'
 import { useCanvasEnvironment } from './CanvasEnvironment'
 import {
@@ -15,6 +15,8 @@ import { itemKeyCommand } from './itemKeys'
 import type { ItemView } from './readItems'
 import { useEditors } from './useEditors'
 import { YTextInput } from './YTextInput'
+import { ItemVote } from '../../workshop/voting/ItemVote'
+import { useWorkshopView } from '../../workshop/voting/WorkshopView'
 
 const MaxItemLength = ItemTextSchema.maxLength ?? 4000
 
@@ -34,6 +36,12 @@ export function BoxItem({ box, item, boxOrder, label, onEmptied }: BoxItemProps)
   const fieldRef = useRef<HTMLTextAreaElement | null>(null)
   const { editors, onFocus, onBlur } = useEditors(item.id)
   const editor = editors[0]
+  const workshop = useWorkshopView()
+  const highlighted = useValue(
+    'vote result highlight',
+    () => workshop?.highlight.get() === item.id,
+    [workshop, item.id],
+  )
 
   useEffect(() => focus.fulfil(item.id, fieldRef.current), [focus, item])
 
@@ -50,7 +58,7 @@ export function BoxItem({ box, item, boxOrder, label, onEmptied }: BoxItemProps)
     event.preventDefault()
     switch (command) {
       case 'add-after': {
-        const id = addItemAfter(doc, box, item.id)
+        const id = addItemAfter(doc, box, item.id, workshop?.author())
         if (id) focus.request(id)
         return
       }
@@ -86,7 +94,7 @@ export function BoxItem({ box, item, boxOrder, label, onEmptied }: BoxItemProps)
 
   return (
     <li
-      className={`box-item${editor ? ' is-edited-by-other' : ''}`}
+      className={`box-item${editor ? ' is-edited-by-other' : ''}${highlighted ? ' is-highlighted' : ''}`}
       data-testid="box-item"
       data-item-id={item.id}
       style={editor ? { borderColor: editor.color } : undefined}
@@ -132,6 +140,7 @@ export function BoxItem({ box, item, boxOrder, label, onEmptied }: BoxItemProps)
         onFocus={onFocus}
         onBlur={onBlur}
       />
+      <ItemVote itemId={item.id} label={label} />
       <button
         type="button"
         className="box-item-delete"

@@ -1,5 +1,5 @@
-import { useRef, useState, type DragEvent } from 'react'
-import { stopEventPropagation, useValue } from 'tldraw'
+import { useMemo, useRef, useState, type DragEvent } from 'react'
+import { stopEventPropagation, useEditor, useValue } from 'tldraw'
 import type { BoxDefinition } from '../../../shared/canvases/types'
 import type { CanvasMap } from '../../../shared/doc/canvasDoc'
 import { BoxItem } from './BoxItem'
@@ -9,6 +9,8 @@ import { isItemDrag, readDraggedItem } from './itemDrag'
 import { peekBoxes, peekBoxItems, readItems } from './readItems'
 import { useWheelScroll } from './useWheelScroll'
 import { useYRead, useYVersion } from './useY'
+import { frameOfCanvas, hiddenItemIds } from '../../workshop/privateMode/itemPrivacy'
+import { useWorkshopView } from '../../workshop/voting/WorkshopView'
 
 interface CanvasBoxProps {
   canvasId: string
@@ -26,7 +28,20 @@ export function CanvasBox({ canvasId, canvas, box, boxOrder, number }: CanvasBox
   const boxes = peekBoxes(canvas)
   useYVersion(boxes)
   const itemsArray = peekBoxItems(canvas, box.key)
-  const items = useYRead(itemsArray, () => readItems(itemsArray))
+  const allItems = useYRead(itemsArray, () => readItems(itemsArray))
+  const workshop = useWorkshopView()
+  const editor = useEditor()
+  const frameId = useValue('frame of canvas', () => frameOfCanvas(editor, canvasId), [
+    editor,
+    canvasId,
+  ])
+  const privateScopes = workshop?.state?.privateScopes
+  // Private mode: others' new items in this canvas stay hidden from me until it ends.
+  const items = useMemo(() => {
+    if (!workshop || !privateScopes?.length || !itemsArray) return allItems
+    const hidden = hiddenItemIds(itemsArray, { canvasId, frameId }, privateScopes, workshop.me)
+    return hidden.size === 0 ? allItems : allItems.filter((item) => !hidden.has(item.id))
+  }, [allItems, itemsArray, workshop, privateScopes, canvasId, frameId])
   const addRef = useRef<HTMLButtonElement>(null)
   const listRef = useRef<HTMLOListElement>(null)
   useWheelScroll(listRef)
@@ -42,7 +57,7 @@ export function CanvasBox({ canvasId, canvas, box, boxOrder, number }: CanvasBox
   const ref: BoxRef = { canvasId, boxKey: box.key }
 
   const add = () => {
-    const id = addItem(doc, ref)
+    const id = addItem(doc, ref, Infinity, '', workshop?.author())
     if (id) focus.request(id)
   }
 

@@ -7,6 +7,7 @@ import {
   insertItem,
   moveItem,
   type CanvasMap,
+  type ItemAuthor,
 } from '../../../shared/doc/canvasDoc'
 import { LocalOrigin } from '../../../shared/doc/layout'
 
@@ -21,24 +22,38 @@ const canvasOf = (doc: Y.Doc, canvasId: string): CanvasMap | undefined => {
   return canvas && canvas.doc ? canvas : undefined
 }
 
-/** Adds an item at `index` of a box (the end when omitted); returns its id. */
-export function addItem(doc: Y.Doc, box: BoxRef, index = Infinity, text = ''): string | undefined {
+/**
+ * Adds an item at `index` of a box (the end when omitted), recording its author when given
+ * (private mode needs it); returns its id.
+ */
+export function addItem(
+  doc: Y.Doc,
+  box: BoxRef,
+  index = Infinity,
+  text = '',
+  author?: ItemAuthor,
+): string | undefined {
   let id: string | undefined
   doc.transact(() => {
     const canvas = canvasOf(doc, box.canvasId)
     if (!canvas) return
     const at = Number.isFinite(index) ? index : getBoxItems(canvas, box.boxKey).length
-    id = insertItem(canvas, box.boxKey, at, text)
+    id = insertItem(canvas, box.boxKey, at, text, author)
   }, LocalOrigin)
   return id
 }
 
 /** Adds an item right after another one; returns its id. */
-export function addItemAfter(doc: Y.Doc, box: BoxRef, itemId: string): string | undefined {
+export function addItemAfter(
+  doc: Y.Doc,
+  box: BoxRef,
+  itemId: string,
+  author?: ItemAuthor,
+): string | undefined {
   const canvas = canvasOf(doc, box.canvasId)
   if (!canvas) return undefined
   const index = findItemIndex(getBoxItems(canvas, box.boxKey), itemId)
-  return addItem(doc, box, index + 1)
+  return addItem(doc, box, index + 1, '', author)
 }
 
 /** Removes an item. */

@@ -1,0 +1,71 @@
+import type { Editor, TLShape } from 'tldraw'
+import * as Y from 'yjs'
+import { readItemAuthor } from '../../../shared/doc/canvasDoc'
+import { CanvasShapeType } from '../../shapes/canvas/canvasShape'
+import {
+  isHiddenByPrivateMode,
+  noteAuthor,
+  type Placement,
+  type PrivateScope,
+} from './privateVisibility'
+
+/** The frame a canvas sits in on the board, if any. */
+export function frameOfCanvas(editor: Editor, canvasId: string): string | undefined {
+  const shape = editor
+    .getCurrentPageShapes()
+    .find(
+      (s) =>
+        s.type === CanvasShapeType && (s.props as { canvasId?: unknown }).canvasId === canvasId,
+    )
+  const parent = shape && editor.getShape(shape.parentId as TLShape['id'])
+  return parent?.type === 'frame' ? parent.id : undefined
+}
+
+/** Ids of the items of a box that private mode hides from `me`. */
+export function hiddenItemIds(
+  items: Y.Array<unknown>,
+  placement: Placement,
+  privateScopes: readonly PrivateScope[],
+  me: string,
+): Set<string> {
+  const hidden = new Set<string>()
+  for (const entry of items.toArray()) {
+    if (!(entry instanceof Y.Map)) continue
+    const id = entry.get('id')
+    if (typeof id !== 'string') continue
+    if (isHiddenByPrivateMode(readItemAuthor(entry), placement, privateScopes, me)) hidden.add(id)
+  }
+  return hidden
+}
+
+/** Where a sticky note sits: in a frame, on a canvas, or on a canvas inside a frame. */
+export function placementOfShape(editor: Editor, shape: TLShape): Placement {
+  const parent = editor.getShape(shape.parentId as TLShape['id'])
+  if (!parent) return {}
+  if (parent.type === 'frame') return { frameId: parent.id }
+  if (parent.type === CanvasShapeType) {
+    const canvasId = (parent.props as { canvasId?: unknown }).canvasId
+    const grand = editor.getShape(parent.parentId as TLShape['id'])
+    return {
+      canvasId: typeof canvasId === 'string' ? canvasId : undefined,
+      frameId: grand?.type === 'frame' ? grand.id : undefined,
+    }
+  }
+  return {}
+}
+
+/** Whether private mode hides a sticky note from `me`. */
+export function isNoteHidden(
+  editor: Editor,
+  shape: TLShape,
+  privateScopes: readonly PrivateScope[],
+  me: string,
+): boolean {
+  if (shape.type !== 'note' || privateScopes.length === 0) return false
+  return isHiddenByPrivateMode(
+    noteAuthor(shape.meta),
+    placementOfShape(editor, shape),
+    privateScopes,
+    me,
+  )
+}

@@ -1,0 +1,47 @@
+import type { ItemAuthor } from '../../../shared/doc/canvasDoc'
+import type { Scope } from '../../../shared/workshop/voting'
+import type { WorkshopState } from '../../../shared/workshop/workshopState'
+
+export type PrivateScope = WorkshopState['privateScopes'][number]
+
+/** Where a sticky or canvas item sits: the canvas it belongs to and the frame around it. */
+export interface Placement {
+  canvasId?: string
+  frameId?: string
+}
+
+/** Whether a scope covers something placed here. */
+export function scopeCovers(scope: Scope, placement: Placement): boolean {
+  switch (scope.kind) {
+    case 'board':
+      return true
+    case 'canvas':
+      return placement.canvasId === scope.canvasId
+    case 'frame':
+      return placement.frameId === scope.shapeId
+  }
+}
+
+/**
+ * Whether private mode hides this sticky or item from `me`: someone else added it, inside a
+ * private scope, after that scope went private. Anything without an author predates private
+ * mode (or came through the API) and stays visible.
+ */
+export function isHiddenByPrivateMode(
+  author: ItemAuthor | undefined,
+  placement: Placement,
+  privateScopes: readonly PrivateScope[],
+  me: string,
+): boolean {
+  if (!author || author.by === me) return false
+  return privateScopes.some((p) => author.at >= p.since && scopeCovers(p.scope, placement))
+}
+
+/** The author recorded in a sticky note's meta, if valid. */
+export function noteAuthor(meta: Record<string, unknown> | undefined): ItemAuthor | undefined {
+  const by = meta?.createdBy
+  const at = meta?.createdAt
+  return typeof by === 'string' && typeof at === 'number' && Number.isFinite(at)
+    ? { by, at }
+    : undefined
+}

@@ -1,0 +1,186 @@
+import type { Browser, Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { startTestServer, type TestServer } from '../helpers/server'
+import { eventually, launchBrowser, newTab, waitForBoard, type BoardTab } from './browser'
+import { createSharedBoard, fitBoard, itemRow, openLink, ownerApi } from './workshopDriver'
+
+let server: TestServer
+let browser: Browser
+let owner: BoardTab
+let alice: BoardTab
+let bob: BoardTab
+let viewer: BoardTab
+const links: Record<string, string> = {}
+const items: Record<'forget' | 'pricey' | 'slow', string> = { forget: '', pricey: '', slow: '' }
+
+let asOwner: ReturnType<typeof ownerApi>
+
+const myDots = (page: Page, itemId: string) => itemRow(page, itemId).getByTestId('my-vote-dot')
+const votesLeft = (page: Page) =>
+  page.getByTestId('votes-left').getAttribute('data-remaining', { timeout: eventually.timeout })
+
+async function voteFor(page: Page, itemId: string) {
+  await itemRow(page, itemId).getByTestId('vote-button').click()
+}
+
+/** The results panel as [label, votes] lines, top first. */
+const resultLines = (page: Page) =>
+  page
+    .getByTestId('vote-result')
+    .evaluateAll((rows) =>
+      rows.map((row) => [
+        row.querySelector('.vote-result-label')?.textContent,
+        Number((row as HTMLElement).dataset.votes),
+        row.querySelector('.vote-result-rank')?.textContent,
+      ]),
+    )
+
+async function joinBy(tab: BoardTab, link: string) {
+  await openLink(tab, link)
+  await tab.page.locator(`[data-testid="box-item"][data-item-id="${items.slow}"]`).waitFor()
+  await fitBoard(tab.page)
+}
+
+beforeAll(async () => {
+  ;[server, browser] = await Promise.all([
+    startTestServer({ env: { OPEN_INSTANCE: 'false' } }),
+    launchBrowser(),
+  ])
+  ;[owner, alice, bob, viewer] = await Promise.all([
+    newTab(browser),
+    newTab(browser),
+    newTab(browser),
+    newTab(browser),
+  ])
+  const board = await createSharedBoard(owner, server.url, 'Churn workshop')
+  Object.assign(links, board.links)
+  asOwner = ownerApi(server.url, board)
+  const canvas = await asOwner('/canvases', {
+    kind: 'lean',
+    title: 'Churn',
+    boxes: { problem: ['Users forget', 'Too pricey', 'Slow support'] },
+  })
+  ;[items.forget, items.pricey, items.slow] = canvas.boxes.problem.map((i: { id: string }) => i.id)
+  await owner.page.locator(`[data-testid="box-item"][data-item-id="${items.slow}"]`).waitFor()
+  await fitBoard(owner.page)
+  await Promise.all([
+    joinBy(alice, links.edit!),
+    joinBy(bob, links.comment!),
+    joinBy(viewer, links.view!),
+  ])
+})
+
+afterAll(async () => {
+  await browser?.close()
+  await server?.cleanup()
+})
+
+describe('when the facilitator runs a dot vote on the board', () => {
+  it('gives each participant dots to place, with a count of the votes left', async () => {
+    await asOwner('/workshop', {
+      type: 'startVoting',
+      voting: { scope: { kind: 'board' }, votesPerPerson: 3, onePerItem: false },
+    })
+    expect(await votesLeft(alice.page)).toBe('3')
+    expect(await votesLeft(bob.page)).toBe('3')
+
+    await voteFor(alice.page, items.forget)
+    await expect.poll(() => myDots(alice.page, items.forget).count(), eventually).toBe(1)
+    await expect.poll(() => votesLeft(alice.page), eventually).toBe('2')
+  })
+
+  it('shows a viewer the vote running but no way to vote or react', async () => {
+    await viewer.page.locator('.workshop-overlay[data-voting="open"]').waitFor()
+    await itemRow(viewer.page, items.forget).waitFor()
+    expect(await viewer.page.getByTestId('vote-button').count()).toBe(0)
+    expect(await viewer.page.getByTestId('votes-left').count()).toBe(0)
+    expect(await viewer.page.getByTestId('reaction-bar').count()).toBe(0)
+    // A commenter does get both.
+    expect(await bob.page.getByTestId('reaction-bar').count()).toBe(1)
+  })
+
+  it('counts a vote once when its answer was lost, and sends one that never left, after a reload', async () => {
+    const page = alice.page
+    // This vote reaches the server, but the answer never reaches the page…
+    await page.route('**/votes', async (route) => {
+      await route.fetch()
+      await route.abort('connectionreset')
+    })
+    await voteFor(page, items.pricey)
+    await page.getByTestId('vote-error').waitFor()
+    await page.unroute('**/votes')
+    // …and this one never reaches the server.
+    await page.route('**/votes', (route) => route.abort('connectionreset'))
+    await voteFor(page, items.slow)
+    await expect.poll(() => myDots(page, items.slow).count(), eventually).toBe(1)
+    await page.unroute('**/votes')
+
+    await page.reload()
+    await waitForBoard(page)
+    await fitBoard(page)
+    await expect.poll(() => votesLeft(page), eventually).toBe('0')
+    await expect.poll(() => myDots(page, items.pricey).count(), eventually).toBe(1)
+    await expect.poll(() => myDots(page, items.slow).count(), eventually).toBe(1)
+    const pending = await page.evaluate(() =>
+      Object.keys(localStorage).filter((k) => k.startsWith('discovery-board:pending-votes')),
+    )
+    expect(pending).toEqual([])
+  })
+
+  it('refuses a vote over the budget, briefly, and lets a dot be taken back', async () => {
+    const page = bob.page
+    await voteFor(page, items.forget)
+    await expect.poll(() => votesLeft(page), eventually).toBe('2')
+    await voteFor(page, items.forget)
+    await expect.poll(() => votesLeft(page), eventually).toBe('1')
+    await voteFor(page, items.slow)
+    await expect.poll(() => votesLeft(page), eventually).toBe('0')
+    await voteFor(page, items.pricey)
+    await expect
+      .poll(() => page.getByTestId('vote-error').textContent(), eventually)
+      .toContain('used all')
+    await page.screenshot({ path: '/tmp/shots/voting-running.png' })
+
+    await myDots(page, items.slow).first().click()
+    await expect.poll(() => votesLeft(page), eventually).toBe('1')
+    expect(await myDots(page, items.slow).count()).toBe(0)
+    expect(await myDots(page, items.forget).count()).toBe(2)
+  })
+
+  it('ranks the items on every screen when the facilitator ends it', async () => {
+    await asOwner('/workshop', { type: 'endVoting' })
+    const expected = [
+      ['Users forget', 3, '1'],
+      ['Too pricey', 1, '2'],
+      ['Slow support', 1, '2'],
+    ]
+    for (const tab of [owner, alice, bob, viewer]) {
+      await expect.poll(() => resultLines(tab.page), eventually).toEqual(expected)
+      const count = itemRow(tab.page, items.forget).getByTestId('item-vote-count')
+      await expect.poll(() => count.textContent(), eventually).toBe('3')
+      expect(await tab.page.getByTestId('vote-button').count()).toBe(0)
+    }
+    await viewer.page.screenshot({ path: '/tmp/shots/voting-results.png' })
+  })
+
+  it('zooms to an item and lights it up when its result is clicked', async () => {
+    const page = viewer.page
+    await page.evaluate(() => window.editor!.setCamera({ x: -5000, y: -5000, z: 1 }))
+    await page.getByTestId('vote-result').filter({ hasText: 'Too pricey' }).click()
+    await expect
+      .poll(() => itemRow(page, items.pricey).getAttribute('class'), eventually)
+      .toContain('is-highlighted')
+    // In view once the camera has moved there.
+    await expect
+      .poll(async () => {
+        const box = await itemRow(page, items.pricey).boundingBox()
+        return box !== null && box.x > 0 && box.x + box.width < 1280 && box.y > 0 && box.y < 800
+      }, eventually)
+      .toBe(true)
+    await page.screenshot({ path: '/tmp/shots/voting-zoomed.png' })
+  })
+
+  it('threw no errors in the pages', () => {
+    for (const tab of [owner, alice, bob, viewer]) expect(tab.errors).toEqual([])
+  })
+})
