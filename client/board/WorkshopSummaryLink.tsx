@@ -5,7 +5,7 @@ import { workshopSummaryPath } from '../api/workshop'
 export function WorkshopSummaryLink({ boardId }: { boardId: string }) {
   return (
     <a
-      className="button button-small"
+      className="button button-small button-quiet"
       href={withBoardKey(workshopSummaryPath(boardId), boardId)}
       download="workshop-summary.md"
       data-testid="workshop-summary"

@@ -201,6 +201,49 @@ describe('when the owner runs a workshop with an editor and a commenter', () => 
       .toContain('Onboarding takes a week')
   })
 
+  it('locks a frame: nobody moves or deletes what is in it until it is unlocked', async () => {
+    await owner.page.evaluate(() => {
+      const e = window.editor!
+      e.createShape({
+        id: 'shape:retro' as never,
+        type: 'frame',
+        x: 4000,
+        y: 0,
+        props: { w: 500, h: 300 },
+      })
+      e.createShape({
+        id: 'shape:inside' as never,
+        type: 'geo',
+        parentId: 'shape:retro' as never,
+        x: 40,
+        y: 40,
+        props: { w: 100, h: 60 },
+      })
+      e.select('shape:retro' as never)
+    })
+    await editor.page.waitForFunction(() => window.editor!.getShape('shape:inside' as never))
+    await owner.page.getByTestId('fac-lock').click()
+
+    /** Tries to move the sticky inside the frame from the editor's page; true if it moved. */
+    const tryMove = () =>
+      editor.page.evaluate(() => {
+        const e = window.editor!
+        const before = e.getShape('shape:inside' as never)!.x
+        e.updateShape({ id: 'shape:inside' as never, type: 'geo', x: before + 25 })
+        return e.getShape('shape:inside' as never)!.x !== before
+      })
+    await expect.poll(tryMove, eventually).toBe(false)
+    const kept = await editor.page.evaluate(() => {
+      const e = window.editor!
+      e.deleteShapes(['shape:inside' as never, 'shape:retro' as never])
+      return !!e.getShape('shape:inside' as never) && !!e.getShape('shape:retro' as never)
+    })
+    expect(kept).toBe(true)
+
+    await owner.page.getByTestId('fac-lock').click()
+    await expect.poll(tryMove, eventually).toBe(true)
+  })
+
   it('lets the owner hand facilitation to a participant, who can then start the timer', async () => {
     await owner.page.getByTestId('fac-timer-reset').click()
     await commenter.page.getByTestId('workshop-timer').waitFor({ state: 'detached' })
