@@ -94,6 +94,7 @@ export function CanvasBox({ canvasId, canvas, box, boxOrder, number }: CanvasBox
       className={`canvas-box${items.length > 0 ? ' has-items' : ''}${dropping || noteOver ? ' is-drop-target' : ''}`}
       data-testid="canvas-box"
       data-box-key={box.key}
+      data-private-hidden={allItems.length - items.length || undefined}
       aria-labelledby={labelId}
       onDragOver={onDragOver}
       onDragLeave={() => setDropping(false)}

@@ -1,0 +1,120 @@
+import type { Browser, Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { startTestServer, type TestServer } from '../helpers/server'
+import { addItemAndType, boxOf, canvasOn, itemTexts } from './canvasDriver'
+import { eventually, launchBrowser, newTab, waitForShape, type BoardTab } from './browser'
+import { createSharedBoard, fitBoard, openLink, ownerApi, type SharedBoard } from './workshopDriver'
+
+let server: TestServer
+let browser: Browser
+let owner: BoardTab
+let alice: BoardTab
+let bob: BoardTab
+let board: SharedBoard
+let asOwner: ReturnType<typeof ownerApi>
+let canvasId: string
+
+/** Whether the page's editor hides a shape (it is in the store either way). */
+const isHidden = (page: Page, id: string) =>
+  page.evaluate((id) => window.editor!.isShapeHidden(id as never), id)
+
+/** Draws a sticky note with the note tool and types into it; returns its shape id. */
+async function addSticky(page: Page, text: string, x: number, y: number): Promise<string> {
+  const before = await noteIds(page)
+  await page.evaluate(() => window.editor!.setCurrentTool('note'))
+  await page.mouse.click(x, y)
+  await page.keyboard.type(text)
+  await page.keyboard.press('Escape')
+  const after = await noteIds(page)
+  const id = after.find((n) => !before.includes(n))
+  if (!id) throw new Error('no sticky was made')
+  return id
+}
+
+const noteIds = (page: Page) =>
+  page.evaluate(() =>
+    window
+      .editor!.getCurrentPageShapes()
+      .filter((s) => s.type === 'note')
+      .map((s) => s.id as string),
+  )
+
+const problemBox = (page: Page) => boxOf(canvasOn(page, canvasId), 'problem')
+
+beforeAll(async () => {
+  ;[server, browser] = await Promise.all([
+    startTestServer({ env: { OPEN_INSTANCE: 'false' } }),
+    launchBrowser(),
+  ])
+  ;[owner, alice, bob] = await Promise.all([newTab(browser), newTab(browser), newTab(browser)])
+  board = await createSharedBoard(owner, server.url, 'Idea round')
+  asOwner = ownerApi(server.url, board)
+  const canvas = await asOwner('/canvases', {
+    kind: 'lean',
+    title: 'Ideas',
+    boxes: { problem: ['Known before'] },
+  })
+  canvasId = canvas.id
+  await Promise.all([openLink(alice, board.links.edit), openLink(bob, board.links.edit)])
+  for (const tab of [alice, bob]) {
+    await canvasOn(tab.page, canvasId).waitFor()
+    await fitBoard(tab.page)
+  }
+})
+
+afterAll(async () => {
+  await browser?.close()
+  await server?.cleanup()
+})
+
+describe('when the facilitator turns private mode on for the board', () => {
+  let earlier: string
+  let aliceSticky: string
+
+  it('keeps what was on the board before in view for everyone', async () => {
+    earlier = await addSticky(alice.page, 'Said out loud', 200, 650)
+    await waitForShape(bob.page, earlier.replace('shape:', ''))
+    await asOwner('/workshop', { type: 'private', scope: { kind: 'board' }, on: true })
+    for (const tab of [alice, bob]) {
+      await tab.page.getByTestId('private-banner').waitFor()
+      expect(await isHidden(tab.page, earlier)).toBe(false)
+    }
+  })
+
+  it("shows each person only their own new stickies and items, not the others'", async () => {
+    aliceSticky = await addSticky(alice.page, 'Alice alone', 360, 650)
+    await addItemAndType(bob.page, problemBox(bob.page), 'Bob alone')
+    await bob.page.keyboard.press('Escape')
+
+    // Bob's screen holds Alice's sticky but does not show it; his own item shows.
+    await waitForShape(bob.page, aliceSticky.replace('shape:', ''))
+    expect(await isHidden(bob.page, aliceSticky)).toBe(true)
+    expect(await bob.page.locator(`[data-shape-id="${aliceSticky}"]`).count()).toBe(0)
+    await expect
+      .poll(() => itemTexts(problemBox(bob.page)), eventually)
+      .toEqual(['Known before', 'Bob alone'])
+    // Alice sees her sticky, and not Bob's item, which her document does hold.
+    expect(await isHidden(alice.page, aliceSticky)).toBe(false)
+    await expect
+      .poll(() => problemBox(alice.page).getAttribute('data-private-hidden'), eventually)
+      .toBe('1')
+    expect(await itemTexts(problemBox(alice.page))).toEqual(['Known before'])
+    await bob.page.screenshot({ path: '/tmp/shots/private-mode.png' })
+  })
+
+  it('reveals everything at once when it ends', async () => {
+    await asOwner('/workshop', { type: 'private', scope: { kind: 'board' }, on: false })
+    await expect.poll(() => isHidden(bob.page, aliceSticky), eventually).toBe(false)
+    await bob.page.locator(`[data-shape-id="${aliceSticky}"]`).waitFor()
+    await expect
+      .poll(() => itemTexts(problemBox(alice.page)), eventually)
+      .toEqual(['Known before', 'Bob alone'])
+    for (const tab of [alice, bob]) {
+      expect(await tab.page.getByTestId('private-banner').count()).toBe(0)
+    }
+  })
+
+  it('threw no errors in the pages', () => {
+    for (const tab of [owner, alice, bob]) expect(tab.errors).toEqual([])
+  })
+})
