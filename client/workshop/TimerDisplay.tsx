@@ -45,6 +45,7 @@ export function TimerDisplay({ workshop, timer, embedded = false }: TimerDisplay
       className={`workshop-timer${embedded ? ' is-embedded' : ''}${ended ? ' is-ended' : ''}`}
       data-testid="workshop-timer"
       data-status={timer.status}
+      data-ended={ended}
       role="timer"
       aria-label={`Timer ${formatTimer(remaining)}${label ? `, ${label.toLowerCase()}` : ''}`}
     >

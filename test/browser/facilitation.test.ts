@@ -21,6 +21,20 @@ beforeAll(async () => {
     newTab(browser),
     newTab(browser),
   ])
+  // Count the tones the page plays, to hear the end-of-timer chime.
+  for (const tab of [owner, editor, commenter]) {
+    await tab.context.addInitScript(() => {
+      const Native = window.AudioContext
+      const page = window as unknown as { tones: number }
+      page.tones = 0
+      window.AudioContext = class extends Native {
+        override createOscillator() {
+          page.tones += 1
+          return super.createOscillator()
+        }
+      }
+    })
+  }
 })
 
 afterAll(async () => {
@@ -262,6 +276,42 @@ describe('when the owner runs a workshop with an editor and a commenter', () => 
     await expect.poll(() => timerSeconds(owner.page), eventually).toBeGreaterThan(170)
     expect(await timerSeconds(owner.page)).toBeLessThanOrEqual(180)
     expect(await toolbar(commenter.page).count()).toBe(0)
+  })
+
+  it('signals the end of the timer on every screen with a chime and a pulse, no dialog', async () => {
+    await editor.page.getByTestId('fac-timer-reset').click()
+    await owner.page.getByTestId('fac-timer-minutes').fill('0.05')
+    await owner.page.getByTestId('fac-timer-start').click()
+    await Promise.all(
+      everyone().map((tab) =>
+        tab.page
+          .locator('[data-testid="workshop-timer"][data-ended="true"]')
+          .waitFor({ timeout: eventually.timeout }),
+      ),
+    )
+    for (const tab of everyone()) {
+      expect(await timerSeconds(tab.page)).toBe(0)
+      expect(await tab.page.evaluate(() => (window as unknown as { tones: number }).tones)).toBe(2)
+    }
+  })
+
+  it('starts and ends a dot vote and toggles private mode from the toolbar', async () => {
+    await owner.page.getByTestId('fac-private').click()
+    await expect
+      .poll(() => owner.page.getByTestId('fac-private').getAttribute('aria-pressed'), eventually)
+      .toBe('true')
+    await owner.page.getByTestId('fac-private').click()
+    await expect
+      .poll(() => owner.page.getByTestId('fac-private').getAttribute('aria-pressed'), eventually)
+      .toBe('false')
+
+    await owner.page.getByTestId('fac-vote').click()
+    await owner.page.getByTestId('vote-dialog').getByLabel('Votes per person').fill('2')
+    await owner.page.getByTestId('vote-start').click()
+    // The other facilitator's toolbar follows the shared state.
+    await editor.page.getByTestId('fac-end-vote').waitFor()
+    await owner.page.getByTestId('fac-end-vote').click()
+    await editor.page.getByTestId('fac-vote').waitFor()
   })
 
   it('offers everyone the workshop summary as markdown', async () => {
