@@ -140,7 +140,8 @@ function ChatBubbles({ awareness }: { awareness: Awareness }) {
           className="cursor-chat-bubble"
           data-testid="cursor-chat-bubble"
           style={{
-            translate: `${chat.at.x + 14}px ${chat.at.y + 22}px`,
+            // Under the name tag the editor draws by each cursor.
+            translate: `${chat.at.x + 12}px ${chat.at.y + 44}px`,
             background: chat.color,
           }}
         >
