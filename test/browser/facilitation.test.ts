@@ -314,6 +314,30 @@ describe('when the owner runs a workshop with an editor and a commenter', () => 
     await editor.page.getByTestId('fac-vote').waitFor()
   })
 
+  it('shows the server’s message when it refuses an action', async () => {
+    const workshopUrl = /\/api\/boards\/[^/]+\/workshop$/
+    await owner.page.route(workshopUrl, (route) =>
+      route.fulfill({
+        status: 409,
+        contentType: 'application/json',
+        body: JSON.stringify({
+          error: { code: 'conflict', message: 'A vote is already running: end it first' },
+        }),
+      }),
+    )
+    await owner.page.getByTestId('fac-summon').click()
+    await owner.page
+      .getByTestId('facilitator-error')
+      .filter({ hasText: 'A vote is already running: end it first' })
+      .waitFor()
+    await owner.page.unroute(workshopUrl)
+    await owner.page
+      .getByTestId('facilitator-error')
+      .getByRole('button', { name: 'Dismiss' })
+      .click()
+    await owner.page.getByTestId('facilitator-error').waitFor({ state: 'detached' })
+  })
+
   it('offers everyone the workshop summary as markdown', async () => {
     const link = commenter.page.getByTestId('workshop-summary')
     const href = await link.getAttribute('href')
