@@ -139,13 +139,14 @@ function ChatBubbles({ awareness }: { awareness: Awareness }) {
           key={chat.clientId}
           className="cursor-chat-bubble"
           data-testid="cursor-chat-bubble"
+          role="status"
+          aria-label={`${chat.name} says: ${chat.text}`}
           style={{
             // Under the name tag the editor draws by each cursor.
             translate: `${chat.at.x + 12}px ${chat.at.y + 44}px`,
             background: chat.color,
           }}
         >
-          <span className="cursor-chat-name">{chat.name}</span>
           {chat.text}
         </div>
       ))}
