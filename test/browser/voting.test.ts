@@ -14,6 +14,10 @@ const links: Record<string, string> = {}
 const items: Record<'forget' | 'pricey' | 'slow', string> = { forget: '', pricey: '', slow: '' }
 
 let asOwner: ReturnType<typeof ownerApi>
+const stickyId = 'shape:sticky-call'
+/** The vote controls pinned to the sticky. */
+const stickyVote = (page: Page) =>
+  page.locator(`[data-testid="item-vote"][data-item-id="${stickyId}"]`)
 
 const myDots = (page: Page, itemId: string) => itemRow(page, itemId).getByTestId('my-vote-dot')
 const votesLeft = (page: Page) =>
@@ -62,6 +66,22 @@ beforeAll(async () => {
   })
   ;[items.forget, items.pricey, items.slow] = canvas.boxes.problem.map((i: { id: string }) => i.id)
   await owner.page.locator(`[data-testid="box-item"][data-item-id="${items.slow}"]`).waitFor()
+  // A sticky beside the canvas: a board-wide vote covers it too.
+  await owner.page.evaluate((id) => {
+    const text = 'Call churned users'
+    window.editor!.createShape({
+      id: id as never,
+      type: 'note',
+      x: -400,
+      y: 0,
+      props: {
+        richText: {
+          type: 'doc',
+          content: [{ type: 'paragraph', content: [{ type: 'text', text }] }],
+        },
+      },
+    })
+  }, stickyId)
   await fitBoard(owner.page)
   await Promise.all([
     joinBy(alice, links.edit!),
@@ -145,6 +165,12 @@ describe('when the facilitator runs a dot vote on the board', () => {
     await expect.poll(() => votesLeft(page), eventually).toBe('1')
     expect(await myDots(page, items.slow).count()).toBe(0)
     expect(await myDots(page, items.forget).count()).toBe(2)
+
+    // The last one goes on the sticky, through the dot button on its corner.
+    await stickyVote(page).getByTestId('vote-button').click()
+    await expect.poll(() => votesLeft(page), eventually).toBe('0')
+    expect(await stickyVote(page).getByTestId('my-vote-dot').count()).toBe(1)
+    await page.screenshot({ path: '/tmp/shots/voting-sticky.png' })
   })
 
   it('ranks the items on every screen when the facilitator ends it', async () => {
@@ -153,11 +179,16 @@ describe('when the facilitator runs a dot vote on the board', () => {
       ['Users forget', 3, '1'],
       ['Too pricey', 1, '2'],
       ['Slow support', 1, '2'],
+      ['Call churned users', 1, '2'],
     ]
     for (const tab of [owner, alice, bob, viewer]) {
       await expect.poll(() => resultLines(tab.page), eventually).toEqual(expected)
       const count = itemRow(tab.page, items.forget).getByTestId('item-vote-count')
       await expect.poll(() => count.textContent(), eventually).toBe('3')
+      const stickyCount = tab.page.locator(
+        `[data-testid="item-vote-count"][data-item-id="${stickyId}"]`,
+      )
+      await expect.poll(() => stickyCount.textContent(), eventually).toBe('1')
       expect(await tab.page.getByTestId('vote-button').count()).toBe(0)
     }
     await viewer.page.screenshot({ path: '/tmp/shots/voting-results.png' })
@@ -165,7 +196,9 @@ describe('when the facilitator runs a dot vote on the board', () => {
 
   it('zooms to an item and lights it up when its result is clicked', async () => {
     const page = viewer.page
-    await page.evaluate(() => window.editor!.setCamera({ x: -5000, y: -5000, z: 1 }))
+    await page.evaluate(() => {
+      window.editor!.setCamera({ x: -5000, y: -5000, z: 1 })
+    })
     await page.getByTestId('vote-result').filter({ hasText: 'Too pricey' }).click()
     await expect
       .poll(() => itemRow(page, items.pricey).getAttribute('class'), eventually)

@@ -71,7 +71,10 @@ export function ownerApi(baseUrl: string, board: SharedBoard) {
 }
 
 /** Zooms the page's editor to show everything on the board. */
-export const fitBoard = (page: Page) => page.evaluate(() => window.editor!.zoomToFit())
+export const fitBoard = (page: Page) =>
+  page.evaluate(() => {
+    window.editor!.zoomToFit()
+  })
 
 /** A canvas item's row, by item id. */
 export const itemRow = (page: Page, itemId: string) =>
