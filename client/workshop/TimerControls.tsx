@@ -1,9 +1,10 @@
 import { useState } from 'react'
-import type { Timer, TimerAction } from '../../shared/workshop/timer'
+import { timerEnded, type Timer, type TimerAction } from '../../shared/workshop/timer'
 import { Icons } from './icons'
 import { TimerDisplay } from './TimerDisplay'
 import { minutesToMs } from './timerSignal'
 import { ToolButton } from './ToolButton'
+import { useServerNow } from './useServerNow'
 import type { WorkshopSync } from './WorkshopSync'
 
 interface TimerControlsProps {
@@ -19,6 +20,9 @@ export function TimerControls({ workshop, timer, onTimer }: TimerControlsProps) 
   const [minutes, setMinutes] = useState(() => minutesOf(timer.durationMs))
   const wanted = minutesToMs(minutes)
   const idle = timer.status === 'idle'
+  // Once it has run out there is nothing to pause: +1 min or reset are what is left to do.
+  const now = useServerNow(workshop, timer.status === 'running', 500)
+  const ended = timerEnded(timer, now)
 
   const start = () => {
     if (idle && wanted !== null && wanted !== timer.durationMs) {
@@ -47,7 +51,7 @@ export function TimerControls({ workshop, timer, onTimer }: TimerControlsProps) 
       ) : (
         <TimerDisplay workshop={workshop} timer={timer} embedded />
       )}
-      {timer.status === 'running' ? (
+      {ended ? null : timer.status === 'running' ? (
         <ToolButton
           label="Pause timer"
           icon={Icons.pause}
