@@ -169,5 +169,7 @@ function moveFocus(event: KeyboardEvent<HTMLDivElement>) {
   const next =
     controls[(at + (event.key === 'ArrowRight' ? 1 : -1) + controls.length) % controls.length]
   next?.focus()
+  // Arrow keys here move focus, not the shapes selected on the board.
   event.preventDefault()
+  event.stopPropagation()
 }
