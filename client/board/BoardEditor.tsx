@@ -27,7 +27,7 @@ import { useWorkshopState } from '../workshop/useWorkshop'
 import type { WorkshopSync } from '../workshop/WorkshopSync'
 import { isNoteHidden } from '../workshop/privateMode/itemPrivacy'
 import { stampNewNotes } from '../workshop/privateMode/notePrivacy'
-import { PrivateBanners } from '../workshop/privateMode/PrivateBanners'
+import { BoardPrivateBanner, PrivateBanners } from '../workshop/privateMode/PrivateBanners'
 import type { PrivateScope } from '../workshop/privateMode/privateVisibility'
 import { CursorChat } from '../workshop/reactions/CursorChat'
 import { FloatingReactions } from '../workshop/reactions/FloatingReactions'
@@ -56,7 +56,10 @@ function WorkshopOverlay() {
     <div className="workshop-overlay" data-voting={view.state?.voting?.status ?? 'none'}>
       <PrivateBanners />
       <NoteVotes />
-      <VotesLeft />
+      <div className="workshop-bottom-stack">
+        <BoardPrivateBanner />
+        <VotesLeft />
+      </div>
       <VoteResults />
       <FloatingReactions awareness={view.awareness} />
       <CursorChat awareness={view.awareness} />

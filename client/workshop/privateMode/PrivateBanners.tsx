@@ -6,10 +6,18 @@ import './privateMode.css'
 
 const Message = 'Private mode: others’ ideas appear when it ends'
 
-/**
- * Tells people where private mode is on: across the top of the board for the whole board,
- * above the canvas or frame otherwise.
- */
+/** Tells people the whole board is in private mode. */
+export function BoardPrivateBanner() {
+  const view = useWorkshopView()
+  if (!view?.state?.privateScopes.some(({ scope }) => scope.kind === 'board')) return null
+  return (
+    <div className="private-banner" data-testid="private-banner" role="status">
+      <LockIcon /> {Message}
+    </div>
+  )
+}
+
+/** Tells people a canvas or frame is in private mode, just above it. */
 export function PrivateBanners() {
   const editor = useEditor()
   const view = useWorkshopView()
@@ -32,11 +40,6 @@ export function PrivateBanners() {
   if (!scopes?.length) return null
   return (
     <>
-      {scopes.some(({ scope }) => scope.kind === 'board') && (
-        <div className="private-banner is-board" data-testid="private-banner" role="status">
-          <LockIcon /> {Message}
-        </div>
-      )}
       {placed.map((p) => (
         <div
           key={p.key}
