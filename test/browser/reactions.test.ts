@@ -71,6 +71,7 @@ describe('when people react on the board', () => {
     for (const tab of [alice, bob, viewer]) {
       await tab.page.locator('[data-testid="floating-reaction"][data-emoji="🎉"]').waitFor()
     }
+    await alice.page.screenshot({ path: '/tmp/shots/reaction.png' })
     // The screen that asked for less motion gets a fade without the float.
     const animation = await bob.page
       .getByTestId('floating-reaction')

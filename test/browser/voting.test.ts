@@ -104,7 +104,9 @@ describe('when the facilitator runs a dot vote on the board', () => {
     expect(await votesLeft(alice.page)).toBe('3')
     expect(await votesLeft(bob.page)).toBe('3')
 
-    await voteFor(alice.page, items.forget)
+    // From the keyboard: the dot button takes focus and Enter casts the vote.
+    await itemRow(alice.page, items.forget).getByTestId('vote-button').focus()
+    await alice.page.keyboard.press('Enter')
     await expect.poll(() => myDots(alice.page, items.forget).count(), eventually).toBe(1)
     await expect.poll(() => votesLeft(alice.page), eventually).toBe('2')
   })

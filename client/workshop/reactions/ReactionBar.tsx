@@ -44,6 +44,9 @@ export function ReactionBar({ awareness }: { awareness: Awareness }) {
           {emoji}
         </button>
       ))}
+      <span className="reaction-chat-hint" title="Press / on the board to chat at your cursor">
+        <kbd>/</kbd> chat
+      </span>
     </div>
   )
 }
