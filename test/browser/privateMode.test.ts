@@ -21,8 +21,13 @@ const isHidden = (page: Page, id: string) =>
 /** Draws a sticky note with the note tool and types into it; returns its shape id. */
 async function addSticky(page: Page, text: string, x: number, y: number): Promise<string> {
   const before = await noteIds(page)
-  await page.evaluate(() => window.editor!.setCurrentTool('note'))
+  await page.evaluate(() => {
+    window.editor!.setCurrentTool('note')
+  })
   await page.mouse.click(x, y)
+  await page.waitForFunction(
+    () => (document.activeElement as HTMLElement | null)?.isContentEditable,
+  )
   await page.keyboard.type(text)
   await page.keyboard.press('Escape')
   const after = await noteIds(page)
@@ -112,6 +117,43 @@ describe('when the facilitator turns private mode on for the board', () => {
     for (const tab of [alice, bob]) {
       expect(await tab.page.getByTestId('private-banner').count()).toBe(0)
     }
+  })
+
+  it('hides only inside a canvas made private, with the banner just above it', async () => {
+    await asOwner('/workshop', { type: 'private', scope: { kind: 'canvas', canvasId }, on: true })
+    const banner = alice.page.getByTestId('private-banner')
+    await banner.waitFor()
+    // Room above the canvas, below the editor's menus.
+    await alice.page.evaluate(() => {
+      const camera = window.editor!.getCamera()
+      window.editor!.setCamera({ ...camera, y: camera.y + 120 / camera.z })
+    })
+    await expect
+      .poll(async () => {
+        const card = (await canvasOn(alice.page, canvasId).boundingBox())!
+        const placed = (await banner.boundingBox())!
+        return placed.y + placed.height <= card.y + 1 && Math.abs(placed.x - card.x) < 20
+      }, eventually)
+      .toBe(true)
+
+    await addItemAndType(bob.page, problemBox(bob.page), 'Bob in the canvas')
+    await bob.page.keyboard.press('Escape')
+    // A sticky of Bob's away from the canvas stays in view for Alice.
+    const outside = 'shape:bob-outside'
+    await bob.page.evaluate((id) => {
+      window.editor!.createShape({ id: id as never, type: 'note', x: -900, y: 0 })
+    }, outside)
+    expect(
+      await bob.page.evaluate((id) => window.editor!.getShape(id as never)?.meta, outside),
+    ).toMatchObject({ createdBy: expect.any(String), createdAt: expect.any(Number) })
+    await waitForShape(alice.page, outside.replace('shape:', ''))
+    expect(await isHidden(alice.page, outside)).toBe(false)
+    await expect
+      .poll(() => problemBox(alice.page).getAttribute('data-private-hidden'), eventually)
+      .toBe('1')
+    expect(await itemTexts(problemBox(alice.page))).toEqual(['Known before', 'Bob alone'])
+    await alice.page.screenshot({ path: '/tmp/shots/private-canvas.png' })
+    await asOwner('/workshop', { type: 'private', scope: { kind: 'canvas', canvasId }, on: false })
   })
 
   it('threw no errors in the pages', () => {

@@ -134,7 +134,9 @@ describe('when someone chats at their cursor', () => {
 
   it('keeps "/" as a character while someone types on the board', async () => {
     const page = alice.page
-    await page.evaluate(() => window.editor!.setCurrentTool('note'))
+    await page.evaluate(() => {
+      window.editor!.setCurrentTool('note')
+    })
     await page.mouse.click(700, 300)
     await page.waitForFunction(
       () => (document.activeElement as HTMLElement | null)?.isContentEditable,

@@ -31,11 +31,14 @@ export function CanvasBox({ canvasId, canvas, box, boxOrder, number }: CanvasBox
   const allItems = useYRead(itemsArray, () => readItems(itemsArray))
   const workshop = useWorkshopView()
   const editor = useEditor()
-  const frameId = useValue('frame of canvas', () => frameOfCanvas(editor, canvasId), [
-    editor,
-    canvasId,
-  ])
   const privateScopes = workshop?.state?.privateScopes
+  // Only a private frame needs to know which frame this canvas sits in.
+  const needsFrame = privateScopes?.some((p) => p.scope.kind === 'frame') ?? false
+  const frameId = useValue(
+    'frame of canvas',
+    () => (needsFrame ? frameOfCanvas(editor, canvasId) : undefined),
+    [editor, canvasId, needsFrame],
+  )
   // Private mode: others' new items in this canvas stay hidden from me until it ends.
   const items = useMemo(() => {
     if (!workshop || !privateScopes?.length || !itemsArray) return allItems

@@ -32,7 +32,8 @@ export function PrivateBanners() {
         const bounds = boundsOfScope(editor, scope)
         if (!bounds) return []
         const at = editor.pageToViewport({ x: bounds.minX, y: bounds.minY })
-        return [{ key: JSON.stringify(scope), x: at.x, y: at.y }]
+        // Kept below the editor's menus when the top of the canvas or frame is scrolled away.
+        return [{ key: JSON.stringify(scope), x: Math.max(at.x, 8), y: Math.max(at.y, 84) }]
       })
     },
     [editor, scopes],
