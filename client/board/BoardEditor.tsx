@@ -100,11 +100,6 @@ export function BoardEditor({ boardId, sync, workshop, role, onEditor }: BoardEd
   )
 
   const me = useUiStore((s) => s.userId)
-  // The store only saves on a change, and a fresh browser's identity is made up at load: save
-  // it now, or a reload would make this person someone else (their votes, their stickies).
-  useEffect(() => {
-    useUiStore.setState((s) => ({ participantSecret: s.participantSecret, userId: s.userId }))
-  }, [])
   // On an open instance the server names no role: anyone who reaches it may edit.
   const effectiveRole = role ?? boardRoleOf(boardId) ?? 'edit'
   const workshopState = useWorkshopState(workshop)

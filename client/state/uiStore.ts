@@ -25,6 +25,8 @@ export interface UiState {
   setShowRecentlyDeleted: (open: boolean) => void
 }
 
+const UiStorageKey = 'discovery-board:ui'
+
 /** Longest display name the awareness schema accepts. */
 export const MaxNameLength = 64
 
@@ -40,7 +42,7 @@ export const useUiStore = create<UiState>()(
       setShowRecentlyDeleted: (showRecentlyDeleted) => set({ showRecentlyDeleted }),
     }),
     {
-      name: 'discovery-board:ui',
+      name: UiStorageKey,
       version: 2,
       // Version 1 had a random user id; a person is now known by the hash of a secret.
       migrate: (persisted) => ({ ...(persisted as object), ...newParticipant() }),
@@ -55,3 +57,9 @@ export const useUiStore = create<UiState>()(
     },
   ),
 )
+
+// The store saves only on a change, and a new browser's identity is made up at load: save it
+// at once, or a reload (or a second tab) would make this person someone else.
+if (typeof localStorage !== 'undefined' && localStorage.getItem(UiStorageKey) === null) {
+  useUiStore.setState({})
+}

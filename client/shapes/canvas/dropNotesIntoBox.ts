@@ -1,7 +1,12 @@
 import { renderPlaintextFromRichText, type Atom, type Editor, type TLShape } from 'tldraw'
 import type * as Y from 'yjs'
 import { LocalOrigin } from '../../../shared/doc/layout'
-import { getBoardCanvases, getBoxItems, insertItem } from '../../../shared/doc/canvasDoc'
+import {
+  getBoardCanvases,
+  getBoxItems,
+  insertItem,
+  type ItemAuthor,
+} from '../../../shared/doc/canvasDoc'
 import type { CanvasShape } from './canvasShape'
 
 /** The box a sticky being dragged would land in, if any. */
@@ -37,14 +42,27 @@ export function dropNotesIntoBox(
   const boxKey = boxKeyAt(editor, shape.props.canvasId)
   const canvas = getBoardCanvases(doc).get(shape.props.canvasId)
   if (!boxKey || !canvas) return
-  const texts = [...notes]
+  const dropped = [...notes]
     .sort((a, b) => a.y - b.y || a.x - b.x)
-    .map((note) =>
-      'richText' in note.props ? renderPlaintextFromRichText(editor, note.props.richText) : '',
-    )
+    .map((note) => ({
+      text:
+        'richText' in note.props ? renderPlaintextFromRichText(editor, note.props.richText) : '',
+      author: noteAuthor(note),
+    }))
   doc.transact(() => {
     const items = getBoxItems(canvas, boxKey)
-    for (const text of texts) insertItem(canvas, boxKey, items.length, text.slice(0, 4000))
+    // The item keeps its sticky's author, so private mode still hides it from the others.
+    for (const { text, author } of dropped) {
+      insertItem(canvas, boxKey, items.length, text.slice(0, 4000), author)
+    }
   }, LocalOrigin)
   editor.deleteShapes(notes.map((note) => note.id))
+}
+
+/** Who made a sticky and when, as stamped on its meta when it was created. */
+function noteAuthor(note: TLShape): ItemAuthor | undefined {
+  const { createdBy, createdAt } = note.meta
+  return typeof createdBy === 'string' && typeof createdAt === 'number'
+    ? { by: createdBy, at: createdAt }
+    : undefined
 }
