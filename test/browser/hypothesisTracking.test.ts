@@ -218,8 +218,15 @@ describe('when someone pastes measurements as CSV', () => {
 describe('when someone changes a locked criterion', () => {
   it('asks for a reason and shows the dated, attributed amendment on every screen', async () => {
     const canvas = hypothesisOn(alice)
-    await openTab(canvas, 'criteria')
-    await canvas.getByTestId('amend-metric').selectOption('latency')
+    // The card itself no longer takes changes: it offers an amendment instead.
+    if (await canvas.getByTestId('tracking-panel').isVisible()) {
+      await canvas.getByTestId('toggle-tracking').click()
+    }
+    const card = canvas.locator('[data-testid="metric"][data-metric-key="latency"]')
+    expect(await card.getByLabel('Tolerance').isDisabled()).toBe(true)
+    expect(await canvas.getByTestId('add-metric').count()).toBe(0)
+    await card.getByTestId('amend-metric-button').click()
+    expect(await canvas.getByTestId('amend-metric').inputValue()).toBe('latency')
     await canvas.getByTestId('amend-tolerance').fill('80')
     expect(await canvas.getByTestId('record-amendment').isDisabled()).toBe(true)
     await canvas.getByTestId('amend-reason').fill('Peak traffic week: agreed with ops')

@@ -7,6 +7,8 @@ import { NumberField } from '../canvas/NumberField'
 import { useYRead } from '../canvas/useY'
 import { YTextInput } from '../canvas/YTextInput'
 import { MetricKeyPattern, removeMetric, setMetricField } from './metricCommands'
+import { AmendMetricButton } from './tracking/AmendMetricButton'
+import { useCriteriaLock } from './tracking/useCriteriaLock'
 
 const kindLabels: Record<(typeof MetricKinds)[number], string> = {
   success: 'Success',
@@ -37,6 +39,9 @@ export function MetricCard({ canvasId, metric }: { canvasId: string; metric: Y.M
     tolerance: numberOr(metric.get('tolerance')),
     name: metric.get('name'),
   }))
+  // Once the hypothesis runs its criteria are agreed: a change goes through an amendment, with
+  // a reason, rather than through these fields.
+  const locked = useCriteriaLock(canvasId)
   const keyRef = useRef<HTMLInputElement>(null)
   useEffect(() => focus.fulfil(values.id, keyRef.current), [focus, values.id])
   const set = (key: string, value: unknown) => setMetricField(metric, key, value)
@@ -44,7 +49,7 @@ export function MetricCard({ canvasId, metric }: { canvasId: string; metric: Y.M
 
   return (
     <li
-      className={`metric-card metric-kind-${values.kind}`}
+      className={`metric-card metric-kind-${values.kind}${locked ? ' is-locked' : ''}`}
       data-testid="metric"
       data-metric-key={values.key}
     >
@@ -53,6 +58,7 @@ export function MetricCard({ canvasId, metric }: { canvasId: string; metric: Y.M
           className="metric-kind"
           aria-label="Kind"
           value={values.kind}
+          disabled={locked}
           onPointerDown={stopEventPropagation}
           onKeyDown={(event) => event.stopPropagation()}
           onChange={(event) => set('kind', event.target.value)}
@@ -63,17 +69,26 @@ export function MetricCard({ canvasId, metric }: { canvasId: string; metric: Y.M
             </option>
           ))}
         </select>
-        <MetricKeyInput inputRef={keyRef} value={values.key} onCommit={(key) => set('key', key)} />
-        <button
-          type="button"
-          className="icon-button metric-delete"
-          aria-label="Delete metric"
-          title="Delete metric"
-          onPointerDown={stopEventPropagation}
-          onClick={() => removeMetric(doc, canvasId, values.id)}
-        >
-          ×
-        </button>
+        <MetricKeyInput
+          inputRef={keyRef}
+          value={values.key}
+          readOnly={locked}
+          onCommit={(key) => set('key', key)}
+        />
+        {locked ? (
+          <AmendMetricButton canvasId={canvasId} metricKey={values.key} />
+        ) : (
+          <button
+            type="button"
+            className="icon-button metric-delete"
+            aria-label="Delete metric"
+            title="Delete metric"
+            onPointerDown={stopEventPropagation}
+            onClick={() => removeMetric(doc, canvasId, values.id)}
+          >
+            ×
+          </button>
+        )}
       </div>
       {values.name instanceof Y.Text && (
         <YTextInput
@@ -81,6 +96,7 @@ export function MetricCard({ canvasId, metric }: { canvasId: string; metric: Y.M
           text={values.name}
           singleLine
           aria-label="Metric name"
+          readOnly={locked}
           placeholder="What it measures, e.g. checkout conversion"
           maxLength={200}
         />
@@ -91,6 +107,7 @@ export function MetricCard({ canvasId, metric }: { canvasId: string; metric: Y.M
           <NumberField
             value={baselineValue}
             nullable
+            disabled={locked}
             aria-label="Baseline"
             onCommit={(value) =>
               set('baseline', {
@@ -104,6 +121,7 @@ export function MetricCard({ canvasId, metric }: { canvasId: string; metric: Y.M
         <button
           type="button"
           className="metric-direction"
+          disabled={locked}
           aria-label={`Direction: ${values.direction === 'decrease' ? 'lower' : 'higher'} is better`}
           title={`${values.direction === 'decrease' ? 'Lower' : 'Higher'} is better (click to change)`}
           onPointerDown={stopEventPropagation}
@@ -118,6 +136,7 @@ export function MetricCard({ canvasId, metric }: { canvasId: string; metric: Y.M
           <NumberField
             value={values.target}
             nullable
+            disabled={locked}
             aria-label="Target"
             onCommit={(value) => set('target', { value })}
           />
@@ -127,6 +146,7 @@ export function MetricCard({ canvasId, metric }: { canvasId: string; metric: Y.M
           <input
             value={values.unit}
             aria-label="Unit"
+            readOnly={locked}
             placeholder="%"
             maxLength={40}
             onPointerDown={stopEventPropagation}
@@ -141,6 +161,7 @@ export function MetricCard({ canvasId, metric }: { canvasId: string; metric: Y.M
               value={values.tolerance}
               nullable
               min={0}
+              disabled={locked}
               aria-label="Tolerance"
               onCommit={(value) => set('tolerance', value)}
             />
@@ -156,8 +177,10 @@ function MetricKeyInput({
   value,
   onCommit,
   inputRef,
+  readOnly,
 }: {
   value: string
+  readOnly: boolean
   onCommit: (key: string) => void
   inputRef: React.RefObject<HTMLInputElement | null>
 }) {
@@ -172,6 +195,7 @@ function MetricKeyInput({
       aria-invalid={invalid || undefined}
       title="A letter, then letters, digits, _ . -"
       value={shown}
+      readOnly={readOnly}
       maxLength={64}
       onPointerDown={stopEventPropagation}
       onKeyDown={(event) => {

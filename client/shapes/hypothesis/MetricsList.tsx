@@ -7,10 +7,13 @@ import { useWheelScroll } from '../canvas/useWheelScroll'
 import { useYRead, useYVersion } from '../canvas/useY'
 import { MetricCard } from './MetricCard'
 import { addMetric } from './metricCommands'
+import { LockedCriteriaNote } from './tracking/LockedCriteriaNote'
+import { useCriteriaLock } from './tracking/useCriteriaLock'
 
 /** The metrics of a hypothesis, each agreed with a baseline and a target before it runs. */
 export function MetricsList({ canvasId, canvas }: { canvasId: string; canvas: CanvasMap }) {
   const { doc, focus } = useCanvasEnvironment()
+  const locked = useCriteriaLock(canvasId)
   const listRef = useRef<HTMLOListElement>(null)
   useWheelScroll(listRef)
   useYVersion(canvas)
@@ -37,19 +40,23 @@ export function MetricsList({ canvasId, canvas }: { canvasId: string; canvas: Ca
           <MetricCard key={metric.get('id') as string} canvasId={canvasId} metric={metric} />
         ))}
       </ol>
-      <button
-        type="button"
-        className="canvas-box-add"
-        data-testid="add-metric"
-        onPointerDown={stopEventPropagation}
-        onKeyDown={(event) => event.stopPropagation()}
-        onClick={() => {
-          const id = addMetric(doc, canvasId)
-          if (id) focus.request(id)
-        }}
-      >
-        <span aria-hidden="true">+</span> Add metric
-      </button>
+      {locked ? (
+        <LockedCriteriaNote canvasId={canvasId} />
+      ) : (
+        <button
+          type="button"
+          className="canvas-box-add"
+          data-testid="add-metric"
+          onPointerDown={stopEventPropagation}
+          onKeyDown={(event) => event.stopPropagation()}
+          onClick={() => {
+            const id = addMetric(doc, canvasId)
+            if (id) focus.request(id)
+          }}
+        >
+          <span aria-hidden="true">+</span> Add metric
+        </button>
+      )}
     </section>
   )
 }
