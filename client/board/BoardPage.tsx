@@ -19,6 +19,7 @@ import { FacilitationOverlay } from '../workshop/FacilitationOverlay'
 import { isFacilitator } from '../../shared/workshop/workshopState'
 import { RoleBadge } from './RoleBadge'
 import { WorkshopSummaryLink } from './WorkshopSummaryLink'
+import { IngestionTokensButton } from './IngestionTokens'
 import { useBoardInfo } from './useBoardInfo'
 import { useBoardSync, useBoardSyncState, useParticipants } from './useBoardSync'
 
@@ -117,6 +118,7 @@ function SyncedBoard({ boardId, sync, title, role }: SessionProps & { sync: Boar
           actions={
             <>
               {editor && canEdit && <CanvasMenu editor={editor} doc={sync.doc} boardId={boardId} />}
+              {canEdit && <IngestionTokensButton boardId={boardId} />}
               <RoleBadge role={role} facilitating={facilitates(selfId, true)} />
               <WorkshopSummaryLink boardId={boardId} />
               {handoverError && (
