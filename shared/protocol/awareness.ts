@@ -19,7 +19,10 @@ export const AwarenessStateSchema = z.looseObject({
   user: AwarenessUserSchema.optional(),
   presence: z.record(z.string(), z.unknown()).nullable().optional(),
   /** A short message shown at the person's cursor. */
-  chat: z.object({ text: z.string().max(280), at: z.number() }).nullable().optional(),
+  chat: z
+    .object({ text: z.string().max(280), at: z.number() })
+    .nullable()
+    .optional(),
   /** The latest reaction, placed on the board; `at` tells screens it is a new one. */
   reaction: z
     .object({ emoji: z.enum(Reactions), at: z.number(), x: z.number(), y: z.number() })
