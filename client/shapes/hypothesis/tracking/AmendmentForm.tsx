@@ -4,6 +4,7 @@ import { useUiStore } from '../../../state/uiStore'
 import { useCanvasEnvironment } from '../../canvas/CanvasEnvironment'
 import { amendedCriteria, fieldsOf, NewMetric, type AmendmentFields } from './amendmentDraft'
 import { fieldGuards } from './fieldGuards'
+import { OutcomeMessage } from './OutcomeMessage'
 import { changeCriteria } from './trackingCommands'
 
 /**
@@ -178,15 +179,7 @@ export function AmendmentForm({
           Record amendment
         </button>
       </div>
-      {message && (
-        <p
-          className={message.ok ? 'tracking-ok' : 'tracking-refusal'}
-          role={message.ok ? 'status' : 'alert'}
-          data-testid="amendment-message"
-        >
-          {message.text}
-        </p>
-      )}
+      <OutcomeMessage message={message} testId="amendment-message" />
     </form>
   )
 }

@@ -5,6 +5,7 @@ import type { Metric } from '../../../../shared/canvases/schema'
 import { useUiStore } from '../../../state/uiStore'
 import { useCanvasEnvironment } from '../../canvas/CanvasEnvironment'
 import { fieldGuards } from './fieldGuards'
+import { OutcomeMessage } from './OutcomeMessage'
 import { pastedRows } from './pastedRows'
 import { recordMeasurements } from './trackingCommands'
 
@@ -85,15 +86,7 @@ export function CsvPaste({
           Record rows
         </button>
       </div>
-      {message && (
-        <p
-          className={message.ok ? 'tracking-ok' : 'tracking-refusal'}
-          role={message.ok ? 'status' : 'alert'}
-          data-testid="csv-message"
-        >
-          {message.text}
-        </p>
-      )}
+      <OutcomeMessage message={message} testId="csv-message" />
     </details>
   )
 }

@@ -5,6 +5,7 @@ import type { Metric } from '../../../../shared/canvases/schema'
 import { useUiStore } from '../../../state/uiStore'
 import { useCanvasEnvironment } from '../../canvas/CanvasEnvironment'
 import { fieldGuards } from './fieldGuards'
+import { OutcomeMessage } from './OutcomeMessage'
 import { recordMeasurements } from './trackingCommands'
 
 /** A value typed by a person: decimal comma or point. */
@@ -134,15 +135,7 @@ export function MeasurementForm({
           Record
         </button>
       </div>
-      {message && (
-        <p
-          className={message.ok ? 'tracking-ok' : 'tracking-refusal'}
-          role={message.ok ? 'status' : 'alert'}
-          data-testid="measurement-message"
-        >
-          {message.text}
-        </p>
-      )}
+      <OutcomeMessage message={message} testId="measurement-message" />
     </form>
   )
 }
