@@ -104,7 +104,6 @@ describe('when the facilitator turns private mode on for the board', () => {
       .poll(() => problemBox(alice.page).getAttribute('data-private-hidden'), eventually)
       .toBe('1')
     expect(await itemTexts(problemBox(alice.page))).toEqual(['Known before'])
-    await bob.page.screenshot({ path: '/tmp/shots/private-mode.png' })
   })
 
   it('reveals everything at once when it ends', async () => {
@@ -152,7 +151,6 @@ describe('when the facilitator turns private mode on for the board', () => {
       .poll(() => problemBox(alice.page).getAttribute('data-private-hidden'), eventually)
       .toBe('1')
     expect(await itemTexts(problemBox(alice.page))).toEqual(['Known before', 'Bob alone'])
-    await alice.page.screenshot({ path: '/tmp/shots/private-canvas.png' })
     await asOwner('/workshop', { type: 'private', scope: { kind: 'canvas', canvasId }, on: false })
   })
 

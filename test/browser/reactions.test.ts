@@ -71,7 +71,6 @@ describe('when people react on the board', () => {
     for (const tab of [alice, bob, viewer]) {
       await tab.page.locator('[data-testid="floating-reaction"][data-emoji="🎉"]').waitFor()
     }
-    await alice.page.screenshot({ path: '/tmp/shots/reaction.png' })
     // The screen that asked for less motion gets a fade without the float.
     const animation = await bob.page
       .getByTestId('floating-reaction')
@@ -116,7 +115,6 @@ describe('when someone chats at their cursor', () => {
     expect(box.y - 420).toBeGreaterThanOrEqual(0)
     expect(box.y - 420).toBeLessThan(80)
     expect(await chatsSeen(bob.page)).toEqual(['Look at this one'])
-    await bob.page.screenshot({ path: '/tmp/shots/chat.png' })
   })
 
   it('lets a viewer chat too', async () => {
