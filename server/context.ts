@@ -4,6 +4,7 @@ import type { MeasurementCache } from './hypotheses/measurementCache.js'
 import type { createHypothesisIndexer } from './indexes/hypothesisIndexer.js'
 import type { Logger } from './logger.js'
 import type { Persistence } from './persistence/types.js'
+import type { StorageHealth } from './persistence/storageHealth.js'
 import type { RoomManager } from './sync/RoomManager.js'
 import type { WorkshopService } from './workshop/workshopService.js'
 
@@ -18,4 +19,6 @@ export interface ServerContext {
   measurements: MeasurementCache
   access: BoardAccess
   workshop: WorkshopService
+  /** Whether the store accepts writes right now (`/api/health`, REST writes). */
+  health: StorageHealth
 }

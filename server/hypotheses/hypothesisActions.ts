@@ -133,7 +133,7 @@ export function planHypothesisChange(
  * there and appending happen in one synchronous step, so concurrent requests cannot both
  * record one id.
  */
-export function recordMeasurements(
+export async function recordMeasurements(
   found: FoundCanvas,
   rows: readonly MeasurementInput[],
   baselineDefault: boolean,
@@ -157,7 +157,7 @@ export function recordMeasurements(
     now,
     newId: () => newId(16),
   })
-  if (fresh.length > 0) found.room.transact(() => appendMeasurements(found.map, fresh))
+  if (fresh.length > 0) await found.room.transact(() => appendMeasurements(found.map, fresh))
   return { recorded: fresh.length, duplicates: rows.length - fresh.length, status }
 }
 
@@ -165,28 +165,33 @@ export function recordMeasurements(
  * Records the decision and closes the hypothesis. A pivot creates a successor hypothesis on the
  * same board with the problem and customers carried over, linked both ways.
  */
-export function decide(
+export async function decide(
   found: FoundCanvas,
   decision: Decision,
   rationale: string,
   by: string,
   now: number,
-): string | null {
+): Promise<string | null> {
   const tracking = readTracking(found.map)
   const record = { decision, rationale, by, at: iso(now) }
   const metrics = found.content.metrics ?? []
   const error = decisionRefusal(tracking.status, tracking.decision, metrics, record)
   if (error) throw new ApiError('conflict', error)
   let successorId: string | null = null
-  found.room.transact((doc) => {
+  await found.room.transact((doc) => {
     successorId = writeDecision(doc, found.map, found.content, record)
   })
   return successorId
 }
 
 /** Appends a dated, attributed lesson to the log. */
-export function addLesson(found: FoundCanvas, text: string, by: string, now: number): Lesson {
+export async function addLesson(
+  found: FoundCanvas,
+  text: string,
+  by: string,
+  now: number,
+): Promise<Lesson> {
   const lesson = { id: newId(), text, by, at: iso(now) }
-  found.room.transact(() => appendLesson(found.map, lesson))
+  await found.room.transact(() => appendLesson(found.map, lesson))
   return lesson
 }

@@ -119,5 +119,7 @@ export interface Persistence
     HypothesisIndex,
     BoardKeyStore,
     WorkshopStore {
+  /** A tiny write that tells whether the store accepts writes again (health checks). */
+  probeWrite(now: number): MaybePromise<void>
   close(): MaybePromise<void>
 }

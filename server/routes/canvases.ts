@@ -71,7 +71,7 @@ export function canvasRoutes(ctx: ServerContext) {
         const content = toCanvasContent(emptyCanvas(body.kind, body.title), body, [])
         const created = await editBoard(async () => {
           const r = await room(c.req.valid('param').boardId)
-          r.transact((doc) => writeCanvas(doc, content))
+          await r.transact((doc) => writeCanvas(doc, content))
           return canvasResponse(readCanvas(content.id, getBoardCanvases(r.doc).get(content.id)!)!)
         })
         return c.json(created, 201)
@@ -115,7 +115,7 @@ export function canvasRoutes(ctx: ServerContext) {
                 ctx.now(),
               )
             : undefined
-          found.room.transact(() => {
+          await found.room.transact(() => {
             applyCanvasContent(found.map, isHypothesis ? rest : patch)
             hypothesisEdit?.()
           })
@@ -128,7 +128,7 @@ export function canvasRoutes(ctx: ServerContext) {
       const { boardId, canvasId } = c.req.valid('param')
       await editBoard(async () => {
         const found = await find(boardId, canvasId)
-        found.room.transact((doc) => getBoardCanvases(doc).delete(canvasId))
+        await found.room.transact((doc) => getBoardCanvases(doc).delete(canvasId))
       })
       return c.body(null, 204)
     })
@@ -180,7 +180,7 @@ export function canvasRoutes(ctx: ServerContext) {
           const fresh = imported.canvases.map((canvas) =>
             existing.has(canvas.id) ? withNewIds(canvas) : canvas,
           )
-          r.transact((doc) =>
+          await r.transact((doc) =>
             fresh.forEach((canvas) => {
               const map = writeCanvas(doc, canvas)
               if (canvas.tracking) writeTracking(map, canvas.tracking)

@@ -95,7 +95,7 @@ export function hypothesisRoutes(ctx: ServerContext) {
             ? parseCsvMeasurements(text, keys, baseline)
             : parseJsonMeasurements(json, keys)
           const now = ctx.now()
-          const result = recordMeasurements(
+          const result = await recordMeasurements(
             found,
             parsed.rows,
             parsed.baseline ?? baseline ?? false,
@@ -117,7 +117,7 @@ export function hypothesisRoutes(ctx: ServerContext) {
         const { decision, rationale, by } = c.req.valid('json')
         const view = await editBoard(async () => {
           const found = await find(boardId, hypothesisId)
-          decide(found, decision, rationale, by ?? ApiAuthor, ctx.now())
+          await decide(found, decision, rationale, by ?? ApiAuthor, ctx.now())
           return viewOf(found, ctx.now())
         })
         return c.json(view, 201)

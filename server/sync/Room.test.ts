@@ -5,15 +5,30 @@ import { CloseCodes } from '../../shared/protocol/closeCodes.js'
 import { MessageType, SyncMessageType } from '../../shared/protocol/messages.js'
 import { createLogger } from '../logger.js'
 import type { DocumentStore } from '../persistence/types.js'
+import { createStorageHealth } from '../persistence/storageHealth.js'
 import { Connection, type Permission } from './Connection.js'
 import { encodeSyncMessage } from './messageCodec.js'
 import { Room } from './Room.js'
 import { createLocalBus } from './RoomBus.js'
 
+type TestStore = DocumentStore & { probeWrite(now: number): unknown }
+
+const roomDeps = (store: TestStore, maxDocumentBytes = 1_000_000) => {
+  const log = createLogger('silent')
+  return {
+    store,
+    health: createStorageHealth(log, () => 0),
+    bus: createLocalBus(),
+    log,
+    now: () => 0,
+    limits: { maxDocumentBytes, maxAwarenessStateBytes: 16_000, compactAfterUpdates: 1000 },
+  }
+}
+
 /** An in-memory document store that records the order of events. */
 function memoryStore(events: string[] = []) {
   const updates: Uint8Array[] = []
-  const store: DocumentStore = {
+  const store: TestStore = {
     loadDocument: () => ({ updates: [...updates], lastSeq: updates.length, bytes: 0 }),
     appendUpdate: (_id, update) => {
       events.push('stored')
@@ -23,6 +38,7 @@ function memoryStore(events: string[] = []) {
     compactDocument: (_id, snapshot) => {
       updates.splice(0, updates.length, snapshot)
     },
+    probeWrite: () => {},
   }
   return { store, updates, events }
 }
@@ -43,18 +59,8 @@ function fakeSocket(events: string[] = []) {
   }
 }
 
-async function makeRoom(store: DocumentStore) {
-  const room = new Room('board', {
-    store,
-    bus: createLocalBus(),
-    log: createLogger('silent'),
-    now: () => 0,
-    limits: {
-      maxDocumentBytes: 1_000_000,
-      maxAwarenessStateBytes: 16_000,
-      compactAfterUpdates: 1000,
-    },
-  })
+async function makeRoom(store: TestStore) {
+  const room = new Room('board', roomDeps(store))
   await room.load()
   return room
 }
@@ -172,17 +178,7 @@ describe('Room', () => {
 
   describe('when a document would grow past its limit', () => {
     it('refuses the update with DocumentTooLarge', async () => {
-      const room = new Room('board', {
-        store: memoryStore().store,
-        bus: createLocalBus(),
-        log: createLogger('silent'),
-        now: () => 0,
-        limits: {
-          maxDocumentBytes: 100,
-          maxAwarenessStateBytes: 16_000,
-          compactAfterUpdates: 1000,
-        },
-      })
+      const room = new Room('board', roomDeps(memoryStore().store, 100))
       await room.load()
       const writer = join(room)
       room.receive(
@@ -243,7 +239,7 @@ describe('Room', () => {
         updateFrame((d) => d.getMap('tldraw').set('later', 2), source),
       )
       expect(step2For(room)).toEqual({ stored: 1, later: 2 })
-      room.transact((doc) => doc.getMap('tldraw').set('byServer', 3))
+      await room.transact((doc) => doc.getMap('tldraw').set('byServer', 3))
       expect(step2For(room)).toEqual({ stored: 1, later: 2, byServer: 3 })
     })
   })

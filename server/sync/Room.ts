@@ -5,8 +5,10 @@ import { AwarenessUserSchema } from '../../shared/protocol/awareness.js'
 import { CloseCodes } from '../../shared/protocol/closeCodes.js'
 import { SyncMessageType } from '../../shared/protocol/messages.js'
 import type { Logger } from '../logger.js'
+import { BoardUnreadableError, StorageUnavailableError } from '../persistence/storageErrors.js'
+import type { StorageHealth } from '../persistence/storageHealth.js'
 import type { DocumentStore } from '../persistence/types.js'
-import type { Connection } from './Connection.js'
+import { Connection } from './Connection.js'
 import {
   MalformedMessageError,
   decodeIncoming,
@@ -26,7 +28,9 @@ export interface RoomLimits {
 }
 
 export interface RoomDeps {
-  store: DocumentStore
+  store: DocumentStore & { probeWrite(now: number): unknown }
+  /** Whether the store accepts writes; REST edits are refused up front while it does not. */
+  health: StorageHealth
   bus: RoomBus
   log: Logger
   limits: RoomLimits
@@ -51,6 +55,12 @@ export interface RoomHooks {
   onChange?(boardId: string, doc: Y.Doc): void
   /** Before the document is freed. */
   onUnload?(boardId: string, doc: Y.Doc): void
+  /**
+   * The room holds a change the store refused and cannot take back (a server edit made in the
+   * document before its commit failed): it has closed its connections and must be dropped
+   * without storing anything, so the next load starts from what was stored.
+   */
+  onBroken?(room: Room): void
 }
 
 /** An edit reached a room after it was unloaded; opening the board again gives a live one. */
@@ -82,7 +92,15 @@ export class Room {
   private updatesSinceCompaction = 0
   private pendingUpdates: PendingUpdate[] = []
   private pendingAwareness = new Set<number>()
-  private pendingWrites: Promise<unknown>[] = []
+  /** Every write in flight, settled either way (unloading waits for them). */
+  private pendingWrites: Promise<void>[] = []
+  /** Server edits applied to the document whose commit has not finished yet. */
+  private unstoredServerWrites: Promise<void>[] = []
+  /** The writes of the server edit being made now (`transact`), and its failure. */
+  private serverWrites: Promise<unknown>[] | null = null
+  private serverWriteError: unknown = null
+  /** The document holds a change the store refused; the room closes and is dropped. */
+  private broken = false
   private flushScheduled = false
   private compactionScheduled = false
   private unsubscribeBus: () => void = () => {}
@@ -107,9 +125,13 @@ export class Room {
   /** Loads the stored document. Must finish before the first connection is added. */
   async load(): Promise<void> {
     const stored = await this.deps.store.loadDocument(this.boardId)
-    this.doc.transact(() => {
-      for (const update of stored.updates) Y.applyUpdate(this.doc, update)
-    }, 'load')
+    try {
+      this.doc.transact(() => {
+        for (const update of stored.updates) Y.applyUpdate(this.doc, update)
+      }, 'load')
+    } catch (error) {
+      throw new BoardUnreadableError(this.boardId, error)
+    }
     this.storedBytes = stored.bytes
     // A compacted board is stored as one update: exactly the document's state.
     if (stored.updates.length === 1) this.fullState = stored.updates[0]!
@@ -158,9 +180,15 @@ export class Room {
       return
     }
     switch (message.type) {
-      case 'syncStep1':
-        conn.send(encodeSyncMessage(SyncMessageType.Step2, this.stateAfter(message.stateVector)))
+      case 'syncStep1': {
+        const answer = () =>
+          conn.send(encodeSyncMessage(SyncMessageType.Step2, this.stateAfter(message.stateVector)))
+        // A server edit waiting for its commit is in the document but not yet stored: nobody
+        // may see it before it is.
+        if (this.unstoredServerWrites.length === 0) answer()
+        else void Promise.allSettled(this.unstoredServerWrites).then(answer)
         return
+      }
       case 'syncUpdate':
         // Read-only connections may sync down but never change the document.
         if (conn.permission !== 'write') return
@@ -168,11 +196,7 @@ export class Room {
           this.reject(conn, CloseCodes.DocumentTooLarge, `${this.storedBytes} bytes stored`)
           return
         }
-        try {
-          Y.applyUpdate(this.doc, message.update, conn)
-        } catch (error) {
-          this.reject(conn, CloseCodes.MalformedMessage, `update failed to apply: ${String(error)}`)
-        }
+        this.storeThenApply(conn, message.update)
         return
       case 'awareness': {
         // Standard clients echo the states of others; only the owner's own entries count, so
@@ -208,9 +232,25 @@ export class Room {
    * Throws `RoomClosedError` once the document is freed: an edit there would be stored nowhere,
    * so the caller must open the board again rather than lose it.
    */
-  transact(fn: (doc: Y.Doc) => void) {
-    if (this.doc.isDestroyed) throw new RoomClosedError(this.boardId)
-    this.doc.transact(() => fn(this.doc), 'server')
+  async transact(fn: (doc: Y.Doc) => void): Promise<void> {
+    if (this.doc.isDestroyed || this.broken) throw new RoomClosedError(this.boardId)
+    // While the store refuses writes, refuse before touching the document: a change made in
+    // the document cannot be taken back.
+    if (this.deps.health.failure()) this.deps.store.probeWrite(this.deps.now())
+    const writes: Promise<unknown>[] = []
+    this.serverWrites = writes
+    try {
+      this.doc.transact(() => fn(this.doc), 'server')
+    } finally {
+      this.serverWrites = null
+    }
+    if (this.serverWriteError !== null) {
+      const error = this.serverWriteError
+      this.serverWriteError = null
+      this.breakRoom()
+      throw error instanceof StorageUnavailableError ? error : new StorageUnavailableError(error)
+    }
+    await Promise.all(writes)
   }
 
   /** Closes every connection with `code`. */
@@ -243,10 +283,18 @@ export class Room {
     if (this.destroyed) return
     this.destroyed = true
     this.unsubscribeBus()
-    this.flush()
     await Promise.all(this.pendingWrites)
-    if (this.updatesSinceCompaction > 1) await this.compact()
-    this.deps.hooks?.onUnload?.(this.boardId, this.doc)
+    this.flush()
+    if (this.updatesSinceCompaction > 1 && !this.broken) await this.compact()
+    if (!this.broken) this.deps.hooks?.onUnload?.(this.boardId, this.doc)
+    this.awareness.destroy()
+    this.doc.destroy()
+  }
+
+  /** Frees a room whose load failed: nothing was served from it. */
+  discard() {
+    this.destroyed = true
+    this.unsubscribeBus()
     this.awareness.destroy()
     this.doc.destroy()
   }
@@ -293,28 +341,152 @@ export class Room {
     this.removeConnection(conn)
   }
 
+  /**
+   * Stores a client's update, then applies it; relayed from the update handler. If the store
+   * refuses it, it is neither applied nor relayed and its sender is told (4503); the client
+   * keeps it and sends it again when it reconnects.
+   */
+  private storeThenApply(conn: Connection, update: Uint8Array) {
+    let written: number | Promise<number>
+    try {
+      written = this.deps.store.appendUpdate(this.boardId, update, this.deps.now())
+    } catch (error) {
+      this.refuseUnstored(conn, error)
+      return
+    }
+    this.storedBytes += update.byteLength
+    if (!(written instanceof Promise)) {
+      this.lastSeq = Math.max(this.lastSeq, written)
+      this.applyStored(conn, update)
+      return
+    }
+    this.trackWrite(
+      written.then(
+        (seq) => {
+          this.lastSeq = Math.max(this.lastSeq, seq)
+          this.applyStored(conn, update)
+        },
+        (error: unknown) => {
+          this.storedBytes -= update.byteLength
+          this.refuseUnstored(conn, error)
+        },
+      ),
+    )
+  }
+
+  /** Applies an update that is stored; a document in this room must hold what the store holds. */
+  private applyStored(conn: Connection, update: Uint8Array) {
+    if (this.doc.isDestroyed) return
+    try {
+      Y.applyUpdate(this.doc, update, conn)
+    } catch (error) {
+      // Frames are decoded completely before they are stored, so this is not expected.
+      this.deps.log.error('sync.apply_failed', { boardId: this.boardId, error: String(error) })
+    }
+  }
+
+  private refuseUnstored(conn: Connection, error: unknown) {
+    if (!(error instanceof StorageUnavailableError)) {
+      this.deps.log.error('store.append_failed', { boardId: this.boardId, error: String(error) })
+    }
+    // One log line per failure episode comes from the storage health, not one per update.
+    if (conn.closed) return
+    conn.close(CloseCodes.StorageUnavailable)
+    this.removeConnection(conn)
+  }
+
+  /** Keeps a write so that flushing and unloading wait for it; never rejects. */
+  private trackWrite(write: Promise<unknown>) {
+    const settled = write.then(
+      () => undefined,
+      () => undefined,
+    )
+    this.pendingWrites.push(settled)
+    void settled.then(() => {
+      const i = this.pendingWrites.indexOf(settled)
+      if (i >= 0) this.pendingWrites.splice(i, 1)
+    })
+    return settled
+  }
+
+  /**
+   * A server edit is in the document but the store refused it: close everyone (their screens
+   * keep their own edits and reconnect) and let the manager drop this room unstored.
+   */
+  private breakRoom() {
+    if (this.broken) return
+    this.broken = true
+    this.closeAll(CloseCodes.StorageUnavailable)
+    this.deps.hooks?.onBroken?.(this)
+  }
+
+  /**
+   * Never throws: once an update handler throws, Yjs stops emitting updates for the document,
+   * and the room would apply changes it neither stores nor relays.
+   */
   private handleDocUpdate = (update: Uint8Array, origin: unknown) => {
     const o = origin as Origin
     if (o === 'load') return
     this.fullState = null
-    if (o !== 'bus') {
-      // Store first: a client must never see an update the server could still lose.
-      const written = this.deps.store.appendUpdate(this.boardId, update, this.deps.now())
-      if (written instanceof Promise) {
-        this.pendingWrites.push(written.then((seq) => (this.lastSeq = seq)))
-      } else {
-        this.lastSeq = written
-      }
-      this.storedBytes += update.byteLength
-      this.updatesSinceCompaction++
-      this.deps.bus.publish(this.boardId, update)
-      this.deps.hooks?.onChange?.(this.boardId, this.doc)
-      if (this.updatesSinceCompaction >= this.deps.limits.compactAfterUpdates) {
-        this.scheduleCompaction()
-      }
+    try {
+      // A client's update was stored before it was applied; the server's own is stored now.
+      if (o instanceof Connection) this.afterStored(update)
+      else if (o !== 'bus') this.storeServerUpdate(update)
+    } catch (error) {
+      this.deps.log.error('room.update_handler_failed', {
+        boardId: this.boardId,
+        error: String(error),
+      })
     }
     this.pendingUpdates.push({ update, origin: o })
     this.scheduleFlush()
+  }
+
+  /** A change the server made in the document itself (REST API, imports, workshop). */
+  private storeServerUpdate(update: Uint8Array) {
+    let written: number | Promise<number>
+    try {
+      written = this.deps.store.appendUpdate(this.boardId, update, this.deps.now())
+    } catch (error) {
+      this.serverWriteError = error
+      if (this.serverWrites === null) this.breakRoom()
+      return
+    }
+    this.storedBytes += update.byteLength
+    if (!(written instanceof Promise)) {
+      this.lastSeq = Math.max(this.lastSeq, written)
+      this.afterStored(update)
+      return
+    }
+    const stored = written.then((seq) => {
+      this.lastSeq = Math.max(this.lastSeq, seq)
+      this.afterStored(update)
+    })
+    const settled = this.trackWrite(stored)
+    this.unstoredServerWrites.push(settled)
+    void settled.then(() => {
+      this.unstoredServerWrites.splice(this.unstoredServerWrites.indexOf(settled), 1)
+    })
+    stored.catch(() => this.breakRoom())
+    this.serverWrites?.push(stored)
+  }
+
+  /** Publishing, hooks and compaction for an update that is (or is being) stored. */
+  private afterStored(update: Uint8Array) {
+    this.updatesSinceCompaction++
+    try {
+      this.deps.bus.publish(this.boardId, update)
+    } catch (error) {
+      this.deps.log.error('room.publish_failed', { boardId: this.boardId, error: String(error) })
+    }
+    try {
+      this.deps.hooks?.onChange?.(this.boardId, this.doc)
+    } catch (error) {
+      this.deps.log.error('room.hook_failed', { boardId: this.boardId, error: String(error) })
+    }
+    if (this.updatesSinceCompaction >= this.deps.limits.compactAfterUpdates) {
+      this.scheduleCompaction()
+    }
   }
 
   private handleAwarenessUpdate = (
@@ -337,13 +509,12 @@ export class Room {
     this.flushScheduled = true
     setImmediate(() => {
       this.flushScheduled = false
-      if (this.pendingWrites.length === 0) {
+      // Client updates are applied only once stored; a server edit waits for its commit.
+      if (this.unstoredServerWrites.length === 0) {
         this.flush()
         return
       }
-      const writes = this.pendingWrites
-      this.pendingWrites = []
-      void Promise.all(writes).then(() => this.flush())
+      void Promise.all(this.unstoredServerWrites.slice()).then(() => this.flush())
     })
   }
 
@@ -389,6 +560,9 @@ export class Room {
 
   private async compact() {
     await Promise.all(this.pendingWrites)
+    if (this.broken) return
+    // The snapshot must hold only what is stored: wait while a server edit awaits its commit.
+    while (this.unstoredServerWrites.length > 0) await Promise.all(this.unstoredServerWrites)
     const snapshot = Y.encodeStateAsUpdate(this.doc)
     this.fullState = snapshot
     const uptoSeq = this.lastSeq
@@ -399,7 +573,10 @@ export class Room {
       this.storedBytes = snapshot.byteLength
     } catch (error) {
       this.updatesSinceCompaction += count
-      this.deps.log.error('store.compact_failed', { boardId: this.boardId, error: String(error) })
+      // A refused write is logged once per episode by the storage health.
+      if (!(error instanceof StorageUnavailableError)) {
+        this.deps.log.error('store.compact_failed', { boardId: this.boardId, error: String(error) })
+      }
     }
   }
 }

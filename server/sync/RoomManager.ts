@@ -2,6 +2,7 @@ import type { Role } from '../../shared/api/links.js'
 import { CloseCodes, type CloseCode } from '../../shared/protocol/closeCodes.js'
 import type { Logger } from '../logger.js'
 import { Connection, type Permission, type SocketLike } from './Connection.js'
+import { BoardUnreadableError } from '../persistence/storageErrors.js'
 import { Room, type RoomDeps } from './Room.js'
 
 /** Decides what a connection may do; `null` refuses it with the given close code. */
@@ -61,9 +62,14 @@ export class RoomManager {
       r.addConnection(conn)
       for (const data of buffered.splice(0)) r.receive(conn, data)
     }
-    ready().catch((error) => {
-      this.options.log.error('sync.open_failed', { boardId, error: String(error) })
-      socket.close(CloseCodes.ServerError.code, CloseCodes.ServerError.reason)
+    ready().catch((error: unknown) => {
+      // An unreadable board was logged by getRoom; it closes with its own code.
+      const code =
+        error instanceof BoardUnreadableError ? CloseCodes.BoardUnreadable : CloseCodes.ServerError
+      if (!(error instanceof BoardUnreadableError)) {
+        this.options.log.error('sync.open_failed', { boardId, error: String(error) })
+      }
+      socket.close(code.code, code.reason)
     })
 
     return {
@@ -86,19 +92,34 @@ export class RoomManager {
   getRoom(boardId: string): Promise<Room> {
     let room = this.rooms.get(boardId)
     if (!room) {
-      const r = new Room(boardId, this.options)
+      const hooks = { ...this.options.hooks, onBroken: (broken: Room) => this.drop(broken) }
+      const r = new Room(boardId, { ...this.options, hooks })
       room = r.load().then(() => r)
       this.rooms.set(boardId, room)
-      room.catch(() => this.rooms.delete(boardId))
-      // A room opened by the API alone is unloaded like one whose clients left.
-      void room.then((loaded) => this.scheduleUnloadIfIdle(loaded))
+      // A board that cannot be loaded breaks only itself: it is forgotten (the next request
+      // tries again) and the cause is logged with its id; callers get the rejection.
+      room.then(
+        // A room opened by the API alone is unloaded like one whose clients left.
+        (loaded) => this.scheduleUnloadIfIdle(loaded),
+        (error: unknown) => {
+          if (this.rooms.get(boardId) === room) this.rooms.delete(boardId)
+          this.options.log.error('board.unreadable', {
+            boardId,
+            cause: error instanceof BoardUnreadableError ? String(error.cause) : String(error),
+          })
+          r.discard()
+        },
+      )
     } else if (this.unloadTimers.has(boardId)) {
       // In use through the API: an idle room stays loaded while requests keep coming.
-      void room.then((loaded) => {
-        if (!this.unloadTimers.has(boardId)) return
-        this.cancelUnload(boardId)
-        this.scheduleUnloadIfIdle(loaded)
-      })
+      room.then(
+        (loaded) => {
+          if (!this.unloadTimers.has(boardId)) return
+          this.cancelUnload(boardId)
+          this.scheduleUnloadIfIdle(loaded)
+        },
+        () => undefined,
+      )
     }
     return room
   }
@@ -107,7 +128,8 @@ export class RoomManager {
   async closeBoard(boardId: string, code: CloseCode) {
     const room = this.rooms.get(boardId)
     if (!room) return
-    const r = await room
+    const r = await room.catch(() => undefined)
+    if (!r) return
     r.closeAll(code)
     await this.unload(r)
   }
@@ -121,7 +143,8 @@ export class RoomManager {
   async closeConnections(boardId: string, which: (conn: Connection) => boolean, code: CloseCode) {
     const room = this.rooms.get(boardId)
     if (!room) return
-    const r = await room
+    const r = await room.catch(() => undefined)
+    if (!r) return
     r.closeWhere(which, code)
     this.scheduleUnloadIfIdle(r)
   }
@@ -144,6 +167,19 @@ export class RoomManager {
     }
   }
 
+  /** Forgets a room that holds a change the store refused; its next load reads the store. */
+  private drop(room: Room) {
+    this.cancelUnload(room.boardId)
+    const current = this.rooms.get(room.boardId)
+    void current?.then((r) => {
+      if (r === room && this.rooms.get(room.boardId) === current) this.rooms.delete(room.boardId)
+    }, () => undefined)
+    void room.destroy().catch((error: unknown) =>
+      this.options.log.error('room.destroy_failed', { boardId: room.boardId, error: String(error) }),
+    )
+    this.options.log.warn('room.dropped_unstored', { boardId: room.boardId })
+  }
+
   private cancelUnload(boardId: string) {
     const timer = this.unloadTimers.get(boardId)
     if (timer) clearTimeout(timer)
@@ -163,7 +199,7 @@ export class RoomManager {
   private async unload(room: Room, { onlyIfIdle = false } = {}) {
     this.cancelUnload(room.boardId)
     const current = this.rooms.get(room.boardId)
-    const isCurrent = current !== undefined && (await current) === room
+    const isCurrent = current !== undefined && (await current.catch(() => undefined)) === room
     // A client may have joined while we waited.
     if (onlyIfIdle && room.connections.size > 0) return
     if (isCurrent) this.rooms.delete(room.boardId)

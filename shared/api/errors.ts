@@ -11,7 +11,12 @@ export const ApiErrors = {
   conflict: 409,
   payload_too_large: 413,
   unsupported_media_type: 415,
+  rate_limited: 429,
   internal: 500,
+  /** The board's stored data cannot be read or decoded (`npm run doctor` can salvage it). */
+  board_unreadable: 500,
+  /** The store refused a write (disk full, I/O error, database down); nothing was changed. */
+  storage_unavailable: 503,
 } as const
 
 export type ApiErrorCode = keyof typeof ApiErrors

@@ -12,8 +12,23 @@ export const CloseCodes = {
   MessageTooLarge: { code: 1009, reason: 'Message too big' },
   DocumentTooLarge: { code: 4507, reason: 'Document too large' },
   ServerError: { code: 4500, reason: 'Server error' },
-  ServerShuttingDown: { code: 4503, reason: 'Server shutting down' },
+  // The board's stored data cannot be read or decoded; other boards are unaffected.
+  BoardUnreadable: { code: 4422, reason: 'Board unreadable' },
+  // The store refused the sender's update: it was not applied or relayed. The client keeps its
+  // edits and retries with backoff.
+  StorageUnavailable: { code: 4503, reason: 'Storage unavailable' },
+  // The standard "service restart" code: reconnect later.
+  ServerShuttingDown: { code: 1012, reason: 'Server shutting down' },
 } as const
+
+/**
+ * Close codes that mean "the update you sent was too large to keep": retrying sends it again,
+ * so the client must stop, tell the person and let them discard it.
+ */
+export const tooLargeCloseCodes: ReadonlySet<number> = new Set([
+  CloseCodes.MessageTooLarge.code,
+  CloseCodes.DocumentTooLarge.code,
+])
 
 export type CloseCodeName = keyof typeof CloseCodes
 export type CloseCode = (typeof CloseCodes)[CloseCodeName]
@@ -24,6 +39,7 @@ export const terminalCloseCodes: ReadonlySet<number> = new Set([
   CloseCodes.Forbidden.code,
   CloseCodes.BoardNotFound.code,
   CloseCodes.BoardDeleted.code,
+  CloseCodes.BoardUnreadable.code,
 ])
 
 /** Finds the named close code for a numeric code, if it is one of ours. */

@@ -4,6 +4,8 @@ import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { loadConfig } from '../../server/config.js'
 import { createServer, type RunningServer } from '../../server/createServer.js'
+import { createSqlitePersistence } from '../../server/persistence/sqlite/SqlitePersistence.js'
+import type { Persistence } from '../../server/persistence/types.js'
 
 export interface TestServer {
   url: string
@@ -22,7 +24,13 @@ export const makeDataDir = () => mkdtempSync(join(tmpdir(), 'discovery-board-tes
 
 /** Starts the real server in this process on a free port, with its own data directory. */
 export async function startTestServer(
-  options: { dataDir?: string; env?: Record<string, string>; now?: () => number } = {},
+  options: {
+    dataDir?: string
+    env?: Record<string, string>
+    now?: () => number
+    /** Wraps the real store (fault injection). */
+    wrapPersistence?: (store: Persistence) => Persistence
+  } = {},
 ): Promise<TestServer> {
   const dataDir = options.dataDir ?? makeDataDir()
   const config = loadConfig({
@@ -36,7 +44,13 @@ export async function startTestServer(
     OPEN_INSTANCE: 'true',
     ...options.env,
   })
-  const server = await createServer(config, options.now ? { now: options.now } : {})
+  const persistence = options.wrapPersistence?.(
+    createSqlitePersistence(config.dataDir, { durability: config.durability }),
+  )
+  const server = await createServer(config, {
+    ...(options.now ? { now: options.now } : {}),
+    ...(persistence ? { persistence } : {}),
+  })
   const url = `http://127.0.0.1:${server.port}`
   let stopped = false
   const stop = async () => {

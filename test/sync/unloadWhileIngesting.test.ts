@@ -33,7 +33,7 @@ describe('an API edit that meets a room being unloaded', () => {
       const room = await rooms.getRoom(boardId)
       // The board unloads between opening it and editing it, as an idle room can.
       if (attempts === 1) await rooms.closeBoard(boardId, CloseCodes.ServerShuttingDown)
-      room.transact((doc) => getBoardMeta(doc).set('note', 'kept'))
+      await room.transact((doc) => getBoardMeta(doc).set('note', 'kept'))
     })
     expect(attempts).toBe(2)
     expect(getBoardMeta((await rooms.getRoom(boardId)).doc).get('note')).toBe('kept')
@@ -43,7 +43,7 @@ describe('an API edit that meets a room being unloaded', () => {
     const boardId = await createBoard(server.url)
     const room = await server.server.context.rooms.getRoom(boardId)
     await server.server.context.rooms.closeBoard(boardId, CloseCodes.ServerShuttingDown)
-    expect(() => room.transact(() => undefined)).toThrow(RoomClosedError)
+    await expect(room.transact(() => undefined)).rejects.toThrow(RoomClosedError)
   })
 })
 

@@ -65,6 +65,16 @@ CREATE TABLE IF NOT EXISTS hypothesis_index (
   updated_at INTEGER NOT NULL,
   PRIMARY KEY (board_id, canvas_id)
 );
+CREATE TABLE IF NOT EXISTS quarantined_updates (
+  seq INTEGER PRIMARY KEY,
+  board_id TEXT NOT NULL,
+  reason TEXT NOT NULL,
+  at INTEGER NOT NULL
+);
+CREATE TABLE IF NOT EXISTS health_probe (
+  id INTEGER PRIMARY KEY CHECK (id = 1),
+  at INTEGER NOT NULL
+);
 CREATE INDEX IF NOT EXISTS hypothesis_index_status ON hypothesis_index (status);
 CREATE INDEX IF NOT EXISTS hypothesis_index_end ON hypothesis_index (timebox_end);
 `
@@ -97,15 +107,41 @@ const toBoard = (row: BoardRow): Board => ({
   deletedAt: row.deleted_at === null ? null : new Date(row.deleted_at).toISOString(),
 })
 
+/** The database file inside `DATA_DIR`. */
+export const DatabaseFileName = 'discovery-board.sqlite'
+
 /**
- * The embedded store: one SQLite file in WAL mode. Writes are synchronous, so an update is on
- * disk (in the WAL, which survives a killed process) before `appendUpdate` returns.
+ * `full`: every commit is synced to disk (survives a power cut); the updates appended in one
+ * event-loop turn share one commit. `relaxed`: commits reach the WAL (survive a killed process)
+ * and are synced at checkpoints, so a power cut can lose the last moments.
  */
-export function createSqlitePersistence(dataDir: string): Persistence {
+export type Durability = 'full' | 'relaxed'
+
+export interface SqliteOptions {
+  durability?: Durability
+}
+
+interface QueuedAppend {
+  boardId: string
+  update: Uint8Array
+  now: number
+  resolve: (seq: number) => void
+  reject: (error: unknown) => void
+}
+
+/**
+ * The embedded store: one SQLite file in WAL mode. With full durability, `appendUpdate` queues
+ * the update and resolves once the commit that holds it is synced; with relaxed durability it
+ * writes at once and returns the sequence number.
+ */
+export function createSqlitePersistence(
+  dataDir: string,
+  { durability = 'full' }: SqliteOptions = {},
+): Persistence {
   mkdirSync(dataDir, { recursive: true })
-  const db = new Database(join(dataDir, 'discovery-board.sqlite'))
+  const db = new Database(join(dataDir, DatabaseFileName))
   db.pragma('journal_mode = WAL')
-  db.pragma('synchronous = NORMAL')
+  db.pragma(durability === 'full' ? 'synchronous = FULL' : 'synchronous = NORMAL')
   db.pragma('busy_timeout = 5000')
   db.pragma('foreign_keys = ON')
   db.exec(SCHEMA)
@@ -148,11 +184,19 @@ export function createSqlitePersistence(dataDir: string): Persistence {
       'UPDATE ingestion_tokens SET revoked_at = ? WHERE board_id = ? AND id = ? AND revoked_at IS NULL',
     ),
     tokenByHash: db.prepare<[string], TokenRow>('SELECT * FROM ingestion_tokens WHERE hash = ?'),
+    // Quarantined rows (kept by a salvage) are never loaded or compacted away.
     loadUpdates: db.prepare<[string], { seq: number; data: Buffer }>(
-      'SELECT seq, data FROM doc_updates WHERE board_id = ? ORDER BY seq',
+      `SELECT seq, data FROM doc_updates WHERE board_id = ?
+       AND seq NOT IN (SELECT seq FROM quarantined_updates) ORDER BY seq`,
     ),
     append: db.prepare('INSERT INTO doc_updates (board_id, data) VALUES (?, ?)'),
-    deleteUpTo: db.prepare('DELETE FROM doc_updates WHERE board_id = ? AND seq <= ?'),
+    deleteUpTo: db.prepare(
+      `DELETE FROM doc_updates WHERE board_id = ? AND seq <= ?
+       AND seq NOT IN (SELECT seq FROM quarantined_updates)`,
+    ),
+    probe: db.prepare(
+      'INSERT INTO health_probe (id, at) VALUES (1, ?) ON CONFLICT (id) DO UPDATE SET at = excluded.at',
+    ),
     putAsset: db.prepare(
       'INSERT INTO assets (id, board_id, mime_type, data, created_at) VALUES (?, ?, ?, ?, ?)',
     ),
@@ -179,6 +223,34 @@ export function createSqlitePersistence(dataDir: string): Persistence {
     }
     return ids.length
   })
+
+  const appendNow = (boardId: string, update: Uint8Array, now: number) => {
+    const seq = Number(stmt.append.run(boardId, update).lastInsertRowid)
+    if (now - (lastTouched.get(boardId) ?? 0) >= TOUCH_INTERVAL_MS) {
+      lastTouched.set(boardId, now)
+      stmt.touch.run(now, boardId)
+    }
+    return seq
+  }
+
+  // Group commit: the updates of one event-loop turn go into one transaction, one sync.
+  let queued: QueuedAppend[] | null = null
+  const appendAll = db.transaction((entries: QueuedAppend[]) =>
+    entries.map((e) => appendNow(e.boardId, e.update, e.now)),
+  )
+  const commitQueued = () => {
+    const entries = queued
+    queued = null
+    if (!entries) return
+    let seqs: number[]
+    try {
+      seqs = appendAll(entries)
+    } catch (error) {
+      for (const e of entries) e.reject(error)
+      return
+    }
+    entries.forEach((e, i) => e.resolve(seqs[i]!))
+  }
 
   const compact = db.transaction((boardId: string, snapshot: Uint8Array, uptoSeq: number) => {
     stmt.deleteUpTo.run(boardId, uptoSeq)
@@ -219,12 +291,14 @@ export function createSqlitePersistence(dataDir: string): Persistence {
       return { updates, lastSeq: rows.at(-1)?.seq ?? 0, bytes }
     },
     appendUpdate(boardId, update, now) {
-      const seq = Number(stmt.append.run(boardId, update).lastInsertRowid)
-      if (now - (lastTouched.get(boardId) ?? 0) >= TOUCH_INTERVAL_MS) {
-        lastTouched.set(boardId, now)
-        stmt.touch.run(now, boardId)
-      }
-      return seq
+      if (durability === 'relaxed') return appendNow(boardId, update, now)
+      return new Promise<number>((resolve, reject) => {
+        if (!queued) {
+          queued = []
+          setImmediate(commitQueued)
+        }
+        queued.push({ boardId, update, now, resolve, reject })
+      })
     },
     compactDocument(boardId, snapshot, uptoSeq) {
       compact(boardId, snapshot, uptoSeq)
@@ -255,7 +329,11 @@ export function createSqlitePersistence(dataDir: string): Persistence {
     },
     ...createSqliteHypothesisIndex(db),
     ...access,
+    probeWrite(now) {
+      stmt.probe.run(now)
+    },
     close() {
+      commitQueued()
       db.close()
     },
   }

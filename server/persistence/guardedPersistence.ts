@@ -1,0 +1,73 @@
+import type { StorageHealth } from './storageHealth.js'
+import { BoardUnreadableError, StorageUnavailableError } from './storageErrors.js'
+import type { Persistence } from './types.js'
+
+/** Every method of the persistence contract that changes what is stored. */
+const WriteMethods = [
+  'createBoard',
+  'renameBoard',
+  'softDeleteBoard',
+  'restoreBoard',
+  'purgeDeletedBoards',
+  'appendUpdate',
+  'compactDocument',
+  'putAsset',
+  'createToken',
+  'revokeToken',
+  'replaceBoardHypotheses',
+  'putBoardKey',
+  'setBoardKeyEnabled',
+  'saveWorkshop',
+  'addVote',
+  'removeVote',
+  'recordParticipant',
+  'probeWrite',
+] as const satisfies readonly (keyof Persistence)[]
+
+type Method = (...args: unknown[]) => unknown
+
+/**
+ * Wraps a store so that its failures have one meaning everywhere: a write that throws (or
+ * rejects) becomes `StorageUnavailableError` and is reported to `health`, a write that
+ * succeeds ends a failure episode, and a board whose document cannot be read becomes
+ * `BoardUnreadableError`. Routes and rooms branch on these two errors only.
+ */
+export function guardPersistence(store: Persistence, health: StorageHealth): Persistence {
+  const guarded: Record<string, unknown> = { ...store }
+  for (const name of WriteMethods) {
+    const write = (store[name] as Method).bind(store)
+    guarded[name] = (...args: unknown[]) => {
+      const failed = (error: unknown): never => {
+        health.reportFailure(error, name)
+        throw error instanceof StorageUnavailableError ? error : new StorageUnavailableError(error)
+      }
+      let result: unknown
+      try {
+        result = write(...args)
+      } catch (error) {
+        return failed(error)
+      }
+      if (result instanceof Promise) {
+        return result.then((value) => {
+          health.reportSuccess()
+          return value
+        }, failed)
+      }
+      health.reportSuccess()
+      return result
+    }
+  }
+  const load = store.loadDocument.bind(store)
+  guarded.loadDocument = (boardId: string) => {
+    const unreadable = (error: unknown): never => {
+      throw error instanceof BoardUnreadableError ? error : new BoardUnreadableError(boardId, error)
+    }
+    try {
+      const result = load(boardId)
+      return result instanceof Promise ? result.catch(unreadable) : result
+    } catch (error) {
+      return unreadable(error)
+    }
+  }
+  return guarded as unknown as Persistence
+}
