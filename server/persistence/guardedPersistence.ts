@@ -26,6 +26,14 @@ const WriteMethods = [
 
 type Method = (...args: unknown[]) => unknown
 
+/** The size of the binary payload of a write (an update, a snapshot, an asset), if any. */
+const writtenBytes = (args: unknown[]) =>
+  args.reduce<number>((sum, arg) => {
+    if (arg instanceof Uint8Array) return sum + arg.byteLength
+    const data = (arg as { data?: unknown } | null)?.data
+    return data instanceof Uint8Array ? sum + data.byteLength : sum
+  }, 0)
+
 /**
  * Wraps a store so that its failures have one meaning everywhere: a write that throws (or
  * rejects) becomes `StorageUnavailableError` and is reported to `health`, a write that
@@ -38,7 +46,7 @@ export function guardPersistence(store: Persistence, health: StorageHealth): Per
     const write = (store[name] as Method).bind(store)
     guarded[name] = (...args: unknown[]) => {
       const failed = (error: unknown): never => {
-        health.reportFailure(error, name)
+        health.reportFailure(error, name, writtenBytes(args))
         throw error instanceof StorageUnavailableError ? error : new StorageUnavailableError(error)
       }
       let result: unknown

@@ -5,6 +5,8 @@ import { describeCause } from './storageErrors.js'
 export interface StorageFailure {
   reason: string
   since: number
+  /** The largest write refused in this episode: a probe must fit as much to count as recovery. */
+  bytes: number
 }
 
 /**
@@ -14,7 +16,7 @@ export interface StorageFailure {
  */
 export interface StorageHealth {
   failure(): StorageFailure | null
-  reportFailure(error: unknown, where: string): void
+  reportFailure(error: unknown, where: string, bytes?: number): void
   reportSuccess(): void
 }
 
@@ -23,10 +25,13 @@ export function createStorageHealth(log: Logger, now: () => number): StorageHeal
   let failedWrites = 0
   return {
     failure: () => current,
-    reportFailure(error, where) {
+    reportFailure(error, where, bytes = 0) {
       failedWrites++
-      if (current) return
-      current = { reason: describeCause(error), since: now() }
+      if (current) {
+        current.bytes = Math.max(current.bytes, bytes)
+        return
+      }
+      current = { reason: describeCause(error), since: now(), bytes }
       log.error('store.write_failed', { where, reason: current.reason })
     },
     reportSuccess() {

@@ -119,7 +119,10 @@ export interface Persistence
     HypothesisIndex,
     BoardKeyStore,
     WorkshopStore {
-  /** A tiny write that tells whether the store accepts writes again (health checks). */
-  probeWrite(now: number): MaybePromise<void>
+  /**
+   * A write of `bytes` bytes (kept in one row, replaced each time) that tells whether the store
+   * accepts writes of that size again (health checks, after a refused write).
+   */
+  probeWrite(now: number, bytes?: number): MaybePromise<void>
   close(): MaybePromise<void>
 }

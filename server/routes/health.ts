@@ -8,9 +8,10 @@ import type { ServerContext } from '../context.js'
  */
 export function healthRoutes(ctx: ServerContext) {
   return new Hono().get('/', async (c) => {
-    if (ctx.health.failure()) {
+    const failing = ctx.health.failure()
+    if (failing) {
       try {
-        await ctx.persistence.probeWrite(ctx.now())
+        await ctx.persistence.probeWrite(ctx.now(), failing.bytes)
       } catch {
         // Still failing: reported below.
       }

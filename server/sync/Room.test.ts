@@ -6,12 +6,13 @@ import { MessageType, SyncMessageType } from '../../shared/protocol/messages.js'
 import { createLogger } from '../logger.js'
 import type { DocumentStore } from '../persistence/types.js'
 import { createStorageHealth } from '../persistence/storageHealth.js'
+import { StorageUnavailableError } from '../persistence/storageErrors.js'
 import { Connection, type Permission } from './Connection.js'
 import { encodeSyncMessage } from './messageCodec.js'
 import { Room } from './Room.js'
 import { createLocalBus } from './RoomBus.js'
 
-type TestStore = DocumentStore & { probeWrite(now: number): unknown }
+type TestStore = DocumentStore & { probeWrite(now: number, bytes?: number): unknown }
 
 const roomDeps = (store: TestStore, maxDocumentBytes = 1_000_000) => {
   const log = createLogger('silent')
@@ -241,6 +242,102 @@ describe('Room', () => {
       expect(step2For(room)).toEqual({ stored: 1, later: 2 })
       await room.transact((doc) => doc.getMap('tldraw').set('byServer', 3))
       expect(step2For(room)).toEqual({ stored: 1, later: 2, byServer: 3 })
+    })
+  })
+
+  describe('when the store refuses an update', () => {
+    /** A store whose commits fail while `failing` is set, asynchronously like a group commit. */
+    function flakyStore() {
+      const inner = memoryStore()
+      const state = { failing: false }
+      const store: TestStore = {
+        ...inner.store,
+        appendUpdate: (id, update, now) =>
+          state.failing
+            ? Promise.reject(new StorageUnavailableError(new Error('disk full')))
+            : Promise.resolve(inner.store.appendUpdate(id, update, now)),
+      }
+      return { store, state, updates: inner.updates }
+    }
+
+    it('does not apply or relay it, tells its sender, and goes on serving the others', async () => {
+      const { store, state, updates } = flakyStore()
+      const room = await makeRoom(store)
+      const writer = join(room)
+      const other = join(room)
+      state.failing = true
+      room.receive(
+        writer.conn,
+        updateFrame((d) => d.getMap('tldraw').set('lost', 1)),
+      )
+      await flushTurn()
+      await flushTurn()
+      expect(writer.closes).toEqual([CloseCodes.StorageUnavailable])
+      expect(room.doc.getMap('tldraw').size).toBe(0)
+      expect(syncUpdates(other.sent)).toHaveLength(0)
+      expect(updates).toHaveLength(0)
+
+      state.failing = false
+      const later = join(room)
+      room.receive(
+        later.conn,
+        updateFrame((d) => d.getMap('tldraw').set('kept', 2)),
+      )
+      await flushTurn()
+      await flushTurn()
+      expect(room.doc.getMap('tldraw').toJSON()).toEqual({ kept: 2 })
+      expect(syncUpdates(other.sent)).toHaveLength(1)
+      expect(updates).toHaveLength(1)
+    })
+
+    it('applies a stored update only after the store has it', async () => {
+      let release!: () => void
+      const inner = memoryStore()
+      const store: TestStore = {
+        ...inner.store,
+        appendUpdate: (id, update, now) =>
+          new Promise<number>((resolve) => {
+            release = () => resolve(inner.store.appendUpdate(id, update, now) as number)
+          }),
+      }
+      const room = await makeRoom(store)
+      const writer = join(room)
+      room.receive(
+        writer.conn,
+        updateFrame((d) => d.getMap('tldraw').set('a', 1)),
+      )
+      await flushTurn()
+      expect(room.doc.getMap('tldraw').size).toBe(0)
+      release()
+      await flushTurn()
+      expect(room.doc.getMap('tldraw').toJSON()).toEqual({ a: 1 })
+    })
+  })
+
+  describe('when a hook throws', () => {
+    it('keeps storing and relaying every later update', async () => {
+      const { store, updates } = memoryStore()
+      const room = new Room('board', {
+        ...roomDeps(store),
+        hooks: {
+          onChange: () => {
+            throw new Error('a broken index')
+          },
+        },
+      })
+      await room.load()
+      const writer = join(room)
+      const other = join(room)
+      for (let i = 0; i < 3; i++) {
+        room.receive(
+          writer.conn,
+          updateFrame((d) => d.getMap('tldraw').set(`k${i}`, i)),
+        )
+        await flushTurn()
+      }
+      expect(updates).toHaveLength(3)
+      expect(syncUpdates(other.sent)).toHaveLength(3)
+      expect(room.doc.getMap('tldraw').size).toBe(3)
     })
   })
 })

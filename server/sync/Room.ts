@@ -28,7 +28,7 @@ export interface RoomLimits {
 }
 
 export interface RoomDeps {
-  store: DocumentStore & { probeWrite(now: number): unknown }
+  store: DocumentStore & { probeWrite(now: number, bytes?: number): unknown }
   /** Whether the store accepts writes; REST edits are refused up front while it does not. */
   health: StorageHealth
   bus: RoomBus
@@ -236,7 +236,9 @@ export class Room {
     if (this.doc.isDestroyed || this.broken) throw new RoomClosedError(this.boardId)
     // While the store refuses writes, refuse before touching the document: a change made in
     // the document cannot be taken back.
-    if (this.deps.health.failure()) this.deps.store.probeWrite(this.deps.now())
+    const failing = this.deps.health.failure()
+    if (failing) await this.deps.store.probeWrite(this.deps.now(), failing.bytes)
+    if (this.doc.isDestroyed || this.broken) throw new RoomClosedError(this.boardId)
     const writes: Promise<unknown>[] = []
     this.serverWrites = writes
     try {

@@ -6,6 +6,7 @@ import { loadConfig } from '../../server/config.js'
 import { createServer, type RunningServer } from '../../server/createServer.js'
 import { createSqlitePersistence } from '../../server/persistence/sqlite/SqlitePersistence.js'
 import type { Persistence } from '../../server/persistence/types.js'
+import type { Logger } from '../../server/logger.js'
 
 export interface TestServer {
   url: string
@@ -30,6 +31,8 @@ export async function startTestServer(
     now?: () => number
     /** Wraps the real store (fault injection). */
     wrapPersistence?: (store: Persistence) => Persistence
+    /** Receives the server's log records instead of dropping them. */
+    log?: Logger
   } = {},
 ): Promise<TestServer> {
   const dataDir = options.dataDir ?? makeDataDir()
@@ -50,6 +53,7 @@ export async function startTestServer(
   const server = await createServer(config, {
     ...(options.now ? { now: options.now } : {}),
     ...(persistence ? { persistence } : {}),
+    ...(options.log ? { log: options.log } : {}),
   })
   const url = `http://127.0.0.1:${server.port}`
   let stopped = false
@@ -78,6 +82,8 @@ export interface ServerProcess {
   child: ChildProcess
   /** Resolves when the process has exited. */
   exited: Promise<void>
+  /** Everything the process has written to stderr so far (its log). */
+  stderr(): string
 }
 
 /** Starts the server as its own process (`node --import tsx server/main.ts`), for fault tests. */
@@ -100,16 +106,16 @@ export async function startServerProcess(
     stdio: ['ignore', 'pipe', 'pipe'],
   })
   const exited = new Promise<void>((res) => child.once('exit', () => res()))
+  let err = ''
+  child.stderr!.on('data', (chunk: Buffer) => (err += chunk.toString()))
   const url = await new Promise<string>((res, rej) => {
     let out = ''
-    let err = ''
     child.stdout!.on('data', (chunk: Buffer) => {
       out += chunk.toString()
       const match = /running at (http:\/\/\S+)/.exec(out)
       if (match) res(match[1]!.replace('localhost', '127.0.0.1'))
     })
-    child.stderr!.on('data', (chunk: Buffer) => (err += chunk.toString()))
     child.once('exit', (code) => rej(new Error(`server exited with ${code}: ${err}`)))
   })
-  return { url, wsUrl: url.replace('http', 'ws'), child, exited }
+  return { url, wsUrl: url.replace('http', 'ws'), child, exited, stderr: () => err }
 }

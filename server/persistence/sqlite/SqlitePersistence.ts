@@ -73,7 +73,8 @@ CREATE TABLE IF NOT EXISTS quarantined_updates (
 );
 CREATE TABLE IF NOT EXISTS health_probe (
   id INTEGER PRIMARY KEY CHECK (id = 1),
-  at INTEGER NOT NULL
+  at INTEGER NOT NULL,
+  pad BLOB
 );
 CREATE INDEX IF NOT EXISTS hypothesis_index_status ON hypothesis_index (status);
 CREATE INDEX IF NOT EXISTS hypothesis_index_end ON hypothesis_index (timebox_end);
@@ -195,7 +196,8 @@ export function createSqlitePersistence(
        AND seq NOT IN (SELECT seq FROM quarantined_updates)`,
     ),
     probe: db.prepare(
-      'INSERT INTO health_probe (id, at) VALUES (1, ?) ON CONFLICT (id) DO UPDATE SET at = excluded.at',
+      `INSERT INTO health_probe (id, at, pad) VALUES (1, ?, zeroblob(?))
+       ON CONFLICT (id) DO UPDATE SET at = excluded.at, pad = excluded.pad`,
     ),
     putAsset: db.prepare(
       'INSERT INTO assets (id, board_id, mime_type, data, created_at) VALUES (?, ?, ?, ?, ?)',
@@ -329,8 +331,10 @@ export function createSqlitePersistence(
     },
     ...createSqliteHypothesisIndex(db),
     ...access,
-    probeWrite(now) {
-      stmt.probe.run(now)
+    probeWrite(now, bytes = 0) {
+      // Written and then emptied: the row keeps no space once the answer is known.
+      stmt.probe.run(now, Math.min(bytes, 16 * 1024 * 1024))
+      if (bytes > 0) stmt.probe.run(now, 0)
     },
     close() {
       commitQueued()
