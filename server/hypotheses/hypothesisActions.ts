@@ -1,4 +1,4 @@
-import type { MeasurementInput } from '../../shared/api/hypotheses.js'
+import { MaxMeasurementsPerHypothesis, type MeasurementInput } from '../../shared/api/hypotheses.js'
 import { hypothesisView, type HypothesisView } from '../../shared/canvases/hypothesis/summary.js'
 import {
   DefaultTimeboxDays,
@@ -157,6 +157,12 @@ export async function recordMeasurements(
     now,
     newId: () => newId(16),
   })
+  if (recorded.count() + fresh.length > MaxMeasurementsPerHypothesis) {
+    throw new ApiError(
+      'payload_too_large',
+      `A hypothesis keeps at most ${MaxMeasurementsPerHypothesis} measurements; it has ${recorded.count()}`,
+    )
+  }
   if (fresh.length > 0) await found.room.transact(() => appendMeasurements(found.map, fresh))
   return { recorded: fresh.length, duplicates: rows.length - fresh.length, status }
 }

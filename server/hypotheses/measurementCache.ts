@@ -62,6 +62,8 @@ export function createMeasurementCache() {
       const fold = entryFor(canvas)?.fold
       return {
         has: (id: string) => fold?.ids.has(id) ?? false,
+        /** How many measurements the hypothesis holds. */
+        count: () => getMeasurementsArray(canvas)?.length ?? 0,
         latest: (): MeasurementPoint[] => fold?.latestPoints() ?? [],
       }
     },

@@ -19,6 +19,18 @@ export async function openBoardRoom(ctx: ServerContext, boardId: string): Promis
   return ctx.rooms.getRoom(boardId)
 }
 
+/**
+ * Refuses an API edit that would take the board past its size limit (413), before it is made:
+ * ingested data counts toward the limit like everything clients write.
+ */
+export function requireRoomFor(room: Room, bytes: number) {
+  if (room.hasRoomFor(bytes)) return
+  throw new ApiError(
+    'payload_too_large',
+    `This board is at its size limit; ${bytes} more bytes cannot be stored. Remove content or start another board.`,
+  )
+}
+
 export interface FoundCanvas {
   room: Room
   map: CanvasMap

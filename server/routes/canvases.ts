@@ -35,6 +35,7 @@ import {
   findCanvas,
   openBoardRoom,
   readCanvasesForExport,
+  requireRoomFor,
 } from './boardDoc.js'
 import { toCanvasContent } from './canvasInput.js'
 import { planHypothesisChange } from '../hypotheses/hypothesisActions.js'
@@ -71,6 +72,7 @@ export function canvasRoutes(ctx: ServerContext) {
         const content = toCanvasContent(emptyCanvas(body.kind, body.title), body, [])
         const created = await editBoard(async () => {
           const r = await room(c.req.valid('param').boardId)
+          requireRoomFor(r, JSON.stringify(content).length)
           await r.transact((doc) => writeCanvas(doc, content))
           return canvasResponse(readCanvas(content.id, getBoardCanvases(r.doc).get(content.id)!)!)
         })
@@ -90,6 +92,7 @@ export function canvasRoutes(ctx: ServerContext) {
         const { status, timeboxDays, reason, by, ...body } = c.req.valid('json')
         const updated = await editBoard(async () => {
           const found = await find(boardId, canvasId)
+          requireRoomFor(found.room, JSON.stringify(body).length)
           const isHypothesis = found.content.kind === 'hypothesis'
           if (!isHypothesis && (status ?? timeboxDays ?? reason) !== undefined) {
             throw new ApiError(
@@ -175,6 +178,7 @@ export function canvasRoutes(ctx: ServerContext) {
         // The room is opened after the body is read: reading it may take a while.
         const canvases = await editBoard(async () => {
           const r = await room(boardId)
+          requireRoomFor(r, text.length)
           const existing = getBoardCanvases(r.doc)
           // Ids are kept so a round trip is exact; a canvas already on this board gets new ids.
           const fresh = imported.canvases.map((canvas) =>

@@ -25,7 +25,7 @@ import {
 } from '../hypotheses/hypothesisActions.js'
 import { parseCsvMeasurements, parseJsonMeasurements } from '../hypotheses/parseMeasurements.js'
 import { queryTracker } from '../indexes/trackerQuery.js'
-import { editBoard, findCanvas } from './boardDoc.js'
+import { editBoard, findCanvas, requireRoomFor } from './boardDoc.js'
 import { requireIngestionToken } from './tokens.js'
 
 const Params = z.object({ boardId: BoardIdSchema, hypothesisId: EntityIdSchema })
@@ -90,6 +90,7 @@ export function hypothesisRoutes(ctx: ServerContext) {
         const body = await editBoard(async (): Promise<MeasurementsResult> => {
           // Found after the body is read, so the metrics and status are those of now.
           const found = await find(boardId, hypothesisId)
+          requireRoomFor(found.room, text.length)
           const keys = new Set((found.content.metrics ?? []).map((m) => m.key))
           const parsed = isCsv
             ? parseCsvMeasurements(text, keys, baseline)

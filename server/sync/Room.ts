@@ -255,6 +255,11 @@ export class Room {
     await Promise.all(writes)
   }
 
+  /** Whether `bytes` more can be stored without passing the document size limit. */
+  hasRoomFor(bytes: number) {
+    return this.storedBytes + bytes <= this.deps.limits.maxDocumentBytes
+  }
+
   /** Closes every connection with `code`. */
   closeAll(code: (typeof CloseCodes)[keyof typeof CloseCodes]) {
     this.closeWhere(() => true, code)

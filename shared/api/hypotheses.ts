@@ -61,6 +61,8 @@ export type MeasurementInput = z.infer<typeof MeasurementInputSchema>
 export const MeasurementCsvColumns = ['metric', 'value', 'at', 'source', 'id'] as const
 
 export const MaxMeasurementsPerRequest = 10_000
+/** A hypothesis keeps at most this many measurements; more are refused (413). */
+export const MaxMeasurementsPerHypothesis = 200_000
 /** Larger bodies get a 413 before they are read. */
 export const MaxMeasurementBodyBytes = 2 * 1024 * 1024
 

@@ -42,7 +42,11 @@ const Writes = new Set([
  * answer asynchronously (a failed group commit), synchronously otherwise.
  */
 export function createFaultyPersistence(inner: Persistence): FaultyPersistence {
-  const fault: FaultyPersistence = { persistence: undefined as unknown as Persistence, failWrites: false, refused: 0 }
+  const fault: FaultyPersistence = {
+    persistence: undefined as unknown as Persistence,
+    failWrites: false,
+    refused: 0,
+  }
   const wrapped: Record<string, unknown> = { ...inner }
   for (const [name, value] of Object.entries(inner)) {
     if (typeof value !== 'function' || !Writes.has(name)) continue
