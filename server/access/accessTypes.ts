@@ -29,10 +29,25 @@ export interface BoardKeyStore {
   boardsWithoutKeys(): MaybePromise<string[]>
 }
 
-/** The workshop state of each board (as JSON) and the votes of running dot votes. */
+/**
+ * The workshop state of each board (as JSON), the votes of running dot votes, and ended dot
+ * votes with their results, kept apart from the state so that they never crowd it.
+ */
 export interface WorkshopStore {
   loadWorkshop(boardId: string): MaybePromise<string | undefined>
   saveWorkshop(boardId: string, stateJson: string, now: number): MaybePromise<void>
+  /**
+   * Stores the workshop state and, in the same transaction, ended votes (an ended vote kept
+   * before under the same id is replaced): either both are stored or neither is.
+   */
+  saveWorkshopWithPastVotes(
+    boardId: string,
+    stateJson: string,
+    pastVotes: StoredPastVote[],
+    now: number,
+  ): MaybePromise<void>
+  /** Every ended vote kept for a board, oldest first. */
+  listPastVotes(boardId: string): MaybePromise<StoredPastVote[]>
   /** Records a vote; false when a vote with this id was recorded before. */
   addVote(boardId: string, votingId: string, vote: Vote, now: number): MaybePromise<boolean>
   removeVote(
@@ -45,6 +60,15 @@ export interface WorkshopStore {
   /** Notes that someone took part (first and last seen), for the workshop summary. */
   recordParticipant(boardId: string, participant: StoredParticipant): MaybePromise<void>
   listParticipants(boardId: string): MaybePromise<StoredParticipant[]>
+}
+
+/** An ended dot vote, kept for the workshop summary. */
+export interface StoredPastVote {
+  votingId: string
+  /** Epoch ms. */
+  endedAt: number
+  /** The vote with its ranked results, as JSON. */
+  votingJson: string
 }
 
 export interface StoredParticipant {

@@ -88,8 +88,8 @@ export function workshopRoutes(ctx: ServerContext) {
       const { boardId } = c.req.valid('param')
       const board = await ctx.persistence.getBoard(boardId)
       const room = await openBoardRoom(ctx, boardId)
-      const state = await ctx.workshop.get(boardId)
-      const votes = [...state.pastVotes, ...(state.voting ? [state.voting] : [])]
+      // Every ended vote, read from where they are kept apart from the workshop state.
+      const votes = await ctx.workshop.pastVotes(boardId)
       const markdown = workshopSummaryMarkdown({
         boardTitle: board?.title ?? '',
         participants: await ctx.persistence.listParticipants(boardId),

@@ -1,4 +1,5 @@
 import { newId } from '../../shared/canvases/schema.js'
+import { readStoredWorkshopState, repairVoting } from '../../shared/workshop/storedState.js'
 import {
   applyWorkshopAction,
   initialWorkshopState,
@@ -15,9 +16,11 @@ import {
   voteError,
   type Scope,
   type Vote,
+  type Voting,
 } from '../../shared/workshop/voting.js'
-import type { WorkshopStore } from '../access/accessTypes.js'
+import type { StoredPastVote, WorkshopStore } from '../access/accessTypes.js'
 import { ApiError } from '../http/errors.js'
+import { createLogger, type Logger } from '../logger.js'
 
 export interface WorkshopServiceDeps {
   store: WorkshopStore
@@ -26,15 +29,32 @@ export interface WorkshopServiceDeps {
   items: (boardId: string, scope: Scope) => Promise<VotableItem[]>
   /** Shows the new state on every screen of the board. */
   publish: (boardId: string, state: WorkshopState) => void
+  /** Where a stored state that had to be repaired is reported (stderr when not given). */
+  log?: Logger
 }
 
+const toStored = (voting: Voting): StoredPastVote => ({
+  votingId: voting.id,
+  endedAt: voting.endedAt ?? voting.startedAt,
+  votingJson: JSON.stringify(voting),
+})
+
+const byEnd = (a: Voting, b: Voting) => (a.endedAt ?? a.startedAt) - (b.endedAt ?? b.startedAt)
+
 /**
- * The workshop state of each board: loaded from the store on first use, changed only through
- * `act` by someone with the role, stored before it is published. Changes to one board run one
- * at a time, so two facilitators clicking at once cannot lose either change.
+ * The workshop state of each board: loaded from the store on first use (a stored state that
+ * fails its schema is repaired part by part and reported), changed only through `act` by
+ * someone with the role. A change is stored first; only once the store has it is it cached and
+ * published, so a store that refuses it leaves everything as it was. Ended votes are stored
+ * apart from the state, for the summary. Changes to one board run one at a time, so two
+ * facilitators clicking at once cannot lose either change.
  */
 export function createWorkshopService(deps: WorkshopServiceDeps) {
+  const log = deps.log ?? createLogger('warn')
   const states = new Map<string, WorkshopState>()
+  const loading = new Map<string, Promise<WorkshopState>>()
+  /** Ended votes read from an older stored state that could not be moved out of it yet. */
+  const unmoved = new Map<string, Voting[]>()
   const queues = new Map<string, Promise<unknown>>()
 
   /** Runs `fn` after every earlier change of the same board. */
@@ -49,25 +69,79 @@ export function createWorkshopService(deps: WorkshopServiceDeps) {
     return run
   }
 
+  async function load(boardId: string): Promise<WorkshopState> {
+    const json = await deps.store.loadWorkshop(boardId)
+    if (json === undefined) return initialWorkshopState()
+    const read = readStoredWorkshopState(json)
+    if (read.issues.length > 0) {
+      log.error('workshop.state_invalid', { boardId, issues: read.issues })
+    }
+    if (read.issues.length > 0 || read.pastVotes.length > 0) {
+      // Store the repaired state, with the ended votes an older version kept inside it moved
+      // to their own place. If the store refuses, the stored state still reads the same way
+      // next time, and the next change stores both.
+      try {
+        await deps.store.saveWorkshopWithPastVotes(
+          boardId,
+          JSON.stringify(read.state),
+          read.pastVotes.map(toStored),
+          deps.now(),
+        )
+      } catch (error) {
+        log.error('workshop.repair_not_stored', { boardId, error: String(error) })
+        if (read.pastVotes.length > 0) unmoved.set(boardId, read.pastVotes)
+      }
+    }
+    return read.state
+  }
+
   async function get(boardId: string): Promise<WorkshopState> {
     const cached = states.get(boardId)
     if (cached) return cached
-    const json = await deps.store.loadWorkshop(boardId)
-    let state = initialWorkshopState()
-    if (json) {
-      // Stored by this server, but an older version may have written it: take what still parses.
-      const parsed = WorkshopStateSchema.safeParse(JSON.parse(json))
-      if (parsed.success) state = parsed.data
+    let pending = loading.get(boardId)
+    if (!pending) {
+      pending = load(boardId)
+        .then((state) => {
+          // A change stored while this load ran is newer than what it read.
+          if (!states.has(boardId)) states.set(boardId, state)
+          return states.get(boardId)!
+        })
+        .finally(() => loading.delete(boardId))
+      loading.set(boardId, pending)
     }
-    states.set(boardId, state)
-    return state
+    return pending
   }
 
-  async function save(boardId: string, state: WorkshopState) {
-    await deps.store.saveWorkshop(boardId, JSON.stringify(state), deps.now())
-    states.set(boardId, state)
-    deps.publish(boardId, state)
-    return state
+  /**
+   * Stores `next` (with `ended`, votes that ended, kept apart), then caches and publishes it.
+   * Throws, changing nothing, when the store refuses it or when it would not pass its schema.
+   */
+  async function save(boardId: string, next: WorkshopState, ended: Voting[]) {
+    const checked = WorkshopStateSchema.safeParse(next)
+    if (!checked.success) {
+      const issues = checked.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`)
+      throw new ApiError(
+        'conflict',
+        'The workshop cannot take this change: it would go past what a board keeps',
+        { issues },
+      )
+    }
+    const json = JSON.stringify(next)
+    const pastVotes = [...(unmoved.get(boardId) ?? []), ...ended].map(toStored)
+    if (pastVotes.length > 0) {
+      await deps.store.saveWorkshopWithPastVotes(boardId, json, pastVotes, deps.now())
+    } else {
+      await deps.store.saveWorkshop(boardId, json, deps.now())
+    }
+    unmoved.delete(boardId)
+    states.set(boardId, next)
+    try {
+      deps.publish(boardId, next)
+    } catch (error) {
+      // Stored and cached: screens get it with the next change or when the room loads again.
+      log.error('workshop.publish_failed', { boardId, error: String(error) })
+    }
+    return next
   }
 
   async function votesOf(boardId: string, voterId: string) {
@@ -96,8 +170,40 @@ export function createWorkshopService(deps: WorkshopServiceDeps) {
           results = { ranked: rankResults(items, votes), voters: countVoters(votes) }
         }
         const next = applyWorkshopAction(state, action, actor, deps.now(), { newId, results })
-        return save(boardId, next)
+        // An ended vote is kept apart as soon as it ends; the one a new vote replaces is kept
+        // again (the same row), in case an older version ended it.
+        const ended: Voting[] = []
+        if (action.type === 'endVoting' && next.voting) ended.push(next.voting)
+        if (action.type === 'startVoting' && state.voting?.status === 'closed') {
+          ended.push(state.voting)
+        }
+        return save(boardId, next, ended)
       }),
+
+    /** Every ended vote of a board with its results, oldest first, for the summary. */
+    async pastVotes(boardId: string): Promise<Voting[]> {
+      const state = await get(boardId)
+      const votes: Voting[] = []
+      const seen = new Set<string>()
+      const add = (voting: Voting) => {
+        if (voting.status !== 'closed' || seen.has(voting.id)) return
+        seen.add(voting.id)
+        votes.push(voting)
+      }
+      for (const row of await deps.store.listPastVotes(boardId)) {
+        let voting: Voting | null = null
+        try {
+          voting = repairVoting(JSON.parse(row.votingJson))
+        } catch {
+          voting = null
+        }
+        if (voting) add(voting)
+        else log.error('workshop.past_vote_invalid', { boardId, votingId: row.votingId })
+      }
+      for (const voting of unmoved.get(boardId) ?? []) add(voting)
+      if (state.voting) add(state.voting)
+      return votes.sort(byEnd)
+    },
 
     /** Casts one dot vote; a vote id seen before counts once. Returns the voter's own votes. */
     vote: (boardId: string, voterId: string, voteId: string, itemId: string) =>
@@ -127,7 +233,9 @@ export function createWorkshopService(deps: WorkshopServiceDeps) {
 
     /** Forgets a board's cached state (when its room unloads); the store keeps it. */
     evict(boardId: string) {
-      if (!queues.has(boardId)) states.delete(boardId)
+      if (queues.has(boardId) || loading.has(boardId)) return
+      states.delete(boardId)
+      unmoved.delete(boardId)
     },
   }
 }

@@ -5,18 +5,18 @@ import { z } from 'zod'
  * remaining time from `endsAt` and its own estimate of the server clock, so clocks that disagree
  * still show the same countdown, and a reload shows it again.
  */
+export const MaxTimerMs = 24 * 60 * 60 * 1000
+
 export const TimerSchema = z.object({
   status: z.enum(['idle', 'running', 'paused']),
   /** What the timer was set to, plus any minutes added. */
-  durationMs: z.number().int().min(0),
+  durationMs: z.number().int().min(0).max(MaxTimerMs),
   /** When a running timer reaches zero, on the server's clock. */
   endsAt: z.number().nullable(),
   /** What is left while idle or paused. */
-  remainingMs: z.number().int().min(0),
+  remainingMs: z.number().int().min(0).max(MaxTimerMs),
 })
 export type Timer = z.infer<typeof TimerSchema>
-
-export const MaxTimerMs = 24 * 60 * 60 * 1000
 const Minute = 60_000
 
 export const TimerActionSchema = z.discriminatedUnion('action', [

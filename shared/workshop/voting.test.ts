@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest'
-import { countVoters, rankResults, voteError, type Vote, type Voting } from './voting.js'
+import {
+  countVoters,
+  rankResults,
+  VoteLimits,
+  voteError,
+  type Vote,
+  type Voting,
+} from './voting.js'
 
 const voting = (over: Partial<Voting> = {}): Voting => ({
   id: 'vote000001',
@@ -60,5 +67,24 @@ describe('the results of a vote', () => {
       { itemId: 'd', label: 'Delta', votes: 0 },
     ])
     expect(countVoters(votes)).toBe(3)
+  })
+
+  it('stay within their bounds on a board with more items than a vote keeps', () => {
+    const list = Array.from({ length: VoteLimits.results + 500 }, (_, i) => ({
+      id: `item-${i}`,
+      label: `${'😀'.repeat(200)}${i}`,
+    }))
+    const ranked = rankResults(list, [v('p', 'item-1400'), v('q', 'item-1400'), v('p', 'item-3')])
+    expect(ranked).toHaveLength(VoteLimits.results)
+    expect(ranked.slice(0, 2).map((r) => [r.itemId, r.votes])).toEqual([
+      ['item-1400', 2],
+      ['item-3', 1],
+    ])
+    for (const r of ranked) {
+      expect(r.label.length).toBeLessThanOrEqual(VoteLimits.label)
+      expect(r.label.endsWith('\u2026')).toBe(true)
+      // Never cut in the middle of a character.
+      expect(r.label).not.toMatch(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])/)
+    }
   })
 })

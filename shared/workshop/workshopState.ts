@@ -11,25 +11,39 @@ import {
 } from './voting.js'
 
 /**
+ * How much each part of the workshop state may hold. Actions that would go past a bound are
+ * refused (see `workshopActionError`), so a stored state always passes its own schema. Ended
+ * votes are not part of the state: the server keeps them apart, for the summary.
+ */
+export const WorkshopLimits = {
+  facilitators: 50,
+  privateScopes: 100,
+  locks: 500,
+} as const
+
+const PrivateScopeSchema = z.object({ scope: ScopeSchema, since: z.number() })
+const FollowSchema = z.object({ leaderId: ParticipantIdSchema, since: z.number() })
+const SummonSchema = z.object({ leaderId: ParticipantIdSchema, at: z.number() })
+
+/**
  * Everything a facilitator steers, for one board. The server owns it: it is changed only
  * through the workshop API by someone with the role, stored with the board, and shown to every
  * screen as the server's own presence state (see docs/protocol.md).
  */
 export const WorkshopStateSchema = z.object({
   /** People the owner handed facilitation to (the owner always has it). */
-  facilitatorIds: z.array(ParticipantIdSchema).max(50),
+  facilitatorIds: z.array(ParticipantIdSchema).max(WorkshopLimits.facilitators),
   timer: TimerSchema,
+  /** The running vote, or the latest one with its results once it ended. */
   voting: VotingSchema.nullable(),
-  /** Votes that ended before the current one, oldest first, for the summary. */
-  pastVotes: z.array(VotingSchema).max(200).default([]),
   /** Scopes where each person sees only their own new stickies and items until it ends. */
-  privateScopes: z.array(z.object({ scope: ScopeSchema, since: z.number() })).max(100),
+  privateScopes: z.array(PrivateScopeSchema).max(WorkshopLimits.privateScopes),
   /** Canvases and frames nobody can edit. */
-  locks: z.array(ScopeSchema).max(500),
+  locks: z.array(ScopeSchema).max(WorkshopLimits.locks),
   /** Everyone's camera follows the leader's while this is set. */
-  follow: z.object({ leaderId: ParticipantIdSchema, since: z.number() }).nullable(),
+  follow: FollowSchema.nullable(),
   /** The last time the facilitator called everyone to their view. */
-  summon: z.object({ leaderId: ParticipantIdSchema, at: z.number() }).nullable(),
+  summon: SummonSchema.nullable(),
 })
 export type WorkshopState = z.infer<typeof WorkshopStateSchema>
 
@@ -37,7 +51,6 @@ export const initialWorkshopState = (): WorkshopState => ({
   facilitatorIds: [],
   timer: idleTimer(),
   voting: null,
-  pastVotes: [],
   privateScopes: [],
   locks: [],
   follow: null,
@@ -70,20 +83,40 @@ export interface WorkshopActor {
 export const isFacilitator = (state: WorkshopState, actor: WorkshopActor) =>
   actor.isOwner || state.facilitatorIds.includes(actor.participantId)
 
-/** Why `actor` may not take `action`, or null. */
+/**
+ * Why `actor` may not take `action`, or null. Refusals for want of a role start with "Only";
+ * the others say what the state does not allow (a running vote, a full list).
+ */
 export function workshopActionError(
   state: WorkshopState,
   action: WorkshopAction,
   actor: WorkshopActor,
 ): string | null {
   if (action.type === 'facilitator') {
-    return actor.isOwner ? null : 'Only the board owner hands over facilitation'
+    if (!actor.isOwner) return 'Only the board owner hands over facilitation'
+    const adds = action.on && !state.facilitatorIds.includes(action.participantId)
+    if (adds && state.facilitatorIds.length >= WorkshopLimits.facilitators) {
+      return `A board has at most ${WorkshopLimits.facilitators} facilitators: take it back from someone first`
+    }
+    return null
   }
   if (!isFacilitator(state, actor)) return 'Only the facilitator can do this'
   if (action.type === 'startVoting' && state.voting?.status === 'open') {
     return 'A vote is already running: end it first'
   }
   if (action.type === 'endVoting' && state.voting?.status !== 'open') return 'No vote is running'
+  if (action.type === 'private' && action.on) {
+    const adds = !state.privateScopes.some((p) => sameScope(p.scope, action.scope))
+    if (adds && state.privateScopes.length >= WorkshopLimits.privateScopes) {
+      return `At most ${WorkshopLimits.privateScopes} places can be private at once: end private mode somewhere first`
+    }
+  }
+  if (action.type === 'lock' && action.locked) {
+    const adds = !state.locks.some((s) => sameScope(s, action.scope))
+    if (adds && state.locks.length >= WorkshopLimits.locks) {
+      return `At most ${WorkshopLimits.locks} canvases and frames can be locked at once: unlock one first`
+    }
+  }
   return null
 }
 
@@ -94,7 +127,8 @@ const withScope = <T extends { scope: Scope }>(list: T[], scope: Scope, on: bool
 
 /**
  * The state after `action` (already checked with workshopActionError). Ending a vote needs its
- * results, which only the server can count: it passes them in `results`.
+ * results, which only the server can count: it passes them in `results`. Starting a vote
+ * replaces the previous one, which the server has kept apart since it ended.
  */
 export function applyWorkshopAction(
   state: WorkshopState,
@@ -109,7 +143,6 @@ export function applyWorkshopAction(
     case 'startVoting':
       return {
         ...state,
-        pastVotes: state.voting ? [...state.pastVotes, state.voting] : state.pastVotes,
         voting: {
           id: ids.newId(),
           ...action.voting,

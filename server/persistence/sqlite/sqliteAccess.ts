@@ -5,6 +5,7 @@ import type {
   BoardKeyStore,
   StoredBoardKey,
   StoredParticipant,
+  StoredPastVote,
   WorkshopStore,
 } from '../../access/accessTypes.js'
 
@@ -22,6 +23,13 @@ CREATE TABLE IF NOT EXISTS workshops (
   board_id TEXT PRIMARY KEY,
   state_json TEXT NOT NULL,
   updated_at INTEGER NOT NULL
+);
+CREATE TABLE IF NOT EXISTS workshop_past_votes (
+  board_id TEXT NOT NULL,
+  voting_id TEXT NOT NULL,
+  ended_at INTEGER NOT NULL,
+  voting_json TEXT NOT NULL,
+  PRIMARY KEY (board_id, voting_id)
 );
 CREATE TABLE IF NOT EXISTS votes (
   board_id TEXT NOT NULL,
@@ -58,7 +66,7 @@ const toKey = (row: KeyRow): StoredBoardKey => ({
   enabled: row.enabled === 1,
 })
 
-/** Share links, owner keys, workshop state and votes in the board's SQLite file. */
+/** Share links, owner keys, workshop state, votes and ended votes in the board's SQLite file. */
 export function createSqliteAccessStore(db: Database.Database): BoardKeyStore & WorkshopStore {
   db.exec(AccessSchema)
   const stmt = {
@@ -80,6 +88,18 @@ export function createSqliteAccessStore(db: Database.Database): BoardKeyStore & 
     saveWorkshop: db.prepare(
       `INSERT INTO workshops (board_id, state_json, updated_at) VALUES (?, ?, ?)
        ON CONFLICT (board_id) DO UPDATE SET state_json = excluded.state_json, updated_at = excluded.updated_at`,
+    ),
+    putPastVote: db.prepare(
+      `INSERT INTO workshop_past_votes (board_id, voting_id, ended_at, voting_json) VALUES (?, ?, ?, ?)
+       ON CONFLICT (board_id, voting_id) DO UPDATE SET ended_at = excluded.ended_at,
+       voting_json = excluded.voting_json`,
+    ),
+    listPastVotes: db.prepare<
+      [string],
+      { voting_id: string; ended_at: number; voting_json: string }
+    >(
+      `SELECT voting_id, ended_at, voting_json FROM workshop_past_votes WHERE board_id = ?
+       ORDER BY ended_at, rowid`,
     ),
     addVote: db.prepare(
       `INSERT OR IGNORE INTO votes (board_id, voting_id, vote_id, voter_id, item_id, created_at)
@@ -103,6 +123,12 @@ export function createSqliteAccessStore(db: Database.Database): BoardKeyStore & 
       { participant_id: string; name: string; role: Role; first_seen: number }
     >('SELECT * FROM workshop_participants WHERE board_id = ? ORDER BY first_seen, name'),
   }
+  const saveWithPastVotes = db.transaction(
+    (boardId: string, stateJson: string, pastVotes: StoredPastVote[], now: number) => {
+      for (const v of pastVotes) stmt.putPastVote.run(boardId, v.votingId, v.endedAt, v.votingJson)
+      stmt.saveWorkshop.run(boardId, stateJson, now)
+    },
+  )
   return {
     recordParticipant(boardId, p: StoredParticipant) {
       stmt.recordParticipant.run({ boardId, ...p })
@@ -128,6 +154,15 @@ export function createSqliteAccessStore(db: Database.Database): BoardKeyStore & 
     saveWorkshop(boardId, stateJson, now) {
       stmt.saveWorkshop.run(boardId, stateJson, now)
     },
+    saveWorkshopWithPastVotes(boardId, stateJson, pastVotes, now) {
+      saveWithPastVotes(boardId, stateJson, pastVotes, now)
+    },
+    listPastVotes: (boardId) =>
+      stmt.listPastVotes.all(boardId).map((r) => ({
+        votingId: r.voting_id,
+        endedAt: r.ended_at,
+        votingJson: r.voting_json,
+      })),
     addVote: (boardId, votingId, vote: Vote, now) =>
       stmt.addVote.run(boardId, votingId, vote.id, vote.voterId, vote.itemId, now).changes > 0,
     removeVote: (boardId, votingId, voterId, itemId) =>
