@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3'
-import { mkdirSync } from 'node:fs'
+import { closeSync, fdatasync, mkdirSync, openSync } from 'node:fs'
 import { join } from 'node:path'
 import type { Board } from '../../../shared/api/boards.js'
 import type {
@@ -112,9 +112,10 @@ const toBoard = (row: BoardRow): Board => ({
 export const DatabaseFileName = 'discovery-board.sqlite'
 
 /**
- * `full`: every commit is synced to disk (survives a power cut); the updates appended in one
- * event-loop turn share one commit. `relaxed`: commits reach the WAL (survive a killed process)
- * and are synced at checkpoints, so a power cut can lose the last moments.
+ * `full`: an update is acknowledged (applied and relayed) only once the write-ahead log that
+ * holds it is synced to disk, so it survives a power cut; one sync covers every update written
+ * before it started. `relaxed`: acknowledged once it is in the WAL (survives a killed process);
+ * the disk is synced at checkpoints, so a power cut can lose the last moments.
  */
 export type Durability = 'full' | 'relaxed'
 
@@ -122,18 +123,12 @@ export interface SqliteOptions {
   durability?: Durability
 }
 
-interface QueuedAppend {
-  boardId: string
-  update: Uint8Array
-  now: number
-  resolve: (seq: number) => void
-  reject: (error: unknown) => void
-}
-
 /**
- * The embedded store: one SQLite file in WAL mode. With full durability, `appendUpdate` queues
- * the update and resolves once the commit that holds it is synced; with relaxed durability it
- * writes at once and returns the sequence number.
+ * The embedded store: one SQLite file in WAL mode. Writes are committed at once, without
+ * waiting for the disk. With full durability `appendUpdate` then resolves once a sync of the
+ * WAL that began after the commit has finished: the sync runs off the event loop, so the
+ * server keeps serving while the disk works, and every commit made meanwhile shares the next
+ * sync. With relaxed durability it returns the sequence number at once.
  */
 export function createSqlitePersistence(
   dataDir: string,
@@ -142,7 +137,9 @@ export function createSqlitePersistence(
   mkdirSync(dataDir, { recursive: true })
   const db = new Database(join(dataDir, DatabaseFileName))
   db.pragma('journal_mode = WAL')
-  db.pragma(durability === 'full' ? 'synchronous = FULL' : 'synchronous = NORMAL')
+  // Commits never wait for the disk on the event loop; full durability syncs the WAL itself.
+  db.pragma('synchronous = NORMAL')
+  const walSync = createWalSync(`${join(dataDir, DatabaseFileName)}-wal`)
   db.pragma('busy_timeout = 5000')
   db.pragma('foreign_keys = ON')
   db.exec(SCHEMA)
@@ -235,25 +232,6 @@ export function createSqlitePersistence(
     return seq
   }
 
-  // Group commit: the updates of one event-loop turn go into one transaction, one sync.
-  let queued: QueuedAppend[] | null = null
-  const appendAll = db.transaction((entries: QueuedAppend[]) =>
-    entries.map((e) => appendNow(e.boardId, e.update, e.now)),
-  )
-  const commitQueued = () => {
-    const entries = queued
-    queued = null
-    if (!entries) return
-    let seqs: number[]
-    try {
-      seqs = appendAll(entries)
-    } catch (error) {
-      for (const e of entries) e.reject(error)
-      return
-    }
-    entries.forEach((e, i) => e.resolve(seqs[i]!))
-  }
-
   const compact = db.transaction((boardId: string, snapshot: Uint8Array, uptoSeq: number) => {
     stmt.deleteUpTo.run(boardId, uptoSeq)
     stmt.append.run(boardId, snapshot)
@@ -293,14 +271,9 @@ export function createSqlitePersistence(
       return { updates, lastSeq: rows.at(-1)?.seq ?? 0, bytes }
     },
     appendUpdate(boardId, update, now) {
-      if (durability === 'relaxed') return appendNow(boardId, update, now)
-      return new Promise<number>((resolve, reject) => {
-        if (!queued) {
-          queued = []
-          setImmediate(commitQueued)
-        }
-        queued.push({ boardId, update, now, resolve, reject })
-      })
+      const seq = appendNow(boardId, update, now)
+      if (durability === 'relaxed') return seq
+      return walSync.sync().then(() => seq)
     },
     compactDocument(boardId, snapshot, uptoSeq) {
       compact(boardId, snapshot, uptoSeq)
@@ -336,9 +309,66 @@ export function createSqlitePersistence(
       stmt.probe.run(now, Math.min(bytes, 16 * 1024 * 1024))
       if (bytes > 0) stmt.probe.run(now, 0)
     },
-    close() {
-      commitQueued()
+    async close() {
+      await walSync.close()
       db.close()
+    },
+  }
+}
+
+/**
+ * Syncs the WAL file to disk on libuv's thread pool. `sync()` resolves after a sync that began
+ * after the call; callers that arrive while one runs share the next one (group commit).
+ */
+function createWalSync(walPath: string) {
+  let fd: number | null = null
+  let running: Promise<void> | null = null
+  let scheduled = false
+  let waiting: { resolve: () => void; reject: (error: unknown) => void }[] = []
+
+  const run = () => {
+    scheduled = false
+    const batch = waiting
+    waiting = []
+    if (batch.length === 0) return
+    running = new Promise<void>((done) => {
+      const finish = (error: unknown) => {
+        running = null
+        for (const w of batch) {
+          if (error) w.reject(error)
+          else w.resolve()
+        }
+        done()
+        if (waiting.length > 0) schedule()
+      }
+      try {
+        fd ??= openSync(walPath, 'r')
+      } catch (error) {
+        finish(error)
+        return
+      }
+      fdatasync(fd, (error) => finish(error))
+    })
+  }
+  // The writes of this event-loop turn go into the same sync.
+  const schedule = () => {
+    if (scheduled || running) return
+    scheduled = true
+    setImmediate(run)
+  }
+  return {
+    sync: () =>
+      new Promise<void>((resolve, reject) => {
+        waiting.push({ resolve, reject })
+        schedule()
+      }),
+    async close() {
+      while (running || waiting.length > 0) {
+        if (!running) run()
+        await running
+      }
+      if (fd !== null) closeSync(fd)
+      fd = null
     },
   }
 }
