@@ -3,6 +3,7 @@ import { connectClient, createBoard, type TestClient } from '../test/helpers/cli
 import { removeDataDir, startBenchServer, type BenchServer } from './benchServer.js'
 import { ClientPool } from './clientPool.js'
 import { startCpuMeter } from './cpu.js'
+import { measureDiskSync } from './diskSync.js'
 import { measureBurst, measureFanout } from './fanout.js'
 import { hypothesisSection } from './hypothesisBench.js'
 import { measureInitialSync } from './initialSync.js'
@@ -144,6 +145,17 @@ async function realtimeSection(report: Report, durability: DurabilityLevel) {
   let raw: WireReceiverPool | undefined
   try {
     memory('idle')
+    if (full) {
+      const sync = summarize(measureDiskSync(server.dataDir))
+      report.row({
+        measure: 'disk sync (fdatasync) under DATA_DIR, p50',
+        result: formatMs(sync.p50),
+      })
+      report.note(
+        `full durability waits for one WAL sync per edit (shared by every edit of that moment): ` +
+          `fdatasync on this disk p50 ${formatMs(sync.p50)} p99 ${formatMs(sync.p99)}`,
+      )
+    }
     const boardId = await createBoard(server.url, 'fan-out')
     writer = connectClient(server.wsUrl, boardId)
     await withTimeout(writer.synced, 10_000, 'writer syncing')

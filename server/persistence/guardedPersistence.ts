@@ -18,6 +18,7 @@ const WriteMethods = [
   'putBoardKey',
   'setBoardKeyEnabled',
   'saveWorkshop',
+  'saveWorkshopWithPastVotes',
   'addVote',
   'removeVote',
   'recordParticipant',

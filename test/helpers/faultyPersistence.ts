@@ -30,6 +30,7 @@ const Writes = new Set([
   'putBoardKey',
   'setBoardKeyEnabled',
   'saveWorkshop',
+  'saveWorkshopWithPastVotes',
   'addVote',
   'removeVote',
   'recordParticipant',

@@ -169,7 +169,13 @@ export function createSqlitePersistence(
     deleteAssets: db.prepare('DELETE FROM assets WHERE board_id = ?'),
     deleteTokens: db.prepare('DELETE FROM ingestion_tokens WHERE board_id = ?'),
     deleteIndex: db.prepare('DELETE FROM hypothesis_index WHERE board_id = ?'),
-    deleteAccess: ['board_keys', 'workshops', 'votes', 'workshop_participants'].map((table) =>
+    deleteAccess: [
+      'board_keys',
+      'workshops',
+      'votes',
+      'workshop_participants',
+      'workshop_past_votes',
+    ].map((table) =>
       db.prepare(`DELETE FROM ${table} WHERE board_id = ?`),
     ),
     insertToken: db.prepare(
