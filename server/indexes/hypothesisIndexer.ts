@@ -5,6 +5,7 @@ import { getBoardCanvases, readCanvas, type CanvasMap } from '../../shared/doc/c
 import { readLatestMeasurements, readTrackingSummary } from '../../shared/doc/hypothesisDoc.js'
 import type { MeasurementCache } from '../hypotheses/measurementCache.js'
 import type { Logger } from '../logger.js'
+import { StorageUnavailableError } from '../persistence/storageErrors.js'
 import type { HypothesisIndexRow, Persistence } from '../persistence/types.js'
 import type { RoomHooks } from '../sync/Room.js'
 
@@ -60,10 +61,32 @@ export function createHypothesisIndexer(deps: {
   const latest = (canvas: CanvasMap) => deps.measurements.of(canvas).latest()
   const pending = new Map<string, { timer: NodeJS.Timeout; doc: Y.Doc }>()
 
+  // Rows the store refused, written again once it accepts writes (the newest rows win).
+  const retries = new Map<string, { timer: NodeJS.Timeout; attempt: number }>()
+  const retryLater = (boardId: string, rows: HypothesisIndexRow[], attempt: number) => {
+    const previous = retries.get(boardId)
+    if (previous) clearTimeout(previous.timer)
+    const timer = setTimeout(
+      () => {
+        retries.delete(boardId)
+        void Promise.resolve(deps.persistence.replaceBoardHypotheses(boardId, rows)).catch(
+          (error: unknown) => {
+            if (error instanceof StorageUnavailableError) retryLater(boardId, rows, attempt + 1)
+            else deps.log.error('index.hypotheses_failed', { boardId, error: String(error) })
+          },
+        )
+      },
+      Math.min(30_000, 1000 * 2 ** attempt),
+    )
+    timer.unref()
+    retries.set(boardId, { timer, attempt })
+  }
+
   const indexNow = async (boardId: string, doc: Y.Doc) => {
     const entry = pending.get(boardId)
     if (entry) clearTimeout(entry.timer)
     pending.delete(boardId)
+    let rows: HypothesisIndexRow[] | undefined
     try {
       // Read the document first, synchronously: on unload it is freed right after this call.
       const fresh = hypothesisRows(boardId, doc, deps.now(), latest)
@@ -72,13 +95,18 @@ export function createHypothesisIndexer(deps: {
           ({ boardTitle: _, ...row }) => [row.canvasId, row],
         ),
       )
-      const rows = fresh.map((row) => {
+      rows = fresh.map((row) => {
         const before = previous.get(row.canvasId)
         return before && sameContent(before, row) ? { ...row, updatedAt: before.updatedAt } : row
       })
+      const pendingRetry = retries.get(boardId)
+      if (pendingRetry) clearTimeout(pendingRetry.timer)
+      retries.delete(boardId)
       await deps.persistence.replaceBoardHypotheses(boardId, rows)
     } catch (error) {
-      deps.log.error('index.hypotheses_failed', { boardId, error: String(error) })
+      // A refused write was logged once for its episode; the rows are written when it ends.
+      if (error instanceof StorageUnavailableError && rows) retryLater(boardId, rows, 0)
+      else deps.log.error('index.hypotheses_failed', { boardId, error: String(error) })
     }
   }
 
@@ -105,6 +133,8 @@ export function createHypothesisIndexer(deps: {
     close() {
       for (const { timer } of pending.values()) clearTimeout(timer)
       pending.clear()
+      for (const { timer } of retries.values()) clearTimeout(timer)
+      retries.clear()
     },
   }
 }

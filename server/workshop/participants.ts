@@ -1,5 +1,6 @@
 import type { WorkshopStore } from '../access/accessTypes.js'
 import type { Logger } from '../logger.js'
+import { StorageUnavailableError } from '../persistence/storageErrors.js'
 import type { PresentPerson } from '../sync/Room.js'
 
 /**
@@ -22,9 +23,13 @@ export function createParticipantRecorder(deps: {
         known.set(person.id, signature)
         void Promise.resolve(
           deps.store.recordParticipant(boardId, { ...person, seenAt: deps.now() }),
-        ).catch((error) =>
-          deps.log.error('workshop.participant_failed', { boardId, error: String(error) }),
-        )
+        ).catch((error: unknown) => {
+          // Recorded again on their next presence; a refused write was logged for its episode.
+          if (known.get(person.id) === signature) known.delete(person.id)
+          if (!(error instanceof StorageUnavailableError)) {
+            deps.log.error('workshop.participant_failed', { boardId, error: String(error) })
+          }
+        })
       }
     },
     /** Forgets a board's people when its room unloads (the store keeps them). */

@@ -93,6 +93,21 @@ describe('when the store refuses writes', () => {
     }
     expect(listed.canvases).toEqual([])
 
+    const boardsBefore = await (await fetch(`${server.url}/api/boards`)).json()
+    const newBoard = await fetch(`${server.url}/api/boards`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ title: 'Refused board' }),
+    })
+    expect(newBoard.status).toBe(503)
+    expect(await (await fetch(`${server.url}/api/boards`)).json()).toEqual(boardsBefore)
+    const token = await fetch(`${server.url}/api/boards/${boardId}/tokens`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ name: 'pipeline' }),
+    })
+    expect(token.status).toBe(503)
+
     // Nobody else saw the refused edits, and the room still serves Bob.
     expect(notes(bob.doc)).toEqual({ before: 'stored' })
     expect(bob.provider.wsconnected).toBe(true)
