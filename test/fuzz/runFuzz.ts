@@ -52,6 +52,12 @@ interface Failure {
   message: string
 }
 
+// An exception thrown outside the run's own promise chain (a server timer, a socket handler)
+// fails the seed that was running instead of ending the whole run.
+const uncaught: unknown[] = []
+process.on('uncaughtException', (error) => uncaught.push(error))
+process.on('unhandledRejection', (error) => uncaught.push(error))
+
 const results = new Map<Transport, FuzzStats[]>(transports.map((t) => [t, []]))
 const failures: Failure[] = []
 const started = performance.now()
@@ -59,8 +65,15 @@ const started = performance.now()
 for (const transport of transports) {
   for (const seed of seeds) {
     try {
+      uncaught.length = 0
       const stats =
         transport === 'memory' ? runMemoryFuzz(seed, options) : await runServerFuzz(seed, options)
+      if (uncaught.length > 0) {
+        const first = uncaught[0]
+        throw new FuzzFailure(
+          `uncaught exception during the run: ${first instanceof Error ? (first.stack ?? first.message) : String(first)}`,
+        )
+      }
       results.get(transport)!.push(stats)
       if (verbose) console.log(`${transport} seed ${seed}: ok in ${stats.ms} ms`)
     } catch (error) {
