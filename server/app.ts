@@ -3,7 +3,10 @@ import { HTTPException } from 'hono/http-exception'
 import type { UpgradeWebSocket } from 'hono/ws'
 import type { WebSocket } from 'ws'
 import type { ServerContext } from './context.js'
+import { requestBodyLimits } from './http/bodyLimits.js'
 import { ApiError, errorResponse } from './http/errors.js'
+import { boardCreateRateLimit } from './http/rateLimit.js'
+import { BoardUnreadableError, StorageUnavailableError } from './persistence/storageErrors.js'
 import { staticClient } from './http/staticClient.js'
 import { assetRoutes } from './routes/assets.js'
 import { boardRoutes } from './routes/boards.js'
@@ -21,8 +24,11 @@ import { syncRoutes } from './routes/sync.js'
 export function createApp(ctx: ServerContext, upgradeWebSocket: UpgradeWebSocket<WebSocket>) {
   const assets = assetRoutes(ctx)
   const app = new Hono()
+    // Limits come before any other work: the rate limit, then the body size, then access.
+    .use('/api/boards', boardCreateRateLimit(ctx.config.http))
+    .use('*', requestBodyLimits(ctx.config))
     .use('/api/boards/*', boardAccess(ctx))
-    .route('/api/health', healthRoutes)
+    .route('/api/health', healthRoutes(ctx))
     .get('/api/time', (c) => c.json({ now: ctx.now() }))
     .route('/api/boards', boardRoutes(ctx))
     .route('/api/boards', assets.upload)
@@ -44,6 +50,25 @@ export function createApp(ctx: ServerContext, upgradeWebSocket: UpgradeWebSocket
 
   app.onError((error, c) => {
     if (error instanceof ApiError) return errorResponse(c, error.code, error.message, error.details)
+    if (error instanceof StorageUnavailableError) {
+      return errorResponse(
+        c,
+        'storage_unavailable',
+        'The server cannot save right now; nothing was changed. Try again shortly.',
+      )
+    }
+    if (error instanceof BoardUnreadableError) {
+      ctx.log.error('board.unreadable', {
+        boardId: error.boardId,
+        path: c.req.path,
+        cause: error.message,
+      })
+      return errorResponse(
+        c,
+        'board_unreadable',
+        "This board's stored data cannot be read. The operator can repair it with `npm run doctor`.",
+      )
+    }
     if (error instanceof HTTPException && error.status < 500) {
       const code = error.status === 413 ? 'payload_too_large' : 'invalid_body'
       return errorResponse(c, code, error.message || 'Bad request')

@@ -2,6 +2,10 @@ import { resolve } from 'node:path'
 import { z } from 'zod'
 import { DefaultLimits } from '../shared/protocol/limits.js'
 
+const MiB = 1024 * 1024
+/** A sync client more than this behind has stopped reading. */
+const SEND_QUEUE_BYTES = 16 * MiB
+
 const bool = z
   .enum(['true', 'false', '1', '0', ''])
   .default('false')
@@ -18,6 +22,13 @@ const EnvSchema = z.object({
   COMPACT_AFTER_UPDATES: z.coerce.number().int().positive().default(500),
   LOG_LEVEL: z.enum(['info', 'warn', 'silent']).default('info'),
   OPEN_INSTANCE: bool,
+  DURABILITY: z.enum(['full', 'relaxed']).default('full'),
+  MAX_JSON_BODY_BYTES: z.coerce.number().int().positive().default(MiB),
+  HTTP_HEADERS_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
+  HTTP_REQUEST_TIMEOUT_MS: z.coerce.number().int().positive().default(30_000),
+  BOARD_CREATE_RATE_LIMIT: z.coerce.number().int().min(0).default(30),
+  TRUST_PROXY: bool,
+  MAX_SEND_QUEUE_BYTES: z.coerce.number().int().positive().default(SEND_QUEUE_BYTES),
 })
 
 /** The server's settings, read once from the environment at start-up. */
@@ -33,10 +44,26 @@ export interface Config {
     maxAssetBytes: number
     maxAwarenessStateBytes: number
     compactAfterUpdates: number
+    /** A client whose unsent data passes this is disconnected (it stopped reading). */
+    maxSendQueueBytes: number
+  }
+  http: {
+    /** Largest request body of a route that sets no limit of its own (JSON bodies). */
+    maxJsonBodyBytes: number
+    /** A connection that has not sent a whole request head by then is closed (408). */
+    headersTimeoutMs: number
+    /** A connection that has not sent a whole request by then is closed (408). */
+    requestTimeoutMs: number
+    /** Boards one client address may create per minute; 0 turns the limit off. */
+    boardCreateRateLimit: number
+    /** Behind a reverse proxy: the client address is the last X-Forwarded-For entry. */
+    trustProxy: boolean
   }
   roomUnloadAfterMs: number
   logLevel: 'info' | 'warn' | 'silent'
   openInstance: boolean
+  /** `full`: each commit synced to disk before anyone sees it; `relaxed`: synced at checkpoints. */
+  durability: 'full' | 'relaxed'
 }
 
 /** Parses the environment; a bad value stops the server with a message naming it. */
@@ -47,6 +74,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     throw new Error(`Invalid environment: ${issues}`)
   }
   const e = parsed.data
+  if (e.HTTP_HEADERS_TIMEOUT_MS > e.HTTP_REQUEST_TIMEOUT_MS) {
+    throw new Error(
+      'Invalid environment: HTTP_HEADERS_TIMEOUT_MS must not exceed HTTP_REQUEST_TIMEOUT_MS',
+    )
+  }
   return {
     port: e.PORT,
     host: e.HOST,
@@ -58,9 +90,18 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       maxAssetBytes: e.MAX_ASSET_BYTES,
       maxAwarenessStateBytes: DefaultLimits.maxAwarenessStateBytes,
       compactAfterUpdates: e.COMPACT_AFTER_UPDATES,
+      maxSendQueueBytes: e.MAX_SEND_QUEUE_BYTES,
+    },
+    http: {
+      maxJsonBodyBytes: e.MAX_JSON_BODY_BYTES,
+      headersTimeoutMs: e.HTTP_HEADERS_TIMEOUT_MS,
+      requestTimeoutMs: e.HTTP_REQUEST_TIMEOUT_MS,
+      boardCreateRateLimit: e.BOARD_CREATE_RATE_LIMIT,
+      trustProxy: e.TRUST_PROXY,
     },
     roomUnloadAfterMs: e.ROOM_UNLOAD_AFTER_MS,
     logLevel: e.LOG_LEVEL,
     openInstance: e.OPEN_INSTANCE,
+    durability: e.DURABILITY,
   }
 }

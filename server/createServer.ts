@@ -123,8 +123,25 @@ export async function createServer(
   root.route('/', createApp(context, nodeWs.upgradeWebSocket))
 
   const server: ServerType = await new Promise((resolve) => {
-    const s = serve({ fetch: root.fetch, port: config.port, hostname: config.host }, () =>
-      resolve(s),
+    const s = serve(
+      {
+        fetch: root.fetch,
+        port: config.port,
+        hostname: config.host,
+        // Slow clients are closed with 408: a request head must arrive within headersTimeout and
+        // a whole request within requestTimeout. Node looks for overdue connections every
+        // connectionsCheckingInterval (30 s by default), so that is kept well below both. A
+        // WebSocket leaves these checks once upgraded.
+        serverOptions: {
+          headersTimeout: config.http.headersTimeoutMs,
+          requestTimeout: config.http.requestTimeoutMs,
+          connectionsCheckingInterval: Math.max(
+            50,
+            Math.min(1000, config.http.headersTimeoutMs / 4),
+          ),
+        },
+      },
+      () => resolve(s),
     )
   })
   nodeWs.injectWebSocket(server)

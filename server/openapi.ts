@@ -67,7 +67,7 @@ const canvas = schema(CanvasContentSchema)
 
 /** The OpenAPI 3.1 description of the REST API, generated from the shared zod schemas. */
 export function buildOpenApiDocument() {
-  return {
+  return withBodyLimits({
     openapi: '3.1.0',
     info: {
       title: 'Discovery Board API',
@@ -113,11 +113,12 @@ export function buildOpenApiDocument() {
         },
         post: {
           summary:
-            'Create a board; the answer carries its owner key (shown once) and its three share links',
+            'Create a board; the answer carries its owner key (shown once) and its three share links. ' +
+            'Rate-limited per client address (429 rate_limited with Retry-After).',
           requestBody: json(CreateBoardBodySchema, 'input'),
           responses: {
             201: json(BoardSchema.extend(CreatedBoardKeysSchema.shape)),
-            ...errors(400),
+            ...errors(400, 413, 429),
           },
         },
       },
@@ -339,5 +340,17 @@ export function buildOpenApiDocument() {
         },
       },
     },
+  })
+}
+
+/** Every request body has a size limit (1 MiB unless the route says otherwise): 413 when over. */
+function withBodyLimits<T extends { paths: Record<string, Record<string, unknown>> }>(doc: T): T {
+  for (const path of Object.values(doc.paths)) {
+    for (const operation of Object.values(path)) {
+      const op = operation as { requestBody?: unknown; responses?: Record<string, unknown> }
+      if (op.requestBody && op.responses && !op.responses['413'])
+        Object.assign(op.responses, errors(413))
+    }
   }
+  return doc
 }

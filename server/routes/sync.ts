@@ -21,6 +21,8 @@ export function syncRoutes(ctx: ServerContext, upgradeWebSocket: UpgradeWebSocke
             {
               send: (data) => raw.send(data),
               close: (code, reason) => raw.close(code, reason),
+              bufferedAmount: () => raw.bufferedAmount,
+              maxBufferedBytes: ctx.config.limits.maxSendQueueBytes,
             },
             url,
             headers,

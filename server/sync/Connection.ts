@@ -8,7 +8,17 @@ export type Permission = 'read' | 'write'
 export interface SocketLike {
   send(data: Uint8Array): void
   close(code: number, reason: string): void
+  /** Bytes queued for this client and not yet written to the network. */
+  bufferedAmount?(): number
+  /** A client whose queue passes this has stopped reading and is disconnected. */
+  readonly maxBufferedBytes?: number
 }
+
+/**
+ * Why a client that stopped reading is disconnected: 1008, the standard "policy violation".
+ * Not terminal, so the client reconnects and catches up with one fresh sync.
+ */
+export const SendQueueFull = { code: 1008, reason: 'Send queue full' } as const
 
 /** One client of one room. */
 export class Connection {
@@ -24,11 +34,23 @@ export class Connection {
     readonly role: Role = permission === 'write' ? 'edit' : 'view',
   ) {}
 
+  /**
+   * Queues a message for the client. A client whose queue is already over its limit has stopped
+   * reading: it is closed instead, so the room never waits for it and never holds more than the
+   * limit (plus one message) for it. The check is made before sending, so one message larger
+   * than the limit (a first sync of a large board) still goes out to a client that keeps up.
+   */
   send(data: Uint8Array) {
-    if (!this.closed) this.socket.send(data)
+    if (this.closed) return
+    const max = this.socket.maxBufferedBytes
+    if (max !== undefined && (this.socket.bufferedAmount?.() ?? 0) > max) {
+      this.close(SendQueueFull)
+      return
+    }
+    this.socket.send(data)
   }
 
-  close({ code, reason }: CloseCode) {
+  close({ code, reason }: CloseCode | typeof SendQueueFull) {
     if (this.closed) return
     this.closed = true
     this.socket.close(code, reason)

@@ -45,6 +45,8 @@ export async function startTestServer(
     // Most tests are about other things than access: they run as one trusted team would.
     // Tests of share links and roles start their server with OPEN_INSTANCE=false.
     OPEN_INSTANCE: 'true',
+    // Test files create many boards from one address; the rate limit's own tests set it.
+    BOARD_CREATE_RATE_LIMIT: '0',
     ...options.env,
   })
   const persistence = options.wrapPersistence?.(
@@ -101,6 +103,7 @@ export async function startServerProcess(
       DATA_DIR: dataDir,
       LOG_LEVEL: 'warn',
       OPEN_INSTANCE: 'true',
+      BOARD_CREATE_RATE_LIMIT: '0',
       ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
