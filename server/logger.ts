@@ -5,7 +5,7 @@ export interface Logger {
   error(event: string, fields?: Record<string, unknown>): void
 }
 
-/** Logs one JSON line per record to stderr; `silent` drops info records (tests, benchmarks). */
+/** Logs one JSON line per record to stderr; `warn` drops info records, `silent` drops all (tests). */
 export function createLogger(level: 'info' | 'warn' | 'silent' = 'info'): Logger {
   const write = (lvl: string, event: string, fields?: Record<string, unknown>) =>
     process.stderr.write(
@@ -14,6 +14,6 @@ export function createLogger(level: 'info' | 'warn' | 'silent' = 'info'): Logger
   return {
     info: (event, fields) => level === 'info' && write('info', event, fields),
     warn: (event, fields) => level !== 'silent' && write('warn', event, fields),
-    error: (event, fields) => write('error', event, fields),
+    error: (event, fields) => level !== 'silent' && write('error', event, fields),
   }
 }

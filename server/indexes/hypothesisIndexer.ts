@@ -69,12 +69,12 @@ export function createHypothesisIndexer(deps: {
     const timer = setTimeout(
       () => {
         retries.delete(boardId)
-        void Promise.resolve(deps.persistence.replaceBoardHypotheses(boardId, rows)).catch(
-          (error: unknown) => {
+        void Promise.resolve()
+          .then(() => deps.persistence.replaceBoardHypotheses(boardId, rows))
+          .catch((error: unknown) => {
             if (error instanceof StorageUnavailableError) retryLater(boardId, rows, attempt + 1)
             else deps.log.error('index.hypotheses_failed', { boardId, error: String(error) })
-          },
-        )
+          })
       },
       Math.min(30_000, 1000 * 2 ** attempt),
     )

@@ -54,7 +54,9 @@ export function guardPersistence(store: Persistence, health: StorageHealth): Per
       try {
         result = write(...args)
       } catch (error) {
-        return failed(error)
+        // A failed write always answers with a rejected promise, never a synchronous throw:
+        // callers that hand the result to a promise chain then see the failure there.
+        return Promise.reject(error).catch(failed)
       }
       if (result instanceof Promise) {
         return result.then((value) => {
