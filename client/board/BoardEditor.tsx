@@ -18,6 +18,7 @@ import { CanvasShapeUtil } from '../shapes/canvas/CanvasShapeUtil'
 import { EditingIndex } from '../shapes/canvas/EditingIndex'
 import { FocusRequests } from '../shapes/canvas/FocusRequests'
 import type { BoardSync } from '../sync/BoardSync'
+import { ChangeSizeGuard } from './ChangeSizeGuard'
 import { EditorUserPreferences } from './EditorUserPreferences'
 import { UploadFailures } from './UploadFailures'
 import { RoleAbilities, type Role } from '../../shared/api/links'
@@ -168,6 +169,7 @@ export function BoardEditor({ boardId, sync, workshop, role, onEditor }: BoardEd
         >
           <EditorUserPreferences />
           <UploadFailures sync={sync} />
+          <ChangeSizeGuard />
         </Tldraw>
       </WorkshopViewProvider>
     </CanvasEnvironmentContext.Provider>

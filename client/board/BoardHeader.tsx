@@ -10,6 +10,8 @@ import { ParticipantsList } from './ParticipantsList'
 interface BoardHeaderProps {
   title: string | null
   status: ConnectionStatus
+  /** Makes the status a button, for a status that asks the person to decide something. */
+  onStatusOpen?: () => void
   participants: Participant[]
   onSelectParticipant?: (participant: Participant) => void
   /** Board actions (templates, import, download), once the editor is ready. */
@@ -24,6 +26,7 @@ interface BoardHeaderProps {
 export function BoardHeader({
   title,
   status,
+  onStatusOpen,
   participants,
   onSelectParticipant,
   actions,
@@ -54,7 +57,7 @@ export function BoardHeader({
         {actions}
       </div>
       <div className="board-header-end">
-        <ConnectionIndicator status={status} />
+        <ConnectionIndicator status={status} onOpen={onStatusOpen} />
         <ParticipantsList
           participants={participants}
           onSelect={onSelectParticipant}

@@ -11,6 +11,7 @@ import { CanvasMenu } from './CanvasMenu'
 import { BoardHeader } from './BoardHeader'
 import { BoardLoading } from './BoardLoading'
 import { BoardNotFound } from './BoardNotFound'
+import { TooLargeDialog } from './TooLargeDialog'
 import { workshopAction } from '../api/workshop'
 import { useUiStore } from '../state/uiStore'
 import { useWorkshopState, useWorkshopSync } from '../workshop/useWorkshop'
@@ -52,13 +53,28 @@ interface SessionProps {
 }
 
 function BoardSession({ boardId, title, role }: SessionProps) {
-  const sync = useBoardSync(boardId)
+  // Counts the times this device's copy was discarded: each opens the board afresh.
+  const [opening, setOpening] = useState(0)
+  const sync = useBoardSync(boardId, opening)
+  const reopen = useCallback(() => setOpening((n) => n + 1), [])
   if (!sync) return <BoardFrame title={title} />
-  return <SyncedBoard boardId={boardId} sync={sync} title={title} role={role} />
+  return <SyncedBoard boardId={boardId} sync={sync} title={title} role={role} onReopen={reopen} />
 }
 
-function SyncedBoard({ boardId, sync, title, role }: SessionProps & { sync: BoardSync }) {
+function SyncedBoard({
+  boardId,
+  sync,
+  title,
+  role,
+  onReopen,
+}: SessionProps & { sync: BoardSync; onReopen: () => void }) {
   const state = useBoardSyncState(sync)
+  const tooLarge = state.status === 'too-large'
+  const [tooLargeOpen, setTooLargeOpen] = useState(false)
+  // Asks once each time a change is refused; closed, the header's status opens it again.
+  useEffect(() => {
+    if (tooLarge) setTooLargeOpen(true)
+  }, [tooLarge])
   const participants = useParticipants(sync)
   const [editor, setEditor] = useState<Editor | null>(null)
   const [shareOpen, setShareOpen] = useState(false)
@@ -99,6 +115,7 @@ function SyncedBoard({ boardId, sync, title, role }: SessionProps & { sync: Boar
     [editor],
   )
 
+  if (state.status === 'unreadable') return <BoardNotFound reason="unreadable" />
   if (state.status === 'not-found') {
     const deleted = state.closeCode === CloseCodes.BoardDeleted.code
     return <BoardNotFound reason={deleted ? 'deleted' : 'missing'} />
@@ -111,6 +128,7 @@ function SyncedBoard({ boardId, sync, title, role }: SessionProps & { sync: Boar
         <BoardHeader
           title={title}
           status={state.status}
+          onStatusOpen={tooLarge ? () => setTooLargeOpen(true) : undefined}
           participants={participants}
           onSelectParticipant={editor ? goToParticipant : undefined}
           isFacilitator={(p) => facilitates(p.user.id, p.isSelf)}
@@ -148,6 +166,14 @@ function SyncedBoard({ boardId, sync, title, role }: SessionProps & { sync: Boar
         />
       }
     >
+      <TooLargeDialog
+        open={tooLarge && tooLargeOpen}
+        sync={sync}
+        title={title}
+        closeCode={state.closeCode}
+        onClose={() => setTooLargeOpen(false)}
+        onDiscarded={onReopen}
+      />
       {state.ready ? (
         <WorkshopContext.Provider value={workshop}>
           <BoardEditor

@@ -11,12 +11,62 @@ const labels: Record<ConnectionStatus, { label: string; detail: string }> = {
     label: 'Offline',
     detail: 'You are offline. Keep working: edits are saved on this device and merge later.',
   },
+  'not-saved': {
+    label: 'Not saved',
+    detail:
+      'The server cannot save right now. Your edits are kept on this device and sent again automatically.',
+  },
+  'too-large': {
+    label: 'Not saved',
+    detail:
+      'A change was too large for the server to save. Nothing from this device is sent until you download or discard it.',
+  },
+  unreadable: {
+    label: 'Unavailable',
+    detail:
+      'This board’s stored data can’t be read. The person who runs the server can repair it (npm run doctor).',
+  },
   'not-found': { label: 'Unavailable', detail: 'This board does not exist any more.' },
 }
 
-/** A dot and a word for the connection, with the full explanation as a tooltip. */
-export function ConnectionIndicator({ status }: { status: ConnectionStatus }) {
+/** The explanation the indicator gives for a status. */
+export const connectionDetail = (status: ConnectionStatus) => labels[status].detail
+
+/**
+ * A dot and a word for the connection, with the full explanation as a tooltip. With `onOpen`
+ * it is a button (to reopen what the status asks the person to decide).
+ */
+export function ConnectionIndicator({
+  status,
+  onOpen,
+}: {
+  status: ConnectionStatus
+  onOpen?: () => void
+}) {
   const { label, detail } = labels[status]
+  const content = (
+    <>
+      <span className={`connection-dot connection-dot-${status}`} aria-hidden="true" />
+      <span className="connection-label">{label}</span>
+      <span className="visually-hidden">{detail}</span>
+    </>
+  )
+  if (onOpen) {
+    return (
+      <div role="status">
+        <button
+          type="button"
+          className="connection connection-button"
+          title={detail}
+          data-testid="connection-status"
+          data-status={status}
+          onClick={onOpen}
+        >
+          {content}
+        </button>
+      </div>
+    )
+  }
   return (
     <div
       className="connection"
@@ -25,9 +75,7 @@ export function ConnectionIndicator({ status }: { status: ConnectionStatus }) {
       data-testid="connection-status"
       data-status={status}
     >
-      <span className={`connection-dot connection-dot-${status}`} aria-hidden="true" />
-      <span className="connection-label">{label}</span>
-      <span className="visually-hidden">{detail}</span>
+      {content}
     </div>
   )
 }

@@ -1,6 +1,7 @@
 import { useRef, useState } from 'react'
 import { importBoardMarkdown } from '../api/canvases'
 import { ApiError } from '../api/client'
+import { formatBytes, MaxImportBytes } from '../sync/changeLimits'
 
 interface ImportMarkdownButtonProps {
   boardId: string
@@ -9,15 +10,24 @@ interface ImportMarkdownButtonProps {
 
 /**
  * Picks a markdown file and creates its canvases on the board. The server takes the file whole
- * or not at all; its refusal names the line, and the board is left unchanged.
+ * or not at all; its refusal names the line, and the board is left unchanged. A file larger than
+ * the server reads is refused here, before it is sent.
  */
 export function ImportMarkdownButton({ boardId, onError }: ImportMarkdownButtonProps) {
   const inputRef = useRef<HTMLInputElement>(null)
   const [busy, setBusy] = useState(false)
 
   const importFile = async (file: File) => {
-    setBusy(true)
     onError(null)
+    if (file.size > MaxImportBytes) {
+      onError(
+        `Could not import “${file.name}”: it is ${formatBytes(file.size, { up: true })}, and ` +
+          `a markdown import may be at most ${formatBytes(MaxImportBytes)}. Split it into ` +
+          'smaller files. Nothing was changed.',
+      )
+      return
+    }
+    setBusy(true)
     try {
       await importBoardMarkdown(boardId, file)
     } catch (error) {

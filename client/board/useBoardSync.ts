@@ -5,11 +5,12 @@ import type { Participant } from '../sync/participants'
 import { useUiStore } from '../state/uiStore'
 
 /**
- * Opens a board's sync for as long as the component is mounted. Everything is created and
- * destroyed in one effect: under StrictMode the first instance is disposed before the second
- * starts, and nothing outlives the page.
+ * Opens a board's sync for as long as the component is mounted, and again whenever `opening`
+ * changes (after this device's copy was discarded). Everything is created and destroyed in one
+ * effect: under StrictMode the first instance is disposed before the second starts, and
+ * nothing outlives the page.
  */
-export function useBoardSync(boardId: string): BoardSync | null {
+export function useBoardSync(boardId: string, opening = 0): BoardSync | null {
   const [sync, setSync] = useState<BoardSync | null>(null)
 
   useEffect(() => {
@@ -28,7 +29,7 @@ export function useBoardSync(boardId: string): BoardSync | null {
       created.dispose()
       setSync(null)
     }
-  }, [boardId])
+  }, [boardId, opening])
 
   return sync
 }

@@ -9,6 +9,9 @@ import {
   type TLStore,
   type TLUser,
 } from 'tldraw'
+import * as decoding from 'lib0/decoding'
+import * as encoding from 'lib0/encoding'
+import * as idb from 'lib0/indexeddb'
 import { IndexeddbPersistence } from 'y-indexeddb'
 import type { Awareness } from 'y-protocols/awareness'
 import { WebsocketProvider } from 'y-websocket'
@@ -16,9 +19,19 @@ import * as Y from 'yjs'
 import { getTldrawRecords } from '../../shared/doc/layout'
 import { boardShapeUtils } from '../shapes/boardShapeUtils'
 import type { AwarenessUser } from '../../shared/protocol/awareness'
-import { terminalCloseCodes } from '../../shared/protocol/closeCodes'
+import {
+  CloseCodes,
+  terminalCloseCodes,
+  tooLargeCloseCodes,
+} from '../../shared/protocol/closeCodes'
+import { MessageType, SyncMessageType } from '../../shared/protocol/messages'
 import { createBoardAssetStore, type UploadFailure } from './assetStore'
-import { connectionStatus, type ConnectionFacts, type ConnectionStatus } from './connectionStatus'
+import {
+  connectionStatus,
+  initialConnectionFacts,
+  type ConnectionFacts,
+  type ConnectionStatus,
+} from './connectionStatus'
 import { readParticipants, sameParticipants, type Participant } from './participants'
 import { mirrorRemotePresence, publishPresence } from './presence'
 import { seedBoard } from './seedBoard'
@@ -40,9 +53,12 @@ export interface BoardSyncState {
   status: ConnectionStatus
   /** The store holds the board and the editor can be shown. */
   ready: boolean
-  /** The terminal close code, when the server refused the board. */
+  /** The close code when the server refused the board or, too large, a change to it. */
   closeCode: number | null
 }
+
+/** What reaches the sync message handler: y-websocket's handler signature. */
+type SyncHandler = WebsocketProvider['messageHandlers'][number]
 
 /**
  * How long to wait for the local IndexedDB copy once the server has synced an empty board,
@@ -50,6 +66,11 @@ export interface BoardSyncState {
  * block a board the server already delivered.
  */
 const LocalCopyGraceMs = 3000
+
+/** y-websocket's longest wait between reconnects. */
+const ReconnectMaxBackoffMs = 2500
+/** While the server cannot store edits, tries come further apart, up to this. */
+const StorageRetryMaxBackoffMs = 10_000
 
 /** Default sync endpoint on the page's own origin. */
 export function defaultSyncUrl(): string {
@@ -71,7 +92,14 @@ export class BoardSync {
   private readonly $identity: Atom<AwarenessUser>
   private readonly $connected = atom<'online' | 'offline'>('board connected', 'offline')
   private readonly facts: ConnectionFacts
+  private readonly localName: string
   private state: BoardSyncState
+  /** Storage refusals in a row, for the backoff. */
+  private storageRefusals = 0
+  /** The socket on which this client answered the server's state vector with its own edits. */
+  private answeredSocket: WebSocket | null = null
+  /** The socket a save check went out on; its answer means the server took every earlier edit. */
+  private probeSocket: WebSocket | null = null
   private participants: Participant[] = []
   private localLoaded = false
   private graceTimer: ReturnType<typeof setTimeout> | null = null
@@ -99,15 +127,11 @@ export class BoardSync {
       collaboration: { status: this.$connected },
     })
 
-    this.facts = {
-      terminalCloseCode: null,
-      browserOnline: navigator.onLine,
-      socketSynced: false,
-      everSynced: false,
-    }
+    this.facts = initialConnectionFacts(navigator.onLine)
     this.state = { status: connectionStatus(this.facts), ready: false, closeCode: null }
 
-    this.local = new IndexeddbPersistence(`board-${boardId}`, this.doc)
+    this.localName = `board-${boardId}`
+    this.local = new IndexeddbPersistence(this.localName, this.doc)
     void this.local.whenSynced.then(() => {
       this.localLoaded = true
       this.maybeBecomeReady()
@@ -117,10 +141,15 @@ export class BoardSync {
       connect: this.facts.browserOnline,
       disableBc,
       params: boardKey ? { key: boardKey } : {},
-      shouldReconnect: (event) => !terminalCloseCodes.has(event.code),
+      maxBackoffTime: ReconnectMaxBackoffMs,
+      // Sending a change the server refused as too large again would only loop: stop, and let
+      // the person download or discard it.
+      shouldReconnect: (event) =>
+        !terminalCloseCodes.has(event.code) && !tooLargeCloseCodes.has(event.code),
     })
     this.awareness = this.provider.awareness
     this.listenToProvider()
+    this.watchSaves()
     this.listenToBrowser()
 
     this.cleanups.push(publishPresence(this.store, this.awareness, this.$identity, $user))
@@ -152,6 +181,22 @@ export class BoardSync {
     return () => this.uploadErrorListeners.delete(listener)
   }
 
+  /** The board as this device holds it, unsaved changes included, as one Yjs update. */
+  encodeLocalCopy(): Uint8Array {
+    return Y.encodeStateAsUpdate(this.doc)
+  }
+
+  /**
+   * Drops what this device holds of the board, unsaved changes included: stops syncing and
+   * deletes the IndexedDB copy. Open the board again afterwards (a new BoardSync) to get the
+   * server's copy; later edits are saved as usual.
+   */
+  async discardLocalCopy(): Promise<void> {
+    this.provider.disconnect()
+    await this.local.destroy()
+    await idb.deleteDB(this.localName)
+  }
+
   /** Stops syncing and releases the socket, IndexedDB and listeners. Safe to call twice. */
   dispose(): void {
     if (this.disposed) return
@@ -177,10 +222,70 @@ export class BoardSync {
       this.facts.socketSynced = this.provider.wsconnected && this.provider.synced
       this.update()
     })
-    this.provider.on('closed', ({ code }: { code: number }) => {
-      this.facts.terminalCloseCode = code
+    this.provider.on('connection-close', (event: CloseEvent | null) => {
+      this.answeredSocket = null
+      this.probeSocket = null
+      if (event?.code !== CloseCodes.StorageUnavailable.code) return
+      // The edits stay in the doc (and IndexedDB) and go out again on the next connection. A
+      // sync resets y-websocket's backoff, and every try here syncs before it is refused, so
+      // the backoff is counted here instead; y-websocket adds this close after this event.
+      this.storageRefusals++
+      this.provider.maxBackoffTime = StorageRetryMaxBackoffMs
+      this.provider.wsUnsuccessfulReconnects = this.storageRefusals - 1
+      this.facts.storageRefused = true
       this.update()
     })
+    this.provider.on('closed', ({ code }: { code: number }) => {
+      if (tooLargeCloseCodes.has(code)) this.facts.tooLargeCloseCode = code
+      else this.facts.terminalCloseCode = code
+      this.update()
+    })
+  }
+
+  /**
+   * After the server refused to store an edit, finds out when it stores them again. The server
+   * handles one socket's messages in order, so once it has answered a state vector sent after
+   * this client's edits, it has taken them (a refusal would have closed the socket first).
+   */
+  private watchSaves(): void {
+    const handlers = this.provider.messageHandlers
+    const handleSync = handlers[MessageType.Sync]!
+    const watched: SyncHandler = (encoder, decoder, provider, fromSocket, messageType) => {
+      const syncType = decoding.peekVarUint(decoder)
+      const socket = fromSocket ? provider.ws : null
+      const confirms =
+        socket !== null && syncType === SyncMessageType.Step2 && socket === this.probeSocket
+      handleSync(encoder, decoder, provider, fromSocket, messageType)
+      if (socket === null) return
+      // The answer (this client's edits) goes out once this handler returns.
+      if (syncType === SyncMessageType.Step1) {
+        this.answeredSocket = socket
+        return
+      }
+      if (confirms) this.savesConfirmed()
+      else this.maybeCheckSaves(socket)
+    }
+    handlers[MessageType.Sync] = watched
+  }
+
+  private maybeCheckSaves(socket: WebSocket): void {
+    if (!this.facts.storageRefused || !this.provider.synced) return
+    if (this.answeredSocket !== socket || this.probeSocket === socket) return
+    if (socket.readyState !== WebSocket.OPEN) return
+    const encoder = encoding.createEncoder()
+    encoding.writeVarUint(encoder, MessageType.Sync)
+    encoding.writeVarUint(encoder, SyncMessageType.Step1)
+    encoding.writeVarUint8Array(encoder, Y.encodeStateVector(this.doc))
+    socket.send(encoding.toUint8Array(encoder))
+    this.probeSocket = socket
+  }
+
+  private savesConfirmed(): void {
+    this.probeSocket = null
+    this.storageRefusals = 0
+    this.provider.maxBackoffTime = ReconnectMaxBackoffMs
+    this.facts.storageRefused = false
+    this.update()
   }
 
   private listenToBrowser(): void {
@@ -188,7 +293,9 @@ export class BoardSync {
     // the status is honest and edits queue locally, and reconnect as soon as it comes back.
     const onOnline = () => {
       this.facts.browserOnline = true
-      if (this.facts.terminalCloseCode === null) this.provider.connect()
+      if (this.facts.terminalCloseCode === null && this.facts.tooLargeCloseCode === null) {
+        this.provider.connect()
+      }
       this.update()
     }
     const onOffline = () => {
@@ -239,7 +346,7 @@ export class BoardSync {
     this.$connected.set(this.facts.socketSynced ? 'online' : 'offline')
     this.setState({
       status: connectionStatus(this.facts),
-      closeCode: this.facts.terminalCloseCode,
+      closeCode: this.facts.terminalCloseCode ?? this.facts.tooLargeCloseCode,
     })
   }
 

@@ -49,4 +49,30 @@ describe('reading pasted measurements', () => {
       message: expect.stringContaining('metric,value,at,source,id'),
     })
   })
+
+  it('refuses more rows than the API takes at once, counting the rows and not the header', () => {
+    const rows = Array.from({ length: 60_000 }, (_, i) => `conversion,${i % 10}`).join('\n')
+    expect(pastedRows(rows, keys)).toEqual({
+      ok: false,
+      message:
+        '60,000 rows pasted; at most 10,000 can be recorded at once — split the data and record it in parts.',
+    })
+    const header = 'metric,value,at,source,id\n'
+    const tenThousand = Array.from({ length: 10_000 }, () => 'conversion,5').join('\n')
+    expect(pastedRows(header + tenThousand, keys)).toMatchObject({ ok: true })
+    expect(pastedRows(tenThousand, keys)).toMatchObject({ ok: true })
+    expect(pastedRows(`${header}${tenThousand}\nlatency,180`, keys)).toMatchObject({
+      ok: false,
+      message: expect.stringMatching(/^10,001 rows pasted/),
+    })
+  })
+
+  it('refuses more text than the API takes in one request', () => {
+    const row = `conversion,5,2026-03-04T09:00:00Z,${'s'.repeat(200)},`
+    const text = Array.from({ length: 9_000 }, () => row).join('\n')
+    expect(pastedRows(text, keys)).toEqual({
+      ok: false,
+      message: expect.stringMatching(/^2\.\d MB of measurements pasted; at most 2 MB can be/),
+    })
+  })
 })

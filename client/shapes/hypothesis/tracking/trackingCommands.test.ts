@@ -99,6 +99,37 @@ describe('recording measurements on the canvas', () => {
     expect(recordMeasurements(doc, id, [row, row], context)).toMatchObject({ duplicates: 2 })
     expect(tracking().measurements).toHaveLength(1)
   })
+
+  it('refuses more rows than the API takes at once and writes nothing', () => {
+    const { doc, id, tracking } = board([withTarget])
+    moveHypothesis(doc, id, 'running', now)
+    const rows = Array.from({ length: 10_001 }, (_, i) => ({ metric: 'conversion', value: i }))
+    const updates: Uint8Array[] = []
+    doc.on('update', (update: Uint8Array) => updates.push(update))
+    expect(recordMeasurements(doc, id, rows, { by: 'Ann', now, baseline: false })).toEqual({
+      ok: false,
+      message: expect.stringMatching(/^10,001 rows to record; at most 10,000 can be recorded/),
+    })
+    expect(updates).toEqual([])
+    expect(tracking().measurements).toEqual([])
+  })
+
+  it('refuses rows that together are larger than the API takes at once', () => {
+    const { doc, id, tracking } = board([withTarget])
+    moveHypothesis(doc, id, 'running', now)
+    const source = 'x'.repeat(200)
+    const rows = Array.from({ length: 9_000 }, (_, i) => ({
+      metric: 'conversion',
+      value: i,
+      source,
+      id: `row-${i}`.padEnd(128, '-'),
+    }))
+    expect(recordMeasurements(doc, id, rows, { by: 'Ann', now, baseline: false })).toEqual({
+      ok: false,
+      message: expect.stringMatching(/^3\.\d MB of measurements to record; at most 2 MB/),
+    })
+    expect(tracking().measurements).toEqual([])
+  })
 })
 
 describe('changing locked criteria', () => {

@@ -32,6 +32,7 @@ import {
 } from '../../../../shared/doc/hypothesisDoc'
 import { LocalOrigin } from '../../../../shared/doc/layout'
 import { LocalRecordOrigin } from '../../../../shared/doc/recordOrigin'
+import { jsonBytes, measurementBatchRefusal } from '../../../sync/changeLimits'
 
 /**
  * What a person does to a hypothesis on the canvas, under the rules the API applies
@@ -91,7 +92,8 @@ export function setTimeboxDays(doc: Y.Doc, canvasId: string, days: number): Outc
 
 /**
  * Records checked rows all or nothing; an id recorded before counts once. Not running, only
- * baseline readings are taken, as through the API.
+ * baseline readings are taken, as through the API, and no more rows or bytes at once than the
+ * API takes in one request: the board's server refuses a change much larger than that.
  */
 export function recordMeasurements(
   doc: Y.Doc,
@@ -101,6 +103,11 @@ export function recordMeasurements(
 ): Outcome<{ recorded: number; duplicates: number }> {
   const found = hypothesis(doc, canvasId)
   if (!found) return gone
+  const tooMuch = measurementBatchRefusal(
+    { rows: rows.length, bytes: jsonBytes(rows) },
+    'to record',
+  )
+  if (tooMuch) return { ok: false, message: tooMuch }
   const status = readTracking(found.map).status
   const refusal = measurementsRefusal(status, rows, context.baseline)
   if (refusal) return { ok: false, message: refusal }
