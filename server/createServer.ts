@@ -12,6 +12,10 @@ import type { ServerContext } from './context.js'
 import { createLogger, type Logger } from './logger.js'
 import { createSqlitePersistence } from './persistence/sqlite/SqlitePersistence.js'
 import type { Persistence } from './persistence/types.js'
+import { guardPersistence } from './persistence/guardedPersistence.js'
+import { markRunning, startIntegrityCheck } from './persistence/sqlite/integrityCheck.js'
+import { createStorageHealth } from './persistence/storageHealth.js'
+import { StorageUnavailableError } from './persistence/storageErrors.js'
 import { createLocalBus, type RoomBus } from './sync/RoomBus.js'
 import { RoomManager, type Authorize } from './sync/RoomManager.js'
 import type { Room, RoomHooks } from './sync/Room.js'
@@ -49,9 +53,20 @@ export async function createServer(
   overrides: ServerOverrides = {},
 ): Promise<RunningServer> {
   const log = overrides.log ?? createLogger(config.logLevel)
-  const persistence = overrides.persistence ?? createSqlitePersistence(config.dataDir)
-  const bus = overrides.bus ?? createLocalBus()
   const now = overrides.now ?? Date.now
+  const health = createStorageHealth(log, now)
+  // Every write failure means "storage unavailable" and every unreadable document "board
+  // unreadable", whichever store is behind.
+  // The embedded store notes that it runs (a crash leaves the note, and a WAL deleted after a
+  // crash is reported loudly) and checks the file's integrity in the background.
+  const runMarker = overrides.persistence ? undefined : markRunning(config.dataDir, log)
+  const persistence = guardPersistence(
+    overrides.persistence ??
+      createSqlitePersistence(config.dataDir, { durability: config.durability }),
+    health,
+  )
+  if (!overrides.persistence) void startIntegrityCheck({ dataDir: config.dataDir, log })
+  const bus = overrides.bus ?? createLocalBus()
 
   const access = createBoardAccess({
     keys: persistence,
@@ -79,6 +94,7 @@ export async function createServer(
   const workshop = createWorkshopService({
     store: persistence,
     now,
+    log,
     items: async (boardId, scope) => votableItems((await rooms.getRoom(boardId)).doc, scope),
     publish: (boardId, state) => rooms.withLoadedRoom(boardId, (room) => showWorkshop(room, state)),
   })
@@ -96,6 +112,7 @@ export async function createServer(
   const rooms: RoomManager = new RoomManager({
     hooks: combineHooks(indexer.hooks, workshopHooks),
     store: persistence,
+    health,
     bus,
     log,
     now,
@@ -113,6 +130,7 @@ export async function createServer(
     measurements,
     access,
     workshop,
+    health,
   }
 
   ensureErrorEvent()
@@ -148,9 +166,11 @@ export async function createServer(
   const port = (server.address() as AddressInfo).port
 
   const purge = () => {
-    void Promise.resolve(persistence.purgeDeletedBoards(now() - 30 * DAY_MS)).catch((error) =>
-      log.error('store.purge_failed', { error: String(error) }),
-    )
+    void Promise.resolve(persistence.purgeDeletedBoards(now() - 30 * DAY_MS)).catch((error) => {
+      if (!(error instanceof StorageUnavailableError)) {
+        log.error('store.purge_failed', { error: String(error) })
+      }
+    })
   }
   purge()
   const purgeTimer = setInterval(purge, PURGE_INTERVAL_MS)
@@ -164,12 +184,18 @@ export async function createServer(
     close() {
       closing ??= (async () => {
         clearInterval(purgeTimer)
+        // Stop accepting first: a client reconnecting while the rooms close must not keep the
+        // server open. A socket whose upgrade was already under way is ended as it arrives.
+        const stopped = new Promise<void>((resolve) => server.close(() => resolve()))
+        nodeWs.wss.on('connection', (socket) => socket.terminate())
         await rooms.closeAll()
         indexer.close()
         for (const client of nodeWs.wss.clients) client.terminate()
-        await new Promise<void>((resolve) => server.close(() => resolve()))
+        ;(server as { closeAllConnections?: () => void }).closeAllConnections?.()
+        await stopped
         bus.close()
         await persistence.close()
+        runMarker?.markStopped()
       })()
       return closing
     },

@@ -1,5 +1,5 @@
 import type { Role } from '../../shared/api/links.js'
-import type { CloseCode } from '../../shared/protocol/closeCodes.js'
+import { CloseCodes, type CloseCode } from '../../shared/protocol/closeCodes.js'
 
 /** What a connection may do with a board's document. */
 export type Permission = 'read' | 'write'
@@ -13,12 +13,6 @@ export interface SocketLike {
   /** A client whose queue passes this has stopped reading and is disconnected. */
   readonly maxBufferedBytes?: number
 }
-
-/**
- * Why a client that stopped reading is disconnected: 1008, the standard "policy violation".
- * Not terminal, so the client reconnects and catches up with one fresh sync.
- */
-export const SendQueueFull = { code: 1008, reason: 'Send queue full' } as const
 
 /** One client of one room. */
 export class Connection {
@@ -44,13 +38,13 @@ export class Connection {
     if (this.closed) return
     const max = this.socket.maxBufferedBytes
     if (max !== undefined && (this.socket.bufferedAmount?.() ?? 0) > max) {
-      this.close(SendQueueFull)
+      this.close(CloseCodes.SendQueueFull)
       return
     }
     this.socket.send(data)
   }
 
-  close({ code, reason }: CloseCode | typeof SendQueueFull) {
+  close({ code, reason }: CloseCode) {
     if (this.closed) return
     this.closed = true
     this.socket.close(code, reason)

@@ -171,12 +171,20 @@ export class RoomManager {
   private drop(room: Room) {
     this.cancelUnload(room.boardId)
     const current = this.rooms.get(room.boardId)
-    void current?.then((r) => {
-      if (r === room && this.rooms.get(room.boardId) === current) this.rooms.delete(room.boardId)
-    }, () => undefined)
-    void room.destroy().catch((error: unknown) =>
-      this.options.log.error('room.destroy_failed', { boardId: room.boardId, error: String(error) }),
+    void current?.then(
+      (r) => {
+        if (r === room && this.rooms.get(room.boardId) === current) this.rooms.delete(room.boardId)
+      },
+      () => undefined,
     )
+    void room
+      .destroy()
+      .catch((error: unknown) =>
+        this.options.log.error('room.destroy_failed', {
+          boardId: room.boardId,
+          error: String(error),
+        }),
+      )
     this.options.log.warn('room.dropped_unstored', { boardId: room.boardId })
   }
 

@@ -10,6 +10,9 @@ export const CloseCodes = {
   BoardDeleted: { code: 4410, reason: 'Board deleted' },
   // The standard code; the WebSocket layer enforces the limit before buffering the frame.
   MessageTooLarge: { code: 1009, reason: 'Message too big' },
+  // The standard "policy violation": the client stopped reading and its queue passed the
+  // limit; it reconnects and catches up with a fresh sync.
+  SendQueueFull: { code: 1008, reason: 'Send queue full' },
   DocumentTooLarge: { code: 4507, reason: 'Document too large' },
   ServerError: { code: 4500, reason: 'Server error' },
   // The board's stored data cannot be read or decoded; other boards are unaffected.

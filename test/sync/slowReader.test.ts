@@ -1,7 +1,7 @@
 import { rmSync } from 'node:fs'
 import type { Socket } from 'node:net'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { SendQueueFull } from '../../server/sync/Connection.js'
+import { CloseCodes } from '../../shared/protocol/closeCodes.js'
 import { connectClient, createBoard, openRawSocket } from '../helpers/clients.js'
 import { makeDataDir, startServerProcess, type ServerProcess } from '../helpers/server.js'
 
@@ -59,7 +59,7 @@ describe('a sync client that stops reading', () => {
     // Reading again, the stalled client gets what was queued before the cut, then the close.
     rawSocket.resume()
     const closed = await stalled.closed
-    expect(closed.code).toBe(SendQueueFull.code)
+    expect(closed.code).toBe(CloseCodes.SendQueueFull.code)
     expect(closed.code).toBe(1008)
     const received = stalled.messages.reduce((sum, m) => sum + m.byteLength, 0)
     expect(received).toBeLessThan(24 * MiB)
