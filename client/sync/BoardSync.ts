@@ -33,6 +33,7 @@ import {
   type ConnectionStatus,
 } from './connectionStatus'
 import { readParticipants, sameParticipants, type Participant } from './participants'
+import { holdsAll, saveCheckFor } from './saveCheck'
 import { mirrorRemotePresence, publishPresence } from './presence'
 import { seedBoard } from './seedBoard'
 import { bindTldrawStoreToYMap } from './tldrawYjsBinding'
@@ -71,6 +72,9 @@ const LocalCopyGraceMs = 3000
 const ReconnectMaxBackoffMs = 2500
 /** While the server cannot store edits, tries come further apart, up to this. */
 const StorageRetryMaxBackoffMs = 10_000
+/** Between save checks on one connection while the server may still be storing the edits. */
+const SaveCheckFirstDelayMs = 250
+const SaveCheckMaxDelayMs = 5000
 
 /** Default sync endpoint on the page's own origin. */
 export function defaultSyncUrl(): string {
@@ -98,8 +102,10 @@ export class BoardSync {
   private storageRefusals = 0
   /** The socket on which this client answered the server's state vector with its own edits. */
   private answeredSocket: WebSocket | null = null
-  /** The socket a save check went out on; its answer means the server took every earlier edit. */
-  private probeSocket: WebSocket | null = null
+  /** A save check awaiting its answer: the socket it went out on, and the state to find. */
+  private saveCheck: { socket: WebSocket; expected: Map<number, number> } | null = null
+  private saveCheckTimer: ReturnType<typeof setTimeout> | null = null
+  private saveCheckDelay = SaveCheckFirstDelayMs
   private participants: Participant[] = []
   private localLoaded = false
   private graceTimer: ReturnType<typeof setTimeout> | null = null
@@ -202,6 +208,7 @@ export class BoardSync {
     if (this.disposed) return
     this.disposed = true
     if (this.graceTimer !== null) clearTimeout(this.graceTimer)
+    this.cancelSaveCheck()
     // Last-frame edits and the "left" awareness update go out before the socket closes.
     for (const cleanup of this.cleanups.splice(0).reverse()) cleanup()
     this.provider.destroy()
@@ -224,7 +231,7 @@ export class BoardSync {
     })
     this.provider.on('connection-close', (event: CloseEvent | null) => {
       this.answeredSocket = null
-      this.probeSocket = null
+      this.cancelSaveCheck()
       if (event?.code !== CloseCodes.StorageUnavailable.code) return
       // The edits stay in the doc (and IndexedDB) and go out again on the next connection. A
       // sync resets y-websocket's backoff, and every try here syncs before it is refused, so
@@ -243,18 +250,27 @@ export class BoardSync {
   }
 
   /**
-   * After the server refused to store an edit, finds out when it stores them again. The server
-   * handles one socket's messages in order, so once it has answered a state vector sent after
-   * this client's edits, it has taken them (a refusal would have closed the socket first).
+   * After the server refused to store an edit, finds out when it stores them again: once
+   * connected, asks for what the server holds beyond one item short of this client's state, and
+   * the answer holds the last item of every client exactly when the server has stored them all.
+   * While the server may still be writing them, asks again a little later.
    */
   private watchSaves(): void {
     const handlers = this.provider.messageHandlers
     const handleSync = handlers[MessageType.Sync]!
     const watched: SyncHandler = (encoder, decoder, provider, fromSocket, messageType) => {
-      const syncType = decoding.peekVarUint(decoder)
       const socket = fromSocket ? provider.ws : null
-      const confirms =
-        socket !== null && syncType === SyncMessageType.Step2 && socket === this.probeSocket
+      const syncType = decoding.peekVarUint(decoder)
+      let answer: Uint8Array | null = null
+      if (
+        socket !== null &&
+        syncType === SyncMessageType.Step2 &&
+        this.saveCheck?.socket === socket
+      ) {
+        const peek = decoding.clone(decoder)
+        decoding.readVarUint(peek)
+        answer = decoding.readVarUint8Array(peek)
+      }
       handleSync(encoder, decoder, provider, fromSocket, messageType)
       if (socket === null) return
       // The answer (this client's edits) goes out once this handler returns.
@@ -262,7 +278,7 @@ export class BoardSync {
         this.answeredSocket = socket
         return
       }
-      if (confirms) this.savesConfirmed()
+      if (answer) this.saveCheckAnswered(socket, answer)
       else this.maybeCheckSaves(socket)
     }
     handlers[MessageType.Sync] = watched
@@ -270,18 +286,40 @@ export class BoardSync {
 
   private maybeCheckSaves(socket: WebSocket): void {
     if (!this.facts.storageRefused || !this.provider.synced) return
-    if (this.answeredSocket !== socket || this.probeSocket === socket) return
-    if (socket.readyState !== WebSocket.OPEN) return
+    if (this.answeredSocket !== socket || this.saveCheck !== null) return
+    if (this.saveCheckTimer !== null || socket.readyState !== WebSocket.OPEN) return
+    const { asked, expected } = saveCheckFor(this.doc)
     const encoder = encoding.createEncoder()
     encoding.writeVarUint(encoder, MessageType.Sync)
     encoding.writeVarUint(encoder, SyncMessageType.Step1)
-    encoding.writeVarUint8Array(encoder, Y.encodeStateVector(this.doc))
+    encoding.writeVarUint8Array(encoder, asked)
     socket.send(encoding.toUint8Array(encoder))
-    this.probeSocket = socket
+    this.saveCheck = { socket, expected }
+  }
+
+  private saveCheckAnswered(socket: WebSocket, answer: Uint8Array): void {
+    const expected = this.saveCheck?.expected
+    this.saveCheck = null
+    if (expected && holdsAll(answer, expected)) {
+      this.savesConfirmed()
+      return
+    }
+    this.saveCheckTimer = setTimeout(() => {
+      this.saveCheckTimer = null
+      if (this.provider.ws === socket) this.maybeCheckSaves(socket)
+    }, this.saveCheckDelay)
+    this.saveCheckDelay = Math.min(this.saveCheckDelay * 2, SaveCheckMaxDelayMs)
+  }
+
+  private cancelSaveCheck(): void {
+    if (this.saveCheckTimer !== null) clearTimeout(this.saveCheckTimer)
+    this.saveCheckTimer = null
+    this.saveCheck = null
+    this.saveCheckDelay = SaveCheckFirstDelayMs
   }
 
   private savesConfirmed(): void {
-    this.probeSocket = null
+    this.cancelSaveCheck()
     this.storageRefusals = 0
     this.provider.maxBackoffTime = ReconnectMaxBackoffMs
     this.facts.storageRefused = false

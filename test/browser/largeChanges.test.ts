@@ -7,6 +7,7 @@ import { getTldrawRecords } from '../../shared/doc/layout'
 import { ExportMarker } from '../../shared/markdown/format'
 import { apiClient, createHypothesis } from '../helpers/api'
 import { createBoard } from '../helpers/clients'
+import { createFaultyPersistence, type FaultyPersistence } from '../helpers/faultyPersistence'
 import { startTestServer, type TestServer } from '../helpers/server'
 import {
   drawRectangle,
@@ -30,6 +31,8 @@ const MaxMessageBytes = 1024 * 1024
 
 let server: TestServer
 let browser: Browser
+/** The server's store, with a switch that makes its writes fail as a full disk would. */
+let store: FaultyPersistence
 const tabs: BoardTab[] = []
 
 async function tab(): Promise<BoardTab> {
@@ -73,7 +76,13 @@ async function showAtFullSize(page: Page, canvasId: string) {
 
 beforeAll(async () => {
   ;[server, browser] = await Promise.all([
-    startTestServer({ env: { MAX_MESSAGE_BYTES: String(MaxMessageBytes) } }),
+    startTestServer({
+      env: { MAX_MESSAGE_BYTES: String(MaxMessageBytes) },
+      wrapPersistence: (inner) => {
+        store = createFaultyPersistence(inner)
+        return store.persistence
+      },
+    }),
     launchBrowser(),
   ])
 })
@@ -255,5 +264,37 @@ describe('when someone pastes a very long text onto the board', () => {
       before,
     )
     expect(await statusOf(carol.page)).toBe('connected')
+  })
+})
+
+describe('when the server cannot save for a while', () => {
+  it('says the edit is not saved, keeps it, and sends it once the server saves again', async () => {
+    const boardId = await createBoard(server.url, 'Retro')
+    const [dan, erin] = await Promise.all([tab(), tab()])
+    await Promise.all([openBoard(dan, server.url, boardId), openBoard(erin, server.url, boardId)])
+
+    store.failWrites = true
+    try {
+      await drawRectangle(dan.page, 'while-failing', 0, 0)
+      await dan.page
+        .locator('[data-testid="connection-status"][data-status="not-saved"]')
+        .waitFor({ timeout: eventually.timeout })
+      const status = dan.page.getByTestId('connection-status')
+      expect(await status.textContent()).toContain('Not saved')
+      expect(await status.getAttribute('title')).toBe(
+        'The server cannot save right now. Your edits are kept on this device and sent again automatically.',
+      )
+      // Refused again on the next tries, it stays "Not saved" rather than "Live" in between.
+      await expect.poll(() => store.refused, eventually).toBeGreaterThan(2)
+      expect(await statusOf(dan.page)).toBe('not-saved')
+      expect(await hasShape(erin.page, 'while-failing')).toBe(false)
+    } finally {
+      store.failWrites = false
+    }
+
+    await waitForShape(erin.page, 'while-failing')
+    await expect.poll(() => statusOf(dan.page), eventually).toBe('connected')
+    await drawRectangle(dan.page, 'after-recovery', 300, 0)
+    await waitForShape(erin.page, 'after-recovery')
   })
 })
