@@ -5,11 +5,8 @@ import { MaxMeasurementBodyBytes, MaxMeasurementsPerRequest } from '../../shared
  * that the server would refuse: a refused change cannot be sent again, only discarded.
  */
 
-/**
- * Largest markdown file the import endpoint reads. The server keeps this number to itself
- * (MAX_IMPORT_BYTES in server/routes/canvases.ts); keep the two equal.
- */
-export const MaxImportBytes = 5 * 1024 * 1024
+/** Largest markdown file the import endpoint reads (shared with the server). */
+export { MaxImportBytes } from '../../shared/protocol/limits'
 
 /**
  * Largest text pasted onto the board as one shape. The server refuses any message over its

@@ -1,10 +1,11 @@
 import type { Context, MiddlewareHandler } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
 import type { Config } from '../config.js'
+import { MaxImportBytes } from '../../shared/protocol/limits.js'
 import { ApiError } from './errors.js'
 
 /** Markdown import; the import route checks the same number while reading. */
-export const MaxImportBodyBytes = 5 * 1024 * 1024
+export const MaxImportBodyBytes = MaxImportBytes
 
 interface RouteLimit {
   method: string

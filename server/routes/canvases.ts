@@ -28,6 +28,7 @@ import { MarkdownImportError, importMarkdown } from '../../shared/markdown/impor
 import type { ServerContext } from '../context.js'
 import { ApiError } from '../http/errors.js'
 import { validate } from '../http/validate.js'
+import { MaxImportBytes } from '../../shared/protocol/limits.js'
 import { requireBoard } from './boards.js'
 import {
   editBoard,
@@ -42,7 +43,6 @@ import { planHypothesisChange } from '../hypotheses/hypothesisActions.js'
 
 const BoardParams = z.object({ boardId: BoardIdSchema })
 const CanvasParams = z.object({ boardId: BoardIdSchema, canvasId: EntityIdSchema })
-const MAX_IMPORT_BYTES = 5 * 1024 * 1024
 
 /** The API view of a canvas: content plus value-stream figures. */
 export function canvasResponse(content: CanvasContent): CanvasResponse {
@@ -154,11 +154,11 @@ export function canvasRoutes(ctx: ServerContext) {
       '/:boardId/import',
       validate('param', BoardParams),
       bodyLimit({
-        maxSize: MAX_IMPORT_BYTES,
+        maxSize: MaxImportBytes,
         onError: () => {
           throw new ApiError(
             'payload_too_large',
-            `Imports may be at most ${MAX_IMPORT_BYTES} bytes`,
+            `Imports may be at most ${MaxImportBytes} bytes`,
           )
         },
       }),

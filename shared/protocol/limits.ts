@@ -10,6 +10,9 @@ export const DefaultLimits = {
   maxAssetBytes: 10 * 1024 * 1024,
 } as const
 
+/** Largest markdown file the import endpoint reads; the app checks it before uploading. */
+export const MaxImportBytes = 5 * 1024 * 1024
+
 /** Image types the upload endpoint accepts; SVG is refused because it can carry script. */
 export const AcceptedImageTypes = ['image/png', 'image/jpeg', 'image/gif', 'image/webp'] as const
 export type AcceptedImageType = (typeof AcceptedImageTypes)[number]
