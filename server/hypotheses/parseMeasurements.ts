@@ -1,5 +1,5 @@
-import { parse } from 'csv-parse/sync'
 import { MaxMeasurementsPerRequest, MeasurementsBodySchema } from '../../shared/api/hypotheses.js'
+import { splitCsv } from '../../shared/canvases/hypothesis/csvRecords.js'
 import {
   csvRecordsToRows,
   validateMeasurementRows,
@@ -41,20 +41,10 @@ export function parseCsvMeasurements(
   metricKeys: ReadonlySet<string>,
   baseline: boolean | undefined,
 ) {
-  let records: string[][]
-  try {
-    // Trailing optional columns may be left off (`conversion,0.051`); extra columns are an error.
-    records = parse(text, {
-      bom: true,
-      skip_empty_lines: true,
-      trim: true,
-      relax_column_count_less: true,
-    })
-  } catch (error) {
-    const line = (error as { lines?: number }).lines
-    const where = typeof line === 'number' ? ` (line ${line})` : ''
-    return fail(`CSV${where}: ${error instanceof Error ? error.message : 'cannot be read'}`)
-  }
+  // The paste box reads CSV with the same function, so both accept and refuse the same text.
+  const split = splitCsv(text)
+  if (!split.ok) return fail(split.message)
+  const { records } = split
   if (records.length - 1 > MaxMeasurementsPerRequest) {
     fail(`CSV: at most ${MaxMeasurementsPerRequest} measurements per request`)
   }

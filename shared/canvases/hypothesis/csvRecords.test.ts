@@ -55,4 +55,27 @@ describe('splitting pasted CSV into records', () => {
       field: 'value',
     })
   })
+
+  it('accepts a headerless first row shorter than the rows after it', () => {
+    expect(records('conversion,5\nconversion,6,2026-03-04T09:00:00Z,manual,r1')).toEqual([
+      ['conversion', '5'],
+      ['conversion', '6', '2026-03-04T09:00:00Z', 'manual', 'r1'],
+    ])
+  })
+
+  it('says where the text stops being CSV with the line number the parser reports', () => {
+    const result = splitCsv('metric,value\nconversion,5\n"latency,180\n')
+    expect(result).toMatchObject({
+      ok: false,
+      message: expect.stringMatching(/^CSV \(line \d+\): /),
+    })
+    expect(!result.ok && result.line).toBeGreaterThanOrEqual(3)
+  })
+
+  it('names the header when it alone is too wide', () => {
+    expect(splitCsv('metric,value,at,source,id,note\nconversion,5')).toMatchObject({
+      ok: false,
+      message: expect.stringContaining('the header'),
+    })
+  })
 })
