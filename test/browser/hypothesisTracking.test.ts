@@ -213,6 +213,43 @@ describe('when someone pastes measurements as CSV', () => {
     expect(recent).toContain('manual · Bob')
     expect(recent).toContain('nightly experiment')
   })
+
+  it('charts them over dated axes, and tells what each point is, where from and by whom', async () => {
+    const canvas = hypothesisOn(bob)
+    await showAtFullSize(bob.page, hypothesisId)
+    await openTab(canvas, 'measurements')
+    const trend = canvas.locator('[data-testid="metric-trend"][data-metric-key="conversion"]')
+    const chart = trend.getByTestId('metric-chart')
+    await expect.poll(() => chart.getAttribute('data-points'), eventually).toBe('3')
+    // The time axis names days of the week-long time box; the value axis says its unit.
+    const ticks = await chart.locator('.chart-tick-label').allTextContents()
+    expect(ticks.filter((t) => /\b[A-Z][a-z]{2}\b/.test(t) && /\d/.test(t)).length).toBeGreaterThan(
+      1,
+    )
+    expect(await chart.getByTestId('chart-unit').textContent()).toBe('%')
+    expect(await chart.getByTestId('chart-target').textContent()).toBe('target 5 %')
+
+    // The keyboard starts at the latest point and walks back to the first.
+    await chart.focus()
+    const tooltip = trend.getByTestId('chart-tooltip')
+    await expect.poll(() => tooltip.textContent(), eventually).toContain('5.5 %')
+    expect(await tooltip.textContent()).toContain('source: sheet')
+    expect(await tooltip.textContent()).toContain('by Bob')
+    await bob.page.keyboard.press('ArrowLeft')
+    await bob.page.keyboard.press('ArrowLeft')
+    expect(await tooltip.textContent()).toContain('5.2 %')
+    expect(await tooltip.textContent()).toContain('no source given')
+    expect(await tooltip.textContent()).toContain('by nightly experiment')
+    await chart.blur()
+    await tooltip.waitFor({ state: 'detached' })
+
+    // The pointer anywhere near a point shows it.
+    const dot = await chart.locator('.chart-point').first().boundingBox()
+    await bob.page.mouse.move(dot!.x + dot!.width / 2, dot!.y + dot!.height / 2)
+    await expect.poll(() => tooltip.textContent(), eventually).toMatch(/^5\.\d %/)
+    await bob.page.screenshot({ path: '/tmp/metric-chart.png' })
+    await chart.screenshot({ path: '/tmp/metric-chart-close.png' })
+  })
 })
 
 describe('when someone changes a locked criterion', () => {

@@ -1,7 +1,7 @@
 import type { Measurement } from '../../../../shared/canvases/hypothesis/tracking'
 import type { MetricState } from '../../../../shared/canvases/hypothesis/verdict'
 import type { Metric } from '../../../../shared/canvases/schema'
-import { formatValue } from './chartScale'
+import { formatValue } from './formatValue'
 import { MetricChart } from './MetricChart'
 
 const stateWords: Record<MetricState, string> = {
@@ -58,7 +58,7 @@ export function MetricTrend({
           latest · {goal} · {points.length} {points.length === 1 ? 'value' : 'values'}
         </span>
       </div>
-      <MetricChart metric={metric} points={points} start={start} end={end} />
+      <MetricChart metric={metric} measurements={points} start={start} end={end} />
     </li>
   )
 }

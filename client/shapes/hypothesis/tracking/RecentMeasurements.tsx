@@ -1,6 +1,6 @@
 import type { Measurement } from '../../../../shared/canvases/hypothesis/tracking'
 import type { Metric } from '../../../../shared/canvases/schema'
-import { formatValue } from './chartScale'
+import { formatValue } from './formatValue'
 import { stamp } from './dates'
 
 const Shown = 6

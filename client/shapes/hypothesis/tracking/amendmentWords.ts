@@ -1,6 +1,6 @@
 import type { Amendment } from '../../../../shared/canvases/hypothesis/tracking'
 import type { Metric } from '../../../../shared/canvases/schema'
-import { formatValue } from './chartScale'
+import { formatValue } from './formatValue'
 
 const number = (value: number | null, unit: string) =>
   value === null ? 'none' : formatValue(value, unit)
