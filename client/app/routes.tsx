@@ -1,8 +1,48 @@
-import type { ReactNode } from 'react'
+import { lazy, Suspense, type ReactNode } from 'react'
 import { BoardListPage } from '../boards/BoardListPage'
-import { BoardPage } from '../board/BoardPage'
+import { BoardLoading } from '../board/BoardLoading'
 import { TrackerPage } from '../tracker/TrackerPage'
 import { TrackerPath } from '../tracker/trackerFilters'
+
+// The board editor (tldraw, the shapes, the sync and workshop code) is most of the app's
+// JavaScript; the board list and the tracker must not wait for it, so it loads with its route.
+// A static import of anything that reaches tldraw brings it back into every page's first load:
+// test/build/production.test.ts and `npm run bench -- bundles` watch for it.
+const ReloadedKey = 'board-editor-reloaded'
+const BoardPage = lazy(() =>
+  import('../board/BoardPage').then(
+    (m) => {
+      sessionStorage.removeItem(ReloadedKey)
+      return { default: m.BoardPage }
+    },
+    (error: unknown) => reloadOnceFor(error),
+  ),
+)
+
+/**
+ * A page opened before a new version was deployed asks for editor files that are gone: load
+ * the page again (once, so a real outage still shows its error).
+ */
+function reloadOnceFor(error: unknown): Promise<never> {
+  if (sessionStorage.getItem(ReloadedKey) === null) {
+    sessionStorage.setItem(ReloadedKey, '1')
+    window.location.reload()
+    return new Promise<never>(() => {})
+  }
+  sessionStorage.removeItem(ReloadedKey)
+  return Promise.reject(error)
+}
+
+/** Shown while the editor's code loads; the board page shows the same until it is connected. */
+function BoardPageLoading() {
+  return (
+    <div className="board-page" data-testid="board-page-loading">
+      <main className="board-canvas">
+        <BoardLoading status="connecting" />
+      </main>
+    </div>
+  )
+}
 
 /** One entry per page; `:name` segments become params. New pages are added here only. */
 export interface Route {
@@ -16,7 +56,11 @@ export const routes: Route[] = [
   {
     path: '/b/:boardId',
     // The key remounts the page, and with it the sync connection, when the board changes.
-    render: ({ boardId = '' }) => <BoardPage key={boardId} boardId={boardId} />,
+    render: ({ boardId = '' }) => (
+      <Suspense fallback={<BoardPageLoading />}>
+        <BoardPage key={boardId} boardId={boardId} />
+      </Suspense>
+    ),
   },
 ]
 
