@@ -1,5 +1,6 @@
 import { rmSync } from 'node:fs'
 import { makeDataDir, startServerProcess, type ServerProcess } from '../test/helpers/server.js'
+import { buildChanged } from '../scripts/build.js'
 import { withTimeout } from './wait.js'
 
 /** A server running as its own process, so client work does not share its event loop. */
@@ -19,13 +20,32 @@ process.once('exit', () => {
   for (const p of running) if (p.child.exitCode === null) p.child.kill('SIGKILL')
 })
 
-/** Starts `server/main.ts` on a free port with `dataDir` (a fresh one if omitted). */
+/**
+ * Which server the bench measures: `compiled` (default) runs dist/server as `npm start` does,
+ * built first if its sources changed; `BENCH_SERVER=source` runs server/main.ts through tsx.
+ */
+export const benchServerKind: 'compiled' | 'source' =
+  process.env.BENCH_SERVER === 'source' ? 'source' : 'compiled'
+
+let built = false
+function ensureBuilt() {
+  if (built || benchServerKind !== 'compiled') return
+  buildChanged({ only: 'server', log: (line) => process.stderr.write(`bench: ${line}\n`) })
+  built = true
+}
+
+/** Starts the server on a free port with `dataDir` (a fresh one if omitted). */
 export async function startBenchServer(
   dataDir = makeDataDir(),
   env: Record<string, string> = {},
 ): Promise<BenchServer> {
+  ensureBuilt()
   const proc = await withTimeout(
-    startServerProcess(dataDir, { LOG_LEVEL: 'warn', ...env }),
+    startServerProcess(
+      dataDir,
+      { LOG_LEVEL: 'warn', ...env },
+      { compiled: benchServerKind === 'compiled' },
+    ),
     30_000,
     'server process start',
   )

@@ -1,6 +1,12 @@
 import { cpus } from 'node:os'
 import { connectClient, createBoard, type TestClient } from '../test/helpers/clients.js'
-import { removeDataDir, startBenchServer, type BenchServer } from './benchServer.js'
+import {
+  benchServerKind,
+  removeDataDir,
+  startBenchServer,
+  type BenchServer,
+} from './benchServer.js'
+import { bundleSection } from './bundles.js'
 import { ClientPool } from './clientPool.js'
 import { startCpuMeter } from './cpu.js'
 import { measureDiskSync } from './diskSync.js'
@@ -35,6 +41,8 @@ const INITIAL_SYNC_GOAL = { shapes: 20_000, ms: 500 }
 const PRESENCE_PARTICIPANTS = [50, 200] as const
 const PRESENCE_MS = 3_000
 const PRESENCE_GOAL = { participants: 50, p99: 50 }
+/** Resident memory of the compiled server (full durability), in bytes. */
+const MEMORY_GOALS = { idle: 70e6, hundredClients: 90e6 }
 
 interface LatencyGoal {
   p50: number
@@ -132,19 +140,28 @@ async function realtimeSection(report: Report, durability: DurabilityLevel) {
   const full = durability === 'full'
   const tag = full ? '' : `, ${durability} durability`
   const memoryRows: Row[] = []
-  const memory = (label: string) => {
+  const memory = (label: string, goalBytes?: number) => {
     const mem = readProcessMemory(server.pid)
-    memoryRows.push({
-      measure: `server RSS, ${label}${tag}`,
-      result: mem ? formatMb(mem.rssBytes) : 'n/a',
-    })
+    const measure = `server RSS, ${label}${tag}`
+    const result = mem ? formatMb(mem.rssBytes) : 'n/a'
+    memoryRows.push(
+      goalBytes === undefined || !full || benchServerKind !== 'compiled'
+        ? { measure, result }
+        : rowWithCeiling(
+            measure,
+            result,
+            mem?.rssBytes ?? NaN,
+            goalBytes,
+            `≤ ${formatMb(goalBytes)}`,
+          ),
+    )
     return mem
   }
   let writer: TestClient | undefined
   let clients: ClientPool | undefined
   let raw: WireReceiverPool | undefined
   try {
-    memory('idle')
+    memory('idle', MEMORY_GOALS.idle)
     if (full) {
       const sync = summarize(measureDiskSync(server.dataDir))
       report.row({
@@ -163,7 +180,7 @@ async function realtimeSection(report: Report, durability: DurabilityLevel) {
     clients = new ClientPool(server.wsUrl, boardId)
     for (const n of FANOUT_CLIENTS) {
       await clients.growTo(n)
-      if (n === 100) memory('100 clients + writer connected')
+      if (n === 100) memory('100 clients + writer connected', MEMORY_GOALS.hundredClients)
       const receivers = clients.clients.map((c) => clientReceiver(c, clock))
       const goal = full ? FANOUT_GOALS[n] : undefined
       await fanoutCase(report, server, writer, receivers, `${n} clients${tag}`, goal)
@@ -235,10 +252,17 @@ async function presenceSection(report: Report) {
 async function main() {
   const startedAt = performance.now()
   const report = new Report()
-  report.note(`node ${process.version}, ${cpus().length} cores`)
+  report.note(
+    `node ${process.version}, ${cpus().length} cores; server ${
+      benchServerKind === 'compiled'
+        ? 'compiled, started as npm run serve starts it'
+        : 'from TypeScript through tsx (BENCH_SERVER=source)'
+    }`,
+  )
   // `npm run bench -- realtime` runs one section; no argument runs them all.
   const only = process.argv[2]
   const sections: Record<string, () => Promise<void>> = {
+    bundles: async () => bundleSection(report, progress),
     realtime: async () => {
       for (const level of DURABILITY_LEVELS) await realtimeSection(report, level)
     },

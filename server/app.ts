@@ -17,7 +17,6 @@ import { tokenRoutes } from './routes/tokens.js'
 import { linkRoutes } from './routes/links.js'
 import { workshopRoutes } from './routes/workshop.js'
 import { boardAccess } from './access/restAccess.js'
-import { buildOpenApiDocument } from './openapi.js'
 import { syncRoutes } from './routes/sync.js'
 
 /** The whole HTTP surface: REST API, sync endpoint and the built client. */
@@ -41,8 +40,13 @@ export function createApp(ctx: ServerContext, upgradeWebSocket: UpgradeWebSocket
     .route('/api/assets', assets.serve)
     .route('/sync', syncRoutes(ctx, upgradeWebSocket))
 
-  const openApi = buildOpenApiDocument()
-  app.get('/api/openapi.json', (c) => c.json(openApi))
+  // Described on first request: the document and the code that builds it are memory an idle
+  // server need not hold.
+  let openApi: object | undefined
+  app.get('/api/openapi.json', async (c) => {
+    openApi ??= (await import('./openapi.js')).buildOpenApiDocument()
+    return c.json(openApi)
+  })
   app.all('/api/*', () => {
     throw new ApiError('not_found', 'No such endpoint')
   })

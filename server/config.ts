@@ -1,4 +1,5 @@
-import { resolve } from 'node:path'
+import { existsSync } from 'node:fs'
+import { dirname, join, resolve } from 'node:path'
 import { z } from 'zod'
 import { DefaultLimits } from '../shared/protocol/limits.js'
 
@@ -66,6 +67,17 @@ export interface Config {
   durability: 'full' | 'relaxed'
 }
 
+/**
+ * The folder holding package.json: this module runs from `server/` (tsx) and from
+ * `dist/server/server/` (compiled), and both serve the client built into `<root>/dist/client`.
+ */
+export function appRoot(from: string): string {
+  for (let dir = from; ; dir = dirname(dir)) {
+    if (existsSync(join(dir, 'package.json'))) return dir
+    if (dirname(dir) === dir) return resolve(from, '..')
+  }
+}
+
 /** Parses the environment; a bad value stops the server with a message naming it. */
 export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
   const parsed = EnvSchema.safeParse(env)
@@ -83,7 +95,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     port: e.PORT,
     host: e.HOST,
     dataDir: resolve(e.DATA_DIR),
-    clientDir: resolve(import.meta.dirname, '../dist/client'),
+    clientDir: join(appRoot(import.meta.dirname), 'dist', 'client'),
     limits: {
       maxMessageBytes: e.MAX_MESSAGE_BYTES,
       maxDocumentBytes: e.MAX_DOCUMENT_BYTES,

@@ -9,6 +9,14 @@ export function staticClient(ctx: ServerContext) {
   const root = ctx.config.clientDir
   const indexPath = join(root, 'index.html')
   const app = new Hono()
+  // The build keeps its own files in dot-folders and dot-files (Vite's manifest, the build
+  // stamp); they are not part of the site.
+  app.use('*', async (c, next) => {
+    if (c.req.path.split('/').some((segment) => segment.startsWith('.'))) {
+      return c.text('Not found', 404)
+    }
+    await next()
+  })
   app.use(
     '/assets/*',
     serveStatic({

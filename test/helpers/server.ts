@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process'
-import { mkdtempSync, rmSync } from 'node:fs'
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { loadConfig } from '../../server/config.js'
@@ -88,13 +88,33 @@ export interface ServerProcess {
   stderr(): string
 }
 
-/** Starts the server as its own process (`node --import tsx server/main.ts`), for fault tests. */
+/**
+ * Node's arguments for the compiled server, exactly as `npm run serve` (and `npm start`) pass
+ * them: read from package.json so tests and the bench measure what production runs.
+ */
+export function compiledServerArgs(): string[] {
+  const root = resolve(import.meta.dirname, '../..')
+  const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as {
+    scripts: Record<string, string>
+  }
+  const [command, ...args] = pkg.scripts.serve!.trim().split(/\s+/)
+  if (command !== 'node') throw new Error(`npm run serve does not start node: ${pkg.scripts.serve}`)
+  return args
+}
+
+/**
+ * Starts the server as its own process, for fault tests: from TypeScript
+ * (`node --import tsx server/main.ts`), or with `compiled` the built JavaScript as `npm start`
+ * runs it (build it first).
+ */
 export async function startServerProcess(
   dataDir: string,
   env: Record<string, string> = {},
+  { compiled = false }: { compiled?: boolean } = {},
 ): Promise<ServerProcess> {
   const root = resolve(import.meta.dirname, '../..')
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+  const args = compiled ? compiledServerArgs() : ['--import', 'tsx', 'server/main.ts']
+  const child = spawn(process.execPath, args, {
     cwd: root,
     env: {
       ...process.env,
