@@ -1,6 +1,6 @@
 import type * as Y from 'yjs'
 import { getBoardCanvases, readAllCanvases } from '../../shared/doc/canvasDoc'
-import { readTracking } from '../../shared/doc/hypothesisDoc'
+import { getCanvasSpec } from '../../shared/canvases/registry'
 import { exportBoardMarkdown, type ExportCanvas } from '../../shared/markdown/exportMarkdown'
 
 /** The canvases of a board as this device holds them, as the markdown export reads them. */
@@ -8,9 +8,8 @@ export function localCanvasesForExport(doc: Y.Doc): ExportCanvas[] {
   const maps = getBoardCanvases(doc)
   return readAllCanvases(doc).map((content) => {
     const map = maps.get(content.id)
-    return content.kind === 'hypothesis' && map
-      ? { ...content, tracking: readTracking(map) }
-      : content
+    const tracking = getCanvasSpec(content.kind).tracking
+    return tracking && map ? { ...content, tracking: tracking.read(map) } : content
   })
 }
 

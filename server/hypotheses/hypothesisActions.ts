@@ -18,7 +18,8 @@ import {
 } from '../../shared/canvases/hypothesis/recording.js'
 import { computeVerdict } from '../../shared/canvases/hypothesis/verdict.js'
 import { newId, type Metric } from '../../shared/canvases/schema.js'
-import { readCanvas, setMetrics } from '../../shared/doc/canvasDoc.js'
+import { setMetrics } from '../../shared/canvases/hypothesis/metricDoc.js'
+import { readCanvas } from '../../shared/doc/canvasDoc.js'
 import { writeDecision } from '../../shared/doc/hypothesisDecision.js'
 import {
   appendAmendment,

@@ -1,4 +1,5 @@
 import * as Y from 'yjs'
+import { isHypothesisMap } from '../../shared/canvases/hypothesis/content.js'
 import { hypothesisSentence } from '../../shared/canvases/hypothesis/summary.js'
 import type { MeasurementPoint } from '../../shared/canvases/hypothesis/verdict.js'
 import { getBoardCanvases, readCanvas, type CanvasMap } from '../../shared/doc/canvasDoc.js'
@@ -19,7 +20,7 @@ export function hypothesisRows(
   const rows: HypothesisIndexRow[] = []
   for (const [canvasId, map] of getBoardCanvases(doc).entries()) {
     // Any client may have written anything here: skip what is not a hypothesis canvas map.
-    if (!(map instanceof Y.Map) || map.get('kind') !== 'hypothesis') continue
+    if (!(map instanceof Y.Map) || !isHypothesisMap(map)) continue
     const content = readCanvas(canvasId, map)
     if (!content) continue
     const tracking = readTrackingSummary(map, latest)

@@ -5,7 +5,7 @@ import {
   readCanvas,
   type CanvasMap,
 } from '../../shared/doc/canvasDoc.js'
-import { readTracking } from '../../shared/doc/hypothesisDoc.js'
+import { getCanvasSpec } from '../../shared/canvases/registry.js'
 import type { ExportCanvas } from '../../shared/markdown/exportMarkdown.js'
 import * as Y from 'yjs'
 import type { ServerContext } from '../context.js'
@@ -60,9 +60,10 @@ export async function findCanvas(
   return { room, map, content }
 }
 
-/** A canvas as the markdown export needs it: a hypothesis with its tracked state. */
+/** A canvas as the markdown export needs it: with what its kind tracks, if anything. */
 export function exportCanvasOf(content: CanvasContent, map: CanvasMap): ExportCanvas {
-  return content.kind === 'hypothesis' ? { ...content, tracking: readTracking(map) } : content
+  const tracking = getCanvasSpec(content.kind).tracking
+  return tracking ? { ...content, tracking: tracking.read(map) } : content
 }
 
 /** Every canvas of a board, ready for the markdown export. */

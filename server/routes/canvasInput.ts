@@ -1,28 +1,38 @@
 import type { CreateCanvasBody, UpdateCanvasBody } from '../../shared/api/canvases.js'
-import { getCanvasDefinition } from '../../shared/canvases/registry.js'
+import { CanvasKinds, getCanvasSpec } from '../../shared/canvases/registry.js'
 import { newId, type CanvasContent, type CanvasItem } from '../../shared/canvases/schema.js'
+import { ContentInputError } from '../../shared/canvases/types.js'
 import { ApiError } from '../http/errors.js'
 
-type Body = CreateCanvasBody | UpdateCanvasBody
+/** Body members that set a field of some kind (the hypothesis sentence), by name. */
+const specs = CanvasKinds.map(getCanvasSpec)
+const fieldMembers = specs.flatMap((s) => s.input?.fieldMembers ?? [])
 
 /**
  * Turns an API body into canvas content on top of `base`. For a PATCH, `named` lists the
  * top-level keys the body named, and only those parts are returned, so nothing else changes.
  */
-export function toCanvasContent(base: CanvasContent, body: Body, named: string[]): CanvasContent {
-  const definition = getCanvasDefinition(base.kind)
+export function toCanvasContent(
+  base: CanvasContent,
+  body: CreateCanvasBody | UpdateCanvasBody,
+  named: string[],
+): CanvasContent {
+  const spec = getCanvasSpec(base.kind)
+  const definition = spec.definition
   const isPatch = named.length > 0
   const out: CanvasContent = isPatch ? { ...base, fields: {}, boxes: {} } : structuredClone(base)
   if (isPatch) {
-    delete out.metrics
-    delete out.current
-    delete out.future
+    // A patch names what it changes: the kind's parts are absent unless the body has them.
+    const parts: Record<string, unknown> = out
+    for (const key of Object.keys(spec.parts?.empty() ?? {})) delete parts[key]
   }
   if (body.title !== undefined) out.title = body.title
 
   const fieldValues: Record<string, string> = { ...body.fields }
-  for (const key of ['belief', 'expectedResult', 'successSignal'] as const) {
-    if (body[key] !== undefined) fieldValues[key] = body[key]!
+  const members: Record<string, unknown> = body
+  for (const key of fieldMembers) {
+    const value = members[key]
+    if (typeof value === 'string') fieldValues[key] = value
   }
   for (const [key, value] of Object.entries(fieldValues)) {
     if (!definition.fields.some((f) => f.key === key)) {
@@ -46,24 +56,22 @@ export function toCanvasContent(base: CanvasContent, body: Body, named: string[]
     })
   }
 
-  if (body.metrics !== undefined) {
-    if (base.kind !== 'hypothesis')
-      throw new ApiError('invalid_body', 'only a hypothesis canvas has metrics')
-    const keys = new Set<string>()
-    // A metric sent without an id keeps the id of the metric with its key, so a PATCH that
-    // restates the metrics edits them in place rather than replacing them.
-    const idsByKey = new Map((base.metrics ?? []).map((m) => [m.key, m.id]))
-    out.metrics = body.metrics.map((m) => {
-      if (keys.has(m.key)) throw new ApiError('invalid_body', `metric key "${m.key}" is used twice`)
-      keys.add(m.key)
-      return { ...m, id: m.id ?? idsByKey.get(m.key) ?? newId() }
-    })
-  }
-  for (const state of ['current', 'future'] as const) {
-    const steps = body[state]
-    if (steps === undefined) continue
-    if (base.kind !== 'vsm') throw new ApiError('invalid_body', 'only a value-stream map has steps')
-    out[state] = steps.map((s) => ({ ...s, id: s.id ?? newId() }))
+  // In the kinds' order: the members of this kind are read, another kind's are refused.
+  for (const other of specs) {
+    const input = other.input
+    if (!input) continue
+    if (other.kind === base.kind) {
+      try {
+        Object.assign(out, input.read(body, base))
+      } catch (error) {
+        if (error instanceof ContentInputError) throw new ApiError('invalid_body', error.message)
+        throw error
+      }
+      continue
+    }
+    for (const [member, refusal] of Object.entries(input.members)) {
+      if (members[member] !== undefined) throw new ApiError('invalid_body', refusal)
+    }
   }
   return out
 }

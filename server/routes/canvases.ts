@@ -7,15 +7,15 @@ import {
   UpdateCanvasBodySchema,
   type CanvasResponse,
 } from '../../shared/api/canvases.js'
-import { getCanvasDefinition } from '../../shared/canvases/registry.js'
-import { EntityIdSchema, newId, type CanvasContent } from '../../shared/canvases/schema.js'
-import { compareStreams } from '../../shared/canvases/vsm/figures.js'
+import { getCanvasSpec } from '../../shared/canvases/registry.js'
+import { EntityIdSchema, type CanvasContent } from '../../shared/canvases/schema.js'
 import {
   applyCanvasContent,
   emptyCanvas,
   getBoardCanvases,
   readAllCanvases,
   readCanvas,
+  withNewIds,
   writeCanvas,
 } from '../../shared/doc/canvasDoc.js'
 import {
@@ -23,7 +23,6 @@ import {
   exportCanvasMarkdown,
   type ExportCanvas,
 } from '../../shared/markdown/exportMarkdown.js'
-import { writeTracking } from '../../shared/doc/hypothesisDoc.js'
 import { MarkdownImportError, importMarkdown } from '../../shared/markdown/importMarkdown.js'
 import type { ServerContext } from '../context.js'
 import { ApiError } from '../http/errors.js'
@@ -39,15 +38,15 @@ import {
   requireRoomFor,
 } from './boardDoc.js'
 import { toCanvasContent } from './canvasInput.js'
-import { planHypothesisChange } from '../hypotheses/hypothesisActions.js'
+import { canvasPatches } from './canvasPatches.js'
 
 const BoardParams = z.object({ boardId: BoardIdSchema })
 const CanvasParams = z.object({ boardId: BoardIdSchema, canvasId: EntityIdSchema })
 
 /** The API view of a canvas: content plus value-stream figures. */
 export function canvasResponse(content: CanvasContent): CanvasResponse {
-  if (content.kind !== 'vsm') return content
-  return { ...content, figures: compareStreams(content.current ?? [], content.future ?? []) }
+  const figures = getCanvasSpec(content.kind).figures?.(content)
+  return figures === undefined ? content : { ...content, figures }
 }
 
 const markdown = (body: string) =>
@@ -89,38 +88,27 @@ export function canvasRoutes(ctx: ServerContext) {
       validate('json', UpdateCanvasBodySchema),
       async (c) => {
         const { boardId, canvasId } = c.req.valid('param')
-        const { status, timeboxDays, reason, by, ...body } = c.req.valid('json')
+        const whole = c.req.valid('json')
+        // The members some kind takes beyond content (a hypothesis's status, …) are not content.
+        const body: Record<string, unknown> = { ...whole }
+        for (const p of canvasPatches) for (const key of [...p.members, ...p.extra]) delete body[key]
         const updated = await editBoard(async () => {
           const found = await find(boardId, canvasId)
           requireRoomFor(found.room, JSON.stringify(body).length)
-          const isHypothesis = found.content.kind === 'hypothesis'
-          if (!isHypothesis && (status ?? timeboxDays ?? reason) !== undefined) {
-            throw new ApiError(
-              'invalid_body',
-              'only a hypothesis has a status, time box or amendments',
-            )
+          const rules = canvasPatches.find((p) => p.kind === found.content.kind)
+          for (const p of canvasPatches) {
+            if (p !== rules && p.members.some((key) => whole[key] !== undefined)) {
+              throw new ApiError('invalid_body', p.refusal)
+            }
           }
-          if (isHypothesis && body.boxes?.lessons !== undefined) {
-            throw new ApiError(
-              'invalid_body',
-              'lessons learned are append-only: add one with POST …/hypotheses/:hypothesisId/lessons',
-            )
-          }
-          // A body that names only hypothesis parts changes no content: patch with nothing named.
+          rules?.check(whole)
+          // A body that names only such members changes no content: patch with nothing named.
           const named = Object.keys(body)
-          const patch = toCanvasContent(found.content, body, named.length > 0 ? named : ['title'])
-          // Metrics of a hypothesis go through the lifecycle rules (locked once it runs).
-          const { metrics, ...rest } = patch
-          const hypothesisEdit = isHypothesis
-            ? planHypothesisChange(
-                found,
-                { metrics, status, timeboxDays, reason, by: by ?? 'API' },
-                ctx.now(),
-              )
-            : undefined
+          const patch = toCanvasContent(found.content, whole, named.length > 0 ? named : ['title'])
+          const planned = rules?.plan(found, patch, whole, ctx.now())
           await found.room.transact(() => {
-            applyCanvasContent(found.map, isHypothesis ? rest : patch)
-            hypothesisEdit?.()
+            applyCanvasContent(found.map, planned ? planned.content : patch)
+            planned?.then?.()
           })
           return canvasResponse(readCanvas(canvasId, found.map)!)
         })
@@ -182,12 +170,13 @@ export function canvasRoutes(ctx: ServerContext) {
           const existing = getBoardCanvases(r.doc)
           // Ids are kept so a round trip is exact; a canvas already on this board gets new ids.
           const fresh = imported.canvases.map((canvas) =>
-            existing.has(canvas.id) ? withNewIds(canvas) : canvas,
+            existing.has(canvas.id) ? withNewImportIds(canvas) : canvas,
           )
           await r.transact((doc) =>
             fresh.forEach((canvas) => {
               const map = writeCanvas(doc, canvas)
-              if (canvas.tracking) writeTracking(map, canvas.tracking)
+              const tracking = getCanvasSpec(canvas.kind).tracking
+              if (tracking && canvas.tracking) tracking.write(map, canvas.tracking)
             }),
           )
           return fresh
@@ -197,30 +186,10 @@ export function canvasRoutes(ctx: ServerContext) {
     )
 }
 
-function withNewIds(canvas: ExportCanvas): ExportCanvas {
+/** A copy of an imported canvas with new ids, its tracking following the renamed items. */
+function withNewImportIds(canvas: ExportCanvas): ExportCanvas {
   const renamed = new Map<string, string>()
-  const fresh = <T extends { id: string }>(list: T[] | undefined) =>
-    list?.map((x) => {
-      const id = newId()
-      renamed.set(x.id, id)
-      return { ...x, id }
-    })
-  const definition = getCanvasDefinition(canvas.kind)
-  const boxes = Object.fromEntries(
-    definition.boxes.map((b) => [b.key, fresh(canvas.boxes[b.key]) ?? []]),
-  )
-  // Lessons are the lessons box's items: their dates follow the items' new ids.
-  const tracking = canvas.tracking && {
-    ...canvas.tracking,
-    lessons: canvas.tracking.lessons.map((l) => ({ ...l, id: renamed.get(l.id) ?? l.id })),
-  }
-  return {
-    ...canvas,
-    ...(tracking && { tracking }),
-    id: newId(),
-    boxes,
-    metrics: fresh(canvas.metrics),
-    current: fresh(canvas.current),
-    future: fresh(canvas.future),
-  }
+  const copy = withNewIds(canvas, renamed)
+  const renew = getCanvasSpec(canvas.kind).tracking?.renewIds
+  return canvas.tracking && renew ? { ...copy, tracking: renew(canvas.tracking, renamed) } : copy
 }

@@ -12,6 +12,7 @@ import {
   type MeasurementsResult,
 } from '../../shared/api/hypotheses.js'
 import { EntityIdSchema } from '../../shared/canvases/schema.js'
+import { hypothesisSpec } from '../../shared/canvases/hypothesis/spec.js'
 import { BoardKeysHeader } from '../../shared/api/links.js'
 import type { ServerContext } from '../context.js'
 import { ApiError } from '../http/errors.js'
@@ -37,7 +38,7 @@ type Env = { Variables: { tokenName: string } }
 /** Hypotheses of a board: read, record measurements, decide, add lessons. */
 export function hypothesisRoutes(ctx: ServerContext) {
   const find = (boardId: string, hypothesisId: string) =>
-    findCanvas(ctx, boardId, hypothesisId, 'hypothesis')
+    findCanvas(ctx, boardId, hypothesisId, hypothesisSpec.kind)
 
   // The token is checked before the body is read: a stranger cannot make the server read 2 MiB.
   const ingestionToken = createMiddleware<Env>(async (c, next) => {

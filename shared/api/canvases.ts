@@ -7,9 +7,9 @@ import {
   MetricKinds,
   type CanvasContent,
 } from '../canvases/schema.js'
+import type { CanvasFigures } from '../canvases/registry.js'
 import { HypothesisPatchFields } from './hypotheses.js'
 import { StepClassifications, Wastes } from '../canvases/vsm/definition.js'
-import type { StreamComparison } from '../canvases/vsm/figures.js'
 
 const TitleSchema = z.string().trim().min(1).max(200)
 const FieldValueSchema = z.string().max(2000)
@@ -70,6 +70,11 @@ const contentParts = {
   future: z.array(StepInputSchema).max(500).optional(),
 }
 
+/** The content members of a create or change body, as a kind reads them (any kind's). */
+export type CanvasBodyParts = {
+  [K in keyof typeof contentParts]?: z.infer<(typeof contentParts)[K]>
+}
+
 /** POST /api/boards/:boardId/canvases */
 export const CreateCanvasBodySchema = z.strictObject({
   kind: z.enum(CanvasKinds),
@@ -90,4 +95,4 @@ export const UpdateCanvasBodySchema = z.strictObject({
 export type UpdateCanvasBody = z.infer<typeof UpdateCanvasBodySchema>
 
 /** A canvas as the API returns it: the typed content, plus computed figures for a map. */
-export type CanvasResponse = CanvasContent & { figures?: StreamComparison }
+export type CanvasResponse = CanvasContent & { figures?: CanvasFigures }

@@ -1,19 +1,15 @@
 import * as Y from 'yjs'
-import { getCanvasDefinition } from '../canvases/registry.js'
+import { CanvasVersion, newId, type CanvasItem } from '../canvases/baseContent.js'
 import {
   CanvasContentSchema,
-  CanvasVersion,
-  MetricSchema,
-  StepSchema,
-  newId,
+  getCanvasSpec,
+  isCanvasKind,
   type CanvasContent,
-  type CanvasItem,
   type CanvasKind,
-  type Metric,
-  type Step,
-} from '../canvases/schema.js'
+} from '../canvases/registry.js'
 import { migrateCanvasMap } from './canvasMigrations.js'
 import { setYText, yText } from './ytext.js'
+import { existingText, getArray, getMap, getText, str, syncArray } from './yLists.js'
 
 /**
  * Layout of canvases in a board's Y.Doc, so that people typing at once never lose a character:
@@ -22,10 +18,7 @@ import { setYText, yText } from './ytext.js'
  *     kind: string, version: number, title: Y.Text
  *     fields: Y.Map<fieldKey, Y.Text>
  *     boxes:  Y.Map<boxKey, Y.Array<Y.Map{ id: string, text: Y.Text, by?: string, at?: number }>>
- *     metrics (hypothesis): Y.Array<Y.Map{ id, key, name: Y.Text, kind, unit, direction,
- *                                          baseline, target, tolerance }>
- *     current, future (vsm): Y.Array<Y.Map{ id, name: Y.Text, owner: Y.Text, processMinutes,
- *                                          leadMinutes, completeAccuratePct, classification, wastes }>
+ *     …and the parts its kind adds (metrics, steps, …; shared/canvases/<kind>/*Doc.ts)
  *
  * Texts are Y.Text (merged character by character); numbers and enums are last-writer-wins
  * per field; list order is a Y.Array so inserts and moves by different people both survive.
@@ -40,16 +33,6 @@ export type CanvasMap = Y.Map<unknown>
 export function getBoardCanvases(doc: Y.Doc): Y.Map<CanvasMap> {
   return doc.getMap<CanvasMap>(CanvasKeys.root)
 }
-
-const getText = (map: Y.Map<unknown>, key: string): Y.Text => {
-  const value = map.get(key)
-  if (value instanceof Y.Text) return value
-  const text = yText(typeof value === 'string' ? value : '')
-  map.set(key, text)
-  return text
-}
-const str = (value: unknown) =>
-  value instanceof Y.Text ? value.toString() : typeof value === 'string' ? value : ''
 
 /**
  * Who added an item and when (server clock, epoch ms): private mode hides others' new items
@@ -81,107 +64,9 @@ export function createItemMap(text: string, id = newId(), author?: ItemAuthor): 
   return item
 }
 
-/** A Y.Text already in `map`; a map not yet in a document has none (and must not be read). */
-const existingText = (map: Y.Map<unknown>, key: string) => {
-  const value = map.doc ? map.get(key) : undefined
-  return value instanceof Y.Text ? value : undefined
-}
-
-function writeMetric(map: Y.Map<unknown>, metric: Metric) {
-  map.set('id', metric.id)
-  map.set('key', metric.key)
-  const name = existingText(map, 'name')
-  if (name) setYText(name, metric.name)
-  else map.set('name', yText(metric.name))
-  map.set('kind', metric.kind)
-  map.set('unit', metric.unit)
-  map.set('direction', metric.direction)
-  map.set('baseline', metric.baseline)
-  map.set('target', metric.target)
-  map.set('tolerance', metric.tolerance)
-}
-
-function writeStep(map: Y.Map<unknown>, step: Step) {
-  map.set('id', step.id)
-  for (const key of ['name', 'owner'] as const) {
-    const text = existingText(map, key)
-    if (text) setYText(text, step[key])
-    else map.set(key, yText(step[key]))
-  }
-  map.set('processMinutes', step.processMinutes)
-  map.set('leadMinutes', step.leadMinutes)
-  map.set('completeAccuratePct', step.completeAccuratePct)
-  map.set('classification', step.classification)
-  map.set('wastes', [...step.wastes])
-}
-
-/**
- * Makes a Y.Array of maps hold `values`, touching as little as possible: entries whose id stays
- * keep their map (and the Y.Texts inside, so concurrent typing there survives); removed ones
- * are deleted and new ones inserted in place. Only a reorder of kept entries copies them.
- */
-function syncArray<T extends { id: string }>(
-  array: Y.Array<Y.Map<unknown>>,
-  values: readonly T[],
-  write: (map: Y.Map<unknown>, value: T) => void,
-) {
-  const wanted = new Set(values.map((v) => v.id))
-  for (let i = array.length - 1; i >= 0; i--) {
-    if (!wanted.has(array.get(i).get('id') as string)) array.delete(i, 1)
-  }
-  const keptIds = array.toArray().map((m) => m.get('id') as string)
-  const kept = new Set(keptIds)
-  const keptInValueOrder = values.filter((v) => kept.has(v.id)).map((v) => v.id)
-  if (keptInValueOrder.some((id, i) => id !== keptIds[i])) {
-    // Reordered: a Yjs type cannot be re-inserted once removed, so copy into fresh maps.
-    const existing = new Map(array.toArray().map((m) => [m.get('id') as string, readEntry(m)]))
-    array.delete(0, array.length)
-    array.insert(
-      0,
-      values.map((v) => {
-        const fresh = new Y.Map<unknown>()
-        write(fresh, { ...existing.get(v.id), ...v } as T)
-        return fresh
-      }),
-    )
-    return
-  }
-  values.forEach((v, i) => {
-    if (kept.has(v.id)) {
-      write(array.get(i), v)
-      return
-    }
-    const fresh = new Y.Map<unknown>()
-    write(fresh, v)
-    array.insert(i, [fresh])
-  })
-}
-
-function readEntry(map: Y.Map<unknown>): Record<string, unknown> {
-  const out: Record<string, unknown> = {}
-  for (const [k, v] of map.entries()) out[k] = v instanceof Y.Text ? v.toString() : v
-  return out
-}
-
-function getArray(map: Y.Map<unknown>, key: string): Y.Array<Y.Map<unknown>> {
-  const value = map.get(key)
-  if (value instanceof Y.Array) return value as Y.Array<Y.Map<unknown>>
-  const array = new Y.Array<Y.Map<unknown>>()
-  map.set(key, array)
-  return array
-}
-
 /** The items Y.Array of one box, created on first use. */
 export function getBoxItems(canvas: CanvasMap, boxKey: string): Y.Array<Y.Map<unknown>> {
   return getArray(getMap(canvas, 'boxes'), boxKey)
-}
-
-function getMap(map: Y.Map<unknown>, key: string): Y.Map<unknown> {
-  const value = map.get(key)
-  if (value instanceof Y.Map) return value
-  const child = new Y.Map<unknown>()
-  map.set(key, child)
-  return child
 }
 
 /** Replaces a box's items, keeping the Y.Text of items whose id is kept in place. */
@@ -215,12 +100,6 @@ export function getCanvasTitleText(canvas: CanvasMap): Y.Text {
   return getText(canvas, 'title')
 }
 
-export const setMetrics = (canvas: CanvasMap, metrics: readonly Metric[]) =>
-  syncArray(getArray(canvas, 'metrics'), metrics, writeMetric)
-
-export const setSteps = (canvas: CanvasMap, state: 'current' | 'future', steps: readonly Step[]) =>
-  syncArray(getArray(canvas, state), steps, writeStep)
-
 /** Writes a whole canvas into the document (inside the caller's transaction). */
 export function writeCanvas(doc: Y.Doc, content: CanvasContent): CanvasMap {
   const canvas = new Y.Map<unknown>()
@@ -238,23 +117,8 @@ export function applyCanvasContent(canvas: CanvasMap, content: Partial<CanvasCon
   for (const [key, value] of Object.entries(content.fields ?? {}))
     setCanvasField(canvas, key, value)
   for (const [key, items] of Object.entries(content.boxes ?? {})) setBoxItems(canvas, key, items)
-  if (content.metrics) setMetrics(canvas, content.metrics)
-  if (content.current) setSteps(canvas, 'current', content.current)
-  if (content.future) setSteps(canvas, 'future', content.future)
-}
-
-function readArray<T>(
-  canvas: CanvasMap,
-  key: string,
-  parse: (value: unknown) => T | undefined,
-): T[] {
-  const value = canvas.get(key)
-  if (!(value instanceof Y.Array)) return []
-  return value
-    .toArray()
-    .filter((m): m is Y.Map<unknown> => m instanceof Y.Map)
-    .map((m) => parse(readEntry(m)))
-    .filter((v): v is T => v !== undefined)
+  const kind = canvas.get('kind')
+  if (isCanvasKind(kind)) getCanvasSpec(kind).parts?.write(canvas, content)
 }
 
 /**
@@ -263,22 +127,17 @@ function readArray<T>(
  */
 export function readCanvas(id: string, canvas: CanvasMap): CanvasContent | undefined {
   migrateCanvasMap(canvas)
-  const kind = canvas.get('kind') as CanvasKind
-  let definition
-  try {
-    definition = getCanvasDefinition(kind)
-  } catch {
-    return undefined
-  }
-  if (!definition) return undefined
+  const kind = canvas.get('kind')
+  if (!isCanvasKind(kind)) return undefined
+  const spec = getCanvasSpec(kind)
   const fieldsMap = canvas.get('fields')
   const boxesMap = canvas.get('boxes')
   const fields: Record<string, string> = {}
-  for (const f of definition.fields) {
+  for (const f of spec.definition.fields) {
     fields[f.key] = fieldsMap instanceof Y.Map ? str(fieldsMap.get(f.key)) : ''
   }
   const boxes: Record<string, CanvasItem[]> = {}
-  for (const b of definition.boxes) {
+  for (const b of spec.definition.boxes) {
     const items = boxesMap instanceof Y.Map ? boxesMap.get(b.key) : undefined
     boxes[b.key] =
       items instanceof Y.Array
@@ -288,15 +147,14 @@ export function readCanvas(id: string, canvas: CanvasMap): CanvasContent | undef
             .map((m) => ({ id: String(m.get('id')), text: str(m.get('text')) }))
         : []
   }
-  const content: CanvasContent = { id, kind, title: str(canvas.get('title')), fields, boxes }
-  if (kind === 'hypothesis') {
-    content.metrics = readArray(canvas, 'metrics', (v) => MetricSchema.safeParse(v).data)
-  }
-  if (kind === 'vsm') {
-    content.current = readArray(canvas, 'current', (v) => StepSchema.safeParse(v).data)
-    content.future = readArray(canvas, 'future', (v) => StepSchema.safeParse(v).data)
-  }
-  const parsed = CanvasContentSchema.safeParse(content)
+  const parsed = CanvasContentSchema.safeParse({
+    id,
+    kind,
+    title: str(canvas.get('title')),
+    fields,
+    boxes,
+    ...spec.parts?.read(canvas),
+  })
   return parsed.success ? parsed.data : undefined
 }
 
@@ -313,20 +171,37 @@ export function readAllCanvases(doc: Y.Doc): CanvasContent[] {
 
 /** An empty canvas of a kind with the given title. */
 export function emptyCanvas(kind: CanvasKind, title?: string, id = newId()): CanvasContent {
-  const definition = getCanvasDefinition(kind)
-  const content: CanvasContent = {
+  const spec = getCanvasSpec(kind)
+  const definition = spec.definition
+  // Not validated: a title may still be too long here (import reports it with its line later).
+  // The kind and its parts come from one spec, so they match.
+  return {
     id,
     kind,
     title: title ?? definition.label,
     fields: Object.fromEntries(definition.fields.map((f) => [f.key, ''])),
     boxes: Object.fromEntries(definition.boxes.map((b) => [b.key, []])),
-  }
-  if (kind === 'hypothesis') content.metrics = []
-  if (kind === 'vsm') {
-    content.current = []
-    content.future = []
-  }
-  return content
+    ...spec.parts?.empty(),
+  } as CanvasContent
+}
+
+/** A copy of a canvas with new ids for it and everything in it; `renamed` records each change. */
+export function withNewIds(
+  content: CanvasContent,
+  renamed = new Map<string, string>(),
+): CanvasContent {
+  const fresh = <T extends { id: string }>(list: readonly T[] | undefined) =>
+    list?.map((x) => {
+      const id = newId()
+      renamed.set(x.id, id)
+      return { ...x, id }
+    })
+  const spec = getCanvasSpec(content.kind)
+  const boxes = Object.fromEntries(
+    Object.entries(content.boxes).map(([key, items]) => [key, fresh(items) ?? []]),
+  )
+  // The parts come from the content's own spec, so the copy stays of its kind.
+  return { ...content, id: newId(), boxes, ...spec.parts?.renewIds(content, fresh) } as CanvasContent
 }
 
 /** Inserts an item into a box at `index` (clamped) and returns its id. */
@@ -385,29 +260,3 @@ export function moveItem(
 export function findItemIndex(items: Y.Array<Y.Map<unknown>>, itemId: string): number {
   return items.toArray().findIndex((m) => m instanceof Y.Map && m.get('id') === itemId)
 }
-
-/** Appends a metric to a hypothesis canvas. */
-export function insertMetric(canvas: CanvasMap, metric: Metric): void {
-  const map = new Y.Map<unknown>()
-  writeMetric(map, metric)
-  getArray(canvas, 'metrics').push([map])
-}
-
-/** Appends a step to one state of a value-stream map, or inserts it at `index`. */
-export function insertStep(
-  canvas: CanvasMap,
-  state: 'current' | 'future',
-  step: Step,
-  index?: number,
-): void {
-  const map = new Y.Map<unknown>()
-  writeStep(map, step)
-  const steps = getArray(canvas, state)
-  steps.insert(index === undefined ? steps.length : Math.max(0, Math.min(index, steps.length)), [
-    map,
-  ])
-}
-
-/** The metrics Y.Array of a hypothesis canvas, or a steps array of a value-stream map. */
-export const getCanvasList = (canvas: CanvasMap, key: 'metrics' | 'current' | 'future') =>
-  getArray(canvas, key)

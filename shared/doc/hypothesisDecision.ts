@@ -1,4 +1,5 @@
 import type * as Y from 'yjs'
+import { hypothesisCanvas } from '../canvases/hypothesis/definition.js'
 import type { DecisionRecord } from '../canvases/hypothesis/tracking.js'
 import { newId, type CanvasContent } from '../canvases/schema.js'
 import { emptyCanvas, writeCanvas, type CanvasMap } from './canvasDoc.js'
@@ -38,7 +39,7 @@ export function pivotSuccessor(
   id = successorId(content.id),
 ): CanvasContent {
   const title = `${content.title.slice(0, TitleMax - PivotSuffix.length)}${PivotSuffix}`
-  const successor = emptyCanvas('hypothesis', title, id)
+  const successor = emptyCanvas(hypothesisCanvas.kind, title, id)
   const carry = (key: string) =>
     (content.boxes[key] ?? []).map((i) => ({ id: newId(), text: i.text }))
   successor.boxes.problem = carry('problem')

@@ -1,19 +1,18 @@
-import { getCanvasDefinition } from '../canvases/registry.js'
+import { EntityIdSchema } from '../canvases/baseContent.js'
+import type { z } from 'zod'
 import {
   CanvasContentSchema,
   CanvasKinds,
-  EntityIdSchema,
-  MetricSchema,
-  StepSchema,
+  getCanvasSpec,
+  isCanvasKind,
   type CanvasContent,
-  type CanvasKind,
-} from '../canvases/schema.js'
+  type CanvasTracking,
+} from '../canvases/registry.js'
+import type { ImportLine, SectionReader } from '../canvases/types.js'
 import { emptyCanvas } from '../doc/canvasDoc.js'
-import { HypothesisTrackingSchema, emptyTracking } from '../canvases/hypothesis/tracking.js'
 import { splitTableRow, unescapeInline } from './escape.js'
 import type { ExportCanvas } from './exportMarkdown.js'
-import { readTrackingRow } from './readTrackingRows.js'
-import { DetailsLine, ExportMarker, MetricColumns, StepColumns, readMarker } from './format.js'
+import { ExportMarker, readMarker } from './format.js'
 
 /** A markdown file that is not a valid export; `line` is 1-based. */
 export class MarkdownImportError extends Error {
@@ -31,25 +30,17 @@ export interface ImportedBoard {
   canvases: ExportCanvas[]
 }
 
+type KindReader = SectionReader<CanvasContent, CanvasTracking>
 type Section =
   | { type: 'none' }
   | { type: 'fields' }
-  | { type: 'sentence' }
   | { type: 'box'; key: string }
-  | { type: 'metrics' }
-  | { type: 'steps'; state: 'current' | 'future' }
-  | { type: 'figures' }
-  | { type: 'status' }
-  | { type: 'lessons' }
-  | { type: 'amendments' }
-  | { type: 'measurement-summary' }
-  | { type: 'measurements' }
-  | { type: 'decision' }
+  | { type: 'kind'; reader: KindReader }
 
-const SENTENCE =
-  /^\*\*We believe that\*\* (.*) \*\*will result in\*\* (.*) \*\*We will know we've succeeded when\*\* (.*)$/
 const SEPARATOR_CELL = /^:?-{3,}:?$/
-const num = (s: string) => (s === '' ? null : Number(s))
+const specs = CanvasKinds.map(getCanvasSpec)
+/** Lines some kind writes for presentation only. */
+const skipLines = specs.flatMap((s) => s.markdown?.skipLine ?? [])
 
 /** Parses markdown written by the export (docs/markdown-format.md) back into canvases. */
 export function importMarkdown(markdown: string): ImportedBoard {
@@ -61,56 +52,44 @@ export function importMarkdown(markdown: string): ImportedBoard {
   const canvases: ExportCanvas[] = []
   let canvas: ExportCanvas | undefined
   let section: Section = { type: 'none' }
-  let expectCanvasMarker = false
+  let headingTitle: string | undefined
 
   const fail = (index: number, message: string): never => {
     throw new MarkdownImportError(index + 1, message)
   }
-  const parse = <T>(
-    index: number,
-    schema: {
-      safeParse(v: unknown): {
-        success: boolean
-        data?: T
-        error?: { issues: { path: PropertyKey[]; message: string }[] }
-      }
-    },
-    value: unknown,
-    what: string,
-  ): T => {
+  const parse = <T>(index: number, schema: z.ZodType<T>, value: unknown, what: string): T => {
     const result = schema.safeParse(value)
     if (!result.success) {
-      const issue = result.error!.issues[0]!
+      const issue = result.error.issues[0]!
       fail(index, `${what}: ${issue.path.join('.') || 'value'} ${issue.message}`)
     }
     return result.data as T
   }
+  const at = (index: number): ImportLine => ({ index, fail, parse })
 
   for (let i = 1; i < lines.length; i++) {
     const line = lines[i]!
     if (line.trim() === '') continue
-    // The fold around the full list of measurements is presentation only.
-    if (DetailsLine.test(line)) continue
+    if (skipLines.some((skip) => skip.test(line))) continue
 
-    if (expectCanvasMarker) {
+    if (headingTitle !== undefined) {
       const m = readMarker(line)
       if (!m || m.name !== 'canvas' || m.before !== '')
         fail(i, 'expected <!-- canvas id="…" kind="…" -->')
-      const kind = m!.attrs.kind as CanvasKind
-      if (!CanvasKinds.includes(kind)) fail(i, `unknown canvas kind "${m!.attrs.kind}"`)
+      const kind = m!.attrs.kind
+      if (!isCanvasKind(kind)) return fail(i, `unknown canvas kind "${m!.attrs.kind}"`)
       const id = parse<string>(i, EntityIdSchema, m!.attrs.id, 'canvas id')
       if (canvases.some((c) => c.id === id)) fail(i, `canvas id ${id} appears twice`)
-      canvas = { ...emptyCanvas(kind, canvas!.title, id) }
-      if (kind === 'hypothesis') canvas.tracking = emptyTracking()
+      const tracking = getCanvasSpec(kind).tracking?.empty()
+      canvas = { ...emptyCanvas(kind, headingTitle, id), ...(tracking && { tracking }) }
       canvases.push(canvas)
-      expectCanvasMarker = false
+      headingTitle = undefined
       section = { type: 'none' }
       continue
     }
 
     if (line.startsWith('## ')) {
-      canvas = { ...emptyCanvas('lean'), title: unescapeInline(line.slice(3)) }
-      expectCanvasMarker = true
+      headingTitle = unescapeInline(line.slice(3))
       continue
     }
     if (line.startsWith('# ')) {
@@ -119,60 +98,42 @@ export function importMarkdown(markdown: string): ImportedBoard {
       title = unescapeInline(line.slice(2))
       continue
     }
-    if (!canvas) fail(i, 'expected a canvas heading (## title)')
-    const c = canvas!
-    const definition = getCanvasDefinition(c.kind)
+    if (!canvas) return fail(i, 'expected a canvas heading (## title)')
+    const c = canvas
+    const spec = getCanvasSpec(c.kind)
+    const definition = spec.definition
     if (line.startsWith('### ') || line.startsWith('> ')) continue
 
     const m = readMarker(line)
     if (m && m.before === '') {
-      switch (m.name) {
-        case 'fields':
-          section = { type: 'fields' }
-          continue
-        case 'sentence':
-          if (c.kind !== 'hypothesis') fail(i, 'only a hypothesis canvas has a sentence')
-          section = { type: 'sentence' }
-          continue
-        case 'box':
-          if (!definition.boxes.some((b) => b.key === m.attrs.key)) {
-            fail(i, `a ${c.kind} canvas has no box "${m.attrs.key}"`)
-          }
-          section = { type: 'box', key: m.attrs.key! }
-          continue
-        case 'metrics':
-          if (c.kind !== 'hypothesis') fail(i, 'only a hypothesis canvas has metrics')
-          section = { type: 'metrics' }
-          continue
-        case 'steps':
-          if (c.kind !== 'vsm') fail(i, 'only a value-stream map has steps')
-          if (m.attrs.state !== 'current' && m.attrs.state !== 'future')
-            fail(i, 'steps state must be current or future')
-          section = { type: 'steps', state: m.attrs.state as 'current' | 'future' }
-          continue
-        case 'figures':
-          section = { type: 'figures' }
-          continue
-        case 'status':
-        case 'lessons':
-        case 'amendments':
-        case 'measurement-summary':
-        case 'measurements':
-        case 'decision':
-          if (!c.tracking) fail(i, `only a hypothesis canvas has ${m.name}`)
-          section = { type: m.name }
-          continue
-        default:
-          fail(i, `unknown marker "${m.name}"`)
+      if (m.name === 'fields') {
+        section = { type: 'fields' }
+        continue
       }
+      if (m.name === 'box') {
+        if (!definition.boxes.some((b) => b.key === m.attrs.key)) {
+          fail(i, `a ${c.kind} canvas has no box "${m.attrs.key}"`)
+        }
+        section = { type: 'box', key: m.attrs.key! }
+        continue
+      }
+      const own = spec.markdown?.sections[m.name]
+      if (own) {
+        section = { type: 'kind', reader: own.open(m.attrs, at(i)) }
+        continue
+      }
+      const owner = specs.find((s) => s.markdown?.sections[m.name])
+      const other = owner?.markdown?.sections[m.name]
+      if (!owner || !other) return fail(i, `unknown marker "${m.name}"`)
+      if (!other.skippedElsewhere) fail(i, `only ${owner.markdown!.owner} has ${other.what}`)
+      section = { type: 'kind', reader: {} }
+      continue
     }
 
-    if (section.type === 'sentence') {
-      const s = SENTENCE.exec(line)
-      if (!s) fail(i, 'expected the hypothesis sentence')
-      c.fields.belief = unescapeInline(s![1]!)
-      c.fields.expectedResult = unescapeInline(s![2]!)
-      c.fields.successSignal = unescapeInline(s![3]!)
+    // A kind that tracks has its tracking from the canvas marker on; others never read it.
+    const tracking = c.tracking!
+    if (section.type === 'kind' && section.reader.line) {
+      section.reader.line(line, c, tracking, at(i))
       section = { type: 'none' }
       continue
     }
@@ -192,98 +153,33 @@ export function importMarkdown(markdown: string): ImportedBoard {
     }
 
     const cells = splitTableRow(line)
-    if (!cells) fail(i, 'unexpected line')
-    if (cells!.every((cell) => SEPARATOR_CELL.test(cell))) continue
-    switch (section.type) {
-      case 'fields': {
-        if (cells![0] === 'Field') continue
-        const f = readMarker(cells![0]!)
-        if (!f || f.name !== 'field' || cells!.length !== 2)
-          fail(i, 'expected | label <!-- field key="…" --> | value |')
-        if (!definition.fields.some((d) => d.key === f!.attrs.key))
-          fail(i, `unknown field "${f!.attrs.key}"`)
-        c.fields[f!.attrs.key!] = unescapeInline(cells![1]!)
-        continue
-      }
-      case 'metrics': {
-        if (cells!.join('|') === MetricColumns.join('|')) continue
-        if (cells!.length !== MetricColumns.length)
-          fail(i, `a metric row has ${MetricColumns.length} cells`)
-        const [name, key, kind, unit, direction, baseline, at, source, target, tolerance] = cells!
-        const marker = readMarker(name!)
-        if (!marker || marker.name !== 'metric')
-          fail(i, 'expected <!-- metric id="…" --> in the first cell')
-        const metric = parse(
-          i,
-          MetricSchema,
-          {
-            id: marker!.attrs.id,
-            name: unescapeInline(marker!.before),
-            key: unescapeInline(key!),
-            kind,
-            unit: unescapeInline(unit!),
-            direction,
-            baseline: {
-              value: num(baseline!),
-              at: at === '' ? null : unescapeInline(at!),
-              source: source === '' ? null : unescapeInline(source!),
-            },
-            target: { value: num(target!) },
-            tolerance: num(tolerance!),
-          },
-          'metric',
-        )
-        ;(c.metrics ??= []).push(metric)
-        continue
-      }
-      case 'steps': {
-        if (cells!.join('|') === StepColumns.join('|')) continue
-        if (cells!.length !== StepColumns.length)
-          fail(i, `a step row has ${StepColumns.length} cells`)
-        const [, name, owner, pt, lt, , ca, classification, wastes] = cells!
-        const marker = readMarker(name!)
-        if (!marker || marker.name !== 'step')
-          fail(i, 'expected <!-- step id="…" --> in the step cell')
-        const step = parse(
-          i,
-          StepSchema,
-          {
-            id: marker!.attrs.id,
-            name: unescapeInline(marker!.before),
-            owner: unescapeInline(owner!),
-            processMinutes: num(pt!),
-            leadMinutes: num(lt!),
-            completeAccuratePct: num(ca!),
-            classification,
-            wastes: wastes === '' ? [] : wastes!.split(', '),
-          },
-          'step',
-        )
-        ;(c[section.state] ??= []).push(step)
-        continue
-      }
-      case 'figures':
-      case 'measurement-summary':
-        // Computed from the steps and the measurements; nothing to read.
-        continue
-      case 'status':
-      case 'lessons':
-      case 'amendments':
-      case 'measurements':
-      case 'decision':
-        readTrackingRow(section.type, cells!, c, c.tracking!, i, fail, parse)
-        continue
-      default:
-        fail(i, 'a table outside a fields, metrics or steps section')
+    if (!cells) return fail(i, 'unexpected line')
+    if (cells.every((cell) => SEPARATOR_CELL.test(cell))) continue
+    if (section.type === 'fields') {
+      if (cells[0] === 'Field') continue
+      const f = readMarker(cells[0]!)
+      if (!f || f.name !== 'field' || cells.length !== 2)
+        fail(i, 'expected | label <!-- field key="…" --> | value |')
+      if (!definition.fields.some((d) => d.key === f!.attrs.key))
+        fail(i, `unknown field "${f!.attrs.key}"`)
+      c.fields[f!.attrs.key!] = unescapeInline(cells[1]!)
+      continue
     }
+    if (section.type === 'kind') {
+      // Without a row reader the section is computed on export: nothing to read.
+      section.reader.row?.(cells, c, tracking, at(i))
+      continue
+    }
+    fail(i, 'a table outside a fields, metrics or steps section')
   }
-  if (expectCanvasMarker) fail(lines.length - 1, 'a canvas heading without its marker')
+  if (headingTitle !== undefined) fail(lines.length - 1, 'a canvas heading without its marker')
   for (const c of canvases) {
     const result = CanvasContentSchema.safeParse(c)
     if (!result.success)
       throw new MarkdownImportError(1, `canvas ${c.id}: ${result.error.issues[0]?.message}`)
-    if (c.tracking) {
-      const tracking = HypothesisTrackingSchema.safeParse(c.tracking)
+    const trackingSchema = getCanvasSpec(c.kind).tracking?.schema
+    if (trackingSchema && c.tracking) {
+      const tracking = trackingSchema.safeParse(c.tracking)
       if (!tracking.success) {
         const issue = tracking.error.issues[0]
         throw new MarkdownImportError(

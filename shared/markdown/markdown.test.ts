@@ -239,7 +239,8 @@ describe('markdown export and import', () => {
     it('imports an export written before hypotheses were tracked as a draft', () => {
       const c = hostileCanvas('hypothesis')
       const { tracking: _, ...plain } = c
-      const old = exportCanvasMarkdown({ ...plain, kind: 'lean' })
+      const { id, title, fields, boxes } = plain
+      const old = exportCanvasMarkdown({ id, kind: 'lean', title, fields, boxes })
         .replace('kind="lean"', 'kind="hypothesis"')
         .split('\n')
       // A hand-made section in the version-1 layout: a sentence and boxes only.

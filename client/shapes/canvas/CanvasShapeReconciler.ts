@@ -1,8 +1,13 @@
 import type { Editor, TLRecord, TLShapeId } from 'tldraw'
 import * as Y from 'yjs'
 import { getCanvasDefinition } from '../../../shared/canvases/registry'
-import { CanvasKinds, newId, type CanvasContent } from '../../../shared/canvases/schema'
-import { getBoardCanvases, readCanvas, writeCanvas } from '../../../shared/doc/canvasDoc'
+import { CanvasKinds, type CanvasContent } from '../../../shared/canvases/schema'
+import {
+  getBoardCanvases,
+  readCanvas,
+  withNewIds,
+  writeCanvas,
+} from '../../../shared/doc/canvasDoc'
 import { LocalOrigin } from '../../../shared/doc/layout'
 import { CanvasShapeType, canvasShapeId, isCanvasShape, type CanvasShape } from './canvasShape'
 import { placeCanvas } from './insertCanvas'
@@ -184,21 +189,5 @@ export class CanvasShapeReconciler {
 
   private quietly(change: () => void): void {
     this.editor.run(change, { history: 'ignore' })
-  }
-}
-
-/** A copy of a canvas with fresh ids for it and everything in it. */
-function withNewIds(content: CanvasContent): CanvasContent {
-  const fresh = <T extends { id: string }>(list: T[] | undefined) =>
-    list?.map((entry) => ({ ...entry, id: newId() }))
-  return {
-    ...content,
-    id: newId(),
-    boxes: Object.fromEntries(
-      Object.entries(content.boxes).map(([k, items]) => [k, fresh(items)!]),
-    ),
-    metrics: fresh(content.metrics),
-    current: fresh(content.current),
-    future: fresh(content.future),
   }
 }

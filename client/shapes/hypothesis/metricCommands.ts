@@ -1,6 +1,8 @@
 import * as Y from 'yjs'
-import { newId, type Metric } from '../../../shared/canvases/schema'
-import { getBoardCanvases, getCanvasList, insertMetric } from '../../../shared/doc/canvasDoc'
+import { newId } from '../../../shared/canvases/baseContent'
+import type { Metric } from '../../../shared/canvases/hypothesis/metric'
+import { getMetricsArray, insertMetric } from '../../../shared/canvases/hypothesis/metricDoc'
+import { getBoardCanvases } from '../../../shared/doc/canvasDoc'
 import { LocalOrigin } from '../../../shared/doc/layout'
 
 /** The rule for metric keys, as the schema has it. */
@@ -13,7 +15,7 @@ export function addMetric(doc: Y.Doc, canvasId: string): string | undefined {
     const canvas = getBoardCanvases(doc).get(canvasId)
     if (!canvas) return
     const taken = new Set(
-      getCanvasList(canvas, 'metrics')
+      getMetricsArray(canvas)
         .toArray()
         .map((m) => (m instanceof Y.Map ? m.get('key') : undefined)),
     )
@@ -48,7 +50,7 @@ export function removeMetric(doc: Y.Doc, canvasId: string, metricId: string): vo
   doc.transact(() => {
     const canvas = getBoardCanvases(doc).get(canvasId)
     if (!canvas) return
-    const metrics = getCanvasList(canvas, 'metrics')
+    const metrics = getMetricsArray(canvas)
     const index = metrics.toArray().findIndex((m) => m instanceof Y.Map && m.get('id') === metricId)
     if (index >= 0) metrics.delete(index, 1)
   }, LocalOrigin)

@@ -1,14 +1,16 @@
 import * as Y from 'yjs'
-import { newId, type Step } from '../../../shared/canvases/schema'
-import { getBoardCanvases, getCanvasList, insertStep } from '../../../shared/doc/canvasDoc'
+import { newId } from '../../../shared/canvases/baseContent'
+import type { Step, StreamState } from '../../../shared/canvases/vsm/step'
+import { getStepsArray, insertStep } from '../../../shared/canvases/vsm/stepDoc'
+import { getBoardCanvases } from '../../../shared/doc/canvasDoc'
 import { LocalOrigin } from '../../../shared/doc/layout'
 import type { StepView } from './readSteps'
 
-export type StreamState = 'current' | 'future'
+export type { StreamState }
 
 const stepsOf = (doc: Y.Doc, canvasId: string, state: StreamState) => {
   const canvas = getBoardCanvases(doc).get(canvasId)
-  return canvas ? getCanvasList(canvas, state) : undefined
+  return canvas ? getStepsArray(canvas, state) : undefined
 }
 
 /** Adds a step at the end of a state; returns its id. */

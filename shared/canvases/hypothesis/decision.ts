@@ -1,4 +1,4 @@
-import type { Metric } from '../schema.js'
+import type { Metric } from './metric.js'
 import { transitionError, type DecisionRecord, type HypothesisStatus } from './tracking.js'
 
 /** Why this decision cannot be recorded now, or null: a hypothesis is decided once. */

@@ -1,7 +1,7 @@
 import type { CanvasDefinition } from '../types.js'
 
 /** Hypothesis canvas (hypothesis-driven development): seven fields in a 3-row grid. */
-export const hypothesisCanvas: CanvasDefinition = {
+export const hypothesisCanvas: CanvasDefinition<'hypothesis'> = {
   kind: 'hypothesis',
   label: 'Hypothesis canvas',
   description: 'A testable assumption with metrics agreed before the experiment starts.',

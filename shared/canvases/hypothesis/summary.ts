@@ -1,5 +1,7 @@
 import { z } from 'zod'
-import { EntityIdSchema, MetricSchema, type CanvasContent, type Metric } from '../schema.js'
+import { EntityIdSchema } from '../baseContent.js'
+import type { HypothesisContent } from './content.js'
+import { MetricSchema, type Metric } from './metric.js'
 import {
   AmendmentSchema,
   DecisionRecordSchema,
@@ -96,7 +98,7 @@ export const isOverdue = (tracking: HypothesisTracking, now: number) =>
 
 /** Builds the view of a hypothesis canvas at time `now`. */
 export function hypothesisView(
-  content: CanvasContent,
+  content: Pick<HypothesisContent, 'id' | 'title' | 'fields' | 'metrics'>,
   tracking: HypothesisTracking,
   now: number,
 ): HypothesisView {

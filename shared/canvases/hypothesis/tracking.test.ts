@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import type { Metric } from '../schema.js'
+import type { Metric } from './metric.js'
 import {
   amendmentsFor,
   criteriaLocked,

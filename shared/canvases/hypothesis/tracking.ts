@@ -1,5 +1,6 @@
 import { z } from 'zod'
-import { EntityIdSchema, MetricSchema, type Metric } from '../schema.js'
+import { EntityIdSchema } from '../baseContent.js'
+import { MetricSchema, type Metric } from './metric.js'
 
 /** Life of a hypothesis: draft → ready → running → evaluated → decided. */
 export const HypothesisStatuses = ['draft', 'ready', 'running', 'evaluated', 'decided'] as const

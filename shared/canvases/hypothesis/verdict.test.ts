@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import type { Metric } from '../schema.js'
+import type { Metric } from './metric.js'
 import { computeVerdict, type MeasurementPoint } from './verdict.js'
 
 const metric = (over: Partial<Metric> & Pick<Metric, 'key' | 'kind'>): Metric => ({

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { MetricKinds, type Metric } from '../schema.js'
+import { MetricKinds, type Metric } from './metric.js'
 
 export const Verdicts = ['pending', 'supported', 'refuted', 'inconclusive'] as const
 export type Verdict = (typeof Verdicts)[number]

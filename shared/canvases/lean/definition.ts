@@ -1,7 +1,7 @@
 import type { CanvasDefinition } from '../types.js'
 
 /** Lean Canvas by Ash Maurya, boxes in the order they are usually filled. */
-export const leanCanvas: CanvasDefinition = {
+export const leanCanvas: CanvasDefinition<'lean'> = {
   kind: 'lean',
   label: 'Lean Canvas',
   description:

@@ -1,7 +1,7 @@
 import type { CanvasDefinition } from '../types.js'
 
 /** Machine Learning Canvas v1.1 by Louis Dorard. */
-export const mlCanvas: CanvasDefinition = {
+export const mlCanvas: CanvasDefinition<'ml'> = {
   kind: 'ml',
   label: 'Machine Learning Canvas',
   description: 'Frame an ML system: the prediction task, its value, data, models and monitoring.',

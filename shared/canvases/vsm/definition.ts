@@ -1,7 +1,7 @@
 import type { CanvasDefinition } from '../types.js'
 
 /** Value-stream map: steps of the current and the future state, with flow figures. */
-export const vsmCanvas: CanvasDefinition = {
+export const vsmCanvas: CanvasDefinition<'vsm'> = {
   kind: 'vsm',
   label: 'Value-stream map',
   description:

@@ -14,12 +14,9 @@ import {
   type HypothesisStatus,
 } from '../../../../shared/canvases/hypothesis/tracking'
 import { newId, type Metric } from '../../../../shared/canvases/schema'
-import {
-  getBoardCanvases,
-  readCanvas,
-  setMetrics,
-  type CanvasMap,
-} from '../../../../shared/doc/canvasDoc'
+import { isHypothesis } from '../../../../shared/canvases/hypothesis/content'
+import { setMetrics } from '../../../../shared/canvases/hypothesis/metricDoc'
+import { getBoardCanvases, readCanvas, type CanvasMap } from '../../../../shared/doc/canvasDoc'
 import { writeDecision } from '../../../../shared/doc/hypothesisDecision'
 import {
   appendAmendment,
@@ -49,7 +46,7 @@ const iso = (t: number) => new Date(t).toISOString()
 function hypothesis(doc: Y.Doc, canvasId: string) {
   const map = getBoardCanvases(doc).get(canvasId)
   const content = map ? readCanvas(canvasId, map) : undefined
-  if (!map || content?.kind !== 'hypothesis') return undefined
+  if (!map || !content || !isHypothesis(content)) return undefined
   return { map: map as CanvasMap, content, metrics: content.metrics ?? [] }
 }
 

@@ -1,8 +1,7 @@
-import { measurementSummaries } from '../canvases/hypothesis/summary.js'
-import type { HypothesisTracking } from '../canvases/hypothesis/tracking.js'
-import { computeVerdict } from '../canvases/hypothesis/verdict.js'
-import type { CanvasContent, Metric } from '../canvases/schema.js'
-import { escapeCell, escapeInline } from './escape.js'
+import { escapeInline } from '../../markdown/escape.js'
+import { encodeMarkerJson, formatNumber, marker } from '../../markdown/format.js'
+import { cell, row, separator } from '../../markdown/tables.js'
+import type { HypothesisContent } from './content.js'
 import {
   AmendmentColumns,
   DecisionColumns,
@@ -10,26 +9,23 @@ import {
   MeasurementColumns,
   StatusLabels,
   SummaryColumns,
-  encodeMarkerJson,
-  formatNumber,
-  marker,
   measurementsDetailsClose,
   measurementsDetailsOpen,
-} from './format.js'
+} from './markdownFormat.js'
+import type { Metric } from './metric.js'
+import { measurementSummaries } from './summary.js'
+import type { HypothesisTracking } from './tracking.js'
+import { computeVerdict } from './verdict.js'
 
 /**
  * The tracked parts of a hypothesis in the export (docs/markdown-format.md): status and time
  * box, lessons with their dates, amendments, a summary and the full list of measurements, and
  * the decision. The verdict is written as of `now` and computed again on every export.
  */
-const row = (cells: readonly string[]) => `| ${cells.join(' | ')} |`
-const separator = (aligns: readonly ('l' | 'r')[]) =>
-  `|${aligns.map((a) => (a === 'r' ? '---:' : '---')).join('|')}|`
-const cell = (text: string | null) => escapeCell(text ?? '')
 
 /** Status, time box, verdict and links, right after the sentence. */
 export function statusSection(
-  content: CanvasContent,
+  content: HypothesisContent,
   tracking: HypothesisTracking,
   now: number,
 ): string[] {
@@ -61,7 +57,7 @@ export function statusSection(
 /** The lessons-learned log: each lesson with when and by whom. */
 export function lessonsSection(
   label: string,
-  content: CanvasContent,
+  content: HypothesisContent,
   tracking: HypothesisTracking,
 ): string[] {
   const dated = new Map(tracking.lessons.map((l) => [l.id, l]))
@@ -117,7 +113,7 @@ function amendmentsSection(tracking: HypothesisTracking): string[] {
 }
 
 /** Per metric: count, first and latest measurement (computed), then every measurement. */
-function measurementsSection(content: CanvasContent, tracking: HypothesisTracking): string[] {
+function measurementsSection(content: HypothesisContent, tracking: HypothesisTracking): string[] {
   const metrics = content.metrics ?? []
   const summaries = measurementSummaries(metrics, tracking)
   const lines = [
@@ -178,7 +174,7 @@ function decisionSection(tracking: HypothesisTracking): string[] {
 }
 
 /** Everything after the metrics table. */
-export function trackingSections(content: CanvasContent, tracking: HypothesisTracking): string[] {
+export function trackingSections(content: HypothesisContent, tracking: HypothesisTracking): string[] {
   return [
     ...amendmentsSection(tracking),
     ...measurementsSection(content, tracking),

@@ -1,28 +1,29 @@
 import type { z } from 'zod'
-import {
-  AmendmentSchema,
-  DecisionRecordSchema,
-  HypothesisStatuses,
-  MeasurementSchema,
-  type HypothesisTracking,
-} from '../canvases/hypothesis/tracking.js'
-import { EntityIdSchema, MetricSchema, type CanvasContent } from '../canvases/schema.js'
-import { unescapeInline } from './escape.js'
+import { unescapeInline } from '../../markdown/escape.js'
+import { decodeMarkerJson, readMarker } from '../../markdown/format.js'
+import { EntityIdSchema } from '../baseContent.js'
+import type { HypothesisContent } from './content.js'
 import {
   AmendmentColumns,
   DecisionColumns,
   LessonColumns,
   MeasurementColumns,
   StatusLabels,
-  decodeMarkerJson,
-  readMarker,
-} from './format.js'
+} from './markdownFormat.js'
+import { MetricSchema } from './metric.js'
+import {
+  AmendmentSchema,
+  DecisionRecordSchema,
+  HypothesisStatuses,
+  MeasurementSchema,
+  type HypothesisTracking,
+} from './tracking.js'
 
 type Fail = (index: number, message: string) => never
 type Parse = <T>(index: number, schema: z.ZodType<T>, value: unknown, what: string) => T
-type Section = 'status' | 'lessons' | 'amendments' | 'measurements' | 'decision'
+export type TrackedSection = 'status' | 'lessons' | 'amendments' | 'measurements' | 'decision'
 
-const headers: Record<Section, readonly string[]> = {
+const headers: Record<TrackedSection, readonly string[]> = {
   status: ['Field', 'Value'],
   lessons: LessonColumns,
   amendments: AmendmentColumns,
@@ -34,9 +35,9 @@ const text = (s: string) => unescapeInline(s)
 
 /** Reads one table row of a hypothesis's tracked sections into `tracking` (and the lessons box). */
 export function readTrackingRow(
-  section: Section,
+  section: TrackedSection,
   cells: string[],
-  canvas: CanvasContent,
+  canvas: HypothesisContent,
   tracking: HypothesisTracking,
   i: number,
   fail: Fail,

@@ -1,0 +1,19 @@
+import { z } from 'zod'
+import { BaseContentSchema, type BaseContent } from '../baseContent.js'
+import { hypothesisCanvas } from './definition.js'
+import { MetricSchema } from './metric.js'
+
+/** A hypothesis canvas's content: the sentence fields, boxes, and the agreed metrics. */
+export const HypothesisContentSchema = BaseContentSchema.extend({
+  kind: z.literal(hypothesisCanvas.kind),
+  metrics: z.array(MetricSchema).optional(),
+})
+export type HypothesisContent = z.infer<typeof HypothesisContentSchema>
+
+/** Whether a canvas map (written by anyone) is a hypothesis's. */
+export const isHypothesisMap = (map: { get(key: string): unknown }) =>
+  map.get('kind') === hypothesisCanvas.kind
+
+/** Whether a canvas is a hypothesis. */
+export const isHypothesis = (content: BaseContent): content is HypothesisContent =>
+  content.kind === hypothesisCanvas.kind

@@ -1,0 +1,146 @@
+import { unescapeInline } from '../../markdown/escape.js'
+import { formatNumber, marker, readMarker } from '../../markdown/format.js'
+import { boxSections, cell, fieldsTable, row, separator } from '../../markdown/tables.js'
+import type { KindMarkdown } from '../types.js'
+import type { VsmContent } from './content.js'
+import { vsmCanvas } from './definition.js'
+import { compareStreams, type StreamFigures } from './figures.js'
+import { StepSchema, type Step, type StreamState } from './step.js'
+
+/** A value-stream map in the markdown format: its fields, both states' steps, and the figures. */
+export const StepColumns = [
+  '#',
+  'Step',
+  'Owner',
+  'Process time (min)',
+  'Lead time (min)',
+  'Wait (min)',
+  '%C&A',
+  'Classification',
+  'Wastes',
+] as const
+
+const num = (s: string) => (s === '' ? null : Number(s))
+
+function stepsTable(state: StreamState, steps: readonly Step[], figures: StreamFigures) {
+  return [
+    `### ${state === 'current' ? 'Current state' : 'Future state'}`,
+    marker('steps', { state }),
+    row(StepColumns),
+    separator(['r', 'l', 'l', 'r', 'r', 'r', 'r', 'l', 'l']),
+    ...steps.map((s, i) =>
+      row([
+        String(i + 1),
+        `${cell(s.name)} ${marker('step', { id: s.id })}`,
+        cell(s.owner),
+        formatNumber(s.processMinutes),
+        formatNumber(s.leadMinutes),
+        formatNumber(figures.stepWaitMinutes[i]),
+        formatNumber(s.completeAccuratePct),
+        s.classification,
+        s.wastes.join(', '),
+      ]),
+    ),
+    '',
+  ]
+}
+
+const minutes = (n: number) => `${formatNumber(Math.round(n * 100) / 100)} min`
+const pct = (f: number | null) => (f === null ? '–' : `${(f * 100).toFixed(1)} %`)
+const signed = (n: number | null, unit: string) =>
+  n === null ? '–' : `${n > 0 ? '+' : n < 0 ? '−' : '±'}${Math.abs(n).toFixed(1)}${unit}`
+
+function figuresTable(content: VsmContent): string[] {
+  const c = compareStreams(content.current ?? [], content.future ?? [])
+  const pp = (n: number | null) => (n === null ? null : n * 100)
+  return [
+    '### Figures',
+    marker('figures'),
+    row(['Figure', 'Current', 'Future', 'Difference']),
+    separator(['l', 'r', 'r', 'r']),
+    row([
+      'Total lead time',
+      minutes(c.current.totalLeadMinutes),
+      minutes(c.future.totalLeadMinutes),
+      signed(-c.leadTimeSavedMinutes, ' min'),
+    ]),
+    row([
+      'Total process time',
+      minutes(c.current.totalProcessMinutes),
+      minutes(c.future.totalProcessMinutes),
+      signed(c.future.totalProcessMinutes - c.current.totalProcessMinutes, ' min'),
+    ]),
+    row([
+      'Total wait',
+      minutes(c.current.totalWaitMinutes),
+      minutes(c.future.totalWaitMinutes),
+      signed(c.future.totalWaitMinutes - c.current.totalWaitMinutes, ' min'),
+    ]),
+    row([
+      'Activity ratio',
+      pct(c.current.activityRatio),
+      pct(c.future.activityRatio),
+      signed(pp(c.activityRatioGained), ' pp'),
+    ]),
+    row([
+      'Rolled %C&A',
+      pct(c.current.rolledCompleteAccurate),
+      pct(c.future.rolledCompleteAccurate),
+      signed(pp(c.rolledCompleteAccurateGained), ' pp'),
+    ]),
+    '',
+  ]
+}
+
+export const vsmMarkdown: KindMarkdown<VsmContent, never> = {
+  owner: 'a value-stream map',
+  export(content) {
+    const c = compareStreams(content.current ?? [], content.future ?? [])
+    return [
+      ...fieldsTable(content, vsmCanvas),
+      ...boxSections(content, vsmCanvas),
+      ...stepsTable('current', content.current ?? [], c.current),
+      ...stepsTable('future', content.future ?? [], c.future),
+      ...figuresTable(content),
+    ]
+  },
+  sections: {
+    steps: {
+      what: 'steps',
+      open(attrs, { index, fail }) {
+        const state = attrs.state
+        if (state !== 'current' && state !== 'future')
+          fail(index, 'steps state must be current or future')
+        return {
+          row(cells, c, _tracking, { index: i, fail, parse }) {
+            if (cells.join('|') === StepColumns.join('|')) return
+            if (cells.length !== StepColumns.length)
+              fail(i, `a step row has ${StepColumns.length} cells`)
+            const [, name, owner, pt, lt, , ca, classification, wastes] = cells
+            const marker = readMarker(name!)
+            if (!marker || marker.name !== 'step')
+              fail(i, 'expected <!-- step id="…" --> in the step cell')
+            const step = parse(
+              i,
+              StepSchema,
+              {
+                id: marker!.attrs.id,
+                name: unescapeInline(marker!.before),
+                owner: unescapeInline(owner!),
+                processMinutes: num(pt!),
+                leadMinutes: num(lt!),
+                completeAccuratePct: num(ca!),
+                classification,
+                wastes: wastes === '' ? [] : wastes!.split(', '),
+              },
+              'step',
+            )
+            ;(c[state as StreamState] ??= []).push(step)
+          },
+        }
+      },
+    },
+    // Computed from the steps on every export: nothing to read. Any canvas may carry it.
+    figures: { what: 'figures', skippedElsewhere: true, open: () => ({}) },
+  },
+}
