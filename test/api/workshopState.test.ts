@@ -12,6 +12,7 @@ import {
   InjectedStorageError,
   type FaultyPersistence,
 } from '../helpers/faultyPersistence.js'
+import type { Logger } from '../../server/logger.js'
 import { startTestServer, type TestServer } from '../helpers/server.js'
 
 const servers: TestServer[] = []
@@ -26,7 +27,11 @@ const canvasLock = (canvasId: string) => ({ kind: 'canvas', canvasId })
 const frameLock = { kind: 'frame', shapeId: 'shape:frame-1' }
 
 async function start(
-  options: { dataDir?: string; wrapPersistence?: (store: Persistence) => Persistence } = {},
+  options: {
+    dataDir?: string
+    wrapPersistence?: (store: Persistence) => Persistence
+    log?: Logger
+  } = {},
 ) {
   // What is kept is under test, not how durably: commits need not wait for the disk each time.
   const env = { OPEN_INSTANCE: 'false', DURABILITY: 'relaxed' }
@@ -157,13 +162,12 @@ describe('the stored workshop state', () => {
     )
     db.close()
 
+    // The server's log, as an operator reads it: one JSON line per record.
     const lines: string[] = []
-    const write = process.stderr.write.bind(process.stderr)
-    vi.spyOn(process.stderr, 'write').mockImplementation((chunk, ...rest) => {
-      lines.push(String(chunk))
-      return write(chunk, ...(rest as []))
-    })
-    const again = await start({ dataDir: s.dataDir })
+    const record = (level: string) => (event: string, fields?: Record<string, unknown>) =>
+      lines.push(JSON.stringify({ level, event, ...fields }))
+    const log: Logger = { info: record('info'), warn: record('warn'), error: record('error') }
+    const again = await start({ dataDir: s.dataDir, log })
     const { call: callAgain } = await ownerOf(again, board)
     const state = (await callAgain('/workshop')).json.state
     expect(state).toEqual({ ...before, voting: null, follow: null })
