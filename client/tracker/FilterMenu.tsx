@@ -1,4 +1,5 @@
-import { useEffect, useId, useRef, useState, type ReactNode } from 'react'
+import type { ReactNode } from 'react'
+import { Menu, MenuCheckboxItem, MenuItem, MenuSeparator } from '../ui/Menu'
 
 export interface FilterOption<T extends string> {
   value: T
@@ -25,8 +26,8 @@ function summary(selected: string[], options: FilterOption<string>[]): string | 
 }
 
 /**
- * A button that opens a list of checkboxes, as in Linear's or Notion's filter bars. The
- * checkboxes are real form controls: Tab reaches them, Space toggles, Escape closes.
+ * A button that opens a list of ticks, as in Linear's or Notion's filter bars: the menu stays
+ * open while options are ticked, and closes on Escape or a click outside.
  */
 export function FilterMenu<T extends string>({
   label,
@@ -34,20 +35,7 @@ export function FilterMenu<T extends string>({
   selected,
   onChange,
 }: FilterMenuProps<T>) {
-  const [open, setOpen] = useState(false)
-  const root = useRef<HTMLDivElement>(null)
-  const button = useRef<HTMLButtonElement>(null)
-  const panelId = useId()
   const chosen = summary(selected, options)
-
-  useEffect(() => {
-    if (!open) return
-    const closeOutside = (event: PointerEvent) => {
-      if (!root.current?.contains(event.target as Node)) setOpen(false)
-    }
-    document.addEventListener('pointerdown', closeOutside)
-    return () => document.removeEventListener('pointerdown', closeOutside)
-  }, [open])
 
   const toggle = (value: T, checked: boolean) => {
     const next = new Set(selected)
@@ -58,67 +46,39 @@ export function FilterMenu<T extends string>({
   }
 
   return (
-    <div
-      className="filter-menu"
-      ref={root}
-      onKeyDown={(event) => {
-        if (event.key === 'Escape' && open) {
-          event.stopPropagation()
-          setOpen(false)
-          button.current?.focus()
-        } else if (open && (event.key === 'ArrowDown' || event.key === 'ArrowUp')) {
-          // Arrows walk the options as in a native list; Tab still works as well.
-          event.preventDefault()
-          const boxes = [...(root.current?.querySelectorAll('input') ?? [])]
-          const at = boxes.findIndex((box) => box === document.activeElement)
-          const step = event.key === 'ArrowDown' ? 1 : -1
-          boxes[Math.min(boxes.length - 1, Math.max(0, at + step))]?.focus()
-        }
-      }}
-      onBlur={(event) => {
-        // Tabbing past the last option closes the menu, as leaving a native select would.
-        if (!root.current?.contains(event.relatedTarget as Node | null)) setOpen(false)
-      }}
+    <Menu
+      label={label}
+      className="filter-panel"
+      trigger={
+        <button type="button" className={`filter-button${chosen ? ' filter-button-active' : ''}`}>
+          <span className="filter-button-label">{label}</span>
+          {chosen && <span className="filter-button-value">{chosen}</span>}
+          <svg viewBox="0 0 12 12" width="10" height="10" aria-hidden="true">
+            <path d="M2.5 4.5 6 8l3.5-3.5" fill="none" stroke="currentColor" strokeWidth="1.6" />
+          </svg>
+        </button>
+      }
     >
-      <button
-        ref={button}
-        type="button"
-        className={`filter-button${chosen ? ' filter-button-active' : ''}`}
-        aria-expanded={open}
-        aria-controls={panelId}
-        onClick={() => setOpen((was) => !was)}
-      >
-        <span className="filter-button-label">{label}</span>
-        {chosen && <span className="filter-button-value">{chosen}</span>}
-        <svg viewBox="0 0 12 12" width="10" height="10" aria-hidden="true">
-          <path d="M2.5 4.5 6 8l3.5-3.5" fill="none" stroke="currentColor" strokeWidth="1.6" />
-        </svg>
-      </button>
-      {open && (
-        <fieldset className="filter-panel" id={panelId}>
-          <legend className="visually-hidden">{label}</legend>
-          {options.length === 0 && <p className="filter-panel-empty">Nothing to choose yet</p>}
-          {options.map((option) => (
-            <label key={option.value} className="filter-option">
-              <input
-                type="checkbox"
-                checked={selected.includes(option.value)}
-                onChange={(event) => toggle(option.value, event.target.checked)}
-              />
-              {option.tone && (
-                <span className={`tracker-pill-dot ${option.tone}`} aria-hidden="true" />
-              )}
-              {option.icon}
-              <span className="filter-option-label">{option.label}</span>
-            </label>
-          ))}
-          {selected.length > 0 && (
-            <button type="button" className="filter-panel-clear" onClick={() => onChange([])}>
-              Clear {label.toLowerCase()}
-            </button>
-          )}
-        </fieldset>
+      {options.length === 0 && <p className="filter-panel-empty">Nothing to choose yet</p>}
+      {options.map((option) => (
+        <MenuCheckboxItem
+          key={option.value}
+          checked={selected.includes(option.value)}
+          onCheckedChange={(checked) => toggle(option.value, checked)}
+        >
+          {option.tone && <span className={`tracker-pill-dot ${option.tone}`} aria-hidden="true" />}
+          {option.icon}
+          <span className="filter-option-label">{option.label}</span>
+        </MenuCheckboxItem>
+      ))}
+      {selected.length > 0 && (
+        <>
+          <MenuSeparator />
+          <MenuItem className="filter-panel-clear" onSelect={() => onChange([])}>
+            Clear {label.toLowerCase()}
+          </MenuItem>
+        </>
       )}
-    </div>
+    </Menu>
   )
 }
