@@ -1,3 +1,4 @@
+import { mkdirSync } from 'node:fs'
 import { serve, type ServerType } from '@hono/node-server'
 import { createNodeWebSocket } from '@hono/node-ws'
 import type { AddressInfo } from 'node:net'
@@ -59,6 +60,7 @@ export async function createServer(
   // unreadable", whichever store is behind.
   // The embedded store notes that it runs (a crash leaves the note, and a WAL deleted after a
   // crash is reported loudly) and checks the file's integrity in the background.
+  if (!overrides.persistence) mkdirSync(config.dataDir, { recursive: true })
   const runMarker = overrides.persistence ? undefined : markRunning(config.dataDir, log)
   const persistence = guardPersistence(
     overrides.persistence ??
