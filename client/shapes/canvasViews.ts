@@ -2,10 +2,10 @@ import type { ComponentType } from 'react'
 import type { CanvasKind } from '../../shared/canvases/schema'
 import type { CanvasDefinition } from '../../shared/canvases/types'
 import type { CanvasMap } from '../../shared/doc/canvasDoc'
-import { HypothesisCanvasView } from './hypothesis/HypothesisCanvasView'
-import { LeanCanvasView } from './lean/LeanCanvasView'
-import { MlCanvasView } from './ml/MlCanvasView'
-import { VsmCanvasView } from './vsm/VsmCanvasView'
+import { hypothesisView } from './hypothesis/view'
+import { leanView } from './lean/view'
+import { mlView } from './ml/view'
+import { vsmView } from './vsm/view'
 
 /** What a kind's view is given: its canvas in the Y.Doc and its definition. */
 export interface CanvasViewProps {
@@ -14,10 +14,16 @@ export interface CanvasViewProps {
   definition: CanvasDefinition
 }
 
-/** The view of each canvas kind; adding a kind means adding its folder and one line here. */
-export const canvasViews: Record<CanvasKind, ComponentType<CanvasViewProps>> = {
-  hypothesis: HypothesisCanvasView,
-  ml: MlCanvasView,
-  lean: LeanCanvasView,
-  vsm: VsmCanvasView,
+/** A kind's view, registered by its folder (client/shapes/<kind>/view.ts). */
+export interface CanvasViewRegistration {
+  kind: CanvasKind
+  View: ComponentType<CanvasViewProps>
 }
+
+/** Every kind's view; adding a kind means adding its folder and one line here. */
+const registrations = [hypothesisView, mlView, leanView, vsmView] as const
+
+/** The view of each canvas kind. */
+export const canvasViews = Object.fromEntries(
+  registrations.map((r) => [r.kind, r.View]),
+) as Record<CanvasKind, ComponentType<CanvasViewProps>>

@@ -41,8 +41,10 @@ export class CanvasShapeUtil extends ShapeUtil<CanvasShape> {
   override options: CanvasShapeOptions = { doc: null, noteDropTarget: null }
 
   override getDefaultProps(): CanvasShape['props'] {
-    const { w, h } = getCanvasDefinition('hypothesis').defaultSize
-    return { canvasId: '', kind: 'hypothesis', w, h }
+    // The first kind, as the picker lists them: a real canvas always sets its own kind.
+    const kind = CanvasKinds[0]
+    const { w, h } = getCanvasDefinition(kind).defaultSize
+    return { canvasId: '', kind, w, h }
   }
 
   override getGeometry(shape: CanvasShape) {
