@@ -1,57 +1,21 @@
 import { z } from 'zod'
+import { hypothesisBodyParts } from '../canvases/hypothesis/metricInput.js'
+import type { CanvasFigures } from '../canvases/registry.js'
 import {
   CanvasKinds,
   EntityIdSchema,
   ItemTextSchema,
-  MetricDirections,
-  MetricKinds,
   type CanvasContent,
 } from '../canvases/schema.js'
-import type { CanvasFigures } from '../canvases/registry.js'
+import { vsmBodyParts } from '../canvases/vsm/stepInput.js'
 import { HypothesisPatchFields } from './hypotheses.js'
-import { StepClassifications, Wastes } from '../canvases/vsm/definition.js'
+
+// A kind's own members are defined in its folder; the bodies take every kind's.
+export { MetricInputSchema, type MetricInput } from '../canvases/hypothesis/metricInput.js'
+export { StepInputSchema } from '../canvases/vsm/stepInput.js'
 
 const TitleSchema = z.string().trim().min(1).max(200)
 const FieldValueSchema = z.string().max(2000)
-
-/** A metric as an integration sends it; `id` is generated when absent. */
-export const MetricInputSchema = z.strictObject({
-  id: EntityIdSchema.optional(),
-  key: z.string().regex(/^[A-Za-z][A-Za-z0-9_.-]{0,63}$/),
-  name: z.string().max(200).default(''),
-  kind: z.enum(MetricKinds).default('success'),
-  unit: z.string().max(40).default(''),
-  direction: z.enum(MetricDirections).default('increase'),
-  baseline: z
-    .strictObject({
-      value: z.number().finite().nullable().default(null),
-      at: z.string().max(40).nullable().default(null),
-      source: z.string().max(200).nullable().default(null),
-    })
-    .default({ value: null, at: null, source: null }),
-  target: z
-    .strictObject({ value: z.number().finite().nullable().default(null) })
-    .default({ value: null }),
-  tolerance: z.number().finite().min(0).nullable().default(null),
-})
-export type MetricInput = z.input<typeof MetricInputSchema>
-
-/** A value-stream step as an integration sends it; `id` is generated when absent. */
-export const StepInputSchema = z
-  .strictObject({
-    id: EntityIdSchema.optional(),
-    name: z.string().max(200),
-    owner: z.string().max(200).default(''),
-    processMinutes: z.number().finite().min(0),
-    leadMinutes: z.number().finite().min(0),
-    completeAccuratePct: z.number().finite().min(0).max(100).default(100),
-    classification: z.enum(StepClassifications).default('value-adding'),
-    wastes: z.array(z.enum(Wastes)).default([]),
-  })
-  .refine((s) => s.leadMinutes >= s.processMinutes, {
-    message: 'lead time must be at least the process time',
-    path: ['leadMinutes'],
-  })
 
 /** An item in a PATCH: a new text, or an existing item by id (with a new text, or kept as is). */
 const ItemInputSchema = z.union([
@@ -62,12 +26,8 @@ const ItemInputSchema = z.union([
 const contentParts = {
   title: TitleSchema.optional(),
   fields: z.record(z.string(), FieldValueSchema).optional(),
-  belief: FieldValueSchema.optional(),
-  expectedResult: FieldValueSchema.optional(),
-  successSignal: FieldValueSchema.optional(),
-  metrics: z.array(MetricInputSchema).max(100).optional(),
-  current: z.array(StepInputSchema).max(500).optional(),
-  future: z.array(StepInputSchema).max(500).optional(),
+  ...hypothesisBodyParts,
+  ...vsmBodyParts,
 }
 
 /** The content members of a create or change body, as a kind reads them (any kind's). */

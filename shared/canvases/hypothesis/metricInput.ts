@@ -1,0 +1,35 @@
+import { z } from 'zod'
+import { EntityIdSchema } from '../baseContent.js'
+import { MetricDirections, MetricKinds } from './metric.js'
+
+/** A metric as an integration sends it; `id` is generated when absent. */
+export const MetricInputSchema = z.strictObject({
+  id: EntityIdSchema.optional(),
+  key: z.string().regex(/^[A-Za-z][A-Za-z0-9_.-]{0,63}$/),
+  name: z.string().max(200).default(''),
+  kind: z.enum(MetricKinds).default('success'),
+  unit: z.string().max(40).default(''),
+  direction: z.enum(MetricDirections).default('increase'),
+  baseline: z
+    .strictObject({
+      value: z.number().finite().nullable().default(null),
+      at: z.string().max(40).nullable().default(null),
+      source: z.string().max(200).nullable().default(null),
+    })
+    .default({ value: null, at: null, source: null }),
+  target: z
+    .strictObject({ value: z.number().finite().nullable().default(null) })
+    .default({ value: null }),
+  tolerance: z.number().finite().min(0).nullable().default(null),
+})
+export type MetricInput = z.input<typeof MetricInputSchema>
+
+const SentenceSlotSchema = z.string().max(2000)
+
+/** The members of a canvas body only a hypothesis takes: its sentence and its metrics. */
+export const hypothesisBodyParts = {
+  belief: SentenceSlotSchema.optional(),
+  expectedResult: SentenceSlotSchema.optional(),
+  successSignal: SentenceSlotSchema.optional(),
+  metrics: z.array(MetricInputSchema).max(100).optional(),
+}
