@@ -22,10 +22,10 @@ export interface PageDefinition {
   chunks: readonly string[]
 }
 
-/** The app's pages. The board's editor is a lazy chunk loaded by the /b/:boardId route. */
+/** The app's pages. The tracker and the board's editor are lazy chunks loaded by their routes. */
 export const AppPages: readonly PageDefinition[] = [
   { name: 'board list (/)', chunks: ['index.html'] },
-  { name: 'tracker (/hypotheses)', chunks: ['index.html'] },
+  { name: 'tracker (/hypotheses)', chunks: ['index.html', 'tracker/TrackerPage.tsx'] },
   { name: 'board (/b/:boardId)', chunks: ['index.html', 'board/BoardPage.tsx'] },
 ]
 

@@ -1,19 +1,29 @@
 import { lazy, Suspense, type ReactNode } from 'react'
 import { BoardListPage } from '../boards/BoardListPage'
 import { BoardLoading } from '../board/BoardLoading'
-import { TrackerPage } from '../tracker/TrackerPage'
-import { TrackerPath } from '../tracker/trackerFilters'
+import { TrackerPath } from '../tracker/trackerPath'
 
 // The board editor (tldraw, the shapes, the sync and workshop code) is most of the app's
 // JavaScript; the board list and the tracker must not wait for it, so it loads with its route.
 // A static import of anything that reaches tldraw brings it back into every page's first load:
 // test/build/production.test.ts and `npm run bench -- bundles` watch for it.
+// The tracker (its table, menus and charts) loads with its route too, so the board list loads
+// only what it shows.
 const ReloadedKey = 'board-editor-reloaded'
 const BoardPage = lazy(() =>
   import('../board/BoardPage').then(
     (m) => {
       sessionStorage.removeItem(ReloadedKey)
       return { default: m.BoardPage }
+    },
+    (error: unknown) => reloadOnceFor(error),
+  ),
+)
+const TrackerPage = lazy(() =>
+  import('../tracker/TrackerPage').then(
+    (m) => {
+      sessionStorage.removeItem(ReloadedKey)
+      return { default: m.TrackerPage }
     },
     (error: unknown) => reloadOnceFor(error),
   ),
@@ -52,7 +62,14 @@ export interface Route {
 
 export const routes: Route[] = [
   { path: '/', render: () => <BoardListPage /> },
-  { path: TrackerPath, render: () => <TrackerPage /> },
+  {
+    path: TrackerPath,
+    render: () => (
+      <Suspense fallback={<div className="app-page" data-testid="tracker-loading" />}>
+        <TrackerPage />
+      </Suspense>
+    ),
+  },
   {
     path: '/b/:boardId',
     // The key remounts the page, and with it the sync connection, when the board changes.

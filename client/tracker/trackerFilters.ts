@@ -6,8 +6,9 @@ import {
 } from '../../shared/canvases/hypothesis/tracking'
 import { Verdicts, type Verdict } from '../../shared/canvases/hypothesis/verdict'
 
-/** The tracker page's path. */
-export const TrackerPath = '/hypotheses'
+import { TrackerPath } from './trackerPath'
+
+export { TrackerPath }
 
 export type TrackerSort = (typeof TrackerSorts)[number]
 

@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react'
 import { Link, usePathname } from '../app/router'
-import { TrackerPath } from '../tracker/trackerFilters'
+import { TrackerPath } from '../tracker/trackerPath'
 import './AppHeader.css'
 import { Logo } from './Logo'
 

@@ -12,7 +12,8 @@ import {
   type Lesson,
 } from '../canvases/hypothesis/tracking.js'
 import { VerdictResultSchema, Verdicts, type Verdict } from '../canvases/hypothesis/verdict.js'
-import { EntityIdSchema, MetricDirections, MetricKinds } from '../canvases/schema.js'
+import { EntityIdSchema } from '../canvases/baseContent.js'
+import { MetricDirections, MetricKinds } from '../canvases/hypothesis/metric.js'
 import { BoardIdSchema } from './boards.js'
 
 export { HypothesisViewSchema, MetricSummarySchema, LessonSchema, VerdictResultSchema }

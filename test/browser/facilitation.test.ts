@@ -110,7 +110,8 @@ describe('when the owner runs a workshop with an editor and a commenter', () => 
     await Promise.all([waitForBoard(editor.page), waitForBoard(commenter.page)])
     await toolbar(owner.page).waitFor()
     await commenter.page.getByTestId('role-badge').filter({ hasText: 'Can comment' }).waitFor()
-  })
+    // Three screens load the board editor at once: on two cores that alone takes a while.
+  }, 90_000)
 
   it('keeps the timer in step on every screen: start, pause, add a minute, reload', async () => {
     const minutes = owner.page.getByTestId('fac-timer-minutes')
