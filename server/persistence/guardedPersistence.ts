@@ -3,7 +3,7 @@ import { BoardUnreadableError, StorageUnavailableError } from './storageErrors.j
 import type { Persistence } from './types.js'
 
 /** Every method of the persistence contract that changes what is stored. */
-const WriteMethods = [
+export const WriteMethods = [
   'createBoard',
   'renameBoard',
   'softDeleteBoard',

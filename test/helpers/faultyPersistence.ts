@@ -1,3 +1,4 @@
+import { WriteMethods } from '../../server/persistence/guardedPersistence.js'
 import type { Persistence } from '../../server/persistence/types.js'
 
 /** An error shaped like the one SQLite raises when the disk is full. */
@@ -16,26 +17,7 @@ export interface FaultyPersistence {
   refused: number
 }
 
-const Writes = new Set([
-  'createBoard',
-  'renameBoard',
-  'softDeleteBoard',
-  'restoreBoard',
-  'appendUpdate',
-  'compactDocument',
-  'putAsset',
-  'createToken',
-  'revokeToken',
-  'replaceBoardHypotheses',
-  'putBoardKey',
-  'setBoardKeyEnabled',
-  'saveWorkshop',
-  'saveWorkshopWithPastVotes',
-  'addVote',
-  'removeVote',
-  'recordParticipant',
-  'probeWrite',
-])
+const Writes: ReadonlySet<string> = new Set(WriteMethods)
 
 /**
  * Wraps a real store with a switch that makes its writes fail, as a full disk or a lost
