@@ -94,8 +94,11 @@ export async function openBoard(tab: BoardTab, baseUrl: string, boardId: string)
 
 /** Waits for the editor and a synced connection on the current page. */
 export async function waitForBoard(page: Page): Promise<void> {
-  await page.waitForFunction(() => window.editor !== undefined)
-  await page.locator('[data-testid="connection-status"][data-status="connected"]').waitFor()
+  // The editor's code loads with the board route; on a busy two-core machine that can take
+  // longer than an action's usual wait.
+  const loading = { timeout: 60_000 }
+  await page.waitForFunction(() => window.editor !== undefined, undefined, loading)
+  await page.locator('[data-testid="connection-status"][data-status="connected"]').waitFor(loading)
 }
 
 /** Creates a rectangle with a fixed id from inside the page, as a user edit. */
