@@ -175,9 +175,7 @@ export function createSqlitePersistence(
       'votes',
       'workshop_participants',
       'workshop_past_votes',
-    ].map((table) =>
-      db.prepare(`DELETE FROM ${table} WHERE board_id = ?`),
-    ),
+    ].map((table) => db.prepare(`DELETE FROM ${table} WHERE board_id = ?`)),
     insertToken: db.prepare(
       'INSERT INTO ingestion_tokens (id, board_id, name, hash, created_at) VALUES (?, ?, ?, ?, ?)',
     ),
@@ -312,7 +310,8 @@ export function createSqlitePersistence(
     ...access,
     probeWrite(now, bytes = 0) {
       // Written and then emptied: the row keeps no space once the answer is known.
-      stmt.probe.run(now, Math.min(bytes, 16 * 1024 * 1024))
+      // At most 1 MiB: every REST write and health check probes while writes fail.
+      stmt.probe.run(now, Math.min(bytes, 1024 * 1024))
       if (bytes > 0) stmt.probe.run(now, 0)
     },
     async close() {
