@@ -222,6 +222,8 @@ export function startIntegrityCheck({
       const driver = createRequire(import.meta.url).resolve('better-sqlite3')
       const worker = new Worker(WorkerSource, {
         eval: true,
+        // Plain CommonJS whatever flags started the server (a loader, `--input-type=module`).
+        execArgv: [],
         workerData: { driver, file, max: MaxReportedProblems },
       })
       worker.unref()
