@@ -8,22 +8,6 @@ let nextRun = 1
 /** Record ids are unique per run, so one run never counts another run's updates. */
 const runPrefix = (kind: string) => `shape:${kind}-${nextRun++}-`
 
-/** The send stamp a fan-out update carries in its record's `meta`. */
-interface Stamp {
-  seq: number
-  sentAt: number
-}
-
-/** Reads the stamp from a record written by someone else; anything malformed is ignored. */
-function readStamp(value: unknown): Stamp | undefined {
-  if (typeof value !== 'object' || value === null || !('meta' in value)) return undefined
-  const meta = value.meta
-  if (typeof meta !== 'object' || meta === null) return undefined
-  if (!('seq' in meta) || !('sentAt' in meta)) return undefined
-  const { seq, sentAt } = meta
-  return typeof seq === 'number' && typeof sentAt === 'number' ? { seq, sentAt } : undefined
-}
-
 /** Subscribes to every receiver; `onRecord` gets the receiver's index. Returns the undo. */
 function observeAll(
   receivers: readonly Receiver[],
@@ -77,21 +61,15 @@ export async function measureFanout(o: FanoutOptions): Promise<FanoutResult> {
   const latencies: number[] = []
   const first = new Array<number>(counted).fill(Number.POSITIVE_INFINITY)
   const last = new Array<number>(counted).fill(Number.NEGATIVE_INFINITY)
-  // Receivers that see only ids (raw sockets) are matched with the writer's own send times.
+  // Receivers see record ids; each id is matched with the writer's own send time.
   const sentAt: number[] = []
-  const stampOf = (key: string, value: unknown): Stamp | undefined => {
-    const stamp = readStamp(value)
-    if (stamp) return stamp
+  const stopObserving = observeAll(o.receivers, prefix, (_index, key, _value, receivedAt) => {
     const seq = Number(key.slice(prefix.length))
     const at = sentAt[seq]
-    return at === undefined ? undefined : { seq, sentAt: at }
-  }
-  const stopObserving = observeAll(o.receivers, prefix, (_index, key, value, receivedAt) => {
-    const stamp = stampOf(key, value)
-    if (!stamp || stamp.seq < warmup) return
-    const latency = receivedAt - stamp.sentAt
+    if (at === undefined || seq < warmup) return
+    const latency = receivedAt - at
     latencies.push(latency)
-    const slot = stamp.seq - warmup
+    const slot = seq - warmup
     first[slot] = Math.min(first[slot]!, latency)
     last[slot] = Math.max(last[slot]!, latency)
   })
@@ -99,7 +77,7 @@ export async function measureFanout(o: FanoutOptions): Promise<FanoutResult> {
   const write = (seq: number) => {
     const id = `${prefix}${seq}`
     sentAt[seq] = clock()
-    o.writer.records.set(id, encodeRecord(geoShape(id, seq, { seq, sentAt: sentAt[seq]! })))
+    o.writer.records.set(id, encodeRecord(geoShape(id, seq, { seq })))
   }
 
   // Paced against the start time, so timer lateness does not lower the rate; bounded by `total`.

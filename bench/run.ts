@@ -15,6 +15,7 @@ import { hypothesisSection } from './hypothesisBench.js'
 import { measureInitialSync } from './initialSync.js'
 import { CursorRate, measurePresence } from './presence.js'
 import { readProcessMemory } from './memory.js'
+import { startReferenceServer } from './referenceServer.js'
 import { clientReceiver, type Receiver } from './receivers.js'
 import { Report } from './report.js'
 import { formatMb, formatMs, summarize } from './stats.js'
@@ -70,9 +71,14 @@ function latencyRow(measure: string, ms: number, goal: number | undefined, suffi
     : rowWithCeiling(measure, result, ms, goal, `≤ ${goal} ms`)
 }
 
+/** The process a case measures the CPU of. */
+interface Measured {
+  pid: number
+}
+
 async function fanoutCase(
   report: Report,
-  server: BenchServer,
+  server: Measured,
   writer: TestClient,
   receivers: readonly Receiver[],
   label: string,
@@ -106,7 +112,7 @@ async function fanoutCase(
 
 async function burstCase(
   report: Report,
-  server: BenchServer,
+  server: Measured,
   writer: TestClient,
   receivers: readonly Receiver[],
   label: string,
@@ -211,6 +217,47 @@ async function realtimeSection(report: Report, durability: DurabilityLevel) {
   report.row(...memoryRows)
 }
 
+/**
+ * The same fan-out, burst and memory cases against the reference y-websocket server, which
+ * relays from memory and stores nothing: what the same clients see from a server without
+ * any storage, beside ours with every edit synced to disk first.
+ */
+async function referenceSection(report: Report) {
+  progress('the reference y-websocket server, same clients')
+  const server = await startReferenceServer()
+  const tag = ', reference server (stores nothing)'
+  const memoryRows: Row[] = []
+  const memory = (label: string) => {
+    const mem = readProcessMemory(server.pid)
+    memoryRows.push({
+      measure: `server RSS, ${label}${tag}`,
+      result: mem ? formatMb(mem.rssBytes) : 'n/a',
+    })
+  }
+  const boardId = 'fan-out'
+  let writer: TestClient | undefined
+  let clients: ClientPool | undefined
+  try {
+    memory('idle')
+    writer = connectClient(server.wsUrl, boardId)
+    await withTimeout(writer.synced, 10_000, 'writer syncing')
+    clients = new ClientPool(server.wsUrl, boardId)
+    for (const n of FANOUT_CLIENTS) {
+      await clients.growTo(n)
+      if (n === 100) memory('100 clients + writer connected')
+      const receivers = clients.clients.map((c) => clientReceiver(c, clock))
+      await fanoutCase(report, server, writer, receivers, `${n} clients${tag}`, undefined)
+    }
+    const receivers = clients.clients.map((c) => clientReceiver(c, clock))
+    await burstCase(report, server, writer, receivers, `${receivers.length} clients${tag}`)
+  } finally {
+    writer?.destroy()
+    clients?.destroy()
+    await server.stop()
+  }
+  report.row(...memoryRows)
+}
+
 async function initialSyncSection(report: Report) {
   for (const shapes of INITIAL_SYNC_SHAPES) {
     progress(`initial sync of a stored ${shapes}-shape board after a restart`)
@@ -265,6 +312,7 @@ async function main() {
     bundles: async () => bundleSection(report, progress),
     realtime: async () => {
       for (const level of DURABILITY_LEVELS) await realtimeSection(report, level)
+      await referenceSection(report)
     },
     'initial-sync': () => initialSyncSection(report),
     hypotheses: () => hypothesisSection(report),
