@@ -1,5 +1,5 @@
 import { getBoardCanvases } from '../shared/doc/canvasDoc.js'
-import { measurementIds } from '../shared/doc/hypothesisDoc.js'
+import { measurementIds } from '../shared/canvases/hypothesis/trackingDoc.js'
 import {
   apiClient,
   createHypothesis,

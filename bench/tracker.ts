@@ -1,7 +1,11 @@
 import * as Y from 'yjs'
 import { HypothesisStatuses } from '../shared/canvases/hypothesis/tracking.js'
 import { emptyCanvas, writeCanvas } from '../shared/doc/canvasDoc.js'
-import { appendMeasurements, setStatus, setTimebox } from '../shared/doc/hypothesisDoc.js'
+import {
+  appendMeasurements,
+  setStatus,
+  setTimebox,
+} from '../shared/canvases/hypothesis/trackingDoc.js'
 import { hypothesisRows } from '../server/indexes/hypothesisIndexer.js'
 import { createSqlitePersistence } from '../server/persistence/sqlite/SqlitePersistence.js'
 import { TrackerResponseSchema } from '../shared/api/hypotheses.js'

@@ -17,10 +17,11 @@ import {
   measurementsRefusal,
 } from '../../shared/canvases/hypothesis/recording.js'
 import { computeVerdict } from '../../shared/canvases/hypothesis/verdict.js'
-import { newId, type Metric } from '../../shared/canvases/schema.js'
+import { newId } from '../../shared/canvases/schema.js'
+import { type Metric } from '../../shared/canvases/hypothesis/metric.js'
 import { setMetrics } from '../../shared/canvases/hypothesis/metricDoc.js'
 import { readCanvas } from '../../shared/doc/canvasDoc.js'
-import { writeDecision } from '../../shared/doc/hypothesisDecision.js'
+import { writeDecision } from '../../shared/canvases/hypothesis/decisionDoc.js'
 import {
   appendAmendment,
   appendLesson,
@@ -30,7 +31,7 @@ import {
   readTrackingSummary,
   setStatus,
   setTimebox,
-} from '../../shared/doc/hypothesisDoc.js'
+} from '../../shared/canvases/hypothesis/trackingDoc.js'
 import { ApiError } from '../http/errors.js'
 import type { MeasurementCache } from './measurementCache.js'
 import type { FoundCanvas } from '../routes/boardDoc.js'

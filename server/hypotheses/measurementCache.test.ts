@@ -5,7 +5,7 @@ import {
   appendMeasurements,
   measurementIds,
   readLatestMeasurements,
-} from '../../shared/doc/hypothesisDoc.js'
+} from '../../shared/canvases/hypothesis/trackingDoc.js'
 import { createMeasurementCache } from './measurementCache.js'
 
 let n = 0

@@ -1,7 +1,10 @@
 import * as Y from 'yjs'
 import type { MeasurementPoint } from '../../shared/canvases/hypothesis/verdict.js'
 import type { CanvasMap } from '../../shared/doc/canvasDoc.js'
-import { MeasurementFold, getMeasurementsArray } from '../../shared/doc/hypothesisDoc.js'
+import {
+  MeasurementFold,
+  getMeasurementsArray,
+} from '../../shared/canvases/hypothesis/trackingDoc.js'
 
 interface Entry {
   fold: MeasurementFold

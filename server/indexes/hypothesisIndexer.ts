@@ -3,7 +3,10 @@ import { isHypothesisMap } from '../../shared/canvases/hypothesis/content.js'
 import { hypothesisSentence } from '../../shared/canvases/hypothesis/summary.js'
 import type { MeasurementPoint } from '../../shared/canvases/hypothesis/verdict.js'
 import { getBoardCanvases, readCanvas, type CanvasMap } from '../../shared/doc/canvasDoc.js'
-import { readLatestMeasurements, readTrackingSummary } from '../../shared/doc/hypothesisDoc.js'
+import {
+  readLatestMeasurements,
+  readTrackingSummary,
+} from '../../shared/canvases/hypothesis/trackingDoc.js'
 import type { MeasurementCache } from '../hypotheses/measurementCache.js'
 import type { Logger } from '../logger.js'
 import { StorageUnavailableError } from '../persistence/storageErrors.js'

@@ -3,7 +3,7 @@ import type { TrackerQuery, TrackerRow } from '../../shared/api/hypotheses.js'
 import { primaryMetric } from '../../shared/canvases/hypothesis/summary.js'
 import { HypothesisStatuses, Decisions } from '../../shared/canvases/hypothesis/tracking.js'
 import { computeVerdict } from '../../shared/canvases/hypothesis/verdict.js'
-import { MetricSchema } from '../../shared/canvases/schema.js'
+import { MetricSchema } from '../../shared/canvases/hypothesis/metric.js'
 import type { HypothesisIndex, HypothesisIndexRow } from '../persistence/types.js'
 
 const DAY_MS = 24 * 60 * 60 * 1000

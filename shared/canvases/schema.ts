@@ -9,6 +9,3 @@ export {
   type CanvasContent,
   type CanvasKind,
 } from './registry.js'
-// Older import path of the kinds' list entries; new code imports them from the kind's folder.
-export { MetricDirections, MetricKinds, MetricSchema, type Metric } from './hypothesis/metric.js'
-export { StepSchema, type Step } from './vsm/step.js'

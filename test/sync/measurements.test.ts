@@ -7,7 +7,7 @@ import {
   getCanvasFieldText,
   readCanvas,
 } from '../../shared/doc/canvasDoc.js'
-import { readTracking } from '../../shared/doc/hypothesisDoc.js'
+import { readTracking } from '../../shared/canvases/hypothesis/trackingDoc.js'
 import {
   apiClient,
   createHypothesis,

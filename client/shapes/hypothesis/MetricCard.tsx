@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react'
 import { stopEventPropagation } from 'tldraw'
 import * as Y from 'yjs'
-import { MetricKinds } from '../../../shared/canvases/schema'
+import { MetricKinds } from '../../../shared/canvases/hypothesis/metric'
 import { useCanvasEnvironment } from '../canvas/CanvasEnvironment'
 import { NumberField } from '../canvas/NumberField'
 import { useYRead } from '../canvas/useY'

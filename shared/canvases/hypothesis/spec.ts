@@ -1,4 +1,4 @@
-import { readTracking, writeTracking } from '../../doc/hypothesisDoc.js'
+import { readTracking, writeTracking } from './trackingDoc.js'
 import { newId } from '../baseContent.js'
 import { ContentInputError, type CanvasKindSpec } from '../types.js'
 import { HypothesisContentSchema, type HypothesisContent } from './content.js'

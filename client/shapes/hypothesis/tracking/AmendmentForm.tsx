@@ -1,5 +1,9 @@
 import { useState, type FormEvent } from 'react'
-import { MetricDirections, MetricKinds, type Metric } from '../../../../shared/canvases/schema'
+import {
+  MetricDirections,
+  MetricKinds,
+  type Metric,
+} from '../../../../shared/canvases/hypothesis/metric'
 import { useUiStore } from '../../../state/uiStore'
 import { useCanvasEnvironment } from '../../canvas/CanvasEnvironment'
 import { amendedCriteria, fieldsOf, NewMetric, type AmendmentFields } from './amendmentDraft'

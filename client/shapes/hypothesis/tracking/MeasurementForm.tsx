@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react'
 import { validateMeasurementRows } from '../../../../shared/canvases/hypothesis/measurementInput'
 import type { HypothesisStatus } from '../../../../shared/canvases/hypothesis/tracking'
-import type { Metric } from '../../../../shared/canvases/schema'
+import type { Metric } from '../../../../shared/canvases/hypothesis/metric'
 import { useUiStore } from '../../../state/uiStore'
 import { useCanvasEnvironment } from '../../canvas/CanvasEnvironment'
 import { fieldGuards } from './fieldGuards'

@@ -4,7 +4,7 @@ import { Group } from '@visx/group'
 import { scaleLinear, scaleTime } from '@visx/scale'
 import { Line, LinePath } from '@visx/shape'
 import { useMemo, useState, type KeyboardEvent, type PointerEvent } from 'react'
-import type { Metric } from '../../../../shared/canvases/schema'
+import type { Metric } from '../../../../shared/canvases/hypothesis/metric'
 import {
   chartData,
   nearestIndex,

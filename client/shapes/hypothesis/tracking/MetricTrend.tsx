@@ -1,6 +1,6 @@
 import type { Measurement } from '../../../../shared/canvases/hypothesis/tracking'
 import type { MetricState } from '../../../../shared/canvases/hypothesis/verdict'
-import type { Metric } from '../../../../shared/canvases/schema'
+import type { Metric } from '../../../../shared/canvases/hypothesis/metric'
 import { formatValue } from './formatValue'
 import { MetricChart } from './MetricChart'
 

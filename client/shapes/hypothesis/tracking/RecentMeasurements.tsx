@@ -1,5 +1,5 @@
 import type { Measurement } from '../../../../shared/canvases/hypothesis/tracking'
-import type { Metric } from '../../../../shared/canvases/schema'
+import type { Metric } from '../../../../shared/canvases/hypothesis/metric'
 import { formatValue } from './formatValue'
 import { stamp } from './dates'
 

@@ -4,7 +4,7 @@ import {
   type HypothesisTracking,
 } from '../../../../shared/canvases/hypothesis/tracking'
 import type { VerdictResult } from '../../../../shared/canvases/hypothesis/verdict'
-import type { Metric } from '../../../../shared/canvases/schema'
+import type { Metric } from '../../../../shared/canvases/hypothesis/metric'
 import { useWheelScroll } from '../../canvas/useWheelScroll'
 import { AmendmentForm } from './AmendmentForm'
 import { AmendmentList } from './AmendmentList'

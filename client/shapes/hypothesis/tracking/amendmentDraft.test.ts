@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import type { Metric } from '../../../../shared/canvases/schema'
+import type { Metric } from '../../../../shared/canvases/hypothesis/metric'
 import { amendedCriteria, fieldsOf, NewMetric } from './amendmentDraft'
 
 const latency: Metric = {

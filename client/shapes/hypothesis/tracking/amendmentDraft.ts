@@ -1,4 +1,9 @@
-import { MetricKinds, MetricSchema, newId, type Metric } from '../../../../shared/canvases/schema'
+import { newId } from '../../../../shared/canvases/schema'
+import {
+  MetricKinds,
+  MetricSchema,
+  type Metric,
+} from '../../../../shared/canvases/hypothesis/metric'
 import { amendedMetric } from './amendmentWords'
 
 /** The amendment form's fields, as typed. */

@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
-import type { Metric } from '../../../../shared/canvases/schema'
+import type { Metric } from '../../../../shared/canvases/hypothesis/metric'
 import {
   emptyCanvas,
   getBoardCanvases,
   readCanvas,
   writeCanvas,
 } from '../../../../shared/doc/canvasDoc'
-import { readTracking } from '../../../../shared/doc/hypothesisDoc'
+import { readTracking } from '../../../../shared/canvases/hypothesis/trackingDoc'
 import { LocalOrigin } from '../../../../shared/doc/layout'
 import {
   addLesson,

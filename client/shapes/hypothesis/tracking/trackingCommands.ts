@@ -13,11 +13,12 @@ import {
   type Decision,
   type HypothesisStatus,
 } from '../../../../shared/canvases/hypothesis/tracking'
-import { newId, type Metric } from '../../../../shared/canvases/schema'
+import { newId } from '../../../../shared/canvases/schema'
+import { type Metric } from '../../../../shared/canvases/hypothesis/metric'
 import { isHypothesis } from '../../../../shared/canvases/hypothesis/content'
 import { setMetrics } from '../../../../shared/canvases/hypothesis/metricDoc'
 import { getBoardCanvases, readCanvas, type CanvasMap } from '../../../../shared/doc/canvasDoc'
-import { writeDecision } from '../../../../shared/doc/hypothesisDecision'
+import { writeDecision } from '../../../../shared/canvases/hypothesis/decisionDoc'
 import {
   appendAmendment,
   appendLesson,
@@ -26,7 +27,7 @@ import {
   readTracking,
   setStatus,
   setTimebox,
-} from '../../../../shared/doc/hypothesisDoc'
+} from '../../../../shared/canvases/hypothesis/trackingDoc'
 import { LocalOrigin } from '../../../../shared/doc/layout'
 import { LocalRecordOrigin } from '../../../../shared/doc/recordOrigin'
 import { jsonBytes, measurementBatchRefusal } from '../../../sync/changeLimits'

@@ -1,7 +1,7 @@
 import * as Y from 'yjs'
 import { criteriaLocked } from '../../../../shared/canvases/hypothesis/tracking'
 import { getBoardCanvases } from '../../../../shared/doc/canvasDoc'
-import { readStatus } from '../../../../shared/doc/hypothesisDoc'
+import { readStatus } from '../../../../shared/canvases/hypothesis/trackingDoc'
 import { useCanvasEnvironment } from '../../canvas/CanvasEnvironment'
 import { useYRead } from '../../canvas/useY'
 

@@ -1,7 +1,7 @@
 import { useMemo } from 'react'
 import * as Y from 'yjs'
 import { readCanvas, type CanvasMap } from '../../../../shared/doc/canvasDoc'
-import { readTracking } from '../../../../shared/doc/hypothesisDoc'
+import { readTracking } from '../../../../shared/canvases/hypothesis/trackingDoc'
 import { peekBoxes, peekBoxItems } from '../../canvas/readItems'
 import { useYVersion } from '../../canvas/useY'
 

@@ -14,11 +14,11 @@ import {
   type Lesson,
   type Measurement,
   type Timebox,
-} from '../canvases/hypothesis/tracking.js'
-import type { MeasurementPoint } from '../canvases/hypothesis/verdict.js'
-import { EntityIdSchema } from '../canvases/schema.js'
-import { getBoxItems, type CanvasMap } from './canvasDoc.js'
-import { yText } from './ytext.js'
+} from './tracking.js'
+import type { MeasurementPoint } from './verdict.js'
+import { EntityIdSchema } from '../schema.js'
+import { getBoxItems, type CanvasMap } from '../../doc/canvasDoc.js'
+import { yText } from '../../doc/ytext.js'
 
 /**
  * Layout of what a hypothesis canvas tracks, beside its boxes (see canvasDoc.ts):

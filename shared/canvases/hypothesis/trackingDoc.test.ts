@@ -1,14 +1,14 @@
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
-import { latestValues } from '../canvases/hypothesis/verdict.js'
-import { emptyCanvas, getBoardCanvases, writeCanvas } from './canvasDoc.js'
+import { latestValues } from './verdict.js'
+import { emptyCanvas, getBoardCanvases, writeCanvas } from '../../doc/canvasDoc.js'
 import {
   appendLesson,
   appendMeasurements,
   readLatestMeasurements,
   readTracking,
   writeTracking,
-} from './hypothesisDoc.js'
+} from './trackingDoc.js'
 
 function hypothesisDoc() {
   const doc = new Y.Doc()

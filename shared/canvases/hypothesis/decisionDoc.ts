@@ -1,9 +1,9 @@
 import type * as Y from 'yjs'
-import { hypothesisCanvas } from '../canvases/hypothesis/definition.js'
-import type { DecisionRecord } from '../canvases/hypothesis/tracking.js'
-import { newId, type CanvasContent } from '../canvases/schema.js'
-import { emptyCanvas, writeCanvas, type CanvasMap } from './canvasDoc.js'
-import { setDecision, setLink, setStatus } from './hypothesisDoc.js'
+import { hypothesisCanvas } from './definition.js'
+import type { DecisionRecord } from './tracking.js'
+import { newId, type CanvasContent } from '../schema.js'
+import { emptyCanvas, writeCanvas, type CanvasMap } from '../../doc/canvasDoc.js'
+import { setDecision, setLink, setStatus } from './trackingDoc.js'
 
 const TitleMax = 200
 const PivotSuffix = ' (pivot)'

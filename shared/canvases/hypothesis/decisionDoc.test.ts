@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
-import { emptyCanvas, getBoardCanvases, readCanvas, writeCanvas } from './canvasDoc'
-import { pivotSuccessor, successorId, writeDecision } from './hypothesisDecision'
-import { readTracking } from './hypothesisDoc'
+import { emptyCanvas, getBoardCanvases, readCanvas, writeCanvas } from '../../doc/canvasDoc'
+import { pivotSuccessor, successorId, writeDecision } from './decisionDoc'
+import { readTracking } from './trackingDoc'
 
 const at = '2026-03-09T09:00:00.000Z'
 
