@@ -35,7 +35,12 @@ if (!outDir) throw new Error('usage: bundleServer <outDir>')
 
 await build({
   absWorkingDir: root,
-  entryPoints: ['server/main.ts', 'server/cli/backup.ts', 'server/cli/doctor.ts'],
+  entryPoints: [
+    'server/main.ts',
+    'server/cli/backup.ts',
+    'server/cli/doctor.ts',
+    'server/cli/ownerLink.ts',
+  ],
   outbase: '.',
   outdir: resolve(outDir),
   bundle: true,

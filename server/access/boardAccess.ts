@@ -99,13 +99,25 @@ export function createBoardAccess(deps: {
     },
 
     /**
-     * Boards made before share links existed get keys at start-up; their owner links go to the
-     * log once, for the person running the server to hand out.
+     * A new owner key for a board, for the person running the server (`npm run owner-link`):
+     * the previous owner key stops working at once. Keys are kept as hashes only, so a lost one
+     * cannot be shown again, only replaced.
+     */
+    async replaceOwnerKey(boardId: string): Promise<string> {
+      return put(boardId, 'owner')
+    },
+
+    /**
+     * Boards made before share links existed get keys at start-up. No key is ever logged: the
+     * log names the board, and `npm run owner-link -- <boardId>` gives its owner a link.
      */
     async issueMissingKeys(): Promise<void> {
       for (const boardId of await keys.boardsWithoutKeys()) {
-        const { ownerKey } = await this.issueKeys(boardId)
-        deps.log.info('access.owner_link_issued', { boardId, path: boardPath(boardId, ownerKey) })
+        await this.issueKeys(boardId)
+        deps.log.info('access.keys_issued', {
+          boardId,
+          ownerLink: `npm run owner-link -- ${boardId}`,
+        })
       }
     },
   }
