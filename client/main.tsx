@@ -1,3 +1,4 @@
+import './app/strictPolicy'
 import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
 import 'tldraw/tldraw.css'

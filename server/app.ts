@@ -6,6 +6,7 @@ import type { ServerContext } from './context.js'
 import { requestBodyLimits } from './http/bodyLimits.js'
 import { ApiError, errorResponse } from './http/errors.js'
 import { boardCreateRateLimit } from './http/rateLimit.js'
+import { securityHeaders } from './http/securityHeaders.js'
 import { BoardUnreadableError, StorageUnavailableError } from './persistence/storageErrors.js'
 import { staticClient } from './http/staticClient.js'
 import { assetRoutes } from './routes/assets.js'
@@ -23,6 +24,7 @@ import { syncRoutes } from './routes/sync.js'
 export function createApp(ctx: ServerContext, upgradeWebSocket: UpgradeWebSocket<WebSocket>) {
   const assets = assetRoutes(ctx)
   const app = new Hono()
+    .use('*', securityHeaders(ctx.config.http))
     // Limits come before any other work: the rate limit, then the body size, then access.
     .use('/api/boards', boardCreateRateLimit(ctx.config.http))
     .use('*', requestBodyLimits(ctx.config))

@@ -12,6 +12,24 @@ const bool = z
   .default('false')
   .transform((v) => v === 'true' || v === '1')
 
+/** Origins (`https://wiki.example.com`), separated by spaces or commas; empty means none. */
+const originList = z
+  .string()
+  .default('')
+  .transform((v) => v.split(/[\s,]+/).filter(Boolean))
+  .pipe(
+    z.array(
+      z.string().refine((o) => {
+        try {
+          const url = new URL(o)
+          return /^https?:$/.test(url.protocol) && url.origin === o
+        } catch {
+          return false
+        }
+      }, 'each entry must be an origin such as https://wiki.example.com (no path, no trailing slash)'),
+    ),
+  )
+
 const EnvSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(8787),
   HOST: z.string().default('0.0.0.0'),
@@ -30,6 +48,7 @@ const EnvSchema = z.object({
   BOARD_CREATE_RATE_LIMIT: z.coerce.number().int().min(0).default(30),
   TRUST_PROXY: bool,
   MAX_SEND_QUEUE_BYTES: z.coerce.number().int().positive().default(SEND_QUEUE_BYTES),
+  EMBED_ORIGINS: originList,
 })
 
 /** The server's settings, read once from the environment at start-up. */
@@ -59,6 +78,8 @@ export interface Config {
     boardCreateRateLimit: number
     /** Behind a reverse proxy: the client address is the last X-Forwarded-For entry. */
     trustProxy: boolean
+    /** Sites allowed to show the app in a frame; none by default. */
+    embedOrigins: string[]
   }
   roomUnloadAfterMs: number
   logLevel: 'info' | 'warn' | 'silent'
@@ -110,6 +131,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       requestTimeoutMs: e.HTTP_REQUEST_TIMEOUT_MS,
       boardCreateRateLimit: e.BOARD_CREATE_RATE_LIMIT,
       trustProxy: e.TRUST_PROXY,
+      embedOrigins: e.EMBED_ORIGINS,
     },
     roomUnloadAfterMs: e.ROOM_UNLOAD_AFTER_MS,
     logLevel: e.LOG_LEVEL,
