@@ -49,6 +49,7 @@ const EnvSchema = z.object({
   TRUST_PROXY: bool,
   MAX_SEND_QUEUE_BYTES: z.coerce.number().int().positive().default(SEND_QUEUE_BYTES),
   EMBED_ORIGINS: originList,
+  SYNC_ALLOWED_ORIGINS: originList,
 })
 
 /** The server's settings, read once from the environment at start-up. */
@@ -80,6 +81,8 @@ export interface Config {
     trustProxy: boolean
     /** Sites allowed to show the app in a frame; none by default. */
     embedOrigins: string[]
+    /** Other sites whose pages may open sync sockets; none by default. */
+    syncAllowedOrigins: string[]
   }
   roomUnloadAfterMs: number
   logLevel: 'info' | 'warn' | 'silent'
@@ -132,6 +135,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       boardCreateRateLimit: e.BOARD_CREATE_RATE_LIMIT,
       trustProxy: e.TRUST_PROXY,
       embedOrigins: e.EMBED_ORIGINS,
+      syncAllowedOrigins: e.SYNC_ALLOWED_ORIGINS,
     },
     roomUnloadAfterMs: e.ROOM_UNLOAD_AFTER_MS,
     logLevel: e.LOG_LEVEL,

@@ -2,12 +2,21 @@ import { Hono } from 'hono'
 import type { UpgradeWebSocket } from 'hono/ws'
 import type { WebSocket } from 'ws'
 import type { ServerContext } from '../context.js'
+import { sameOriginOnly } from '../http/sameOrigin.js'
 import type { ClientSession } from '../sync/RoomManager.js'
 
-/** The y-websocket endpoint: `/sync/<boardId>`, one socket per client. */
+/**
+ * The y-websocket endpoint: `/sync/<boardId>`, one socket per client. Another site's page may
+ * not open one (a visitor's browser would bring the keys it holds) unless the operator allows
+ * that site.
+ */
 export function syncRoutes(ctx: ServerContext, upgradeWebSocket: UpgradeWebSocket<WebSocket>) {
   return new Hono().get(
     '/:boardId',
+    sameOriginOnly({
+      allowedOrigins: ctx.config.http.syncAllowedOrigins,
+      trustProxy: ctx.config.http.trustProxy,
+    }),
     upgradeWebSocket((c) => {
       const boardId = c.req.param('boardId') ?? ''
       const url = new URL(c.req.url)
