@@ -1,5 +1,6 @@
 import { create } from 'zustand'
 import { createJSONStorage, persist } from 'zustand/middleware'
+import { withoutUnwantedCharacters } from '../../shared/api/plainText'
 import { participantIdOf } from '../../shared/workshop/participant'
 import { randomGuestName, randomParticipantSecret, randomUserColor } from './identity'
 
@@ -37,7 +38,10 @@ export const useUiStore = create<UiState>()(
       name: randomGuestName(),
       color: randomUserColor(),
       showRecentlyDeleted: false,
-      setName: (name) => set({ name: name.trim().slice(0, MaxNameLength) || randomGuestName() }),
+      setName: (name) =>
+        set({
+          name: withoutUnwantedCharacters(name).trim().slice(0, MaxNameLength) || randomGuestName(),
+        }),
       setColor: (color) => set({ color }),
       setShowRecentlyDeleted: (showRecentlyDeleted) => set({ showRecentlyDeleted }),
     }),
@@ -47,6 +51,15 @@ export const useUiStore = create<UiState>()(
       // Version 1 had a random user id; a person is now known by the hash of a secret.
       migrate: (persisted) => ({ ...(persisted as object), ...newParticipant() }),
       storage: createJSONStorage(() => localStorage),
+      // A name saved before names were cleaned could hold characters the server refuses.
+      merge: (persisted, current) => {
+        const saved = (persisted ?? {}) as Partial<UiState>
+        const name =
+          typeof saved.name === 'string'
+            ? withoutUnwantedCharacters(saved.name).trim().slice(0, MaxNameLength)
+            : ''
+        return { ...current, ...saved, name: name || current.name }
+      },
       partialize: ({ participantSecret, userId, name, color, showRecentlyDeleted }) => ({
         participantSecret,
         userId,

@@ -1,13 +1,10 @@
 import { z } from 'zod'
+import { plainLine } from './plainText.js'
 
 /** Board ids are 22 characters of base64url (128 random bits). */
 export const BoardIdSchema = z.string().regex(/^[A-Za-z0-9_-]{22}$/, 'not a board id')
 
-export const BoardTitleSchema = z
-  .string()
-  .trim()
-  .min(1, 'title must not be empty')
-  .max(200, 'title must be at most 200 characters')
+export const BoardTitleSchema = plainLine('title', 200)
 
 export const CreateBoardBodySchema = z.strictObject({
   title: BoardTitleSchema.optional(),

@@ -9,12 +9,13 @@ import {
 } from '../canvases/schema.js'
 import { vsmBodyParts } from '../canvases/vsm/stepInput.js'
 import { HypothesisPatchFields } from './hypotheses.js'
+import { plainLine } from './plainText.js'
 
 // A kind's own members are defined in its folder; the bodies take every kind's.
 export { MetricInputSchema, type MetricInput } from '../canvases/hypothesis/metricInput.js'
 export { StepInputSchema } from '../canvases/vsm/stepInput.js'
 
-const TitleSchema = z.string().trim().min(1).max(200)
+const TitleSchema = plainLine('title', 200)
 const FieldValueSchema = z.string().max(2000)
 
 /** An item in a PATCH: a new text, or an existing item by id (with a new text, or kept as is). */

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { plainLine } from './plainText.js'
 import {
   HypothesisViewSchema,
   MetricSummarySchema,
@@ -24,7 +25,7 @@ const IsoTime = z.iso.datetime({ offset: true, message: 'must be an ISO 8601 tim
 // ── Ingestion tokens ────────────────────────────────────────────────────────────────────────
 
 /** POST /api/boards/:boardId/tokens */
-export const CreateTokenBodySchema = z.strictObject({ name: z.string().trim().min(1).max(100) })
+export const CreateTokenBodySchema = z.strictObject({ name: plainLine('name', 100) })
 export type CreateTokenBody = z.infer<typeof CreateTokenBodySchema>
 
 /** 201 from POST …/tokens. `token` is shown this once; the server keeps only its hash. */

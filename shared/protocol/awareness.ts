@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { hasUnwantedCharacters } from '../api/plainText.js'
 
 /**
  * The awareness state every client publishes. `user` identifies the person (name and colour
@@ -7,7 +8,10 @@ import { z } from 'zod'
  */
 export const AwarenessUserSchema = z.object({
   id: z.string().min(1).max(64),
-  name: z.string().max(64),
+  name: z
+    .string()
+    .max(64)
+    .refine((name) => !hasUnwantedCharacters(name), 'a name is one line of visible text'),
   color: z.string().regex(/^#[0-9a-fA-F]{6}$/),
 })
 export type AwarenessUser = z.infer<typeof AwarenessUserSchema>
