@@ -1,10 +1,14 @@
-import { Hono } from 'hono'
+import { OpenAPIHono, createRoute } from '@hono/zod-openapi'
 import { HTTPException } from 'hono/http-exception'
 import type { UpgradeWebSocket } from 'hono/ws'
 import type { WebSocket } from 'ws'
+import { z } from 'zod'
+import { ServerTimeSchema } from '../shared/api/workshop.js'
+import { apiDocument } from './apiDocument.js'
 import type { ServerContext } from './context.js'
 import { requestBodyLimits } from './http/bodyLimits.js'
 import { ApiError, errorResponse } from './http/errors.js'
+import { json, validationHook } from './http/openApi.js'
 import { boardCreateRateLimit } from './http/rateLimit.js'
 import { securityHeaders } from './http/securityHeaders.js'
 import { BoardUnreadableError, StorageUnavailableError } from './persistence/storageErrors.js'
@@ -23,14 +27,25 @@ import { syncRoutes } from './routes/sync.js'
 /** The whole HTTP surface: REST API, sync endpoint and the built client. */
 export function createApp(ctx: ServerContext, upgradeWebSocket: UpgradeWebSocket<WebSocket>) {
   const assets = assetRoutes(ctx)
-  const app = new Hono()
-    .use('*', securityHeaders(ctx.config.http))
-    // Limits come before any other work: the rate limit, then the body size, then access.
-    .use('/api/boards', boardCreateRateLimit(ctx.config.http))
-    .use('*', requestBodyLimits(ctx.config))
-    .use('/api/boards/*', boardAccess(ctx))
+  const app = new OpenAPIHono({ defaultHook: validationHook })
+  app.use('*', securityHeaders(ctx.config.http))
+  // Limits come before any other work: the rate limit, then the body size, then access.
+  app.use('/api/boards', boardCreateRateLimit(ctx.config.http))
+  app.use('*', requestBodyLimits(ctx.config))
+  app.use('/api/boards/*', boardAccess(ctx))
+  const api = app
     .route('/api/health', healthRoutes(ctx))
-    .get('/api/time', (c) => c.json({ now: ctx.now() }))
+    .openapi(
+      createRoute({
+        method: 'get',
+        path: '/api/time',
+        operationId: 'serverTime',
+        summary: 'The server clock (epoch ms), to show one timer on every screen',
+        security: [],
+        responses: { 200: json(ServerTimeSchema, 'The server time') },
+      }),
+      (c) => c.json({ now: ctx.now() }, 200),
+    )
     .route('/api/boards', boardRoutes(ctx))
     .route('/api/boards', assets.upload)
     .route('/api/boards', canvasRoutes(ctx))
@@ -42,13 +57,21 @@ export function createApp(ctx: ServerContext, upgradeWebSocket: UpgradeWebSocket
     .route('/api/assets', assets.serve)
     .route('/sync', syncRoutes(ctx, upgradeWebSocket))
 
-  // Described on first request: the document and the code that builds it are memory an idle
-  // server need not hold.
-  let openApi: object | undefined
-  app.get('/api/openapi.json', async (c) => {
-    openApi ??= (await import('./openapi.js')).buildOpenApiDocument()
-    return c.json(openApi)
-  })
+  // Generated on first request from the routes above: an idle server need not hold it.
+  let document: ReturnType<typeof apiDocument> | undefined
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/api/openapi.json',
+      operationId: 'openApiDocument',
+      summary: 'This document: the OpenAPI 3.1 description of the API',
+      security: [],
+      responses: {
+        200: json(z.record(z.string(), z.unknown()), 'The OpenAPI document'),
+      },
+    }),
+    (c) => c.json((document ??= apiDocument(app)), 200),
+  )
   app.all('/api/*', () => {
     throw new ApiError('not_found', 'No such endpoint')
   })
@@ -76,13 +99,18 @@ export function createApp(ctx: ServerContext, upgradeWebSocket: UpgradeWebSocket
       )
     }
     if (error instanceof HTTPException && error.status < 500) {
+      if (error.status === 415) {
+        // Only routes with a JSON body refuse a Content-Type before their handler runs.
+        return errorResponse(c, 'unsupported_media_type', 'Send this body as application/json')
+      }
       const code = error.status === 413 ? 'payload_too_large' : 'invalid_body'
       return errorResponse(c, code, error.message || 'Bad request')
     }
     ctx.log.error('http.error', { path: c.req.path, error: String(error?.stack ?? error) })
     return errorResponse(c, 'internal', 'Something went wrong on the server')
   })
-  return app
+  return api
 }
 
+/** The REST API's routes with their request and answer types, for the typed client. */
 export type AppType = ReturnType<typeof createApp>

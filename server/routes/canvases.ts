@@ -1,9 +1,11 @@
-import { Hono } from 'hono'
+import { createRoute } from '@hono/zod-openapi'
 import { bodyLimit } from 'hono/body-limit'
 import { z } from 'zod'
 import { BoardIdSchema } from '../../shared/api/boards.js'
 import {
+  CanvasResponseSchema,
   CreateCanvasBodySchema,
+  ImportResultSchema,
   UpdateCanvasBodySchema,
   type CanvasResponse,
 } from '../../shared/api/canvases.js'
@@ -26,7 +28,7 @@ import {
 import { MarkdownImportError, importMarkdown } from '../../shared/markdown/importMarkdown.js'
 import type { ServerContext } from '../context.js'
 import { ApiError } from '../http/errors.js'
-import { validate } from '../http/validate.js'
+import { MarkdownContent, errors, json, jsonBody, openApiRoutes } from '../http/openApi.js'
 import { MaxImportBytes } from '../../shared/protocol/limits.js'
 import { requireBoard } from './boards.js'
 import {
@@ -42,6 +44,8 @@ import { canvasPatches } from './canvasPatches.js'
 
 const BoardParams = z.object({ boardId: BoardIdSchema })
 const CanvasParams = z.object({ boardId: BoardIdSchema, canvasId: EntityIdSchema })
+// Named: the document shows the canvas schema once.
+const Canvas = CanvasResponseSchema.meta({ id: 'Canvas' })
 
 /** The API view of a canvas: content plus value-stream figures. */
 export function canvasResponse(content: CanvasContent): CanvasResponse {
@@ -51,21 +55,43 @@ export function canvasResponse(content: CanvasContent): CanvasResponse {
 
 const markdown = (body: string) =>
   new Response(body, { headers: { 'Content-Type': 'text/markdown; charset=utf-8' } })
+const MarkdownExport = (description: string) => ({ description, content: MarkdownContent })
 
 /** Typed canvas content of a board: list, read, create, patch, delete, export and import. */
 export function canvasRoutes(ctx: ServerContext) {
   const room = (boardId: string) => openBoardRoom(ctx, boardId)
   const find = (boardId: string, canvasId: string) => findCanvas(ctx, boardId, canvasId)
 
-  return new Hono()
-    .get('/:boardId/canvases', validate('param', BoardParams), async (c) => {
-      const r = await room(c.req.valid('param').boardId)
-      return c.json({ canvases: readAllCanvases(r.doc).map(canvasResponse) })
-    })
-    .post(
-      '/:boardId/canvases',
-      validate('param', BoardParams),
-      validate('json', CreateCanvasBodySchema),
+  return openApiRoutes()
+    .openapi(
+      createRoute({
+        method: 'get',
+        path: '/{boardId}/canvases',
+        operationId: 'listCanvases',
+        summary: 'Every canvas of the board with its typed content (and computed figures)',
+        request: { params: BoardParams },
+        responses: {
+          200: json(z.object({ canvases: z.array(Canvas) }), 'The canvases'),
+          ...errors(400, 404),
+        },
+      }),
+      async (c) => {
+        const r = await room(c.req.valid('param').boardId)
+        return c.json({ canvases: readAllCanvases(r.doc).map(canvasResponse) }, 200)
+      },
+    )
+    .openapi(
+      createRoute({
+        method: 'post',
+        path: '/{boardId}/canvases',
+        operationId: 'createCanvas',
+        summary: 'Create a canvas; boxes map box keys to arrays of strings',
+        request: { params: BoardParams, body: jsonBody(CreateCanvasBodySchema) },
+        responses: {
+          201: json(Canvas, 'The new canvas'),
+          ...errors(400, 403, 404, 413, 503),
+        },
+      }),
       async (c) => {
         const body = c.req.valid('json')
         const content = toCanvasContent(emptyCanvas(body.kind, body.title), body, [])
@@ -78,20 +104,45 @@ export function canvasRoutes(ctx: ServerContext) {
         return c.json(created, 201)
       },
     )
-    .get('/:boardId/canvases/:canvasId', validate('param', CanvasParams), async (c) => {
-      const { boardId, canvasId } = c.req.valid('param')
-      return c.json(canvasResponse((await find(boardId, canvasId)).content))
-    })
-    .patch(
-      '/:boardId/canvases/:canvasId',
-      validate('param', CanvasParams),
-      validate('json', UpdateCanvasBodySchema),
+    .openapi(
+      createRoute({
+        method: 'get',
+        path: '/{boardId}/canvases/{canvasId}',
+        operationId: 'getCanvas',
+        summary: 'Read a canvas',
+        request: { params: CanvasParams },
+        responses: { 200: json(Canvas, 'The canvas'), ...errors(400, 404) },
+      }),
+      async (c) => {
+        const { boardId, canvasId } = c.req.valid('param')
+        return c.json(canvasResponse((await find(boardId, canvasId)).content), 200)
+      },
+    )
+    .openapi(
+      createRoute({
+        method: 'patch',
+        path: '/{boardId}/canvases/{canvasId}',
+        operationId: 'updateCanvas',
+        summary: 'Change what the body names and nothing else',
+        description:
+          'Items are strings (new) or { id, text? }. On a hypothesis: `status` moves it under the ' +
+          'lifecycle rules (409 with the reason when refused, e.g. a criterion without baseline ' +
+          'or target); `timeboxDays` sets the time box before it runs; changing metrics once it ' +
+          'runs needs a `reason` and is kept as an amendment (409 without one); `lessons` cannot ' +
+          'be changed here (append-only).',
+        request: { params: CanvasParams, body: jsonBody(UpdateCanvasBodySchema) },
+        responses: {
+          200: json(Canvas, 'The changed canvas'),
+          ...errors(400, 403, 404, 409, 413, 503),
+        },
+      }),
       async (c) => {
         const { boardId, canvasId } = c.req.valid('param')
         const whole = c.req.valid('json')
         // The members some kind takes beyond content (a hypothesis's status, …) are not content.
         const body: Record<string, unknown> = { ...whole }
-        for (const p of canvasPatches) for (const key of [...p.members, ...p.extra]) delete body[key]
+        for (const p of canvasPatches)
+          for (const key of [...p.members, ...p.extra]) delete body[key]
         const updated = await editBoard(async () => {
           const found = await find(boardId, canvasId)
           requireRoomFor(found.room, JSON.stringify(body).length)
@@ -112,42 +163,86 @@ export function canvasRoutes(ctx: ServerContext) {
           })
           return canvasResponse(readCanvas(canvasId, found.map)!)
         })
-        return c.json(updated)
+        return c.json(updated, 200)
       },
     )
-    .delete('/:boardId/canvases/:canvasId', validate('param', CanvasParams), async (c) => {
-      const { boardId, canvasId } = c.req.valid('param')
-      await editBoard(async () => {
+    .openapi(
+      createRoute({
+        method: 'delete',
+        path: '/{boardId}/canvases/{canvasId}',
+        operationId: 'deleteCanvas',
+        summary: 'Delete a canvas',
+        request: { params: CanvasParams },
+        responses: { 204: { description: 'Deleted' }, ...errors(400, 403, 404, 503) },
+      }),
+      async (c) => {
+        const { boardId, canvasId } = c.req.valid('param')
+        await editBoard(async () => {
+          const found = await find(boardId, canvasId)
+          await found.room.transact((doc) => getBoardCanvases(doc).delete(canvasId))
+        })
+        return c.body(null, 204)
+      },
+    )
+    .openapi(
+      createRoute({
+        method: 'get',
+        path: '/{boardId}/export.md',
+        operationId: 'exportBoardMarkdown',
+        summary: 'The board as markdown (docs/markdown-format.md)',
+        request: { params: BoardParams },
+        responses: { 200: MarkdownExport('The board as markdown'), ...errors(400, 404) },
+      }),
+      async (c) => {
+        const { boardId } = c.req.valid('param')
+        const board = await requireBoard(ctx, boardId)
+        const r = await ctx.rooms.getRoom(boardId)
+        return markdown(
+          exportBoardMarkdown(board.title, readCanvasesForExport(r.doc), { now: ctx.now() }),
+        )
+      },
+    )
+    .openapi(
+      createRoute({
+        method: 'get',
+        path: '/{boardId}/canvases/{canvasId}/export.md',
+        operationId: 'exportCanvasMarkdown',
+        summary: 'One canvas as markdown',
+        request: { params: CanvasParams },
+        responses: { 200: MarkdownExport('The canvas as markdown'), ...errors(400, 404) },
+      }),
+      async (c) => {
+        const { boardId, canvasId } = c.req.valid('param')
         const found = await find(boardId, canvasId)
-        await found.room.transact((doc) => getBoardCanvases(doc).delete(canvasId))
-      })
-      return c.body(null, 204)
-    })
-    .get('/:boardId/export.md', validate('param', BoardParams), async (c) => {
-      const { boardId } = c.req.valid('param')
-      const board = await requireBoard(ctx, boardId)
-      const r = await ctx.rooms.getRoom(boardId)
-      return markdown(
-        exportBoardMarkdown(board.title, readCanvasesForExport(r.doc), { now: ctx.now() }),
-      )
-    })
-    .get('/:boardId/canvases/:canvasId/export.md', validate('param', CanvasParams), async (c) => {
-      const { boardId, canvasId } = c.req.valid('param')
-      const found = await find(boardId, canvasId)
-      return markdown(
-        exportCanvasMarkdown(exportCanvasOf(found.content, found.map), { now: ctx.now() }),
-      )
-    })
-    .post(
-      '/:boardId/import',
-      validate('param', BoardParams),
-      bodyLimit({
-        maxSize: MaxImportBytes,
-        onError: () => {
-          throw new ApiError(
-            'payload_too_large',
-            `Imports may be at most ${MaxImportBytes} bytes`,
-          )
+        return markdown(
+          exportCanvasMarkdown(exportCanvasOf(found.content, found.map), { now: ctx.now() }),
+        )
+      },
+    )
+    .openapi(
+      createRoute({
+        method: 'post',
+        path: '/{boardId}/import',
+        operationId: 'importMarkdown',
+        summary: 'Create the canvases a markdown export describes; all or nothing',
+        description:
+          `A malformed file is refused whole with a 400 naming the line (\`details.line\`). ` +
+          `At most ${MaxImportBytes} bytes.`,
+        middleware: [
+          bodyLimit({
+            maxSize: MaxImportBytes,
+            onError: () => {
+              throw new ApiError(
+                'payload_too_large',
+                `Imports may be at most ${MaxImportBytes} bytes`,
+              )
+            },
+          }),
+        ],
+        request: { params: BoardParams, body: { required: true, content: MarkdownContent } },
+        responses: {
+          201: json(ImportResultSchema, 'The ids of the canvases created'),
+          ...errors(400, 403, 404, 413, 503),
         },
       }),
       async (c) => {

@@ -1,5 +1,18 @@
-import { Hono } from 'hono'
+import { createRoute } from '@hono/zod-openapi'
+import { z } from 'zod'
 import type { ServerContext } from '../context.js'
+import { json, openApiRoutes } from '../http/openApi.js'
+
+const Healthy = z.object({ ok: z.literal(true) })
+const Unhealthy = z.object({
+  ok: z.literal(false),
+  error: z.object({
+    code: z.literal('storage_unavailable'),
+    message: z.string(),
+    /** When the store began to refuse writes (ISO). */
+    since: z.string(),
+  }),
+})
 
 /**
  * Liveness for load balancers and the set-up check: 503 with the reason while the store
@@ -7,27 +20,40 @@ import type { ServerContext } from '../context.js'
  * as the store does, even on a board nobody edits.
  */
 export function healthRoutes(ctx: ServerContext) {
-  return new Hono().get('/', async (c) => {
-    const failing = ctx.health.failure()
-    if (failing) {
-      try {
-        await ctx.persistence.probeWrite(ctx.now(), failing.bytes)
-      } catch {
-        // Still failing: reported below.
-      }
-    }
-    const failure = ctx.health.failure()
-    if (!failure) return c.json({ ok: true })
-    return c.json(
-      {
-        ok: false,
-        error: {
-          code: 'storage_unavailable',
-          message: `The store refuses writes: ${failure.reason}`,
-          since: new Date(failure.since).toISOString(),
-        },
+  return openApiRoutes().openapi(
+    createRoute({
+      method: 'get',
+      path: '/',
+      operationId: 'health',
+      summary: 'Health check: 503 with the reason while the store refuses writes',
+      security: [],
+      responses: {
+        200: json(Healthy, 'The server can serve and store'),
+        503: json(Unhealthy, 'The store refuses writes'),
       },
-      503,
-    )
-  })
+    }),
+    async (c) => {
+      const failing = ctx.health.failure()
+      if (failing) {
+        try {
+          await ctx.persistence.probeWrite(ctx.now(), failing.bytes)
+        } catch {
+          // Still failing: reported below.
+        }
+      }
+      const failure = ctx.health.failure()
+      if (!failure) return c.json({ ok: true as const }, 200)
+      return c.json(
+        {
+          ok: false as const,
+          error: {
+            code: 'storage_unavailable' as const,
+            message: `The store refuses writes: ${failure.reason}`,
+            since: new Date(failure.since).toISOString(),
+          },
+        },
+        503,
+      )
+    },
+  )
 }

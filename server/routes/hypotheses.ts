@@ -1,14 +1,22 @@
-import { Hono } from 'hono'
+import { createRoute } from '@hono/zod-openapi'
 import { bodyLimit } from 'hono/body-limit'
 import { createMiddleware } from 'hono/factory'
 import { z } from 'zod'
 import { BoardIdSchema } from '../../shared/api/boards.js'
 import {
   DecisionBodySchema,
+  HypothesisViewSchema,
   LessonBodySchema,
+  LessonResponseSchema,
   MaxMeasurementBodyBytes,
+  MaxMeasurementsPerRequest,
+  MeasurementCsvColumns,
+  MeasurementInputSchema,
+  MeasurementsBodySchema,
   MeasurementsQuerySchema,
+  MeasurementsResultSchema,
   TrackerQuerySchema,
+  TrackerResponseSchema,
   type MeasurementsResult,
 } from '../../shared/api/hypotheses.js'
 import { EntityIdSchema } from '../../shared/canvases/schema.js'
@@ -16,7 +24,7 @@ import { hypothesisSpec } from '../../shared/canvases/hypothesis/spec.js'
 import { BoardKeysHeader } from '../../shared/api/links.js'
 import type { ServerContext } from '../context.js'
 import { ApiError } from '../http/errors.js'
-import { validate } from '../http/validate.js'
+import { errors, json, jsonBody, openApiRoutes } from '../http/openApi.js'
 import {
   addLesson,
   decide,
@@ -35,6 +43,17 @@ const ApiAuthor = 'API'
 /** Measurements are attributed to the name of the token that posted them. */
 type Env = { Variables: { tokenName: string } }
 
+/**
+ * The JSON measurements body as the document shows it. The route reads the body itself (JSON or
+ * CSV) and checks each row with MeasurementInputSchema, so a bad row is named by its number.
+ */
+// Named: the document shows the hypothesis view once.
+const HypothesisView = HypothesisViewSchema.meta({ id: 'HypothesisView' })
+
+const MeasurementsBodyDoc = MeasurementsBodySchema.extend({
+  measurements: z.array(MeasurementInputSchema).min(1).max(MaxMeasurementsPerRequest),
+})
+
 /** Hypotheses of a board: read, record measurements, decide, add lessons. */
 export function hypothesisRoutes(ctx: ServerContext) {
   const find = (boardId: string, hypothesisId: string) =>
@@ -48,23 +67,65 @@ export function hypothesisRoutes(ctx: ServerContext) {
     await next()
   })
 
-  return new Hono<Env>()
-    .get('/:boardId/hypotheses/:hypothesisId', validate('param', Params), async (c) => {
-      const { boardId, hypothesisId } = c.req.valid('param')
-      return c.json(viewOf(await find(boardId, hypothesisId), ctx.now()))
-    })
-    .post(
-      '/:boardId/hypotheses/:hypothesisId/measurements',
-      validate('param', Params),
-      validate('query', MeasurementsQuerySchema),
-      ingestionToken,
-      bodyLimit({
-        maxSize: MaxMeasurementBodyBytes,
-        onError: () => {
-          throw new ApiError(
-            'payload_too_large',
-            `A measurements request may be at most ${MaxMeasurementBodyBytes} bytes: send fewer rows per request`,
-          )
+  const routes = openApiRoutes<Env>()
+  routes.openAPIRegistry.register('MeasurementsBody', MeasurementsBodyDoc)
+  return routes
+    .openapi(
+      createRoute({
+        method: 'get',
+        path: '/{boardId}/hypotheses/{hypothesisId}',
+        operationId: 'getHypothesis',
+        summary:
+          'A hypothesis: status, time box, criteria, amendments, measurements, verdict, decision, lessons',
+        request: { params: Params },
+        responses: { 200: json(HypothesisView, 'The hypothesis'), ...errors(400, 404) },
+      }),
+      async (c) => {
+        const { boardId, hypothesisId } = c.req.valid('param')
+        return c.json(viewOf(await find(boardId, hypothesisId), ctx.now()), 200)
+      },
+    )
+    .openapi(
+      createRoute({
+        method: 'post',
+        path: '/{boardId}/hypotheses/{hypothesisId}/measurements',
+        operationId: 'recordMeasurements',
+        summary: 'Record measurements, all or nothing',
+        description:
+          'A bad row is a 400 naming the row and field; an `id` recorded before is kept once; a ' +
+          'hypothesis that is not running takes only baseline readings (409 otherwise). ' +
+          `At most ${MaxMeasurementsPerRequest} rows and ${MaxMeasurementBodyBytes} bytes.`,
+        security: [{ ingestionToken: [] }],
+        middleware: [
+          ingestionToken,
+          bodyLimit({
+            maxSize: MaxMeasurementBodyBytes,
+            onError: () => {
+              throw new ApiError(
+                'payload_too_large',
+                `A measurements request may be at most ${MaxMeasurementBodyBytes} bytes: send fewer rows per request`,
+              )
+            },
+          }),
+        ],
+        request: {
+          params: Params,
+          query: MeasurementsQuerySchema,
+          body: {
+            required: true,
+            description: `JSON, or CSV with the header ${MeasurementCsvColumns.join(',')}`,
+            content: {
+              'application/json': { schema: { $ref: '#/components/schemas/MeasurementsBody' } },
+              'text/csv': {
+                schema: { type: 'string' },
+                example: 'metric,value,at,source,id\nconversion,0.051,,,run-1',
+              },
+            },
+          },
+        },
+        responses: {
+          200: json(MeasurementsResultSchema, 'What was recorded and the verdict that follows'),
+          ...errors(400, 401, 403, 404, 409, 413, 415, 503),
         },
       }),
       async (c) => {
@@ -107,13 +168,24 @@ export function hypothesisRoutes(ctx: ServerContext) {
           )
           return { ...result, verdict: verdictOf(found, now, ctx.measurements) }
         })
-        return c.json(body)
+        return c.json(body, 200)
       },
     )
-    .post(
-      '/:boardId/hypotheses/:hypothesisId/decision',
-      validate('param', Params),
-      validate('json', DecisionBodySchema),
+    .openapi(
+      createRoute({
+        method: 'post',
+        path: '/{boardId}/hypotheses/{hypothesisId}/decision',
+        operationId: 'decideHypothesis',
+        summary: 'Decide a running or evaluated hypothesis: persevere, pivot or stop',
+        description:
+          'A pivot creates a successor hypothesis on the board (problem and customers carried ' +
+          'over), linked both ways.',
+        request: { params: Params, body: jsonBody(DecisionBodySchema) },
+        responses: {
+          201: json(HypothesisView, 'The decided hypothesis'),
+          ...errors(400, 403, 404, 409, 413, 503),
+        },
+      }),
       async (c) => {
         const { boardId, hypothesisId } = c.req.valid('param')
         const { decision, rationale, by } = c.req.valid('json')
@@ -125,10 +197,18 @@ export function hypothesisRoutes(ctx: ServerContext) {
         return c.json(view, 201)
       },
     )
-    .post(
-      '/:boardId/hypotheses/:hypothesisId/lessons',
-      validate('param', Params),
-      validate('json', LessonBodySchema),
+    .openapi(
+      createRoute({
+        method: 'post',
+        path: '/{boardId}/hypotheses/{hypothesisId}/lessons',
+        operationId: 'addLesson',
+        summary: 'Append a dated, attributed lesson to the lessons-learned log',
+        request: { params: Params, body: jsonBody(LessonBodySchema) },
+        responses: {
+          201: json(LessonResponseSchema, 'The lesson'),
+          ...errors(400, 403, 404, 413, 503),
+        },
+      }),
       async (c) => {
         const { boardId, hypothesisId } = c.req.valid('param')
         const { text, by } = c.req.valid('json')
@@ -140,24 +220,51 @@ export function hypothesisRoutes(ctx: ServerContext) {
     )
 }
 
+const TrackerHeaders = z.object({
+  [BoardKeysHeader]: z
+    .string()
+    .optional()
+    .describe('The caller’s board keys, space-separated: the tracker covers those boards'),
+})
+
 /** GET /api/hypotheses: the tracker, served from the index (no board is loaded). */
 export function trackerRoutes(ctx: ServerContext) {
-  return new Hono().get('/', validate('query', TrackerQuerySchema), async (c) => {
-    const query = c.req.valid('query')
-    if (!ctx.access.openInstance) {
-      // With share links, the tracker covers the boards whose keys the caller sends.
-      const header = c.req.header(BoardKeysHeader) ?? ''
-      const readable = new Set<string>()
-      for (const key of header
-        .split(/[\s,]+/)
-        .filter(Boolean)
-        .slice(0, 1000)) {
-        const access = await ctx.access.boardForKey(key)
-        if (access) readable.add(access.boardId)
+  return openApiRoutes().openapi(
+    createRoute({
+      method: 'get',
+      path: '/',
+      operationId: 'listTrackedHypotheses',
+      summary: 'The tracker: every hypothesis on the boards the caller holds keys to',
+      description:
+        'Served from the index (no board is loaded); on an open instance every board. Lists are ' +
+        'comma-separated (`?status=running,evaluated`).',
+      security: [],
+      request: { query: TrackerQuerySchema, headers: TrackerHeaders },
+      responses: {
+        200: json(TrackerResponseSchema, 'The matching hypotheses'),
+        ...errors(400),
+      },
+    }),
+    async (c) => {
+      const query = c.req.valid('query')
+      if (!ctx.access.openInstance) {
+        // With share links, the tracker covers the boards whose keys the caller sends.
+        const header = c.req.valid('header')[BoardKeysHeader] ?? ''
+        const readable = new Set<string>()
+        for (const key of header
+          .split(/[\s,]+/)
+          .filter(Boolean)
+          .slice(0, 1000)) {
+          const access = await ctx.access.boardForKey(key)
+          if (access) readable.add(access.boardId)
+        }
+        const boards = query.board ? query.board.filter((id) => readable.has(id)) : [...readable]
+        return c.json(
+          await queryTracker(ctx.persistence, { ...query, board: boards }, ctx.now()),
+          200,
+        )
       }
-      const boards = query.board ? query.board.filter((id) => readable.has(id)) : [...readable]
-      return c.json(await queryTracker(ctx.persistence, { ...query, board: boards }, ctx.now()))
-    }
-    return c.json(await queryTracker(ctx.persistence, query, ctx.now()))
-  })
+      return c.json(await queryTracker(ctx.persistence, query, ctx.now()), 200)
+    },
+  )
 }

@@ -1,9 +1,36 @@
-import { Hono } from 'hono'
+import { OpenAPIHono, createRoute } from '@hono/zod-openapi'
 import type { UpgradeWebSocket } from 'hono/ws'
 import type { WebSocket } from 'ws'
+import { z } from 'zod'
+import { BoardIdSchema } from '../../shared/api/boards.js'
 import type { ServerContext } from '../context.js'
+import { errors } from '../http/openApi.js'
 import { sameOriginOnly } from '../http/sameOrigin.js'
 import type { ClientSession } from '../sync/RoomManager.js'
+
+/**
+ * Described in the API document, served by the WebSocket helper: the upgrade is not a request
+ * the validators or the typed client can handle, and the socket reports errors by close code.
+ */
+const syncRoute = createRoute({
+  method: 'get',
+  path: '/{boardId}',
+  operationId: 'sync',
+  summary: 'Realtime sync: a WebSocket speaking the y-websocket protocol (docs/protocol.md)',
+  description:
+    'Send the WebSocket upgrade. Without a valid key the socket is closed with 4404; comment and ' +
+    'view links sync down only. The close codes are listed in docs/protocol.md. A page of ' +
+    'another site may not open one unless the operator allows that site.',
+  security: [],
+  request: {
+    params: z.object({ boardId: BoardIdSchema }),
+    query: z.object({ key: z.string().optional().describe('A board key (owner or share link)') }),
+  },
+  responses: {
+    101: { description: 'Switching Protocols: the sync socket is open' },
+    ...errors(403),
+  },
+})
 
 /**
  * The y-websocket endpoint: `/sync/<boardId>`, one socket per client. Another site's page may
@@ -11,8 +38,10 @@ import type { ClientSession } from '../sync/RoomManager.js'
  * that site.
  */
 export function syncRoutes(ctx: ServerContext, upgradeWebSocket: UpgradeWebSocket<WebSocket>) {
-  return new Hono().get(
-    '/:boardId',
+  const routes = new OpenAPIHono()
+  routes.openAPIRegistry.registerPath(syncRoute)
+  return routes.get(
+    syncRoute.getRoutingPath(),
     sameOriginOnly({
       allowedOrigins: ctx.config.http.syncAllowedOrigins,
       trustProxy: ctx.config.http.trustProxy,

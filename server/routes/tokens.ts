@@ -1,11 +1,15 @@
 import { createHash, randomBytes } from 'node:crypto'
-import { Hono } from 'hono'
+import { createRoute } from '@hono/zod-openapi'
 import { z } from 'zod'
 import { BoardIdSchema } from '../../shared/api/boards.js'
-import { CreateTokenBodySchema } from '../../shared/api/hypotheses.js'
+import {
+  CreatedTokenSchema,
+  CreateTokenBodySchema,
+  TokenListSchema,
+} from '../../shared/api/hypotheses.js'
 import type { ServerContext } from '../context.js'
 import { ApiError } from '../http/errors.js'
-import { validate } from '../http/validate.js'
+import { errors, json, jsonBody, openApiRoutes } from '../http/openApi.js'
 import { requireBoard } from './boards.js'
 
 /** Tokens are stored as SHA-256 hashes: a leaked database does not leak working tokens. */
@@ -33,11 +37,19 @@ export async function requireIngestionToken(
 /** Named ingestion tokens of a board: create (shown once), list, revoke. */
 export function tokenRoutes(ctx: ServerContext) {
   const Params = z.object({ boardId: BoardIdSchema })
-  return new Hono()
-    .post(
-      '/:boardId/tokens',
-      validate('param', Params),
-      validate('json', CreateTokenBodySchema),
+  return openApiRoutes()
+    .openapi(
+      createRoute({
+        method: 'post',
+        path: '/{boardId}/tokens',
+        operationId: 'createToken',
+        summary: 'Create a named ingestion token; the token is shown in this answer only',
+        request: { params: Params, body: jsonBody(CreateTokenBodySchema) },
+        responses: {
+          201: json(CreatedTokenSchema, 'The token with its secret'),
+          ...errors(400, 403, 404, 413, 503),
+        },
+      }),
       async (c) => {
         const { boardId } = c.req.valid('param')
         await requireBoard(ctx, boardId)
@@ -55,21 +67,42 @@ export function tokenRoutes(ctx: ServerContext) {
         return c.json({ id, name, token }, 201)
       },
     )
-    .get('/:boardId/tokens', validate('param', Params), async (c) => {
-      const { boardId } = c.req.valid('param')
-      await requireBoard(ctx, boardId)
-      const tokens = await ctx.persistence.listTokens(boardId)
-      return c.json({
-        tokens: tokens.map((t) => ({
-          id: t.id,
-          name: t.name,
-          createdAt: new Date(t.createdAt).toISOString(),
-        })),
-      })
-    })
-    .delete(
-      '/:boardId/tokens/:tokenId',
-      validate('param', Params.extend({ tokenId: z.string().regex(/^[A-Za-z0-9_-]{12}$/) })),
+    .openapi(
+      createRoute({
+        method: 'get',
+        path: '/{boardId}/tokens',
+        operationId: 'listTokens',
+        summary: 'The active ingestion tokens by name (never the secret)',
+        request: { params: Params },
+        responses: { 200: json(TokenListSchema, 'The tokens'), ...errors(400, 404) },
+      }),
+      async (c) => {
+        const { boardId } = c.req.valid('param')
+        await requireBoard(ctx, boardId)
+        const tokens = await ctx.persistence.listTokens(boardId)
+        return c.json(
+          {
+            tokens: tokens.map((t) => ({
+              id: t.id,
+              name: t.name,
+              createdAt: new Date(t.createdAt).toISOString(),
+            })),
+          },
+          200,
+        )
+      },
+    )
+    .openapi(
+      createRoute({
+        method: 'delete',
+        path: '/{boardId}/tokens/{tokenId}',
+        operationId: 'revokeToken',
+        summary: 'Revoke a token: systems posting with it get 401 from now on',
+        request: {
+          params: Params.extend({ tokenId: z.string().regex(/^[A-Za-z0-9_-]{12}$/) }),
+        },
+        responses: { 204: { description: 'Revoked' }, ...errors(400, 403, 404, 503) },
+      }),
       async (c) => {
         const { boardId, tokenId } = c.req.valid('param')
         await requireBoard(ctx, boardId)

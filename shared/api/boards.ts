@@ -27,3 +27,6 @@ export const BoardSchema = z.object({
 export type Board = z.infer<typeof BoardSchema>
 
 export const DefaultBoardTitle = 'Untitled board'
+
+/** GET /api/boards (open instances): live boards, or with `?deleted=true` restorable ones. */
+export const BoardListSchema = z.object({ boards: z.array(BoardSchema) })

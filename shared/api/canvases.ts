@@ -2,6 +2,7 @@ import { z } from 'zod'
 import { hypothesisBodyParts } from '../canvases/hypothesis/metricInput.js'
 import type { CanvasFigures } from '../canvases/registry.js'
 import {
+  CanvasContentSchema,
   CanvasKinds,
   EntityIdSchema,
   ItemTextSchema,
@@ -57,3 +58,17 @@ export type UpdateCanvasBody = z.infer<typeof UpdateCanvasBodySchema>
 
 /** A canvas as the API returns it: the typed content, plus computed figures for a map. */
 export type CanvasResponse = CanvasContent & { figures?: CanvasFigures }
+
+/** A canvas as the API returns it, as a schema (the API description uses it). */
+export const CanvasResponseSchema = z.intersection(
+  CanvasContentSchema,
+  z.object({
+    figures: z
+      .record(z.string(), z.unknown())
+      .optional()
+      .describe('Figures computed from the content, for a kind that has some (value-stream flow)'),
+  }),
+)
+
+/** 201 from POST /api/boards/:boardId/import: the ids of the canvases created. */
+export const ImportResultSchema = z.object({ ids: z.array(EntityIdSchema) })

@@ -1,3 +1,5 @@
+import { z } from 'zod'
+
 /** REST error codes: a closed set, each with its HTTP status. */
 export const ApiErrors = {
   invalid_body: 400,
@@ -21,7 +23,15 @@ export const ApiErrors = {
 
 export type ApiErrorCode = keyof typeof ApiErrors
 
-/** The JSON body of every REST error. */
-export interface ApiErrorBody {
-  error: { code: ApiErrorCode; message: string; details?: unknown }
-}
+const ApiErrorCodes = Object.keys(ApiErrors) as [ApiErrorCode, ...ApiErrorCode[]]
+
+/** The JSON body of every REST error, as a schema (the API description uses it). */
+export const ApiErrorBodySchema = z.object({
+  error: z.object({
+    code: z.enum(ApiErrorCodes),
+    message: z.string(),
+    /** What else the error knows: the bad fields of a body, the line of a markdown file, … */
+    details: z.unknown().optional(),
+  }),
+})
+export type ApiErrorBody = z.infer<typeof ApiErrorBodySchema>

@@ -133,6 +133,7 @@ export const HypothesisPatchKeys = Object.keys(HypothesisPatchFields) as (
 const csvList = <T extends string>(values: readonly [T, ...T[]]) =>
   z
     .string()
+    .describe(`Comma-separated, any of: ${values.join(', ')}`)
     .transform((s) => s.split(',').filter(Boolean))
     .pipe(z.array(z.enum(values)))
 
@@ -148,11 +149,15 @@ export const TrackerQuerySchema = z.strictObject({
   verdict: csvList(Verdicts).optional(),
   board: z
     .string()
+    .describe('Comma-separated board ids')
     .transform((s) => s.split(',').filter(Boolean))
     .pipe(z.array(BoardIdSchema))
     .optional(),
-  overdue: z.enum(['true', 'false']).optional(),
-  sort: z.enum(TrackerSorts).optional(),
+  overdue: z.enum(['true', 'false']).optional().describe('true: only overdue; false: none overdue'),
+  sort: z
+    .enum(TrackerSorts)
+    .optional()
+    .describe('due: soonest time-box end first; updated (default): last change first'),
   limit: z.coerce.number().int().min(1).max(10_000).optional(),
 })
 export type TrackerQuery = z.infer<typeof TrackerQuerySchema>

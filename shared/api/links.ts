@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { BoardSchema } from './boards.js'
 
 /**
  * Who someone is on a board, strongest first. The owner created the board; the others hold one
@@ -71,3 +72,14 @@ export const BoardAccessSchema = z.object({
 
 /** The header a tracker request lists the caller's board keys in (space-separated). */
 export const BoardKeysHeader = 'x-board-keys'
+
+/** GET /api/boards/:boardId: the board and the caller's role on it. */
+export const BoardWithRoleSchema = BoardSchema.extend({ role: z.enum(Roles) })
+
+/** 201 from POST /api/boards: the board, its owner key (shown once) and its share links. */
+export const CreatedBoardSchema = BoardSchema.extend(CreatedBoardKeysSchema.shape)
+
+/** 200 from POST /api/boards/lookup: each board with the strongest role and the key giving it. */
+export const BoardLookupResponseSchema = z.object({
+  boards: z.array(BoardWithRoleSchema.extend({ key: z.string().nullable() })),
+})

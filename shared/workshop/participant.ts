@@ -6,13 +6,20 @@ import { z } from 'zod'
  * Others only ever see the participant id, a hash of that secret, so nobody can vote or
  * facilitate as someone else by copying the id they see in presence.
  */
-export const ParticipantSecretSchema = z
-  .string()
-  .regex(/^[A-Za-z0-9_-]{32,64}$/, 'not a participant secret')
+const SecretPattern = /^[A-Za-z0-9_-]{32,64}$/
+export const ParticipantSecretSchema = z.string().regex(SecretPattern, 'not a participant secret')
 export const ParticipantIdSchema = z.string().regex(/^[0-9a-f]{32}$/, 'not a participant id')
 
 /** The header REST calls carry the participant secret in. */
 export const ParticipantHeader = 'x-participant'
+
+/** The headers of a REST call made as a person (votes, facilitation). */
+export const ParticipantHeadersSchema = z.object({
+  [ParticipantHeader]: z
+    .string({ error: `Send your participant secret in the ${ParticipantHeader} header` })
+    .regex(SecretPattern)
+    .describe('The secret this browser keeps for its person (32–64 of A–Z a–z 0–9 _ -)'),
+})
 
 /** The public id of the person holding `secret`. */
 export function participantIdOf(secret: string): string {
