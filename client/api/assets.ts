@@ -1,9 +1,7 @@
-import { z } from 'zod'
-import { apiRequest } from './client'
+import { UploadedAssetSchema, type UploadedAsset } from '../../shared/api/assets'
+import { answer, api, withKey } from './client'
 
-/** The upload endpoint's answer: `src` is a same-origin URL the document stores. */
-const UploadedAssetSchema = z.object({ id: z.string(), src: z.string() })
-export type UploadedAsset = z.infer<typeof UploadedAssetSchema>
+export type { UploadedAsset }
 
 /** Uploads an image for a board; the file's own MIME type is sent as Content-Type. */
 export function uploadBoardAsset(
@@ -11,9 +9,15 @@ export function uploadBoardAsset(
   file: Blob,
   signal?: AbortSignal,
 ): Promise<UploadedAsset> {
-  return apiRequest(`/api/boards/${encodeURIComponent(boardId)}/assets`, UploadedAssetSchema, {
-    method: 'POST',
-    body: file,
-    signal,
-  })
+  return answer(
+    api.boards[':boardId'].assets.$post(
+      { param: { boardId } },
+      withKey(boardId, {
+        headers: { 'Content-Type': file.type || 'application/octet-stream' },
+        body: file,
+        signal,
+      }),
+    ),
+    UploadedAssetSchema,
+  )
 }

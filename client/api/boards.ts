@@ -1,18 +1,15 @@
-import { z } from 'zod'
-import { BoardSchema, type Board } from '../../shared/api/boards'
-import { CreatedBoardKeysSchema, Roles, type Role } from '../../shared/api/links'
+import { type Board, BoardSchema } from '../../shared/api/boards'
+import {
+  BoardLookupResponseSchema,
+  BoardWithRoleSchema,
+  CreatedBoardSchema,
+  type Role,
+} from '../../shared/api/links'
 import { allBoardKeys, boardKeyOf, rememberBoardKey } from '../access/boardKeys'
-import { apiRequest } from './client'
-
-const boardPath = (id: string) => `/api/boards/${encodeURIComponent(id)}`
+import { answer, api, withKey } from './client'
 
 /** A board with the role this browser has on it. */
 export type BoardWithRole = Board & { role?: Role }
-
-const BoardWithRoleSchema = BoardSchema.extend({ role: z.enum(Roles).optional() })
-const LookupSchema = z.object({
-  boards: z.array(BoardWithRoleSchema.extend({ key: z.string().nullable() })),
-})
 
 /**
  * The boards this browser holds links to (every board on an open instance): live ones most
@@ -21,12 +18,11 @@ const LookupSchema = z.object({
 export async function listBoards(
   signal?: AbortSignal,
 ): Promise<{ boards: BoardWithRole[]; deleted: BoardWithRole[] }> {
-  const { boards } = await apiRequest('/api/boards/lookup', LookupSchema, {
-    method: 'POST',
-    body: { keys: allBoardKeys() },
-    signal,
-  })
-  for (const b of boards) if (b.key) rememberBoardKey(b.id, b.key, b.role ?? 'view')
+  const { boards } = await answer(
+    api.boards.lookup.$post({ json: { keys: allBoardKeys() } }, { init: { signal } }),
+    BoardLookupResponseSchema,
+  )
+  for (const b of boards) if (b.key) rememberBoardKey(b.id, b.key, b.role)
   const strip = ({ key: _, ...board }: (typeof boards)[number]) => board
   return {
     boards: boards.filter((b) => !b.deletedAt).map(strip),
@@ -36,13 +32,9 @@ export async function listBoards(
 
 /** Creates a board and keeps its owner key in this browser; an omitted title gets the default. */
 export async function createBoard(title?: string): Promise<Board> {
-  const created = await apiRequest(
-    '/api/boards',
-    BoardSchema.extend(CreatedBoardKeysSchema.shape),
-    {
-      method: 'POST',
-      body: title ? { title } : {},
-    },
+  const created = await answer(
+    api.boards.$post({ json: title ? { title } : {} }),
+    CreatedBoardSchema,
   )
   const { ownerKey, links: _, ...board } = created
   rememberBoardKey(board.id, ownerKey, 'owner')
@@ -51,23 +43,31 @@ export async function createBoard(title?: string): Promise<Board> {
 
 /** Reads one board's metadata and the role this browser has on it. */
 export async function getBoard(id: string, signal?: AbortSignal): Promise<BoardWithRole> {
-  const board = await apiRequest(boardPath(id), BoardWithRoleSchema, { signal })
+  const board = await answer(
+    api.boards[':boardId'].$get({ param: { boardId: id } }, withKey(id, { signal })),
+    BoardWithRoleSchema,
+  )
   const key = boardKeyOf(id)
-  if (key && board.role) rememberBoardKey(id, key, board.role)
+  if (key) rememberBoardKey(id, key, board.role)
   return board
 }
 
 /** Renames a board. */
 export function renameBoard(id: string, title: string): Promise<Board> {
-  return apiRequest(boardPath(id), BoardSchema, { method: 'PATCH', body: { title } })
+  const call = api.boards[':boardId'].$patch(
+    { param: { boardId: id }, json: { title } },
+    withKey(id),
+  )
+  return answer(call, BoardSchema)
 }
 
 /** Moves a board to "recently deleted". */
 export async function deleteBoard(id: string): Promise<void> {
-  await apiRequest(boardPath(id), z.unknown(), { method: 'DELETE' })
+  await answer(api.boards[':boardId'].$delete({ param: { boardId: id } }, withKey(id)), BoardSchema)
 }
 
 /** Brings a deleted board back. */
 export function restoreBoard(id: string): Promise<Board> {
-  return apiRequest(`${boardPath(id)}/restore`, BoardSchema, { method: 'POST' })
+  const call = api.boards[':boardId'].restore.$post({ param: { boardId: id } }, withKey(id))
+  return answer(call, BoardSchema)
 }

@@ -1,7 +1,10 @@
+import { hc, type ClientRequestOptions, type ClientResponse } from 'hono/client'
+import type { SuccessStatusCode } from 'hono/utils/http-status'
 import { z } from 'zod'
 import type { ApiErrorCode } from '../../shared/api/errors'
 import { ApiErrors } from '../../shared/api/errors'
-import { authHeaders } from '../access/requestAuth'
+import type { AppType } from '../../server/app'
+import { boardAuthHeaders } from '../access/requestAuth'
 
 /** A failed API call: the server's error code and message, or a network/protocol failure. */
 export class ApiError extends Error {
@@ -15,55 +18,76 @@ export class ApiError extends Error {
   }
 }
 
-const ErrorBodySchema = z.object({
-  error: z.object({ code: z.string(), message: z.string() }),
-})
-
-interface RequestOptions {
-  method?: 'GET' | 'POST' | 'PATCH' | 'DELETE'
-  /** A JSON body, or a Blob sent as-is with its own type. */
-  body?: unknown
-  signal?: AbortSignal
-  /** Extra headers, such as the participant secret of workshop calls. */
-  headers?: Record<string, string>
-}
-
-/** Calls the REST API and validates the JSON answer; throws ApiError on any failure. */
-export async function apiRequest<T>(
-  path: string,
-  schema: z.ZodType<T>,
-  { method = 'GET', body, signal, headers }: RequestOptions = {},
-): Promise<T> {
-  const init: RequestInit = {
-    method,
-    signal,
-    headers: { Accept: 'application/json', ...authHeaders(path), ...headers },
-  }
-  if (body instanceof Blob) {
-    init.body = body
-    init.headers = { ...init.headers, 'Content-Type': body.type || 'application/octet-stream' }
-  } else if (body !== undefined) {
-    init.body = JSON.stringify(body)
-    init.headers = { ...init.headers, 'Content-Type': 'application/json' }
-  }
-
-  let response: Response
+/** Sends a call of the typed client; a failed connection is an ApiError. */
+async function send(input: RequestInfo | URL, init: RequestInit = {}): Promise<Response> {
+  const headers = new Headers(init.headers)
+  headers.set('Accept', 'application/json')
   try {
-    response = await fetch(path, init)
+    return await fetch(input, { ...init, headers })
   } catch (error) {
-    if (signal?.aborted) throw error
+    if (init.signal?.aborted) throw error
     throw new ApiError('network', 'Cannot reach the server. Check your connection.', 0)
   }
+}
 
+/**
+ * The REST API, typed by the server's routes (`api.boards[':boardId'].$get({ param })`): a
+ * changed path, parameter or body is a type error here and in the route.
+ */
+export const api = hc<AppType>('/', { fetch: send }).api
+
+/**
+ * The options of a call to one board's routes: the board's key, any other headers, and fetch
+ * options (a signal, a raw body).
+ */
+export function withKey(
+  boardId: string,
+  { headers, ...init }: RequestInit & { headers?: Record<string, string> } = {},
+): ClientRequestOptions {
+  return { headers: { ...boardAuthHeaders(boardId), ...headers }, init }
+}
+
+/** What the server declares a call answers when it succeeds. */
+type SuccessBody<R> =
+  R extends ClientResponse<infer Body, infer Status, 'json'>
+    ? Status extends SuccessStatusCode
+      ? Body
+      : never
+    : never
+
+/** Accepts a schema only if every answer the server declares fits what it parses. */
+type Fits<Server, Client> = [Server] extends [Client]
+  ? unknown
+  : { 'the server declares another answer': Server }
+
+/**
+ * The JSON answer of a call, checked with the shared schema (an answer is a trust boundary);
+ * throws ApiError for an error answer or one that does not fit.
+ */
+export async function answer<R extends ClientResponse<unknown, number, string>, T>(
+  call: Promise<R>,
+  schema: z.ZodType<T> & Fits<SuccessBody<R>, T>,
+): Promise<T> {
+  const response = await call
   const json: unknown = await response.json().catch(() => undefined)
   if (!response.ok) throw errorFromResponse(response.status, json)
-
   const parsed = schema.safeParse(json)
   if (!parsed.success) {
     throw new ApiError('bad_response', 'The server sent an unexpected answer.', response.status)
   }
   return parsed.data
 }
+
+/** Waits for a call that answers without a body (204); throws ApiError for an error answer. */
+export async function done(call: Promise<ClientResponse<unknown, number, string>>): Promise<void> {
+  const response = await call
+  if (response.ok) return
+  throw errorFromResponse(response.status, await response.json().catch(() => undefined))
+}
+
+const ErrorBodySchema = z.object({
+  error: z.object({ code: z.string(), message: z.string() }),
+})
 
 function errorFromResponse(status: number, json: unknown): ApiError {
   const parsed = ErrorBodySchema.safeParse(json)

@@ -1,15 +1,22 @@
 import {
   TrackerResponseSchema,
-  trackerSearch,
+  trackerQuery,
   type TrackerFilters,
   type TrackerResponse,
 } from '../../shared/api/hypotheses'
-import { apiRequest } from './client'
+import { boardKeysHeaders } from '../access/requestAuth'
+import { answer, api } from './client'
 
 /** Hypotheses of every board that match the tracker's filters, in the requested order. */
 export function listTrackedHypotheses(
   filters: TrackerFilters,
   signal?: AbortSignal,
 ): Promise<TrackerResponse> {
-  return apiRequest(`/api/hypotheses${trackerSearch(filters)}`, TrackerResponseSchema, { signal })
+  return answer(
+    api.hypotheses.$get(
+      { query: trackerQuery(filters), header: boardKeysHeaders() },
+      { init: { signal } },
+    ),
+    TrackerResponseSchema,
+  )
 }

@@ -1,17 +1,18 @@
 import { BoardLinksResponseSchema, type BoardLink, type LinkRole } from '../../shared/api/links'
-import { apiRequest } from './client'
+import { answer, api, withKey } from './client'
 
-const linksPath = (boardId: string) => `/api/boards/${encodeURIComponent(boardId)}/links`
+const links = api.boards[':boardId'].links
 
 /** The board's three share links (owner only). */
 export async function getLinks(boardId: string, signal?: AbortSignal): Promise<BoardLink[]> {
-  return (await apiRequest(linksPath(boardId), BoardLinksResponseSchema, { signal })).links
+  const call = links.$get({ param: { boardId } }, withKey(boardId, { signal }))
+  return (await answer(call, BoardLinksResponseSchema)).links
 }
 
 /** Gives a link a new key; the old one stops working at once. */
 export async function rotateLink(boardId: string, role: LinkRole): Promise<BoardLink[]> {
-  const path = `${linksPath(boardId)}/${role}/rotate`
-  return (await apiRequest(path, BoardLinksResponseSchema, { method: 'POST' })).links
+  const call = links[':role'].rotate.$post({ param: { boardId, role } }, withKey(boardId))
+  return (await answer(call, BoardLinksResponseSchema)).links
 }
 
 /** Turns a link off (closing the sessions opened with it) or back on. */
@@ -20,7 +21,9 @@ export async function setLinkEnabled(
   role: LinkRole,
   enabled: boolean,
 ): Promise<BoardLink[]> {
-  const path = `${linksPath(boardId)}/${role}`
-  return (await apiRequest(path, BoardLinksResponseSchema, { method: 'PATCH', body: { enabled } }))
-    .links
+  const call = links[':role'].$patch(
+    { param: { boardId, role }, json: { enabled } },
+    withKey(boardId),
+  )
+  return (await answer(call, BoardLinksResponseSchema)).links
 }

@@ -7,14 +7,14 @@ import {
 import { ParticipantHeader } from '../../shared/workshop/participant'
 import type { WorkshopAction, WorkshopState } from '../../shared/workshop/workshopState'
 import { useUiStore } from '../state/uiStore'
-import { apiRequest } from './client'
+import { answer, api, withKey } from './client'
 
-const boardPath = (boardId: string) => `/api/boards/${encodeURIComponent(boardId)}`
+const board = api.boards[':boardId']
 const participant = () => ({ [ParticipantHeader]: useUiStore.getState().participantSecret })
 
 /** The server clock, for one round trip. */
 export async function serverTime(): Promise<number> {
-  return (await apiRequest('/api/time', ServerTimeSchema)).now
+  return (await answer(api.time.$get(), ServerTimeSchema)).now
 }
 
 /** A facilitator action; throws ApiError 403 without the role, 409 when it does not fit. */
@@ -22,38 +22,47 @@ export async function workshopAction(
   boardId: string,
   action: WorkshopAction,
 ): Promise<WorkshopState> {
-  const res = await apiRequest(`${boardPath(boardId)}/workshop`, WorkshopResponseSchema, {
-    method: 'POST',
-    body: action,
-    headers: participant(),
-  })
-  return res.state
+  const call = board.workshop.$post(
+    { param: { boardId }, header: participant(), json: action },
+    withKey(boardId),
+  )
+  return (await answer(call, WorkshopResponseSchema)).state
 }
 
 /** This person's votes in the running vote. */
 export function myVotes(boardId: string, signal?: AbortSignal): Promise<MyVotes> {
-  return apiRequest(`${boardPath(boardId)}/votes/mine`, MyVotesSchema, {
-    signal,
-    headers: participant(),
-  })
+  const call = board.votes.mine.$get(
+    { param: { boardId }, header: participant() },
+    withKey(boardId, { signal }),
+  )
+  return answer(call, MyVotesSchema)
 }
 
 /** Casts one vote; `voteId` makes a retried request count once. */
 export function castVote(boardId: string, itemId: string, voteId: string): Promise<MyVotes> {
-  return apiRequest(`${boardPath(boardId)}/votes`, MyVotesSchema, {
-    method: 'POST',
-    body: { itemId, voteId },
-    headers: participant(),
-  })
+  const call = board.votes.$post(
+    {
+      param: { boardId },
+      header: participant(),
+      json: { itemId, voteId },
+    },
+    withKey(boardId),
+  )
+  return answer(call, MyVotesSchema)
 }
 
 /** Takes back one vote on an item. */
 export function retractVote(boardId: string, itemId: string): Promise<MyVotes> {
-  return apiRequest(`${boardPath(boardId)}/votes/${encodeURIComponent(itemId)}`, MyVotesSchema, {
-    method: 'DELETE',
-    headers: participant(),
-  })
+  const call = board.votes[':itemId'].$delete(
+    {
+      param: { boardId, itemId: encodeURIComponent(itemId) },
+      header: participant(),
+    },
+    withKey(boardId),
+  )
+  return answer(call, MyVotesSchema)
 }
 
 /** Where the workshop summary is served (a plain link; the key is added by the caller). */
-export const workshopSummaryPath = (boardId: string) => `${boardPath(boardId)}/workshop/summary.md`
+export const workshopSummaryPath = (boardId: string) =>
+  board.workshop['summary.md'].$path({ param: { boardId } })

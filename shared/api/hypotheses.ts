@@ -174,18 +174,28 @@ export interface TrackerFilters {
   limit?: number
 }
 
+/** The query of GET /api/hypotheses for `filters`, as the client sends it (strings). */
+export function trackerQuery(filters: TrackerFilters): TrackerQueryInput {
+  const list = (values?: readonly string[]) =>
+    values && values.length > 0 ? values.join(',') : undefined
+  const query: TrackerQueryInput = {
+    status: list(filters.status),
+    verdict: list(filters.verdict),
+    board: list(filters.board),
+    overdue: filters.overdue === undefined ? undefined : filters.overdue ? 'true' : 'false',
+    sort: filters.sort,
+    limit: filters.limit,
+  }
+  for (const key of Object.keys(query) as (keyof TrackerQueryInput)[]) {
+    if (query[key] === undefined) delete query[key]
+  }
+  return query
+}
+
 /** The query string of GET /api/hypotheses for `filters` ('' when there is none). */
 export function trackerSearch(filters: TrackerFilters): string {
   const params = new URLSearchParams()
-  const list = (key: string, values?: readonly string[]) => {
-    if (values && values.length > 0) params.set(key, values.join(','))
-  }
-  list('status', filters.status)
-  list('verdict', filters.verdict)
-  list('board', filters.board)
-  if (filters.overdue !== undefined) params.set('overdue', String(filters.overdue))
-  if (filters.sort) params.set('sort', filters.sort)
-  if (filters.limit !== undefined) params.set('limit', String(filters.limit))
+  for (const [key, value] of Object.entries(trackerQuery(filters))) params.set(key, String(value))
   const query = params.toString()
   return query === '' ? '' : `?${query}`
 }
