@@ -20,3 +20,10 @@ export function listTrackedHypotheses(
     TrackerResponseSchema,
   )
 }
+
+/** Where systems post a hypothesis's measurements (with an ingestion token, not a board key). */
+export const measurementsPath = (boardId: string, hypothesisId: string) =>
+  api.boards[':boardId'].hypotheses[':hypothesisId'].measurements.$path({
+    param: { boardId, hypothesisId },
+    query: {},
+  })

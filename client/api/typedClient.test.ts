@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { z } from 'zod'
 import { BoardSchema } from '../../shared/api/boards'
 import { answer, api } from './client'
+import { measurementsPath } from './hypotheses'
 
 describe('the typed API client', () => {
   it('builds the paths of the server’s routes', () => {
@@ -12,6 +13,9 @@ describe('the typed API client', () => {
     ).toBe('/api/boards/b1/canvases/c1/export.md')
     expect(board.workshop['summary.md'].$path({ param: { boardId: 'b1' } })).toBe(
       '/api/boards/b1/workshop/summary.md',
+    )
+    expect(measurementsPath('b1', '<hypothesisId>')).toBe(
+      '/api/boards/b1/hypotheses/<hypothesisId>/measurements',
     )
   })
 

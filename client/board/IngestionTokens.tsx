@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState, type FormEvent } from 'react'
 import type { CreatedToken, Token } from '../../shared/api/hypotheses'
 import { ApiError } from '../api/client'
+import { measurementsPath } from '../api/hypotheses'
 import { createToken, listTokens, revokeToken } from '../api/tokens'
 import { Dialog } from '../ui/Dialog'
 import { ErrorBanner } from '../ui/ErrorBanner'
@@ -78,7 +79,7 @@ function TokensPanel({ boardId, onDone }: { boardId: string; onDone: () => void 
   }
 
   const example = created
-    ? `curl -X POST '${window.location.origin}/api/boards/${boardId}/hypotheses/<hypothesisId>/measurements' \\\n  -H 'authorization: Bearer ${created.token}' -H 'content-type: application/json' \\\n  -d '{"measurements":[{"metric":"<metric key>","value":0.05}]}'`
+    ? `curl -X POST '${window.location.origin}${measurementsPath(boardId, '<hypothesisId>')}' \\\n  -H 'authorization: Bearer ${created.token}' -H 'content-type: application/json' \\\n  -d '{"measurements":[{"metric":"<metric key>","value":0.05}]}'`
     : ''
 
   return (
