@@ -100,3 +100,58 @@ describe('the OpenAPI document', () => {
     )
   })
 })
+
+describe('when a request does not match its route’s declaration', () => {
+  const call = async (path: string, init: RequestInit = {}) => {
+    const res = await fetch(`${server.url}${path}`, init)
+    return { status: res.status, body: (await res.json()) as { error: Record<string, unknown> } }
+  }
+  const newBoard = async () => {
+    const res = await call('/api/boards', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ title: 'Declared' }),
+    })
+    return res.body as unknown as { id: string }
+  }
+
+  it('answers 400 with the app’s error body naming the bad field', async () => {
+    const { id } = await newBoard()
+    const body = await call(`/api/boards/${id}`, {
+      method: 'PATCH',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ title: '' }),
+    })
+    expect(body.status).toBe(400)
+    expect(body.body.error).toMatchObject({
+      code: 'invalid_body',
+      message: 'title: title must not be empty',
+      details: [{ path: ['title'] }],
+    })
+    const query = await call('/api/hypotheses?sort=soonest')
+    expect(query.status).toBe(400)
+    expect(query.body.error).toMatchObject({ code: 'invalid_query' })
+    expect(query.body.error.message).toMatch(/^sort: /)
+  })
+
+  it('names a missing header in its own words', async () => {
+    const { id } = await newBoard()
+    const res = await call(`/api/boards/${id}/votes/mine`)
+    expect(res.status).toBe(400)
+    expect(res.body.error).toMatchObject({
+      code: 'invalid_body',
+      message: 'Send your participant secret in the x-participant header',
+    })
+  })
+
+  it('refuses a JSON body sent as another type with 415 instead of reading it as empty', async () => {
+    const { id } = await newBoard()
+    const res = await call(`/api/boards/${id}`, {
+      method: 'PATCH',
+      headers: { 'content-type': 'text/plain' },
+      body: JSON.stringify({ title: 'Renamed' }),
+    })
+    expect(res.status).toBe(415)
+    expect(res.body.error).toMatchObject({ code: 'unsupported_media_type' })
+  })
+})
