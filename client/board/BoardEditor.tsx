@@ -2,19 +2,18 @@ import { getAssetUrlsByImport } from '@tldraw/assets/imports.vite'
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import {
   atom,
-  defaultShapeUtils,
   Tldraw,
   type Editor,
   type TLComponents,
   type TLShape,
 } from 'tldraw'
 import { AcceptedImageTypes, DefaultLimits } from '../../shared/protocol/limits'
+import { boardShapeUtils } from '../shapes/boardShapeUtils'
 import {
   CanvasEnvironmentContext,
   type CanvasEnvironment,
 } from '../shapes/canvas/CanvasEnvironment'
 import { CanvasShapeReconciler } from '../shapes/canvas/CanvasShapeReconciler'
-import { CanvasShapeUtil } from '../shapes/canvas/CanvasShapeUtil'
 import { EditingIndex } from '../shapes/canvas/EditingIndex'
 import { FocusRequests } from '../shapes/canvas/FocusRequests'
 import type { BoardSync } from '../sync/BoardSync'
@@ -90,7 +89,7 @@ interface BoardEditorProps {
 export function BoardEditor({ boardId, sync, workshop, role, onEditor }: BoardEditorProps) {
   const [noteDropTarget] = useState(() => atom<NoteTarget>('sticky drop target', null))
   const shapeUtils = useMemo(
-    () => [...defaultShapeUtils, CanvasShapeUtil.configure({ doc: sync.doc, noteDropTarget })],
+    () => boardShapeUtils({ doc: sync.doc, noteDropTarget }),
     [sync.doc, noteDropTarget],
   )
   const editing = useEditingIndex(sync)

@@ -1,4 +1,5 @@
 import { useEffect, useState, useSyncExternalStore } from 'react'
+import { createBoardSchema } from '../../shared/doc/boardSchema'
 import { boardKeyOf } from '../access/boardKeys'
 import { BoardSync, type BoardSyncState } from '../sync/BoardSync'
 import type { Participant } from '../sync/participants'
@@ -18,6 +19,7 @@ export function useBoardSync(boardId: string, opening = 0): BoardSync | null {
     const created = new BoardSync({
       boardId,
       user: { id: userId, name, color },
+      schema: createBoardSchema(),
       boardKey: boardKeyOf(boardId),
     })
     setSync(created)

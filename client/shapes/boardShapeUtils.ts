@@ -1,8 +1,12 @@
 import { defaultShapeUtils } from 'tldraw'
-import { CanvasShapeUtil } from './canvas/CanvasShapeUtil'
+import { CanvasShapeUtil, type CanvasShapeOptions } from './canvas/CanvasShapeUtil'
 
 /**
- * Every shape a board can hold. The store's schema is built from this list, so records of a
- * canvas shape sent by someone else validate; the editor gets the same utils (configured).
+ * Every shape the board's editor draws. The records they describe are the board's schema
+ * (shared/doc/boardSchema.ts), which the sync builds without these views: a shape added here
+ * is added there too.
  */
-export const boardShapeUtils = [...defaultShapeUtils, CanvasShapeUtil]
+export const boardShapeUtils = (options: CanvasShapeOptions) => [
+  ...defaultShapeUtils,
+  CanvasShapeUtil.configure(options),
+]

@@ -3,9 +3,9 @@ import {
   computed,
   createTLStore,
   createUserId,
-  defaultBindingUtils,
   UserRecordType,
   type Atom,
+  type TLSchema,
   type TLStore,
   type TLUser,
 } from 'tldraw'
@@ -17,7 +17,6 @@ import type { Awareness } from 'y-protocols/awareness'
 import { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
 import { getTldrawRecords } from '../../shared/doc/layout'
-import { boardShapeUtils } from '../shapes/boardShapeUtils'
 import type { AwarenessUser } from '../../shared/protocol/awareness'
 import {
   CloseCodes,
@@ -41,6 +40,11 @@ import { bindTldrawStoreToYMap } from './tldrawYjsBinding'
 export interface BoardSyncOptions {
   boardId: string
   user: AwarenessUser
+  /**
+   * The schema of the board's records (`createBoardSchema()`): the sync needs no shape views,
+   * only what validates the records it stores and receives.
+   */
+  schema: TLSchema
   /** Base URL of the sync endpoint; defaults to ws(s)://<this host>/sync. */
   serverUrl?: string
   /** Skip the BroadcastChannel shortcut between tabs of one browser. */
@@ -117,6 +121,7 @@ export class BoardSync {
   constructor({
     boardId,
     user,
+    schema,
     serverUrl = defaultSyncUrl(),
     disableBc = false,
     boardKey,
@@ -124,8 +129,7 @@ export class BoardSync {
     this.$identity = atom<AwarenessUser>('board identity', user)
     const $user = computed<TLUser>('board user', () => toTLUser(this.$identity.get()))
     this.store = createTLStore({
-      shapeUtils: boardShapeUtils,
-      bindingUtils: defaultBindingUtils,
+      schema,
       assets: createBoardAssetStore(boardId, (failure) => {
         for (const listener of this.uploadErrorListeners) listener(failure)
       }),

@@ -2,16 +2,19 @@ import {
   HTMLContainer,
   Rectangle2d,
   ShapeUtil,
-  T,
   resizeBox,
-  type RecordProps,
   type TLResizeInfo,
   type TLShape,
 } from 'tldraw'
 import type * as Y from 'yjs'
 import { CanvasKinds } from '../../../shared/canvases/schema'
 import { getCanvasDefinition } from '../../../shared/canvases/registry'
-import { CanvasShapeType, type CanvasShape } from './canvasShape'
+import {
+  CanvasShapeType,
+  canvasShapeMigrations,
+  canvasShapeProps,
+  type CanvasShape,
+} from '../../../shared/doc/canvasShape'
 import { CanvasShapeView } from './CanvasShapeView'
 import { boxKeyAt, dropNotesIntoBox, type NoteDropTarget } from './dropNotesIntoBox'
 
@@ -31,12 +34,9 @@ const MinSize = { w: 480, h: 360 }
  */
 export class CanvasShapeUtil extends ShapeUtil<CanvasShape> {
   static override type = CanvasShapeType
-  static override props: RecordProps<CanvasShape> = {
-    canvasId: T.string,
-    kind: T.literalEnum(...CanvasKinds),
-    w: T.positiveNumber,
-    h: T.positiveNumber,
-  }
+  // The same props and migrations as the board's schema (shared/doc/boardSchema.ts).
+  static override props = canvasShapeProps
+  static override migrations = canvasShapeMigrations
 
   override options: CanvasShapeOptions = { doc: null, noteDropTarget: null }
 

@@ -7,7 +7,7 @@ import {
   insertItem,
   type ItemAuthor,
 } from '../../../shared/doc/canvasDoc'
-import type { CanvasShape } from './canvasShape'
+import type { CanvasShape } from '../../../shared/doc/canvasShape'
 
 /** The box a sticky being dragged would land in, if any. */
 export type NoteDropTarget = Atom<{ canvasId: string; boxKey: string } | null>

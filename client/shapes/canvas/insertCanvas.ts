@@ -4,7 +4,7 @@ import { getCanvasDefinition } from '../../../shared/canvases/registry'
 import type { CanvasContent, CanvasKind } from '../../../shared/canvases/schema'
 import { emptyCanvas, writeCanvas } from '../../../shared/doc/canvasDoc'
 import { LocalOrigin } from '../../../shared/doc/layout'
-import { CanvasShapeType, canvasShapeId } from './canvasShape'
+import { CanvasShapeType, canvasShapeId } from '../../../shared/doc/canvasShape'
 
 /**
  * Places a canvas's content and its shape on the board in one Yjs transaction, so nobody ever

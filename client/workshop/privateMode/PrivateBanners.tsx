@@ -1,6 +1,6 @@
 import { useEditor, useValue, type TLShapeId } from 'tldraw'
 import type { Scope } from '../../../shared/workshop/voting'
-import { CanvasShapeType } from '../../shapes/canvas/canvasShape'
+import { CanvasShapeType } from '../../../shared/doc/canvasShape'
 import { useWorkshopView } from '../voting/WorkshopView'
 import './privateMode.css'
 

@@ -1,7 +1,7 @@
 import type { Editor, TLShape } from 'tldraw'
 import * as Y from 'yjs'
 import { readItemAuthor } from '../../../shared/doc/canvasDoc'
-import { CanvasShapeType } from '../../shapes/canvas/canvasShape'
+import { CanvasShapeType } from '../../../shared/doc/canvasShape'
 import {
   isHiddenByPrivateMode,
   noteAuthor,

@@ -1,7 +1,7 @@
 import type { Atom, Editor, TLShapeId } from 'tldraw'
 import type * as Y from 'yjs'
 import { readAllCanvases } from '../../../shared/doc/canvasDoc'
-import { CanvasShapeType } from '../../shapes/canvas/canvasShape'
+import { CanvasShapeType } from '../../../shared/doc/canvasShape'
 
 /** How long an item a result pointed at stays lit up. */
 const HighlightMs = 2500

@@ -1,5 +1,12 @@
-import { createShapeId, type TLShape, type TLShapeId } from 'tldraw'
-import type { CanvasKind } from '../../../shared/canvases/schema'
+import {
+  createShapeId,
+  createShapePropsMigrationSequence,
+  type RecordProps,
+  type TLShape,
+  type TLShapeId,
+} from '@tldraw/tlschema'
+import { T } from '@tldraw/validate'
+import { CanvasKinds, type CanvasKind } from '../canvases/registry.js'
 
 export const CanvasShapeType = 'canvas'
 
@@ -14,13 +21,24 @@ export interface CanvasShapeProps {
   h: number
 }
 
-declare module 'tldraw' {
+declare module '@tldraw/tlschema' {
   export interface TLGlobalShapePropsMap {
     [CanvasShapeType]: CanvasShapeProps
   }
 }
 
 export type CanvasShape = TLShape<typeof CanvasShapeType>
+
+/** How a canvas shape's props are validated, by every screen and by the server. */
+export const canvasShapeProps: RecordProps<CanvasShape> = {
+  canvasId: T.string,
+  kind: T.literalEnum(...CanvasKinds),
+  w: T.positiveNumber,
+  h: T.positiveNumber,
+}
+
+/** The canvas shape's props migrations; a change of its props adds one here. */
+export const canvasShapeMigrations = createShapePropsMigrationSequence({ sequence: [] })
 
 /**
  * The shape id of a canvas, derived from its id: two people placing the same canvas at once
