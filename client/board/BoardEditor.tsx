@@ -1,12 +1,6 @@
 import { getAssetUrlsByImport } from '@tldraw/assets/imports.vite'
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
-import {
-  atom,
-  Tldraw,
-  type Editor,
-  type TLComponents,
-  type TLShape,
-} from 'tldraw'
+import { atom, Tldraw, type Editor, type TLComponents, type TLShape } from 'tldraw'
 import { AcceptedImageTypes, DefaultLimits } from '../../shared/protocol/limits'
 import { boardShapeUtils } from '../shapes/boardShapeUtils'
 import {
@@ -23,6 +17,7 @@ import { UploadFailures } from './UploadFailures'
 import { RoleAbilities, type Role } from '../../shared/api/links'
 import { boardRoleOf } from '../access/boardKeys'
 import { useUiStore } from '../state/uiStore'
+import { CanvasWorkshopProvider } from '../workshop/CanvasWorkshopProvider'
 import { useWorkshopState } from '../workshop/useWorkshop'
 import type { WorkshopSync } from '../workshop/WorkshopSync'
 import { isNoteHidden } from '../workshop/privateMode/itemPrivacy'
@@ -154,22 +149,24 @@ export function BoardEditor({ boardId, sync, workshop, role, onEditor }: BoardEd
         me={me}
         role={effectiveRole}
       >
-        <Tldraw
-          getShapeVisibility={getShapeVisibility}
-          shapeUtils={shapeUtils}
-          store={sync.store}
-          assetUrls={assetUrls}
-          licenseKey={import.meta.env.VITE_TLDRAW_LICENSE_KEY}
-          components={components}
-          onMount={handleMount}
-          acceptedImageMimeTypes={AcceptedImageTypes}
-          acceptedVideoMimeTypes={noVideos}
-          maxAssetSize={DefaultLimits.maxAssetBytes}
-        >
-          <EditorUserPreferences />
-          <UploadFailures sync={sync} />
-          <ChangeSizeGuard />
-        </Tldraw>
+        <CanvasWorkshopProvider>
+          <Tldraw
+            getShapeVisibility={getShapeVisibility}
+            shapeUtils={shapeUtils}
+            store={sync.store}
+            assetUrls={assetUrls}
+            licenseKey={import.meta.env.VITE_TLDRAW_LICENSE_KEY}
+            components={components}
+            onMount={handleMount}
+            acceptedImageMimeTypes={AcceptedImageTypes}
+            acceptedVideoMimeTypes={noVideos}
+            maxAssetSize={DefaultLimits.maxAssetBytes}
+          >
+            <EditorUserPreferences />
+            <UploadFailures sync={sync} />
+            <ChangeSizeGuard />
+          </Tldraw>
+        </CanvasWorkshopProvider>
       </WorkshopViewProvider>
     </CanvasEnvironmentContext.Provider>
   )

@@ -15,7 +15,6 @@ import { TooLargeDialog } from './TooLargeDialog'
 import { workshopAction } from '../api/workshop'
 import { useUiStore } from '../state/uiStore'
 import { useWorkshopState, useWorkshopSync } from '../workshop/useWorkshop'
-import { WorkshopContext } from '../workshop/WorkshopContext'
 import { FacilitationOverlay } from '../workshop/FacilitationOverlay'
 import { isFacilitator } from '../../shared/workshop/workshopState'
 import { RoleBadge } from './RoleBadge'
@@ -175,7 +174,7 @@ function SyncedBoard({
         onDiscarded={onReopen}
       />
       {state.ready ? (
-        <WorkshopContext.Provider value={workshop}>
+        <>
           <BoardEditor
             boardId={boardId}
             sync={sync}
@@ -192,7 +191,7 @@ function SyncedBoard({
               selfId={selfId}
             />
           )}
-        </WorkshopContext.Provider>
+        </>
       ) : (
         <BoardLoading status={state.status} />
       )}

@@ -2,6 +2,7 @@ import { useEffect, useRef, type KeyboardEvent } from 'react'
 import { stopEventPropagation, useValue } from 'tldraw'
 import { ItemTextSchema } from '../../../shared/canvases/schema'
 import { useCanvasEnvironment } from './CanvasEnvironment'
+import { useCanvasWorkshop } from './CanvasWorkshop'
 import {
   addItemAfter,
   neighbourItem,
@@ -15,8 +16,6 @@ import { itemKeyCommand } from './itemKeys'
 import type { ItemView } from './readItems'
 import { useEditors } from './useEditors'
 import { YTextInput } from './YTextInput'
-import { ItemVote } from '../../workshop/voting/ItemVote'
-import { useWorkshopView } from '../../workshop/voting/WorkshopView'
 
 const MaxItemLength = ItemTextSchema.maxLength ?? 4000
 
@@ -36,7 +35,7 @@ export function BoxItem({ box, item, boxOrder, label, onEmptied }: BoxItemProps)
   const fieldRef = useRef<HTMLTextAreaElement | null>(null)
   const { editors, onFocus, onBlur } = useEditors(item.id)
   const editor = editors[0]
-  const workshop = useWorkshopView()
+  const workshop = useCanvasWorkshop()
   const highlighted = useValue(
     'vote result highlight',
     () => workshop?.highlight.get() === item.id,
@@ -140,7 +139,7 @@ export function BoxItem({ box, item, boxOrder, label, onEmptied }: BoxItemProps)
         onFocus={onFocus}
         onBlur={onBlur}
       />
-      <ItemVote itemId={item.id} label={label} />
+      {workshop && <workshop.ItemVote itemId={item.id} label={label} />}
       <button
         type="button"
         className="box-item-delete"

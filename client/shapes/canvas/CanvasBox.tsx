@@ -4,13 +4,13 @@ import type { BoxDefinition } from '../../../shared/canvases/types'
 import type { CanvasMap } from '../../../shared/doc/canvasDoc'
 import { BoxItem } from './BoxItem'
 import { useCanvasEnvironment } from './CanvasEnvironment'
+import { useCanvasWorkshop } from './CanvasWorkshop'
+import { frameOfCanvas } from './frameOfCanvas'
 import { addItem, transferItem, type BoxRef } from './itemCommands'
 import { isItemDrag, readDraggedItem } from './itemDrag'
 import { peekBoxes, peekBoxItems, readItems } from './readItems'
 import { useWheelScroll } from './useWheelScroll'
 import { useYRead, useYVersion } from './useY'
-import { frameOfCanvas, hiddenItemIds } from '../../workshop/privateMode/itemPrivacy'
-import { useWorkshopView } from '../../workshop/voting/WorkshopView'
 
 interface CanvasBoxProps {
   canvasId: string
@@ -29,11 +29,10 @@ export function CanvasBox({ canvasId, canvas, box, boxOrder, number }: CanvasBox
   useYVersion(boxes)
   const itemsArray = peekBoxItems(canvas, box.key)
   const allItems = useYRead(itemsArray, () => readItems(itemsArray))
-  const workshop = useWorkshopView()
+  const workshop = useCanvasWorkshop()
   const editor = useEditor()
-  const privateScopes = workshop?.state?.privateScopes
   // Only a private frame needs to know which frame this canvas sits in.
-  const needsFrame = privateScopes?.some((p) => p.scope.kind === 'frame') ?? false
+  const needsFrame = workshop?.privateInFrames ?? false
   const frameId = useValue(
     'frame of canvas',
     () => (needsFrame ? frameOfCanvas(editor, canvasId) : undefined),
@@ -41,10 +40,10 @@ export function CanvasBox({ canvasId, canvas, box, boxOrder, number }: CanvasBox
   )
   // Private mode: others' new items in this canvas stay hidden from me until it ends.
   const items = useMemo(() => {
-    if (!workshop || !privateScopes?.length || !itemsArray) return allItems
-    const hidden = hiddenItemIds(itemsArray, { canvasId, frameId }, privateScopes, workshop.me)
+    if (!workshop || !itemsArray) return allItems
+    const hidden = workshop.hiddenItemIds(itemsArray, { canvasId, frameId })
     return hidden.size === 0 ? allItems : allItems.filter((item) => !hidden.has(item.id))
-  }, [allItems, itemsArray, workshop, privateScopes, canvasId, frameId])
+  }, [allItems, itemsArray, workshop, canvasId, frameId])
   const addRef = useRef<HTMLButtonElement>(null)
   const listRef = useRef<HTMLOListElement>(null)
   useWheelScroll(listRef)

@@ -9,7 +9,12 @@ import {
   writeCanvas,
 } from '../../../shared/doc/canvasDoc'
 import { LocalOrigin } from '../../../shared/doc/layout'
-import { CanvasShapeType, canvasShapeId, isCanvasShape, type CanvasShape } from '../../../shared/doc/canvasShape'
+import {
+  CanvasShapeType,
+  canvasShapeId,
+  isCanvasShape,
+  type CanvasShape,
+} from '../../../shared/doc/canvasShape'
 import { placeCanvas } from './insertCanvas'
 
 const Gap = 80

@@ -6,11 +6,9 @@ import { getBoardCanvases } from '../../../shared/doc/canvasDoc'
 import { canvasViews } from '../canvasViews'
 import { CanvasFrame } from './CanvasFrame'
 import { useCanvasEnvironment } from './CanvasEnvironment'
+import { useCanvasWorkshop } from './CanvasWorkshop'
 import type { CanvasShape } from '../../../shared/doc/canvasShape'
 import { useYRead } from './useY'
-import { useWorkshopContext } from '../../workshop/WorkshopContext'
-import { useWorkshopState } from '../../workshop/useWorkshop'
-import { isShapeLocked } from '../../workshop/workshopScopes'
 
 /** The content of a canvas shape: its canvas from the Y.Doc, drawn by its kind's view. */
 export function CanvasShapeView({ shape }: { shape: CanvasShape }) {
@@ -27,11 +25,11 @@ export function CanvasShapeView({ shape }: { shape: CanvasShape }) {
   // every field and button of the canvas is disabled rather than pretending to work.
   const boardReadOnly = useValue('board read-only', () => editor.getIsReadonly(), [editor])
   // A facilitator's lock (on this canvas or a frame around it) is workshop state, not a shape flag.
-  const locks = useWorkshopState(useWorkshopContext())?.locks
+  const workshop = useCanvasWorkshop()
   const locked = useValue(
     'canvas locked',
-    () => !!locks && isShapeLocked(locks, shape, editor.getShapeAncestors(shape.id)),
-    [editor, locks, shape],
+    () => !!workshop && workshop.isLocked(shape, editor.getShapeAncestors(shape.id)),
+    [editor, workshop, shape],
   )
   const readOnly = boardReadOnly || locked
 

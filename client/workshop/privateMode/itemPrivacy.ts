@@ -9,18 +9,6 @@ import {
   type PrivateScope,
 } from './privateVisibility'
 
-/** The frame a canvas sits in on the board, if any. */
-export function frameOfCanvas(editor: Editor, canvasId: string): string | undefined {
-  const shape = editor
-    .getCurrentPageShapes()
-    .find(
-      (s) =>
-        s.type === CanvasShapeType && (s.props as { canvasId?: unknown }).canvasId === canvasId,
-    )
-  const parent = shape && editor.getShape(shape.parentId as TLShape['id'])
-  return parent?.type === 'frame' ? parent.id : undefined
-}
-
 /** Ids of the items of a box that private mode hides from `me`. */
 export function hiddenItemIds(
   items: Y.Array<unknown>,
