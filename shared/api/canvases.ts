@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { hypothesisBodyParts } from '../canvases/hypothesis/metricInput.js'
+import { contentParts } from '../canvases/canvasBody.js'
 import type { CanvasFigures } from '../canvases/registry.js'
 import {
   CanvasContentSchema,
@@ -8,34 +8,17 @@ import {
   ItemTextSchema,
   type CanvasContent,
 } from '../canvases/schema.js'
-import { vsmBodyParts } from '../canvases/vsm/stepInput.js'
 import { HypothesisPatchFields } from './hypotheses.js'
-import { plainLine } from './plainText.js'
 
 // A kind's own members are defined in its folder; the bodies take every kind's.
 export { MetricInputSchema, type MetricInput } from '../canvases/hypothesis/metricInput.js'
 export { StepInputSchema } from '../canvases/vsm/stepInput.js'
-
-const TitleSchema = plainLine('title', 200)
-const FieldValueSchema = z.string().max(2000)
 
 /** An item in a PATCH: a new text, or an existing item by id (with a new text, or kept as is). */
 const ItemInputSchema = z.union([
   ItemTextSchema,
   z.strictObject({ id: EntityIdSchema, text: ItemTextSchema.optional() }),
 ])
-
-const contentParts = {
-  title: TitleSchema.optional(),
-  fields: z.record(z.string(), FieldValueSchema).optional(),
-  ...hypothesisBodyParts,
-  ...vsmBodyParts,
-}
-
-/** The content members of a create or change body, as a kind reads them (any kind's). */
-export type CanvasBodyParts = {
-  [K in keyof typeof contentParts]?: z.infer<(typeof contentParts)[K]>
-}
 
 /** POST /api/boards/:boardId/canvases */
 export const CreateCanvasBodySchema = z.strictObject({

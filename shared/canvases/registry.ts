@@ -2,7 +2,8 @@ import { z } from 'zod'
 import { hypothesisSpec } from './hypothesis/spec.js'
 import { leanSpec } from './lean/spec.js'
 import { mlSpec } from './ml/spec.js'
-import type { CanvasDefinition, CanvasKindSpec } from './types.js'
+import type { CanvasDefinition } from './canvasDefinition.js'
+import type { CanvasKindSpec } from './types.js'
 import { vsmSpec } from './vsm/spec.js'
 
 /**

@@ -1,38 +1,11 @@
 import type { z } from 'zod'
-import type { CanvasBodyParts } from '../api/canvases.js'
-import type { CanvasMap } from '../doc/canvasDoc.js'
+import type { CanvasMap } from '../doc/canvasMap.js'
 import type { BaseContent } from './baseContent.js'
+import type { CanvasBodyParts } from './canvasBody.js'
+import type { CanvasDefinition } from './canvasDefinition.js'
 
-/** One box of a canvas: a stable key (CANVASES.md §6), its name and the method's prompt. */
-export interface BoxDefinition {
-  key: string
-  label: string
-  prompt: string
-  /** CSS grid area the box occupies in the canvas layout. */
-  area: string
-}
-
-/** A single-line text field of a canvas (a header field or a sentence slot). */
-export interface FieldDefinition {
-  key: string
-  label: string
-  prompt: string
-}
-
-/** Everything the app needs to know about one canvas kind, defined once. */
-export interface CanvasDefinition<K extends string = string> {
-  kind: K
-  label: string
-  description: string
-  /** Credit to the method's authors, shown on the canvas and in every export. */
-  attribution: string
-  /** Boxes in the method's order (the order of export). */
-  boxes: BoxDefinition[]
-  fields: FieldDefinition[]
-  /** CSS grid-template-areas rows and column count for the canvas body. */
-  layout: { columns: number; areas: string[] }
-  defaultSize: { w: number; h: number }
-}
+// Kept here too, since every kind's spec names them; a kind's definition imports its module.
+export type { BoxDefinition, CanvasDefinition, FieldDefinition } from './canvasDefinition.js'
 
 /** Gives each entry of a list a new id (and remembers the renaming). */
 export type FreshIds = <E extends { id: string }>(list: readonly E[] | undefined) => E[] | undefined

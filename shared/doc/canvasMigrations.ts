@@ -1,6 +1,6 @@
 import { CanvasVersion } from '../canvases/baseContent.js'
 import { getCanvasSpec, isCanvasKind } from '../canvases/registry.js'
-import type { CanvasMap } from './canvasDoc.js'
+import type { CanvasMap } from './canvasMap.js'
 
 /**
  * Brings a canvas written by an older version up to the current layout, in place: each kind

@@ -1,4 +1,4 @@
-import type { CanvasDefinition } from '../canvases/types.js'
+import type { CanvasDefinition } from '../canvases/canvasDefinition.js'
 import { escapeCell, escapeInline } from './escape.js'
 import { marker } from './format.js'
 

@@ -1,5 +1,5 @@
 import { BoxGrid } from '../canvas/BoxGrid'
-import type { CanvasViewProps } from '../canvasViews'
+import type { CanvasViewProps } from '../canvasView'
 import { HypothesisSentence } from './HypothesisSentence'
 import { MetricsList } from './MetricsList'
 import { HypothesisTracking } from './tracking/HypothesisTracking'

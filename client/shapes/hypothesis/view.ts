@@ -1,5 +1,5 @@
 import { hypothesisCanvas } from '../../../shared/canvases/hypothesis/definition'
-import type { CanvasViewRegistration } from '../canvasViews'
+import type { CanvasViewRegistration } from '../canvasView'
 import { HypothesisCanvasView } from './HypothesisCanvasView'
 
 /** The view of a hypothesis canvas, registered in client/shapes/canvasViews.ts. */

@@ -1,5 +1,5 @@
 import { BoxGrid } from '../canvas/BoxGrid'
-import type { CanvasViewProps } from '../canvasViews'
+import type { CanvasViewProps } from '../canvasView'
 
 /** Lean Canvas: nine areas, boxes numbered in the order the method fills them. */
 export function LeanCanvasView({ canvasId, canvas, definition }: CanvasViewProps) {

@@ -1,5 +1,5 @@
 import { leanCanvas } from '../../../shared/canvases/lean/definition'
-import type { CanvasViewRegistration } from '../canvasViews'
+import type { CanvasViewRegistration } from '../canvasView'
 import { LeanCanvasView } from './LeanCanvasView'
 
 /** The view of a lean canvas, registered in client/shapes/canvasViews.ts. */

@@ -1,5 +1,5 @@
 import { vsmCanvas } from '../../../shared/canvases/vsm/definition'
-import type { CanvasViewRegistration } from '../canvasViews'
+import type { CanvasViewRegistration } from '../canvasView'
 import { VsmCanvasView } from './VsmCanvasView'
 
 /** The view of a vsm canvas, registered in client/shapes/canvasViews.ts. */

@@ -1,4 +1,4 @@
-import type { CanvasDefinition } from '../types.js'
+import type { CanvasDefinition } from '../canvasDefinition.js'
 
 /** Hypothesis canvas (hypothesis-driven development): seven fields in a 3-row grid. */
 export const hypothesisCanvas: CanvasDefinition<'hypothesis'> = {

@@ -16,8 +16,8 @@ import {
   type Timebox,
 } from './tracking.js'
 import type { MeasurementPoint } from './verdict.js'
-import { EntityIdSchema } from '../schema.js'
-import { getBoxItems, type CanvasMap } from '../../doc/canvasDoc.js'
+import { EntityIdSchema } from '../baseContent.js'
+import { getBoxItems, type CanvasMap } from '../../doc/canvasMap.js'
 import { yText } from '../../doc/ytext.js'
 
 /**

@@ -1,4 +1,4 @@
-import type { CanvasDefinition } from '../types.js'
+import type { CanvasDefinition } from '../canvasDefinition.js'
 
 /** Lean Canvas by Ash Maurya, boxes in the order they are usually filled. */
 export const leanCanvas: CanvasDefinition<'lean'> = {

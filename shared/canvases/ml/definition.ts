@@ -1,4 +1,4 @@
-import type { CanvasDefinition } from '../types.js'
+import type { CanvasDefinition } from '../canvasDefinition.js'
 
 /** Machine Learning Canvas v1.1 by Louis Dorard. */
 export const mlCanvas: CanvasDefinition<'ml'> = {

@@ -1,5 +1,5 @@
 import * as Y from 'yjs'
-import type { CanvasMap } from '../../doc/canvasDoc.js'
+import type { CanvasMap } from '../../doc/canvasMap.js'
 
 /** Machine Learning Canvas v0.4 box names and their v1.1 keys. */
 const mlV04Keys: Record<string, string> = {

@@ -1,4 +1,4 @@
-import type { CanvasDefinition } from '../types.js'
+import type { CanvasDefinition } from '../canvasDefinition.js'
 
 /** Value-stream map: steps of the current and the future state, with flow figures. */
 export const vsmCanvas: CanvasDefinition<'vsm'> = {

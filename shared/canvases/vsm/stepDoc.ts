@@ -1,5 +1,5 @@
 import * as Y from 'yjs'
-import type { CanvasMap } from '../../doc/canvasDoc.js'
+import type { CanvasMap } from '../../doc/canvasMap.js'
 import { existingText, getArray, readArray, syncArray } from '../../doc/yLists.js'
 import { setYText, yText } from '../../doc/ytext.js'
 import { StepSchema, type Step, type StreamState } from './step.js'
