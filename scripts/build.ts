@@ -56,7 +56,7 @@ const targets: Target[] = [
   {
     name: 'client',
     inputs: {
-      paths: ['client', 'shared', 'vite.config.ts', 'tsconfig.json', 'package-lock.json'],
+      paths: ['client', 'shared', 'vite.config.ts', 'tsconfig.base.json', 'package-lock.json'],
       ignore: isTest,
       env: viteEnv(process.env),
     },
@@ -67,7 +67,7 @@ const targets: Target[] = [
   {
     name: 'server',
     inputs: {
-      paths: ['server', 'shared', 'scripts/bundleServer.ts', 'package-lock.json'],
+      paths: ['server', 'shared', 'tsconfig.base.json', 'scripts/bundleServer.ts', 'package-lock.json'],
       ignore: isTest,
     },
     outDir: ServerOutDir,

@@ -3,7 +3,7 @@
  * (an oversized frame, say); without this the real error is replaced by a ReferenceError.
  */
 export function ensureErrorEvent() {
-  if (typeof globalThis.ErrorEvent !== 'undefined') return
+  if ('ErrorEvent' in globalThis) return
   class NodeErrorEvent extends Event {
     readonly error: unknown
     readonly message: string

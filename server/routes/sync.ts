@@ -78,7 +78,7 @@ export function syncRoutes(ctx: ServerContext, upgradeWebSocket: UpgradeWebSocke
           session?.close()
         },
         onError(event) {
-          const error = (event as ErrorEvent).error
+          const { error } = event as Event & { error?: Error }
           ctx.log.warn('sync.socket_error', { boardId, error: String(error?.message ?? error) })
         },
       }

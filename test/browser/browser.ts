@@ -1,11 +1,13 @@
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core'
-import type { TLShapeId } from 'tldraw'
+import type { Editor, TLShapeId } from 'tldraw'
 import { MessageType } from '../../shared/protocol/messages'
 
 declare global {
   interface Window {
     /** Every WebSocket the page opened, recorded by the test init script. */
     __sockets?: WebSocket[]
+    /** The live editor, which the board exposes (client/board/BoardEditor.tsx). */
+    editor?: Editor
   }
 }
 
