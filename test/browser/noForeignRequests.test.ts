@@ -18,7 +18,7 @@ afterAll(async () => {
 
 describe('when a board is loaded from scratch', () => {
   it('requests nothing from any host but its own', async () => {
-    const boardId = await createBoard(server.url, 'Self-hosted')
+    await createBoard(server.url, 'Self-hosted')
     const { context, page } = await newTab(browser)
     const ownHost = new URL(server.url).host
     const requested: string[] = []

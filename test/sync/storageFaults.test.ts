@@ -14,7 +14,6 @@ import {
   startServerProcess,
   startTestServer,
   type ServerProcess,
-  type TestServer,
 } from '../helpers/server.js'
 
 /** A logger that keeps every record, to count what an operator would read. */

@@ -1,6 +1,7 @@
 import type * as Y from 'yjs'
 
 /** Any shared type (map, array, text); its event type does not matter here. */
+// Yjs types are invariant in their contents, so only `any` admits every one of them.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type ObservableY = Y.AbstractType<any>
 

@@ -21,7 +21,8 @@ export function peekBoxes(canvas: CanvasMap): Y.Map<unknown> | undefined {
 }
 
 /** The items of a box; entries someone else wrote that are not items are left out. */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- entries are checked one by one
+// Any array: Yjs types are invariant in their contents, and the entries are checked one by one.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
 export function readItems(items: Y.Array<any> | undefined): ItemView[] {
   if (!items) return []
   const out: ItemView[] = []

@@ -10,6 +10,7 @@ export function useYVersion(type: ObservableY | undefined, deep = false): number
 /** Reads from a Yjs type, again whenever it changes. */
 export function useYRead<T>(type: ObservableY | undefined, read: () => T, deep = false): T {
   const version = useYVersion(type, deep)
-  // eslint-disable-next-line react-hooks/exhaustive-deps -- `read` is re-run on every change
-  return useMemo(read, [type, version])
+  // `read` is a new function on every render: the version says when its answer can change.
+  // eslint-disable-next-line react-hooks/exhaustive-deps
+  return useMemo(() => read(), [type, version])
 }

@@ -111,7 +111,7 @@ describe('when a participant votes', () => {
     server.setLoseAnswers(false)
     const reloaded = new VotingClient('board', storage, server.api)
     reloaded.setVoting(voting)
-    await until(reloaded, (c) => storage.length === 0)
+    await until(reloaded, () => storage.length === 0)
     expect(server.votes.size).toBe(1)
     expect(reloaded.getState()).toMatchObject({ mine: ['a'], remaining: 2 })
   })

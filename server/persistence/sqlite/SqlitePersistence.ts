@@ -3,7 +3,6 @@ import { closeSync, fdatasync, mkdirSync, openSync } from 'node:fs'
 import { join } from 'node:path'
 import type { Board } from '../../../shared/api/boards.js'
 import type {
-  HypothesisIndexRow,
   Persistence,
   StoredAsset,
   StoredDocument,

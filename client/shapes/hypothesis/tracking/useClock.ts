@@ -15,7 +15,7 @@ export function useClock(timebox: Timebox): number {
   const [clock, setClock] = useState(() => ({ now: Date.now(), end }))
   // A box that starts (or changes) is measured from the time it is seen, not from the last
   // tick: "7 days left" at the start, not 8.
-  if (clock.end !== end) setClock({ now: Date.now(), end })
+  if (clock.end !== end) setClock(() => ({ now: Date.now(), end }))
   useEffect(() => {
     const next = nextClockChange({ start: null, end, days: 1 }, clock.now)
     if (next === null) return
@@ -25,5 +25,6 @@ export function useClock(timebox: Timebox): number {
     )
     return () => clearTimeout(timer)
   }, [end, clock.now])
-  return clock.end === end ? clock.now : Date.now()
+  // When the box just changed, React renders again at once with the new time before showing.
+  return clock.now
 }
