@@ -37,8 +37,8 @@ for (const obs of ['decode', 'keys-only', 'none', 'decode', 'keys-only', 'none']
       })
     if (obs === 'keys-only')
       m.observe((e) => {
-        let n = 0
-        for (const k of e.keysChanged) if (k.startsWith('shape:')) n++
+        let _n = 0
+        for (const k of e.keysChanged) if (k.startsWith('shape:')) _n++
       })
     Y.applyUpdate(d, merged)
   }

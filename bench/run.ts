@@ -1,11 +1,6 @@
 import { cpus } from 'node:os'
 import { connectClient, createBoard, type TestClient } from '../test/helpers/clients.js'
-import {
-  benchServerKind,
-  removeDataDir,
-  startBenchServer,
-  type BenchServer,
-} from './benchServer.js'
+import { benchServerKind, removeDataDir, startBenchServer } from './benchServer.js'
 import { bundleSection } from './bundles.js'
 import { ClientPool } from './clientPool.js'
 import { startCpuMeter } from './cpu.js'
