@@ -67,7 +67,13 @@ const targets: Target[] = [
   {
     name: 'server',
     inputs: {
-      paths: ['server', 'shared', 'tsconfig.base.json', 'scripts/bundleServer.ts', 'package-lock.json'],
+      paths: [
+        'server',
+        'shared',
+        'tsconfig.base.json',
+        'scripts/bundleServer.ts',
+        'package-lock.json',
+      ],
       ignore: isTest,
     },
     outDir: ServerOutDir,

@@ -2,12 +2,7 @@ import Database from 'better-sqlite3'
 import { closeSync, fdatasync, mkdirSync, openSync } from 'node:fs'
 import { join } from 'node:path'
 import type { Board } from '../../../shared/api/boards.js'
-import type {
-  Persistence,
-  StoredAsset,
-  StoredDocument,
-  StoredToken,
-} from '../types.js'
+import type { Persistence, StoredAsset, StoredDocument, StoredToken } from '../types.js'
 import { createSqliteAccessStore } from './sqliteAccess.js'
 import { createSqliteHypothesisIndex } from './sqliteHypothesisIndex.js'
 
