@@ -1,4 +1,5 @@
 import { initials, readableTextColor } from '../state/identity'
+import './Avatar.css'
 
 /** A round badge with someone's initials in their colour. */
 export function Avatar({ name, color, size = 28 }: { name: string; color: string; size?: number }) {

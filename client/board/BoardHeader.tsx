@@ -6,6 +6,7 @@ import { Logo } from '../ui/Logo'
 import { ConnectionIndicator } from './ConnectionIndicator'
 import { NameDialog } from './NameDialog'
 import { ParticipantsList } from './ParticipantsList'
+import './BoardHeader.css'
 
 interface BoardHeaderProps {
   title: string | null

@@ -1,4 +1,5 @@
 import type { ConnectionStatus } from '../sync/connectionStatus'
+import './BoardLoading.css'
 
 const offlineMessage =
   'You are offline, and this board has not been opened on this device yet. ' +

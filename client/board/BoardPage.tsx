@@ -22,6 +22,7 @@ import { WorkshopSummaryLink } from './WorkshopSummaryLink'
 import { IngestionTokensButton } from './IngestionTokens'
 import { useBoardInfo } from './useBoardInfo'
 import { useBoardSync, useBoardSyncState, useParticipants } from './useBoardSync'
+import './BoardPage.css'
 
 /** One board: header, live editor, and a not-found page if the server refuses it. */
 export function BoardPage({ boardId }: { boardId: string }) {

@@ -5,6 +5,7 @@ import { boardExportUrl } from '../api/canvases'
 import { ErrorBanner } from '../ui/ErrorBanner'
 import { ImportMarkdownButton } from './ImportMarkdownButton'
 import { TemplatePicker } from './TemplatePicker'
+import './CanvasMenu.css'
 
 interface CanvasMenuProps {
   editor: Editor

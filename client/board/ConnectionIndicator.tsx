@@ -1,4 +1,5 @@
 import type { ConnectionStatus } from '../sync/connectionStatus'
+import './ConnectionIndicator.css'
 
 const labels: Record<ConnectionStatus, { label: string; detail: string }> = {
   connecting: { label: 'Connecting…', detail: 'Opening a live connection to the board.' },

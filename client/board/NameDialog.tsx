@@ -3,6 +3,7 @@ import { MaxNameLength, useUiStore } from '../state/uiStore'
 import { UserColors } from '../state/identity'
 import { Dialog } from '../ui/Dialog'
 import { Avatar } from './Avatar'
+import './NameDialog.css'
 
 interface NameDialogProps {
   open: boolean

@@ -1,6 +1,7 @@
 import type { Participant } from '../sync/participants'
 import { Avatar } from './Avatar'
 import { ParticipantMenu } from './ParticipantMenu'
+import './ParticipantsList.css'
 
 interface ParticipantsListProps {
   participants: Participant[]

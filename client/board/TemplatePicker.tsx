@@ -4,6 +4,7 @@ import { canvasDefinitions } from '../../shared/canvases/registry'
 import { CanvasKinds } from '../../shared/canvases/schema'
 import { insertCanvas } from '../shapes/canvas/insertCanvas'
 import { Menu, MenuItem } from '../ui/Menu'
+import './TemplatePicker.css'
 
 /** A menu of the canvas templates; choosing one inserts that canvas where the view is. */
 export function TemplatePicker({ editor, doc }: { editor: Editor; doc: Y.Doc }) {

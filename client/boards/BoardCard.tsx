@@ -4,6 +4,7 @@ import { Link } from '../app/router'
 import { absoluteTime, relativeTime } from '../ui/relativeTime'
 import { BoardTitleEditor } from './BoardTitleEditor'
 import { boardTint } from './boardTint'
+import './BoardCard.css'
 
 interface BoardCardProps {
   board: Board

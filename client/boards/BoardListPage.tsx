@@ -9,6 +9,7 @@ import { CreateBoardForm } from './CreateBoardForm'
 import { DeleteBoardDialog } from './DeleteBoardDialog'
 import { RecentlyDeleted } from './RecentlyDeleted'
 import { useBoards } from './useBoards'
+import './BoardListPage.css'
 
 /** The home page: every board, plus create, rename, delete and restore. */
 export function BoardListPage() {

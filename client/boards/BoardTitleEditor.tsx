@@ -1,4 +1,5 @@
 import { useId, useRef, useState, type FormEvent, type KeyboardEvent } from 'react'
+import './BoardTitleEditor.css'
 
 interface BoardTitleEditorProps {
   initialTitle: string

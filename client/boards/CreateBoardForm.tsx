@@ -1,4 +1,5 @@
 import { useState, type FormEvent, type Ref } from 'react'
+import './CreateBoardForm.css'
 
 interface CreateBoardFormProps {
   /** Resolves true when the board was created; failures are reported by the caller. */

@@ -2,6 +2,7 @@ import type { Board } from '../../shared/api/boards'
 import { RestoreWindowDays } from '../../shared/protocol/limits'
 import { useUiStore } from '../state/uiStore'
 import { absoluteTime, relativeTime } from '../ui/relativeTime'
+import './RecentlyDeleted.css'
 
 interface RecentlyDeletedProps {
   boards: Board[]

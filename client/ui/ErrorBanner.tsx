@@ -1,3 +1,5 @@
+import './ErrorBanner.css'
+
 interface ErrorBannerProps {
   message: string
   onDismiss?: () => void

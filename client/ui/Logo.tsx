@@ -1,3 +1,5 @@
+import './Logo.css'
+
 /** The product mark: three overlapping notes. */
 export function Logo({ size = 24 }: { size?: number }) {
   return (

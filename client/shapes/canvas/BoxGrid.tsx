@@ -2,6 +2,7 @@ import type { ReactNode } from 'react'
 import type { BoxDefinition, CanvasDefinition } from '../../../shared/canvases/types'
 import type { CanvasMap } from '../../../shared/doc/canvasDoc'
 import { CanvasBox } from './CanvasBox'
+import './BoxGrid.css'
 
 interface BoxGridProps {
   canvasId: string

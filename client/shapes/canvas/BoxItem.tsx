@@ -16,6 +16,7 @@ import { itemKeyCommand } from './itemKeys'
 import type { ItemView } from './readItems'
 import { useEditors } from './useEditors'
 import { YTextInput } from './YTextInput'
+import './BoxItem.css'
 
 const MaxItemLength = ItemTextSchema.maxLength ?? 4000
 

@@ -11,6 +11,7 @@ import { isItemDrag, readDraggedItem } from './itemDrag'
 import { peekBoxes, peekBoxItems, readItems } from './readItems'
 import { useWheelScroll } from './useWheelScroll'
 import { useYRead, useYVersion } from './useY'
+import './CanvasBox.css'
 
 interface CanvasBoxProps {
   canvasId: string

@@ -2,6 +2,7 @@ import type { FieldDefinition } from '../../../shared/canvases/types'
 import { getCanvasFieldText, type CanvasMap } from '../../../shared/doc/canvasDoc'
 import { useCanvasText } from './useCanvasText'
 import { YTextInput } from './YTextInput'
+import './CanvasFields.css'
 
 /** A labelled single-line field of a canvas (a header field such as "Designed by"). */
 export function CanvasField({ canvas, field }: { canvas: CanvasMap; field: FieldDefinition }) {

@@ -8,6 +8,7 @@ import { CanvasUndoProvider } from './CanvasUndo'
 import { useCanvasText } from './useCanvasText'
 import { useYRead } from './useY'
 import { YTextInput } from './YTextInput'
+import './CanvasFrame.css'
 
 interface CanvasFrameProps {
   canvasId: string

@@ -9,6 +9,7 @@ import { useCanvasEnvironment } from './CanvasEnvironment'
 import { useCanvasWorkshop } from './CanvasWorkshop'
 import type { CanvasShape } from '../../../shared/doc/canvasShape'
 import { useYRead } from './useY'
+import './CanvasShapeView.css'
 
 /** The content of a canvas shape: its canvas from the Y.Doc, drawn by its kind's view. */
 export function CanvasShapeView({ shape }: { shape: CanvasShape }) {

@@ -1,5 +1,6 @@
 import { useRef, useState, type InputHTMLAttributes } from 'react'
 import { stopEventPropagation } from 'tldraw'
+import './NumberField.css'
 
 interface NumberFieldProps extends Omit<
   InputHTMLAttributes<HTMLInputElement>,

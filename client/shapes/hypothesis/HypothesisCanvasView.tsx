@@ -4,6 +4,7 @@ import { HypothesisSentence } from './HypothesisSentence'
 import { MetricsList } from './MetricsList'
 import { HypothesisTracking } from './tracking/HypothesisTracking'
 import { LessonsLog } from './tracking/LessonsLog'
+import './HypothesisCanvasView.css'
 
 /**
  * Hypothesis canvas: the five boxes, the sentence in its three slots, and the metrics agreed

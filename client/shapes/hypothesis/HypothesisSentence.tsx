@@ -3,6 +3,7 @@ import type { FieldDefinition } from '../../../shared/canvases/types'
 import { getCanvasFieldText, type CanvasMap } from '../../../shared/doc/canvasDoc'
 import { useCanvasText } from '../canvas/useCanvasText'
 import { YTextInput } from '../canvas/YTextInput'
+import './HypothesisSentence.css'
 
 /** Words after each slot, so the three slots read as one sentence. */
 const after: Record<string, string> = {

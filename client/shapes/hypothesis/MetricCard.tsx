@@ -9,6 +9,7 @@ import { YTextInput } from '../canvas/YTextInput'
 import { MetricKeyPattern, removeMetric, setMetricField } from './metricCommands'
 import { AmendMetricButton } from './tracking/AmendMetricButton'
 import { useCriteriaLock } from './tracking/useCriteriaLock'
+import './MetricCard.css'
 
 const kindLabels: Record<(typeof MetricKinds)[number], string> = {
   success: 'Success',

@@ -9,6 +9,7 @@ import { MetricCard } from './MetricCard'
 import { addMetric } from './metricCommands'
 import { LockedCriteriaNote } from './tracking/LockedCriteriaNote'
 import { useCriteriaLock } from './tracking/useCriteriaLock'
+import './MetricsList.css'
 
 /** The metrics of a hypothesis, each agreed with a baseline and a target before it runs. */
 export function MetricsList({ canvasId, canvas }: { canvasId: string; canvas: CanvasMap }) {
@@ -35,7 +36,7 @@ export function MetricsList({ canvasId, canvas }: { canvasId: string; canvas: Ca
         <h3 className="canvas-box-title">Metrics</h3>
         <p className="canvas-box-prompt">Record a baseline of key metrics for this hypothesis.</p>
       </header>
-      <ol className="metric-list" ref={listRef}>
+      <ol className="canvas-box-items metric-list" ref={listRef}>
         {metrics.map((metric) => (
           <MetricCard key={metric.get('id') as string} canvasId={canvasId} metric={metric} />
         ))}

@@ -1,5 +1,6 @@
 import { BoxGrid } from '../canvas/BoxGrid'
 import type { CanvasViewProps } from '../canvasView'
+import './LeanCanvasView.css'
 
 /** Lean Canvas: nine areas, boxes numbered in the order the method fills them. */
 export function LeanCanvasView({ canvasId, canvas, definition }: CanvasViewProps) {

@@ -1,6 +1,7 @@
 import { BoxGrid } from '../canvas/BoxGrid'
 import { CanvasFields } from '../canvas/CanvasFields'
 import type { CanvasViewProps } from '../canvasView'
+import './MlCanvasView.css'
 
 /** Machine Learning Canvas: the header fields above its ten boxes. */
 export function MlCanvasView({ canvasId, canvas, definition }: CanvasViewProps) {

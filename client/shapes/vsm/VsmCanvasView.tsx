@@ -6,6 +6,7 @@ import type { CanvasViewProps } from '../canvasView'
 import { readSteps } from './readSteps'
 import { VsmComparison } from './VsmComparison'
 import { VsmLane } from './VsmLane'
+import './VsmCanvasView.css'
 
 /**
  * Value-stream map: the product, then the current and the future state as lanes of steps left

@@ -1,5 +1,6 @@
 import type { StreamComparison } from '../../../shared/canvases/vsm/figures'
 import { formatDuration } from './duration'
+import './VsmComparison.css'
 
 const points = (ratio: number | null) =>
   ratio === null

@@ -7,6 +7,7 @@ import { formatDuration, formatPercent } from './duration'
 import type { StepView } from './readSteps'
 import { addStep, type StreamState } from './stepCommands'
 import { VsmStepCard } from './VsmStepCard'
+import './VsmLane.css'
 
 interface VsmLaneProps {
   canvasId: string

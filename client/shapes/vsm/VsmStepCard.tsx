@@ -7,6 +7,7 @@ import { YTextInput } from '../canvas/YTextInput'
 import { formatDuration, parseDuration } from './duration'
 import type { StepView } from './readSteps'
 import { removeStep, setStepTime, setStepValue, shiftStep, type StreamState } from './stepCommands'
+import './VsmStepCard.css'
 
 const classificationLabels = {
   'value-adding': 'Value-adding',
