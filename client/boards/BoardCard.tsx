@@ -21,7 +21,7 @@ export function BoardCard({ board, now, onRename, onDelete }: BoardCardProps) {
   const href = `/b/${encodeURIComponent(board.id)}`
 
   return (
-    <li className="board-card" data-testid="board-item" data-board-id={board.id}>
+    <li className="card board-card" data-testid="board-item" data-board-id={board.id}>
       <Link
         to={href}
         className="board-card-preview"

@@ -118,7 +118,7 @@ function BoardListSkeleton() {
       data-testid="board-list-loading"
     >
       {[0, 1, 2].map((i) => (
-        <li key={i} className="board-card board-card-skeleton" aria-hidden="true">
+        <li key={i} className="card board-card board-card-skeleton" aria-hidden="true">
           <div className="board-card-preview" />
           <div className="board-card-body">
             <div className="skeleton-line" />

@@ -66,7 +66,7 @@ export function FilterMenu<T extends string>({
           checked={selected.includes(option.value)}
           onCheckedChange={(checked) => toggle(option.value, checked)}
         >
-          {option.tone && <span className={`tracker-pill-dot ${option.tone}`} aria-hidden="true" />}
+          {option.tone && <span className={`pill-dot tracker-pill-dot ${option.tone}`} aria-hidden="true" />}
           {option.icon}
           <span className="filter-option-label">{option.label}</span>
         </MenuCheckboxItem>

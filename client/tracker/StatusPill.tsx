@@ -10,8 +10,8 @@ export function StatusPill({
   decision: Decision | null
 }) {
   return (
-    <span className={`tracker-pill status-pill status-${status}`} data-testid="status">
-      <span className="tracker-pill-dot" aria-hidden="true" />
+    <span className={`pill tracker-pill status-pill status-tone-${status}`} data-testid="status">
+      <span className="pill-dot tracker-pill-dot" aria-hidden="true" />
       {statusLabels[status]}
       {decision && <span className="status-decision"> · {decisionLabels[decision]}</span>}
     </span>

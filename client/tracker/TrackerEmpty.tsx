@@ -64,7 +64,7 @@ export function TrackerLoadError({
 export function TrackerSkeleton() {
   return (
     <div
-      className="tracker-table-wrap tracker-skeleton"
+      className="card tracker-table-wrap tracker-skeleton"
       aria-busy="true"
       aria-label="Loading hypotheses"
       data-testid="tracker-loading"

@@ -34,7 +34,7 @@ export function TrackerTable({ rows, sort, onSort, now, stale }: TrackerTablePro
   )
 
   return (
-    <div className="tracker-table-wrap">
+    <div className="card tracker-table-wrap">
       <table
         className={`tracker-table${stale ? ' tracker-table-stale' : ''}`}
         aria-busy={stale}

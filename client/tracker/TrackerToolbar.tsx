@@ -15,12 +15,12 @@ interface TrackerToolbarProps {
 const statusOptions = HypothesisStatuses.map((value) => ({
   value,
   label: statusLabels[value],
-  tone: `status-${value}`,
+  tone: `status-tone-${value}`,
 }))
 const verdictOptions = Verdicts.map((value) => ({
   value,
   label: verdictLabels[value],
-  tone: `verdict-${value}`,
+  tone: `verdict-tone-${value}`,
 }))
 
 /** The filters and the order of the tracker; every change goes to the page URL. */

@@ -13,7 +13,7 @@ const marks: Record<Verdict, string> = {
 export function VerdictPill({ verdict, reason }: { verdict: Verdict; reason: string }) {
   return (
     <span
-      className={`tracker-pill verdict-pill verdict-${verdict}`}
+      className={`pill pill-toned tracker-pill verdict-pill verdict-tone-${verdict}`}
       title={reason}
       data-testid="verdict"
       data-verdict={verdict}

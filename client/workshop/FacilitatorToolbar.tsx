@@ -65,7 +65,7 @@ export function FacilitatorToolbar({
   return (
     <div className="fac-toolbar-wrap">
       <div
-        className="fac-toolbar"
+        className="card fac-toolbar"
         role="toolbar"
         aria-label="Facilitator tools"
         data-testid="facilitator-toolbar"

@@ -33,7 +33,7 @@ export function CanvasFrame({ canvasId, canvas, definition, children }: CanvasFr
         data-kind={definition.kind}
       >
         <header className="canvas-frame-header">
-          <span className="canvas-kind-badge">{definition.label}</span>
+          <span className="pill canvas-kind-badge">{definition.label}</span>
           {title && (
             <YTextInput
               className="canvas-title"

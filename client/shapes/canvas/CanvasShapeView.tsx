@@ -55,7 +55,7 @@ export function CanvasShapeView({ shape }: { shape: CanvasShape }) {
 function LockBadge() {
   return (
     <div
-      className="canvas-lock-badge"
+      className="pill canvas-lock-badge"
       data-testid="canvas-lock-badge"
       title="The facilitator locked this canvas"
     >

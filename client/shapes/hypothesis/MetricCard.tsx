@@ -50,7 +50,7 @@ export function MetricCard({ canvasId, metric }: { canvasId: string; metric: Y.M
 
   return (
     <li
-      className={`metric-card metric-kind-${values.kind}${locked ? ' is-locked' : ''}`}
+      className={`card card-small metric-card metric-kind-${values.kind}${locked ? ' is-locked' : ''}`}
       data-testid="metric"
       data-metric-key={values.key}
     >

@@ -47,7 +47,7 @@ export function VsmStepCard({
       data-testid="vsm-step"
       data-step-id={step.id}
     >
-      <div className="vsm-step-card">
+      <div className="card card-small vsm-step-card">
         <div className="vsm-step-top">
           <span className="vsm-step-number">{index + 1}</span>
           <div className="vsm-step-tools">

@@ -11,7 +11,7 @@ export function BoardPrivateBanner() {
   const view = useWorkshopView()
   if (!view?.state?.privateScopes.some(({ scope }) => scope.kind === 'board')) return null
   return (
-    <div className="private-banner" data-testid="private-banner" role="status">
+    <div className="pill private-banner" data-testid="private-banner" role="status">
       <LockIcon /> {Message}
     </div>
   )
@@ -44,7 +44,7 @@ export function PrivateBanners() {
       {placed.map((p) => (
         <div
           key={p.key}
-          className="private-banner is-placed"
+          className="pill private-banner is-placed"
           data-testid="private-banner"
           role="status"
           style={{ transform: `translate(${p.x}px, ${p.y}px) translateY(-100%)` }}

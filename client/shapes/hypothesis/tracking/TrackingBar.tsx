@@ -42,11 +42,11 @@ export function TrackingBar({ canvasId, tracking, verdict, now }: TrackingBarPro
     <div className="tracking-bar-wrap">
       <div className="tracking-bar" data-testid="tracking-bar">
         <span
-          className={`tracking-status status-tone-${status}`}
+          className={`pill tracking-status status-tone-${status}`}
           data-testid="hypothesis-status"
           data-status={status}
         >
-          <span className="tracking-status-dot" aria-hidden="true" />
+          <span className="pill-dot tracking-status-dot" aria-hidden="true" />
           {statusLabels[status]}
           {decision && (
             <span className="tracking-status-decision"> · {decisionLabels[decision.decision]}</span>
