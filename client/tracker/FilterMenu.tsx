@@ -50,7 +50,7 @@ export function FilterMenu<T extends string>({
       label={label}
       className="filter-panel"
       trigger={
-        <button type="button" className={`filter-button${chosen ? ' filter-button-active' : ''}`}>
+        <button type="button" className={`button button-small filter-button${chosen ? ' filter-button-active' : ''}`}>
           <span className="filter-button-label">{label}</span>
           {chosen && <span className="filter-button-value">{chosen}</span>}
           <svg viewBox="0 0 12 12" width="10" height="10" aria-hidden="true">

@@ -60,7 +60,7 @@ export function TrackerToolbar({ filters, boards, onChange }: TrackerToolbarProp
           selected={filters.board}
           onChange={(board) => set({ board })}
         />
-        <label className={`filter-toggle${filters.overdue ? ' filter-toggle-on' : ''}`}>
+        <label className={`button button-small filter-toggle${filters.overdue ? ' filter-toggle-on' : ''}`}>
           <input
             type="checkbox"
             role="switch"
@@ -82,7 +82,7 @@ export function TrackerToolbar({ filters, boards, onChange }: TrackerToolbarProp
       <label className="tracker-sort">
         <span>Sort by</span>
         <select
-          className="tracker-select"
+          className="button button-small tracker-select"
           value={filters.sort}
           onChange={(event) => {
             const sort = TrackerSorts.find((s) => s === event.target.value)
