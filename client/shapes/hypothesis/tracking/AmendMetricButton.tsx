@@ -1,5 +1,6 @@
 import { stopEventPropagation } from 'tldraw'
 import { useTrackingPanel } from './trackingPanelStore'
+import './AmendMetricButton.css'
 
 /** Opens the amendment form for one locked metric: the way to change it once running. */
 export function AmendMetricButton({

@@ -1,6 +1,7 @@
 import type { Amendment } from '../../../../shared/canvases/hypothesis/tracking'
 import { amendmentChanges } from './amendmentWords'
 import { stamp } from './dates'
+import './AmendmentList.css'
 
 /** Every change to the locked criteria: which metric, what changed, why, who and when. */
 export function AmendmentList({ amendments }: { amendments: readonly Amendment[] }) {

@@ -5,6 +5,7 @@ import { useCanvasEnvironment } from '../../canvas/CanvasEnvironment'
 import { useYRead, useYVersion } from '../../canvas/useY'
 import { ViewAction } from './ViewAction'
 import { zoomToCanvas } from './zoomToCanvas'
+import './CanvasLink.css'
 
 /** A link to the hypothesis this one pivoted from or to; following it zooms the board there. */
 export function CanvasLink({

@@ -8,6 +8,7 @@ import { fieldGuards } from './fieldGuards'
 import { OutcomeMessage } from './OutcomeMessage'
 import { pastedRows } from './pastedRows'
 import { recordMeasurements } from './trackingCommands'
+import './CsvPaste.css'
 
 /**
  * Pasted CSV with the API's columns, recorded all or nothing: a bad row names its row and field

@@ -11,6 +11,7 @@ import { CanvasLink } from './CanvasLink'
 import { stamp } from './dates'
 import { fieldGuards } from './fieldGuards'
 import { decideHypothesis } from './trackingCommands'
+import './DecisionTab.css'
 
 const meaning: Record<Decision, string> = {
   persevere: 'Keep going: the evidence backs the current course.',

@@ -7,6 +7,7 @@ import { useWheelScroll } from '../../canvas/useWheelScroll'
 import { fieldGuards } from './fieldGuards'
 import { addLesson } from './trackingCommands'
 import { useTracking } from './useTracking'
+import './LessonsLog.css'
 
 const lessonDate = (iso: string) =>
   new Date(iso).toLocaleDateString(undefined, { day: 'numeric', month: 'short', year: 'numeric' })

@@ -1,5 +1,6 @@
 import { useTrackingPanel } from './trackingPanelStore'
 import { ViewAction } from './ViewAction'
+import './LockedCriteriaNote.css'
 
 /** Says, under the metrics, that they are locked and where their amendments are kept. */
 export function LockedCriteriaNote({ canvasId }: { canvasId: string }) {

@@ -15,6 +15,7 @@ import {
 } from './chartData'
 import { stamp } from './dates'
 import { formatValue } from './formatValue'
+import './MetricChart.css'
 
 /** The drawing's own units; the SVG scales to its column and stays sharp at any zoom. */
 const Size = { width: 310, height: 150 }

@@ -3,6 +3,7 @@ import type { MetricState } from '../../../../shared/canvases/hypothesis/verdict
 import type { Metric } from '../../../../shared/canvases/hypothesis/metric'
 import { formatValue } from './formatValue'
 import { MetricChart } from './MetricChart'
+import './MetricTrend.css'
 
 const stateWords: Record<MetricState, string> = {
   met: 'Meets target',

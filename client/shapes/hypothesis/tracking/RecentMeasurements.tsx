@@ -2,6 +2,7 @@ import type { Measurement } from '../../../../shared/canvases/hypothesis/trackin
 import type { Metric } from '../../../../shared/canvases/hypothesis/metric'
 import { formatValue } from './formatValue'
 import { stamp } from './dates'
+import './RecentMeasurements.css'
 
 const Shown = 6
 

@@ -14,6 +14,7 @@ import { moveHypothesis, setTimeboxDays } from './trackingCommands'
 import { useTrackingPanel } from './trackingPanelStore'
 import { VerdictBadge } from './VerdictBadge'
 import { ViewAction } from './ViewAction'
+import './TrackingBar.css'
 
 interface TrackingBarProps {
   canvasId: string

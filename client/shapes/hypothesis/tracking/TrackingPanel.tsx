@@ -15,6 +15,7 @@ import { MetricTrend } from './MetricTrend'
 import { RecentMeasurements } from './RecentMeasurements'
 import { TrackingTabs, useTrackingPanel, type TrackingTab } from './trackingPanelStore'
 import { ViewAction } from './ViewAction'
+import './TrackingPanel.css'
 
 const tabLabels: Record<TrackingTab, string> = {
   measurements: 'Measurements',

@@ -1,5 +1,6 @@
 import type { VerdictResult } from '../../../../shared/canvases/hypothesis/verdict'
 import { verdictLabels } from '../../../tracker/trackerLabels'
+import './VerdictBadge.css'
 
 // Drawn rather than typed, so the marks look the same in every font.
 const marks = {
