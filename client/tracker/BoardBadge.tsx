@@ -1,4 +1,5 @@
 import { boardTint } from '../boards/boardTint'
+import './BoardBadge.css'
 
 /** A board's tint and initial, as its card shows them in the board list. */
 export function BoardBadge({ boardId, title }: { boardId: string; title: string }) {

@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react'
 import { Menu, MenuCheckboxItem, MenuItem, MenuSeparator } from '../ui/Menu'
+import './FilterMenu.css'
 
 export interface FilterOption<T extends string> {
   value: T

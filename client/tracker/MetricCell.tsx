@@ -1,5 +1,6 @@
 import type { TrackerMetric } from '../../shared/api/hypotheses'
 import { metricProgress } from './metricProgress'
+import './MetricCell.css'
 
 /** The primary metric: latest value against the target, with the way it should move. */
 export function MetricCell({ metric }: { metric: TrackerMetric | null }) {

@@ -1,5 +1,6 @@
 import type { Decision, HypothesisStatus } from '../../shared/canvases/hypothesis/tracking'
 import { decisionLabels, statusLabels } from './trackerLabels'
+import './StatusPill.css'
 
 /** Where a hypothesis is in its life; a decided one also says what was decided. */
 export function StatusPill({

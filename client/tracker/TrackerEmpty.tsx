@@ -1,4 +1,5 @@
 import { Link } from '../app/router'
+import './TrackerEmpty.css'
 
 /** No hypothesis on any board yet: how to write the first one. */
 export function NoHypotheses() {

@@ -14,7 +14,7 @@ import {
   type TrackerFilters,
 } from './trackerFilters'
 import { useTracker } from './useTracker'
-import './tracker.css'
+import './TrackerPage.css'
 
 const count = (n: number) => `${n} ${n === 1 ? 'hypothesis' : 'hypotheses'}`
 

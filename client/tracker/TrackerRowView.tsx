@@ -7,6 +7,7 @@ import { MetricCell } from './MetricCell'
 import { StatusPill } from './StatusPill'
 import { timeboxLabel } from './timeboxLabel'
 import { VerdictPill } from './VerdictPill'
+import './TrackerRowView.css'
 
 /** Where a hypothesis opens: its board, focused on its canvas. */
 export const hypothesisHref = (row: Pick<TrackerRow, 'boardId' | 'hypothesisId'>) =>

@@ -1,6 +1,7 @@
 import type { TrackerRow } from '../../shared/api/hypotheses'
 import type { TrackerSort } from './trackerFilters'
 import { TrackerRowView } from './TrackerRowView'
+import './TrackerTable.css'
 
 interface TrackerTableProps {
   rows: TrackerRow[]

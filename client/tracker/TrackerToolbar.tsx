@@ -5,6 +5,7 @@ import { BoardBadge } from './BoardBadge'
 import { FilterMenu } from './FilterMenu'
 import { hasFilters, noFilters, type TrackerFilters, type TrackerSort } from './trackerFilters'
 import { sortLabels, statusLabels, verdictLabels } from './trackerLabels'
+import './TrackerToolbar.css'
 
 interface TrackerToolbarProps {
   filters: TrackerFilters

@@ -1,5 +1,6 @@
 import type { Verdict } from '../../shared/canvases/hypothesis/verdict'
 import { verdictLabels } from './trackerLabels'
+import './VerdictPill.css'
 
 // Drawn rather than typed, so the marks look the same in every font.
 const marks: Record<Verdict, string> = {
