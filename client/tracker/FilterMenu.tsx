@@ -51,7 +51,10 @@ export function FilterMenu<T extends string>({
       label={label}
       className="filter-panel"
       trigger={
-        <button type="button" className={`button button-small filter-button${chosen ? ' filter-button-active' : ''}`}>
+        <button
+          type="button"
+          className={`button button-small filter-button${chosen ? ' filter-button-active' : ''}`}
+        >
           <span className="filter-button-label">{label}</span>
           {chosen && <span className="filter-button-value">{chosen}</span>}
           <svg viewBox="0 0 12 12" width="10" height="10" aria-hidden="true">
@@ -67,7 +70,9 @@ export function FilterMenu<T extends string>({
           checked={selected.includes(option.value)}
           onCheckedChange={(checked) => toggle(option.value, checked)}
         >
-          {option.tone && <span className={`pill-dot tracker-pill-dot ${option.tone}`} aria-hidden="true" />}
+          {option.tone && (
+            <span className={`pill-dot tracker-pill-dot ${option.tone}`} aria-hidden="true" />
+          )}
           {option.icon}
           <span className="filter-option-label">{option.label}</span>
         </MenuCheckboxItem>

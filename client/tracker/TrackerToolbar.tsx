@@ -61,7 +61,9 @@ export function TrackerToolbar({ filters, boards, onChange }: TrackerToolbarProp
           selected={filters.board}
           onChange={(board) => set({ board })}
         />
-        <label className={`button button-small filter-toggle${filters.overdue ? ' filter-toggle-on' : ''}`}>
+        <label
+          className={`button button-small filter-toggle${filters.overdue ? ' filter-toggle-on' : ''}`}
+        >
           <input
             type="checkbox"
             role="switch"
