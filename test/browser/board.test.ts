@@ -91,13 +91,22 @@ describe('when two people open the same board', () => {
   })
 
   it('publishes cursor moves at most 20 times a second', async () => {
+    const aliceId = await alice.page.evaluate(() => window.editor!.user.getId())
     const start = Date.now()
     await alice.page.mouse.move(100, 200)
     await alice.page.mouse.move(900, 600, { steps: 120 })
     const last = await pointerPagePoint(alice.page)
     // The trailing update carries the final position; once Bob has it, every frame was sent.
     await expect
-      .poll(() => bob.page.evaluate(() => window.editor!.getCollaborators()[0]?.cursor), eventually)
+      .poll(
+        () =>
+          bob.page.evaluate(
+            (userId) =>
+              window.editor!.getCollaborators().find((c) => c.userId === `user:${userId}`)?.cursor,
+            aliceId,
+          ),
+        eventually,
+      )
       .toMatchObject({ x: last.x, y: last.y })
     const elapsed = Date.now() - start
     const sent = alice.awarenessSentAt.filter((time) => time >= start).length
@@ -106,28 +115,33 @@ describe('when two people open the same board', () => {
   })
 
   it('shows a changed display name to the other person', async () => {
-    await alice.page.getByTestId('edit-name').click()
-    await alice.page.getByTestId('name-input').fill('Alice Example')
-    await alice.page.getByTestId('save-name').click()
+    await setDisplayName(alice, 'Alice Example')
     await bob.page.locator('[data-testid="participant"][data-name="Alice Example"]').waitFor()
     await bob.page.locator('.tl-collaborators__item', { hasText: 'Alice Example' }).waitFor()
   })
 
   it('shows the same board after a reload, and to a newcomer', async () => {
+    await setDisplayName(alice, 'Alice Reloaded')
+    await drawRectangle(alice.page, 'kept-from-alice', 0, 600)
+    await drawRectangle(bob.page, 'kept-from-bob', 300, 600)
+    // Both reached the server once each page holds the other's.
+    await waitForShape(alice.page, 'kept-from-bob')
+    await waitForShape(bob.page, 'kept-from-alice')
+
     await alice.page.reload()
     await waitForBoard(alice.page)
     // The display name is remembered in this browser.
     await alice.page
-      .locator('[data-testid="participant"][data-self="true"][data-name="Alice Example"]')
+      .locator('[data-testid="participant"][data-self="true"][data-name="Alice Reloaded"]')
       .waitFor()
-    await waitForShape(alice.page, 'from-alice')
-    await waitForShape(alice.page, 'from-bob')
+    await waitForShape(alice.page, 'kept-from-alice')
+    await waitForShape(alice.page, 'kept-from-bob')
 
     // A fresh profile has no local copy: everything comes from the server.
     const carol = await tab()
     await openBoard(carol, server.url, boardId)
-    await waitForShape(carol.page, 'from-alice')
-    await waitForShape(carol.page, 'from-bob')
+    await waitForShape(carol.page, 'kept-from-alice')
+    await waitForShape(carol.page, 'kept-from-bob')
     await carol.context.close()
   }, 60_000)
 
@@ -213,6 +227,16 @@ describe('when the server refuses the board', () => {
     await viewer.context.close()
   })
 })
+
+/** Changes the tab's display name through the name dialog. */
+async function setDisplayName(tab: BoardTab, name: string): Promise<void> {
+  await tab.page.getByTestId('edit-name').click()
+  await tab.page.getByTestId('name-input').fill(name)
+  await tab.page.getByTestId('save-name').click()
+  await tab.page
+    .locator(`[data-testid="participant"][data-self="true"][data-name="${name}"]`)
+    .waitFor()
+}
 
 /** How many Yjs updates y-indexeddb has stored for the board in this profile. */
 function countStoredUpdates(page: BoardTab['page'], boardId: string): Promise<number> {
