@@ -1,22 +1,32 @@
 import type { Browser, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { createBoard } from '../helpers/clients'
 import { startTestServer, type TestServer } from '../helpers/server'
 import { eventually, launchBrowser, newTab, type BoardTab } from './browser'
 
-let server: TestServer
 let browser: Browser
 let tab: BoardTab
 let page: Page
+/** A server of each test's own: the list shows every board of the instance. */
+let server: TestServer
 
 beforeAll(async () => {
-  ;[server, browser] = await Promise.all([startTestServer(), launchBrowser()])
+  browser = await launchBrowser()
   tab = await newTab(browser)
   page = tab.page
 })
 
+// A new server listens on a new port, so the page also starts on an origin with nothing stored.
+beforeEach(async () => {
+  server = await startTestServer()
+})
+
+afterEach(async () => {
+  await server?.cleanup()
+})
+
 afterAll(async () => {
   await browser?.close()
-  await server?.cleanup()
 })
 
 const items = () => page.locator('[data-testid="board-item"]')
@@ -30,6 +40,14 @@ async function serverTitles(): Promise<string[]> {
   return body.boards.map((board) => board.title)
 }
 
+/** Creates a board through the API and shows the board list with it. */
+async function listWithBoard(title: string): Promise<string> {
+  const id = await createBoard(server.url, title)
+  await page.goto(server.url)
+  await item(title).waitFor()
+  return id
+}
+
 describe('the board list', () => {
   it('invites you to create a board when there are none', async () => {
     await page.goto(server.url)
@@ -40,6 +58,7 @@ describe('the board list', () => {
   })
 
   it('creates a board with the title you type', async () => {
+    await page.goto(server.url)
     await page.getByLabel('New board title').fill('Checkout research')
     await page.getByRole('button', { name: 'Create board' }).click()
 
@@ -50,6 +69,7 @@ describe('the board list', () => {
   })
 
   it('renames inline: Escape cancels and Enter saves', async () => {
+    await listWithBoard('Checkout research')
     await renameButton('Checkout research').click()
     const input = page.getByTestId('board-title-input')
     await input.fill('Discarded title')
@@ -65,6 +85,7 @@ describe('the board list', () => {
   })
 
   it('shows the server message when a rename is refused', async () => {
+    await listWithBoard('Checkout interviews')
     await item('Checkout interviews')
       .getByRole('button', { name: /^Rename/ })
       .click()
@@ -81,6 +102,7 @@ describe('the board list', () => {
   })
 
   it('deletes only after confirmation, then lists the board as recently deleted', async () => {
+    await listWithBoard('Checkout interviews')
     await item('Checkout interviews')
       .getByRole('button', { name: /^Delete/ })
       .click()
@@ -114,6 +136,12 @@ describe('the board list', () => {
   })
 
   it('restores a deleted board', async () => {
+    const id = await createBoard(server.url, 'Checkout interviews')
+    const deleted = await fetch(`${server.url}/api/boards/${id}`, { method: 'DELETE' })
+    expect(deleted.ok).toBe(true)
+    await page.goto(server.url)
+    await page.getByTestId('board-list-empty').waitFor()
+    await page.getByText('Recently deleted').click()
     await deletedItems()
       .first()
       .getByRole('button', { name: 'Restore Checkout interviews' })
@@ -124,6 +152,7 @@ describe('the board list', () => {
   })
 
   it('opens a board from the list and comes back', async () => {
+    await listWithBoard('Checkout interviews')
     await item('Checkout interviews').getByTestId('board-item-title').click()
     await page.waitForURL(/\/b\/[A-Za-z0-9_-]{22}$/)
     await page.getByTestId('board-title').filter({ hasText: 'Checkout interviews' }).waitFor()
