@@ -88,6 +88,14 @@ describe('when people react on the board', () => {
 
 describe('when someone chats at their cursor', () => {
   it("shows the message next to the sender's cursor on the other screen", async () => {
+    // Start from no message on Bob's screen, with Alice on the select tool.
+    await expect
+      .poll(() => bob.page.getByTestId('cursor-chat-bubble').count(), { timeout: 20_000 })
+      .toBe(0)
+    await alice.page.evaluate(() => {
+      window.editor!.setCurrentTool('select')
+      window.editor!.selectNone()
+    })
     await recordChats(bob.page)
     const name = await displayName(alice.page)
     await alice.page.mouse.move(500, 420)
