@@ -119,8 +119,13 @@ describe('when someone is typing in an item', () => {
     const aliceName = await alice.page
       .locator('[data-testid="participant"][data-self="true"]')
       .getAttribute('data-name')
-    const item = (tab: BoardTab) =>
-      boxOf(canvasOn(tab.page, canvasId), 'problem').getByTestId('box-item').first()
+    // An item of its own, in a box no other test types in.
+    const box = (tab: BoardTab) => boxOf(canvasOn(tab.page, canvasId), 'customerSegments')
+    const item = (tab: BoardTab) => box(tab).getByTestId('box-item').first()
+    await addItemAndType(alice.page, box(alice), 'Small agencies')
+    await alice.page.keyboard.press('Escape')
+    await expect.poll(() => itemTexts(box(bob)), eventually).toEqual(['Small agencies'])
+    await expect.poll(() => item(bob).getByTestId('item-editor').count(), eventually).toBe(0)
 
     await item(alice).locator('textarea').focus()
     await expect
