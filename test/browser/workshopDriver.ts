@@ -50,6 +50,28 @@ export async function createSharedBoard(
   return { id, ownerKey, links }
 }
 
+/** Creates a board through the API, as its owner, with full URLs for its share links. */
+export async function createSharedBoardByApi(baseUrl: string, title: string): Promise<SharedBoard> {
+  const res = await fetch(`${baseUrl}/api/boards`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ title }),
+  })
+  if (res.status !== 201) throw new Error(`create board answered ${res.status}`)
+  const created = (await res.json()) as {
+    id: string
+    ownerKey: string
+    links: { role: 'edit' | 'comment' | 'view'; path: string | null }[]
+  }
+  const links = {} as SharedBoard['links']
+  for (const link of created.links) links[link.role] = `${baseUrl}${link.path}`
+  return { id: created.id, ownerKey: created.ownerKey, links }
+}
+
+/** The link that opens a board as its owner (the owner key, which the page then keeps). */
+export const ownerLink = (baseUrl: string, board: SharedBoard) =>
+  `${baseUrl}/b/${board.id}?key=${encodeURIComponent(board.ownerKey)}`
+
 /** The facilitator's participant secret for REST calls; the owner key makes them facilitator. */
 const facilitatorSecret = 'facilitator-'.padEnd(40, 'x')
 
