@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises'
 import type { Browser, Locator, Page } from 'playwright-core'
 import type { TLShapeId } from 'tldraw'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { getTldrawRecords } from '../../shared/doc/layout'
 import { ExportMarker } from '../../shared/markdown/format'
@@ -154,10 +154,14 @@ describe('when the server refuses a change from this browser as too large', () =
   const dialog = (t: BoardTab) => t.page.getByTestId('too-large-dialog')
 
   beforeAll(async () => {
-    const boardId = await createBoard(server.url, 'Roadmap ideas')
     ;[alice, bob] = await Promise.all([tab(), tab()])
     // Alice's timers can be run ahead, to show nothing retries in the meantime.
     await alice.context.clock.install()
+  })
+
+  // Each test starts on a board of its own, where Alice's change has just been refused.
+  beforeEach(async () => {
+    const boardId = await createBoard(server.url, 'Roadmap ideas')
     await Promise.all([openBoard(alice, server.url, boardId), openBoard(bob, server.url, boardId)])
     await alice.page.evaluate(
       ({ id, bytes }) => {
@@ -172,6 +176,7 @@ describe('when the server refuses a change from this browser as too large', () =
       },
       { id: bigShape, bytes: 1.5 * 1024 * 1024 },
     )
+    await dialog(alice).waitFor()
   })
 
   it('says so in a dialog and stops sending instead of retrying', async () => {
