@@ -1,8 +1,16 @@
 import type { Browser, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { randomUUID } from 'node:crypto'
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { startTestServer, type TestServer } from '../helpers/server'
 import { eventually, launchBrowser, newTab, waitForBoard, type BoardTab } from './browser'
-import { createSharedBoard, fitBoard, itemRow, openLink, ownerApi } from './workshopDriver'
+import {
+  createSharedBoard,
+  fitBoard,
+  itemRow,
+  openLink,
+  ownerApi,
+  type SharedBoard,
+} from './workshopDriver'
 
 let server: TestServer
 let browser: Browser
@@ -10,11 +18,13 @@ let owner: BoardTab
 let alice: BoardTab
 let bob: BoardTab
 let viewer: BoardTab
-const links: Record<string, string> = {}
+let board: SharedBoard
+/** The items of the canvas of the current test: each test has its own canvas and sticky. */
 const items: Record<'forget' | 'pricey' | 'slow', string> = { forget: '', pricey: '', slow: '' }
 
 let asOwner: ReturnType<typeof ownerApi>
-const stickyId = 'shape:sticky-call'
+let stickyId = ''
+let stickies = 0
 /** The vote controls pinned to the sticky. */
 const stickyVote = (page: Page) =>
   page.locator(`[data-testid="item-vote"][data-item-id="${stickyId}"]`)
@@ -39,10 +49,27 @@ const resultLines = (page: Page) =>
       ]),
     )
 
-async function joinBy(tab: BoardTab, link: string) {
-  await openLink(tab, link)
-  await tab.page.locator(`[data-testid="box-item"][data-item-id="${items.slow}"]`).waitFor()
-  await fitBoard(tab.page)
+/** Starts a board-wide vote with three dots each, as the facilitator. */
+const startVote = () =>
+  asOwner('/workshop', {
+    type: 'startVoting',
+    voting: { scope: { kind: 'board' }, votesPerPerson: 3, onePerItem: false },
+  })
+
+/** Casts votes through the API as a participant of its own (named by `voter`). */
+async function castVotes(voter: string, itemIds: string[]): Promise<void> {
+  for (const itemId of itemIds) {
+    const res = await fetch(`${server.url}/api/boards/${board.id}/votes`, {
+      method: 'POST',
+      headers: {
+        authorization: `Bearer ${board.ownerKey}`,
+        'x-participant': `voter-${voter}-`.padEnd(40, 'x'),
+        'content-type': 'application/json',
+      },
+      body: JSON.stringify({ voteId: randomUUID(), itemId }),
+    })
+    expect(res.status).toBe(200)
+  }
 }
 
 beforeAll(async () => {
@@ -56,20 +83,41 @@ beforeAll(async () => {
     newTab(browser),
     newTab(browser),
   ])
-  const board = await createSharedBoard(owner, server.url, 'Churn workshop')
-  Object.assign(links, board.links)
+  board = await createSharedBoard(owner, server.url, 'Churn workshop')
   asOwner = ownerApi(server.url, board)
+  await Promise.all([
+    openLink(alice, board.links.edit),
+    openLink(bob, board.links.comment),
+    openLink(viewer, board.links.view),
+  ])
+})
+
+// Each test starts with no vote running and a board holding only a canvas and a sticky of its
+// own, so votes, budgets and results are the test's alone.
+beforeEach(async () => {
+  const { state } = await asOwner('/workshop')
+  if (state.voting?.status === 'open') await asOwner('/workshop', { type: 'endVoting' })
+  const { canvases } = (await asOwner('/canvases')) as { canvases: { id: string }[] }
+  for (const { id } of canvases) {
+    const res = await fetch(`${server.url}/api/boards/${board.id}/canvases/${id}`, {
+      method: 'DELETE',
+      headers: { authorization: `Bearer ${board.ownerKey}` },
+    })
+    expect(res.ok).toBe(true)
+  }
   const canvas = await asOwner('/canvases', {
     kind: 'lean',
     title: 'Churn',
     boxes: { problem: ['Users forget', 'Too pricey', 'Slow support'] },
   })
   ;[items.forget, items.pricey, items.slow] = canvas.boxes.problem.map((i: { id: string }) => i.id)
-  await owner.page.locator(`[data-testid="box-item"][data-item-id="${items.slow}"]`).waitFor()
+  stickyId = `shape:sticky-call-${++stickies}`
   // A sticky beside the canvas: a board-wide vote covers it too.
   await owner.page.evaluate((id) => {
+    const editor = window.editor!
+    editor.deleteShapes(editor.getCurrentPageShapes().filter((shape) => shape.type === 'note'))
     const text = 'Call churned users'
-    window.editor!.createShape({
+    editor.createShape({
       id: id as never,
       type: 'note',
       x: -400,
@@ -82,12 +130,16 @@ beforeAll(async () => {
       },
     })
   }, stickyId)
-  await fitBoard(owner.page)
-  await Promise.all([
-    joinBy(alice, links.edit!),
-    joinBy(bob, links.comment!),
-    joinBy(viewer, links.view!),
-  ])
+  for (const tab of [owner, alice, bob, viewer]) {
+    await tab.page.waitForFunction(
+      ({ item, sticky }) =>
+        document.querySelector(`[data-testid="box-item"][data-item-id="${item}"]`) !== null &&
+        window.editor!.getShape(sticky as never) !== undefined,
+      { item: items.slow, sticky: stickyId },
+      { timeout: eventually.timeout },
+    )
+    await fitBoard(tab.page)
+  }
 })
 
 afterAll(async () => {
@@ -97,10 +149,7 @@ afterAll(async () => {
 
 describe('when the facilitator runs a dot vote on the board', () => {
   it('gives each participant dots to place, with a count of the votes left', async () => {
-    await asOwner('/workshop', {
-      type: 'startVoting',
-      voting: { scope: { kind: 'board' }, votesPerPerson: 3, onePerItem: false },
-    })
+    await startVote()
     expect(await votesLeft(alice.page)).toBe('3')
     expect(await votesLeft(bob.page)).toBe('3')
 
@@ -112,6 +161,7 @@ describe('when the facilitator runs a dot vote on the board', () => {
   })
 
   it('shows a viewer the vote running but no way to vote or react', async () => {
+    await startVote()
     await viewer.page.locator('.workshop-overlay[data-voting="open"]').waitFor()
     await itemRow(viewer.page, items.forget).waitFor()
     expect(await viewer.page.getByTestId('vote-button').count()).toBe(0)
@@ -123,6 +173,9 @@ describe('when the facilitator runs a dot vote on the board', () => {
 
   it('counts a vote once when its answer was lost, and sends one that never left, after a reload', async () => {
     const page = alice.page
+    await startVote()
+    await voteFor(page, items.forget)
+    await expect.poll(() => votesLeft(page), eventually).toBe('2')
     // This vote reaches the server, but the answer never reaches the page…
     await page.route('**/votes', async (route) => {
       await route.fetch()
@@ -151,6 +204,8 @@ describe('when the facilitator runs a dot vote on the board', () => {
 
   it('refuses a vote over the budget, briefly, and lets a dot be taken back', async () => {
     const page = bob.page
+    await startVote()
+    await expect.poll(() => votesLeft(page), eventually).toBe('3')
     await voteFor(page, items.forget)
     await expect.poll(() => votesLeft(page), eventually).toBe('2')
     await voteFor(page, items.forget)
@@ -176,6 +231,9 @@ describe('when the facilitator runs a dot vote on the board', () => {
   })
 
   it('ranks the items on every screen when the facilitator ends it', async () => {
+    await startVote()
+    await castVotes('a', [items.forget, items.pricey, items.slow])
+    await castVotes('b', [items.forget, items.forget, stickyId])
     await asOwner('/workshop', { type: 'endVoting' })
     const expected = [
       ['Users forget', 3, '1'],
@@ -198,6 +256,11 @@ describe('when the facilitator runs a dot vote on the board', () => {
 
   it('zooms to an item and lights it up when its result is clicked', async () => {
     const page = viewer.page
+    await startVote()
+    await page.locator('.workshop-overlay[data-voting="open"]').waitFor()
+    await castVotes('a', [items.forget, items.forget, items.pricey])
+    await asOwner('/workshop', { type: 'endVoting' })
+    await page.getByTestId('vote-result').filter({ hasText: 'Too pricey' }).waitFor()
     await page.evaluate(() => {
       window.editor!.setCamera({ x: -5000, y: -5000, z: 1 })
     })
