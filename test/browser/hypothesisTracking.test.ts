@@ -1,7 +1,15 @@
 import type { Browser, Locator, Page } from 'playwright-core'
 import type { TLShapeId } from 'tldraw'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { apiClient, checkoutMetrics, createHypothesis, createToken, type Api } from '../helpers/api'
+import {
+  apiClient,
+  checkoutMetrics,
+  createHypothesis,
+  createToken,
+  postMeasurements,
+  setStatus,
+  type Api,
+} from '../helpers/api'
 import { createBoard } from '../helpers/clients'
 import { startTestServer, type TestServer } from '../helpers/server'
 import {
@@ -19,10 +27,8 @@ let api: Api
 let browser: Browser
 let alice: BoardTab
 let bob: BoardTab
+/** One board for the whole file; each test works on hypotheses of its own on it. */
 let boardId: string
-let hypothesisId: string
-/** A hypothesis far to the right of the board's origin. */
-let farId: string
 
 /** A name of one's own, as the name dialog would have stored it, before the board opens. */
 async function signInAs(tab: BoardTab, name: string) {
@@ -52,7 +58,7 @@ async function screenshot(tab: BoardTab, name: string) {
   await tab.page.screenshot({ path: `/tmp/${name}.png` })
 }
 
-const hypothesisOn = (tab: BoardTab, id = hypothesisId) => canvasOn(tab.page, id)
+const hypothesisOn = (tab: BoardTab, id: string) => canvasOn(tab.page, id)
 const verdictOf = (canvas: Locator) =>
   canvas.getByTestId('hypothesis-verdict').getAttribute('data-verdict')
 const statusOf = (canvas: Locator) =>
@@ -70,21 +76,78 @@ beforeAll(async () => {
   ;[server, browser] = await Promise.all([startTestServer(), launchBrowser()])
   api = apiClient(server.url)
   boardId = await createBoard(server.url, 'Checkout experiments')
-  // The success criterion has a baseline but no target yet: it cannot start.
-  const [conversion, latency] = checkoutMetrics
-  hypothesisId = await createHypothesis(api, boardId, {
-    metrics: [{ ...conversion, target: { value: null } }, latency],
-  })
   // Two isolated profiles: no BroadcastChannel shortcut, every edit goes through the server.
   ;[alice, bob] = await Promise.all([newTab(browser), newTab(browser)])
   await Promise.all([signInAs(alice, 'Alice'), signInAs(bob, 'Bob')])
   for (const tab of [alice, bob]) {
     await tab.page.setViewportSize({ width: 1560, height: 1000 })
     await openBoard(tab, server.url, boardId)
-    await hypothesisOn(tab).waitFor()
-    await showAtFullSize(tab.page, hypothesisId)
   }
 })
+
+/** The conversion criterion without a target: a hypothesis with it cannot start. */
+const withoutTarget = () => {
+  const [conversion, latency] = checkoutMetrics
+  return { metrics: [{ ...conversion, target: { value: null } }, latency] }
+}
+
+/**
+ * Creates a hypothesis through the API, running if asked, and shows it at full size on both
+ * screens; returns its id.
+ */
+async function newHypothesis(
+  over: Record<string, unknown> = {},
+  { running = false } = {},
+): Promise<string> {
+  const id = await createHypothesis(api, boardId, over)
+  if (running) expect((await setStatus(api, boardId, id, 'running')).status).toBe(200)
+  for (const tab of [alice, bob]) {
+    await hypothesisOn(tab, id).waitFor({ state: 'attached' })
+    await showAtFullSize(tab.page, id)
+    await hypothesisOn(tab, id).waitFor()
+  }
+  return id
+}
+
+/** Posts measurements as the "nightly experiment" pipeline, with an ingestion token. */
+async function postAsPipeline(id: string, measurements: { metric: string; value: number }[]) {
+  const { token } = await createToken(api, boardId, 'nightly experiment')
+  const res = await postMeasurements(api, boardId, id, token, { measurements })
+  expect(res.status).toBe(200)
+}
+
+/** Records a value by hand on a screen, from the measurements tab. */
+async function recordByHand(tab: BoardTab, id: string, metric: string, value: string) {
+  const canvas = hypothesisOn(tab, id)
+  await openTab(canvas, 'measurements')
+  await canvas.getByTestId('measurement-metric').selectOption(metric)
+  await canvas.getByTestId('measurement-value').fill(value)
+  await canvas.getByTestId('record-measurement').click()
+}
+
+/** Pastes CSV on a screen, from the measurements tab, and waits until all rows are recorded. */
+async function recordCsv(tab: BoardTab, id: string, csv: string, rows: number) {
+  const canvas = hypothesisOn(tab, id)
+  await openTab(canvas, 'measurements')
+  await canvas.locator('.tracking-csv summary').click()
+  await canvas.getByTestId('csv-input').fill(csv)
+  await canvas.getByTestId('record-csv').click()
+  await expect
+    .poll(() => canvas.getByTestId('csv-message').textContent(), eventually)
+    .toContain(`Recorded ${rows} of ${rows} rows`)
+}
+
+/** Records a decision on a screen, from the decision tab, and waits until both show it. */
+async function decide(tab: BoardTab, id: string, decision: string, rationale: string) {
+  const canvas = hypothesisOn(tab, id)
+  await openTab(canvas, 'decision')
+  await canvas.getByTestId(`decision-${decision}`).check()
+  await canvas.getByTestId('decision-rationale').fill(rationale)
+  await canvas.getByTestId('record-decision').click()
+  for (const each of [alice, bob]) {
+    await expect.poll(() => statusOf(hypothesisOn(each, id)), eventually).toBe('decided')
+  }
+}
 
 afterAll(async () => {
   for (const tab of [alice, bob]) expect(tab?.errors).toEqual([])
@@ -94,28 +157,33 @@ afterAll(async () => {
 
 describe('when someone starts a hypothesis whose success criterion lacks a target', () => {
   it('refuses, names the criterion, and leaves it a draft on every screen', async () => {
-    const canvas = hypothesisOn(alice)
+    const id = await newHypothesis(withoutTarget())
+    const canvas = hypothesisOn(alice, id)
     await canvas.getByTestId('status-to-running').click()
     await expect
       .poll(() => canvas.getByTestId('tracking-refusal').textContent(), eventually)
       .toContain('conversion lacks one')
     expect(await statusOf(canvas)).toBe('draft')
-    expect(await statusOf(hypothesisOn(bob))).toBe('draft')
+    expect(await statusOf(hypothesisOn(bob, id))).toBe('draft')
     await screenshot(alice, 'tracking-refused')
   })
 })
 
 describe('when the target is filled in and the hypothesis starts', () => {
   it('runs on both screens with a week-long time box', async () => {
-    const canvas = hypothesisOn(alice)
+    const id = await newHypothesis(withoutTarget())
+    const canvas = hypothesisOn(alice, id)
     const target = canvas.locator('[data-testid="metric"][data-metric-key="conversion"]')
     await target.getByLabel('Target').fill('5')
     await target.getByLabel('Target').press('Enter')
     await canvas.getByTestId('status-to-running').click()
     for (const tab of [alice, bob]) {
-      await expect.poll(() => statusOf(hypothesisOn(tab)), eventually).toBe('running')
+      await expect.poll(() => statusOf(hypothesisOn(tab, id)), eventually).toBe('running')
       await expect
-        .poll(() => hypothesisOn(tab).getByTestId('hypothesis-timebox').textContent(), eventually)
+        .poll(
+          () => hypothesisOn(tab, id).getByTestId('hypothesis-timebox').textContent(),
+          eventually,
+        )
         .toContain('7 days left')
     }
     expect(await canvas.getByTestId('tracking-refusal').count()).toBe(0)
@@ -125,6 +193,7 @@ describe('when the target is filled in and the hypothesis starts', () => {
 
 describe('when a pipeline posts a measurement with an ingestion token', () => {
   it('turns the verdict on every open screen within a second', async () => {
+    const hypothesisId = await newHypothesis({}, { running: true })
     const { token } = await createToken(api, boardId, 'nightly experiment')
     const watch = (tab: BoardTab) =>
       tab.page
@@ -151,12 +220,17 @@ describe('when a pipeline posts a measurement with an ingestion token', () => {
     const shown = await seen
     for (const at of shown) expect(at - sent).toBeLessThan(1000)
     await expect
-      .poll(() => hypothesisOn(bob).getByTestId('verdict-reason').textContent(), eventually)
+      .poll(
+        () => hypothesisOn(bob, hypothesisId).getByTestId('verdict-reason').textContent(),
+        eventually,
+      )
       .toContain('Every success criterion meets its target')
   })
 
   it('draws the value on the metric chart, latest beside the target', async () => {
-    const canvas = hypothesisOn(bob)
+    const id = await newHypothesis({}, { running: true })
+    await postAsPipeline(id, [{ metric: 'conversion', value: 5.2 }])
+    const canvas = hypothesisOn(bob, id)
     await openTab(canvas, 'measurements')
     const trend = canvas.locator('[data-testid="metric-trend"][data-metric-key="conversion"]')
     await expect
@@ -170,21 +244,24 @@ describe('when a pipeline posts a measurement with an ingestion token', () => {
 
 describe('when someone records a guardrail value by hand that breaches it', () => {
   it('refutes the hypothesis live on the other screen', async () => {
-    const canvas = hypothesisOn(bob)
-    await openTab(canvas, 'measurements')
-    await canvas.getByTestId('measurement-metric').selectOption('latency')
-    await canvas.getByTestId('measurement-value').fill('260')
-    await canvas.getByTestId('record-measurement').click()
-    await expect.poll(() => verdictOf(hypothesisOn(alice)), eventually).toBe('refuted')
+    const id = await newHypothesis({}, { running: true })
+    await postAsPipeline(id, [{ metric: 'conversion', value: 5.2 }])
+    await expect.poll(() => verdictOf(hypothesisOn(alice, id)), eventually).toBe('supported')
+    await recordByHand(bob, id, 'latency', '260')
+    await expect.poll(() => verdictOf(hypothesisOn(alice, id)), eventually).toBe('refuted')
     await expect
-      .poll(() => hypothesisOn(alice).getByTestId('verdict-reason').textContent(), eventually)
+      .poll(() => hypothesisOn(alice, id).getByTestId('verdict-reason').textContent(), eventually)
       .toContain('latency')
   })
 })
 
 describe('when someone pastes measurements as CSV', () => {
   it('records none of them while a row is bad, naming it, and all of them once fixed', async () => {
-    const canvas = hypothesisOn(bob)
+    const id = await newHypothesis({}, { running: true })
+    await postAsPipeline(id, [{ metric: 'conversion', value: 5.2 }])
+    await recordByHand(bob, id, 'latency', '260')
+    await expect.poll(() => verdictOf(hypothesisOn(bob, id)), eventually).toBe('refuted')
+    const canvas = hypothesisOn(bob, id)
     await openTab(canvas, 'measurements')
     const trend = canvas.locator('[data-testid="metric-trend"][data-metric-key="conversion"]')
     const points = () => trend.getByTestId('metric-chart').getAttribute('data-points')
@@ -204,7 +281,7 @@ describe('when someone pastes measurements as CSV', () => {
     await canvas.getByTestId('record-csv').click()
     await expect.poll(() => message.textContent(), eventually).toContain('Recorded 2 of 2 rows')
     await expect.poll(() => points(), eventually).toBe(String(Number(before) + 2))
-    const elsewhere = hypothesisOn(alice)
+    const elsewhere = hypothesisOn(alice, id)
     await openTab(elsewhere, 'measurements')
     const latest = elsewhere.locator('[data-metric-key="conversion"] [data-testid="latest-value"]')
     await expect.poll(() => latest.textContent(), eventually).toBe('5.5 %')
@@ -215,8 +292,17 @@ describe('when someone pastes measurements as CSV', () => {
   })
 
   it('charts them over dated axes, and tells what each point is, where from and by whom', async () => {
-    const canvas = hypothesisOn(bob)
-    await showAtFullSize(bob.page, hypothesisId)
+    const id = await newHypothesis({}, { running: true })
+    await postAsPipeline(id, [{ metric: 'conversion', value: 5.2 }])
+    const at = new Date().toISOString()
+    await recordCsv(
+      bob,
+      id,
+      `metric,value,at,source,id\nconversion,5.3,${at},sheet,\nconversion,5.5,,sheet,`,
+      2,
+    )
+    const canvas = hypothesisOn(bob, id)
+    await showAtFullSize(bob.page, id)
     await openTab(canvas, 'measurements')
     const trend = canvas.locator('[data-testid="metric-trend"][data-metric-key="conversion"]')
     const chart = trend.getByTestId('metric-chart')
@@ -254,7 +340,13 @@ describe('when someone pastes measurements as CSV', () => {
 
 describe('when someone changes a locked criterion', () => {
   it('asks for a reason and shows the dated, attributed amendment on every screen', async () => {
-    const canvas = hypothesisOn(alice)
+    const id = await newHypothesis({}, { running: true })
+    await postAsPipeline(id, [
+      { metric: 'conversion', value: 5.2 },
+      { metric: 'latency', value: 260 },
+    ])
+    const canvas = hypothesisOn(alice, id)
+    await expect.poll(() => verdictOf(canvas), eventually).toBe('refuted')
     // The card itself no longer takes changes: it offers an amendment instead.
     if (await canvas.getByTestId('tracking-panel').isVisible()) {
       await canvas.getByTestId('toggle-tracking').click()
@@ -269,7 +361,7 @@ describe('when someone changes a locked criterion', () => {
     await canvas.getByTestId('amend-reason').fill('Peak traffic week: agreed with ops')
     await canvas.getByTestId('record-amendment').click()
 
-    const other = hypothesisOn(bob)
+    const other = hypothesisOn(bob, id)
     await openTab(other, 'criteria')
     const amendment = other.locator('[data-testid="amendment"][data-metric-key="latency"]')
     await expect.poll(() => amendment.textContent(), eventually).toContain('Peak traffic week')
@@ -284,12 +376,13 @@ describe('when someone changes a locked criterion', () => {
 
 describe('when someone adds a lesson', () => {
   it('appears in the log on every screen with its author and date', async () => {
-    const canvas = hypothesisOn(bob)
+    const id = await newHypothesis({}, { running: true })
+    const canvas = hypothesisOn(bob, id)
     await canvas
       .getByTestId('lesson-input')
       .fill('Buyers abandon at the shipping step, not payment')
     await canvas.getByTestId('add-lesson').click()
-    const lesson = hypothesisOn(alice).getByTestId('lesson').last()
+    const lesson = hypothesisOn(alice, id).getByTestId('lesson').last()
     await expect.poll(() => lesson.textContent(), eventually).toContain('shipping step')
     expect(await lesson.textContent()).toContain('Bob')
     expect(await lesson.locator('time').getAttribute('datetime')).toMatch(/^\d{4}-\d\d-\d\dT/)
@@ -297,10 +390,11 @@ describe('when someone adds a lesson', () => {
 })
 
 describe('when someone decides to pivot', () => {
-  let successorId: string
+  const rationale = 'Conversion moved, but for the wrong buyers'
 
   it('closes the hypothesis with the decision, who and why, on every screen', async () => {
-    const canvas = hypothesisOn(alice)
+    const id = await newHypothesis({}, { running: true })
+    const canvas = hypothesisOn(alice, id)
     await openTab(canvas, 'decision')
     await canvas.getByTestId('decision-pivot').check()
     await canvas
@@ -308,9 +402,9 @@ describe('when someone decides to pivot', () => {
       .fill('Conversion moved, but for the wrong buyers')
     await canvas.getByTestId('record-decision').click()
     for (const tab of [alice, bob]) {
-      await expect.poll(() => statusOf(hypothesisOn(tab)), eventually).toBe('decided')
+      await expect.poll(() => statusOf(hypothesisOn(tab, id)), eventually).toBe('decided')
     }
-    const other = hypothesisOn(bob)
+    const other = hypothesisOn(bob, id)
     await openTab(other, 'decision')
     const record = other.getByTestId('decision-record')
     expect(await record.getAttribute('data-decision')).toBe('pivot')
@@ -320,9 +414,11 @@ describe('when someone decides to pivot', () => {
   })
 
   it('creates the successor on the board, linked both ways, problem and customers carried over', async () => {
-    const link = hypothesisOn(bob).getByTestId('successor-link').first()
+    const hypothesisId = await newHypothesis({}, { running: true })
+    await decide(alice, hypothesisId, 'pivot', rationale)
+    const link = hypothesisOn(bob, hypothesisId).getByTestId('successor-link').first()
     await link.waitFor()
-    successorId = (await link.getAttribute('data-target-canvas'))!
+    const successorId = (await link.getAttribute('data-target-canvas'))!
     const successor = canvasOn(bob.page, successorId)
     await successor.waitFor()
     expect(await successor.getByTestId('canvas-title').inputValue()).toBe(
@@ -342,6 +438,13 @@ describe('when someone decides to pivot', () => {
   })
 
   it('zooms the board to the successor when its link is followed', async () => {
+    const hypothesisId = await newHypothesis({}, { running: true })
+    await decide(alice, hypothesisId, 'pivot', rationale)
+    const link = hypothesisOn(bob, hypothesisId).getByTestId('successor-link').first()
+    await link.waitFor()
+    const successorId = (await link.getAttribute('data-target-canvas'))!
+    await canvasOn(bob.page, successorId).waitFor({ state: 'attached' })
+    await showAtFullSize(bob.page, hypothesisId)
     const inView = (id: string) =>
       bob.page.evaluate((id) => {
         const editor = window.editor!
@@ -349,7 +452,7 @@ describe('when someone decides to pivot', () => {
         return editor.getViewportPageBounds().contains(bounds)
       }, id)
     expect(await inView(successorId)).toBe(false)
-    await hypothesisOn(bob).getByTestId('successor-link').first().click()
+    await link.click()
     await expect.poll(() => inView(successorId), eventually).toBe(true)
     await screenshot(bob, 'tracking-successor')
   })
@@ -358,7 +461,6 @@ describe('when someone decides to pivot', () => {
 describe('when a running time box ends while the canvas is open', () => {
   it('turns overdue and the verdict follows, without anyone touching the board', async () => {
     const id = await createHypothesis(api, boardId, { title: 'Express shipping' })
-    farId = id
     const started = await api(`/api/boards/${boardId}/canvases/${id}`, {
       method: 'PATCH',
       body: { status: 'running', timeboxDays: 1 },
@@ -389,7 +491,11 @@ describe('when a running time box ends while the canvas is open', () => {
 })
 
 describe('when someone opens a link to a hypothesis, as the tracker gives', () => {
-  it('shows the board with that hypothesis in view', async () => {
+  it('shows the board with that hypothesis in view', { timeout: 60_000 }, async () => {
+    // New canvases go to the right of what is on the board: two before it put it far from the
+    // origin, where a board opened without the link does not look.
+    for (const title of ['Free returns', 'Gift wrapping']) await newHypothesis({ title })
+    const farId = await newHypothesis({ title: 'Express shipping' })
     const dave = await newTab(browser)
     try {
       await dave.page.setViewportSize({ width: 1560, height: 1000 })
@@ -410,30 +516,40 @@ describe('when someone opens a link to a hypothesis, as the tracker gives', () =
 })
 
 describe('when a viewer, who cannot edit the board, looks at a hypothesis', () => {
-  it('can open its tracking and follow its links, but not change it', async () => {
-    const viewer = await newTab(browser)
-    try {
-      await viewer.page.setViewportSize({ width: 1560, height: 1000 })
-      await viewer.page.goto(`${server.url}/b/${boardId}?canvas=${hypothesisId}`)
-      await waitForBoard(viewer.page)
-      // The editor a viewer's share link opens is read-only; that is all the canvas looks at.
-      await viewer.page.evaluate(() => {
-        window.editor!.updateInstanceState({ isReadonly: true })
+  it(
+    'can open its tracking and follow its links, but not change it',
+    { timeout: 60_000 },
+    async () => {
+      const hypothesisId = await newHypothesis({}, { running: true })
+      await postAsPipeline(hypothesisId, [{ metric: 'conversion', value: 5.2 }])
+      const decided = await api(`/api/boards/${boardId}/hypotheses/${hypothesisId}/decision`, {
+        body: { decision: 'pivot', rationale: 'For the wrong buyers', by: 'Alice' },
       })
-      const canvas = canvasOn(viewer.page, hypothesisId)
-      await canvas.waitFor()
-      await openTab(canvas, 'measurements')
-      await canvas.getByTestId('metric-trend').first().waitFor()
-      await openTab(canvas, 'decision')
-      expect(await canvas.getByTestId('decision-record').getAttribute('data-decision')).toBe(
-        'pivot',
-      )
-      await openTab(canvas, 'measurements')
-      expect(await canvas.getByTestId('record-measurement').isDisabled()).toBe(true)
-      expect(await canvas.getByTestId('add-lesson').isDisabled()).toBe(true)
-      expect(viewer.errors).toEqual([])
-    } finally {
-      await viewer.context.close()
-    }
-  })
+      expect(decided.status).toBe(201)
+      const viewer = await newTab(browser)
+      try {
+        await viewer.page.setViewportSize({ width: 1560, height: 1000 })
+        await viewer.page.goto(`${server.url}/b/${boardId}?canvas=${hypothesisId}`)
+        await waitForBoard(viewer.page)
+        // The editor a viewer's share link opens is read-only; that is all the canvas looks at.
+        await viewer.page.evaluate(() => {
+          window.editor!.updateInstanceState({ isReadonly: true })
+        })
+        const canvas = canvasOn(viewer.page, hypothesisId)
+        await canvas.waitFor()
+        await openTab(canvas, 'measurements')
+        await canvas.getByTestId('metric-trend').first().waitFor()
+        await openTab(canvas, 'decision')
+        expect(await canvas.getByTestId('decision-record').getAttribute('data-decision')).toBe(
+          'pivot',
+        )
+        await openTab(canvas, 'measurements')
+        expect(await canvas.getByTestId('record-measurement').isDisabled()).toBe(true)
+        expect(await canvas.getByTestId('add-lesson').isDisabled()).toBe(true)
+        expect(viewer.errors).toEqual([])
+      } finally {
+        await viewer.context.close()
+      }
+    },
+  )
 })
