@@ -1,15 +1,19 @@
 import type { Browser, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { startTestServer, type TestServer } from '../helpers/server'
+import type { WorkshopState } from '../../shared/workshop/workshopState'
 import { eventually, launchBrowser, newTab, waitForBoard, type BoardTab } from './browser'
 import { addItemAndType, boxOf, canvasOn, insertFromPicker, itemTexts } from './canvasDriver'
+import { createSharedBoard, openLink, ownerApi, type SharedBoard } from './workshopDriver'
 
 let server: TestServer
 let browser: Browser
 let owner: BoardTab
 let editor: BoardTab
 let commenter: BoardTab
-const links: Record<string, string> = {}
+/** The workshop board, created and shared by its owner through the UI before the tests. */
+let board: SharedBoard
+let asOwner: ReturnType<typeof ownerApi>
 
 beforeAll(async () => {
   ;[server, browser] = await Promise.all([
@@ -35,6 +39,41 @@ beforeAll(async () => {
       }
     })
   }
+  // The owner creates the board and invites the others by link, as in a real workshop; the
+  // first test checks how that went. Three screens load the board editor at once: on two cores
+  // that alone takes a while.
+  board = await createSharedBoard(owner, server.url, 'Discovery workshop')
+  asOwner = ownerApi(server.url, board)
+  await Promise.all([openLink(editor, board.links.edit), openLink(commenter, board.links.comment)])
+})
+
+// Every test starts from a quiet workshop: no timer, vote, follow, lock or private mode, and the
+// owner the only facilitator. What a test needs beyond that, it sets up itself.
+beforeEach(async () => {
+  const { state } = (await asOwner('/workshop')) as { state: WorkshopState }
+  for (const participantId of state.facilitatorIds) {
+    await asOwner('/workshop', { type: 'facilitator', participantId, on: false })
+  }
+  if (state.voting?.status === 'open') await asOwner('/workshop', { type: 'endVoting' })
+  // The results of an ended vote stay over the board until each person closes them.
+  if (state.voting) await closeVoteResults(state.voting.id)
+  if (state.follow) await asOwner('/workshop', { type: 'follow', on: false })
+  if (state.timer.status !== 'idle') {
+    await asOwner('/workshop', { type: 'timer', timer: { action: 'reset' } })
+  }
+  for (const { scope } of state.privateScopes) {
+    await asOwner('/workshop', { type: 'private', scope, on: false })
+  }
+  for (const scope of state.locks)
+    await asOwner('/workshop', { type: 'lock', scope, locked: false })
+  for (const tab of participants()) {
+    await toolbar(tab.page).waitFor({ state: 'detached' })
+    await tab.page.getByTestId('follow-banner').waitFor({ state: 'detached' })
+  }
+  for (const tab of everyone()) {
+    await tab.page.getByTestId('workshop-timer').waitFor({ state: 'detached' })
+  }
+  await owner.page.getByTestId('fac-timer-minutes').waitFor()
 })
 
 afterAll(async () => {
@@ -71,7 +110,12 @@ async function viewDistance(a: Page, b: Page): Promise<number> {
 
 /** Moves the owner's camera and waits until the participants see it in the owner's presence. */
 async function moveOwnerCamera(x: number, y: number): Promise<void> {
-  await owner.page.evaluate(({ x, y }) => window.editor!.setCamera({ x, y, z: 1 }), { x, y })
+  await owner.page.evaluate(
+    ({ x, y }) => {
+      window.editor!.setCamera({ x, y, z: 1 })
+    },
+    { x, y },
+  )
   const ownerId = await owner.page.evaluate(() => window.editor!.user.getId())
   for (const tab of participants()) {
     await tab.page.waitForFunction(
@@ -89,29 +133,49 @@ async function moveOwnerCamera(x: number, y: number): Promise<void> {
 const ownName = (tab: BoardTab) =>
   tab.page.locator('[data-testid="participant"][data-self="true"]').getAttribute('data-name')
 
+/** The owner makes a participant a facilitator from their avatar's menu. */
+async function handFacilitation(tab: BoardTab): Promise<void> {
+  const name = await ownName(tab)
+  const person = owner.page.locator(`[data-testid="participant"][data-name="${name}"]`)
+  await person.getByRole('button').first().click()
+  await owner.page.getByTestId('toggle-facilitator').click()
+  await person.getByTestId('facilitator-mark').waitFor()
+  await toolbar(tab.page).waitFor()
+}
+
+/** Votes whose results panel the tests have closed on every screen. */
+const closedResults = new Set<string>()
+
+/** Closes the results panel of a vote on every screen that shows it. */
+async function closeVoteResults(voteId: string): Promise<void> {
+  const firstTime = !closedResults.has(voteId)
+  closedResults.add(voteId)
+  for (const tab of everyone()) {
+    const results = tab.page.getByTestId('vote-results')
+    // A screen shows it once; only a reloaded page shows it again.
+    if (firstTime) await results.waitFor()
+    else if (!(await results.isVisible())) continue
+    await results.getByRole('button', { name: 'Close vote results' }).click()
+    await results.waitFor({ state: 'detached' })
+  }
+}
+
+/** How many tones the page has played since it loaded. */
+const tonesOf = (tab: BoardTab) =>
+  tab.page.evaluate(() => (window as unknown as { tones: number }).tones)
+
 describe('when the owner runs a workshop with an editor and a commenter', () => {
   it('creates the board and invites an editor and a commenter by link', async () => {
-    const page = owner.page
-    await page.goto(server.url)
-    await page.getByLabel('New board title').fill('Discovery workshop')
-    await page.getByRole('button', { name: 'Create board' }).click()
-    await page.getByTestId('board-item-title').filter({ hasText: 'Discovery workshop' }).click()
-    await page.waitForURL(/\/b\/[A-Za-z0-9_-]{22}$/)
-    await waitForBoard(page)
-    await page.getByTestId('share-board').click()
-    for (const role of ['edit', 'comment']) {
-      const input = page.getByTestId(`share-link-${role}`).locator('input.share-link-url')
-      await expect.poll(() => input.inputValue(), eventually).toContain('?key=')
-      links[role] = await input.inputValue()
+    for (const role of ['edit', 'comment'] as const) {
+      expect(board.links[role]).toContain('?key=')
     }
-    await page.getByRole('button', { name: 'Done' }).click()
-
-    await Promise.all([editor.page.goto(links.edit!), commenter.page.goto(links.comment!)])
-    await Promise.all([waitForBoard(editor.page), waitForBoard(commenter.page)])
+    expect(board.links.edit).not.toBe(board.links.comment)
+    for (const tab of everyone()) {
+      expect(new URL(tab.page.url()).pathname).toBe(`/b/${board.id}`)
+    }
     await toolbar(owner.page).waitFor()
     await commenter.page.getByTestId('role-badge').filter({ hasText: 'Can comment' }).waitFor()
-    // Three screens load the board editor at once: on two cores that alone takes a while.
-  }, 90_000)
+  })
 
   it('keeps the timer in step on every screen: start, pause, add a minute, reload', async () => {
     const minutes = owner.page.getByTestId('fac-timer-minutes')
@@ -148,6 +212,11 @@ describe('when the owner runs a workshop with an editor and a commenter', () => 
   })
 
   it('brings every participant to the facilitator’s view when summoned', async () => {
+    for (const tab of participants()) {
+      await tab.page.evaluate(() => {
+        window.editor!.setCamera({ x: 4200, y: 2600, z: 1 })
+      })
+    }
     await moveOwnerCamera(-4200, -2600)
     for (const tab of participants()) {
       expect(await viewDistance(owner.page, tab.page)).toBeGreaterThan(1000)
@@ -260,16 +329,8 @@ describe('when the owner runs a workshop with an editor and a commenter', () => 
   })
 
   it('lets the owner hand facilitation to a participant, who can then start the timer', async () => {
-    await owner.page.getByTestId('fac-timer-reset').click()
-    await commenter.page.getByTestId('workshop-timer').waitFor({ state: 'detached' })
-
-    const name = await ownName(editor)
-    const person = owner.page.locator(`[data-testid="participant"][data-name="${name}"]`)
-    await person.getByRole('button').first().click()
-    await owner.page.getByTestId('toggle-facilitator').click()
-    await person.getByTestId('facilitator-mark').waitFor()
-
-    await toolbar(editor.page).waitFor()
+    expect(await toolbar(editor.page).count()).toBe(0)
+    await handFacilitation(editor)
     await editor.page.getByTestId('facilitator-badge').waitFor()
     await editor.page.getByTestId('fac-timer-minutes').fill('3')
     await editor.page.getByTestId('fac-timer-start').click()
@@ -280,7 +341,7 @@ describe('when the owner runs a workshop with an editor and a commenter', () => 
   })
 
   it('signals the end of the timer on every screen with a chime and a pulse, no dialog', async () => {
-    await editor.page.getByTestId('fac-timer-reset').click()
+    const tonesBefore = await Promise.all(everyone().map(tonesOf))
     await owner.page.getByTestId('fac-timer-minutes').fill('0.05')
     await owner.page.getByTestId('fac-timer-start').click()
     await Promise.all(
@@ -290,13 +351,15 @@ describe('when the owner runs a workshop with an editor and a commenter', () => 
           .waitFor({ timeout: eventually.timeout }),
       ),
     )
-    for (const tab of everyone()) {
+    for (const [i, tab] of everyone().entries()) {
       expect(await timerSeconds(tab.page)).toBe(0)
-      expect(await tab.page.evaluate(() => (window as unknown as { tones: number }).tones)).toBe(2)
+      // The chime is two tones.
+      expect(await tonesOf(tab)).toBe(tonesBefore[i]! + 2)
     }
   })
 
   it('starts and ends a dot vote and toggles private mode from the toolbar', async () => {
+    await handFacilitation(editor)
     await owner.page.getByTestId('fac-private').click()
     await expect
       .poll(() => owner.page.getByTestId('fac-private').getAttribute('aria-pressed'), eventually)
