@@ -1,5 +1,5 @@
 import type { Browser, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { TrackerResponseSchema } from '../../shared/api/hypotheses'
 import {
   apiClient,
@@ -16,6 +16,7 @@ import { eventually, launchBrowser, newTab, type BoardTab } from './browser'
 
 const DAY_MS = 24 * 60 * 60 * 1000
 
+/** A server of each test's own: the tracker lists every hypothesis of the instance. */
 let server: TestServer
 let api: Api
 let browser: Browser
@@ -36,18 +37,27 @@ const seeded = {
 }
 
 beforeAll(async () => {
-  ;[server, browser] = await Promise.all([
-    startTestServer({ now: () => Date.now() + clockOffset }),
-    launchBrowser(),
-  ])
-  api = apiClient(server.url)
+  browser = await launchBrowser()
   tab = await newTab(browser)
   page = tab.page
 })
 
+// A new server listens on a new port, so the page also starts on an origin with nothing stored.
+beforeEach(async () => {
+  clockOffset = 0
+  server = await startTestServer({ now: () => Date.now() + clockOffset })
+  api = apiClient(server.url)
+  await page.setViewportSize({ width: 1280, height: 800 })
+})
+
+afterEach(async () => {
+  // Leave the server's pages first: a page still loading from a stopped server reports errors.
+  await page.goto('about:blank')
+  await server?.cleanup()
+})
+
 afterAll(async () => {
   await browser?.close()
-  await server?.cleanup()
 })
 
 const tracker = async (query = '') =>
@@ -98,6 +108,13 @@ async function seed() {
     .toBe(2)
 }
 
+/** Seeds the two boards and opens the tracker on them, with a filter in the query if given. */
+async function seededTracker(query = '', count = 5) {
+  await seed()
+  await page.goto(`${server.url}/hypotheses${query}`)
+  await expect.poll(() => rows().count(), eventually).toBe(count)
+}
+
 const rows = () => page.getByTestId('tracker-row')
 const row = (id: string) => page.locator(`[data-testid="tracker-row"][data-hypothesis-id="${id}"]`)
 const rowIds = () =>
@@ -128,6 +145,8 @@ describe('the hypothesis tracker', () => {
   })
 
   it('shows hypotheses added elsewhere once the window regains focus', async () => {
+    await page.goto(`${server.url}/hypotheses`)
+    await page.getByTestId('tracker-empty').waitFor()
     await seed()
     await page.evaluate(() => window.dispatchEvent(new Event('focus')))
     await expect.poll(() => rows().count(), eventually).toBe(5)
@@ -136,6 +155,7 @@ describe('the hypothesis tracker', () => {
   })
 
   it('shows each hypothesis with its status, verdict, latest value against target and board', async () => {
+    await seededTracker()
     const supported = row(seeded.supported)
     expect(await supported.getByTestId('tracker-row-link').textContent()).toBe('One-page checkout')
     expect(await supported.getByTestId('sentence').textContent()).toContain(
@@ -170,6 +190,7 @@ describe('the hypothesis tracker', () => {
   })
 
   it('filters by status, keeps the filter in the URL and after a reload', async () => {
+    await seededTracker()
     await pick('Status', 'Running')
     await expect.poll(() => rows().count(), eventually).toBe(4)
     expect(await rowIds()).not.toContain(seeded.draft)
@@ -184,6 +205,7 @@ describe('the hypothesis tracker', () => {
   })
 
   it('narrows to one board on top of the status filter', async () => {
+    await seededTracker('?status=running', 4)
     await pick('Board', 'Onboarding')
     await expect
       .poll(() => rowIds().then((ids) => ids.sort()), eventually)
@@ -196,6 +218,9 @@ describe('the hypothesis tracker', () => {
   })
 
   it('says when nothing matches and clears the filters on request', async () => {
+    await seed()
+    await page.goto(`${server.url}/hypotheses?status=running&board=${seeded.onboarding}`)
+    await expect.poll(() => rows().count(), eventually).toBe(2)
     await pick('Verdict', 'Supported')
     await page.getByTestId('tracker-no-match').waitFor()
     expect(await rows().count()).toBe(0)
@@ -210,6 +235,7 @@ describe('the hypothesis tracker', () => {
   })
 
   it('shows only overdue hypotheses with the overdue toggle', async () => {
+    await seededTracker()
     await page.getByRole('switch', { name: 'Overdue only' }).check()
     await expect.poll(() => rowIds(), eventually).toEqual([seeded.overdue])
     expect(search()).toBe('?overdue=true')
@@ -218,6 +244,7 @@ describe('the hypothesis tracker', () => {
   })
 
   it('sorts by due date or by last change', async () => {
+    await seededTracker()
     await page.getByLabel('Sort by').selectOption('due')
     await expect.poll(async () => (await rowIds())[0], eventually).toBe(seeded.overdue)
     // Drafts have no end yet and come last.
@@ -231,6 +258,7 @@ describe('the hypothesis tracker', () => {
   })
 
   it('says why loading failed and loads again on retry', async () => {
+    await seededTracker()
     await page.route('**/api/hypotheses*', (route) =>
       route.fulfill({
         status: 500,
@@ -249,6 +277,7 @@ describe('the hypothesis tracker', () => {
   })
 
   it('opens the hypothesis on its board with one click on its row', async () => {
+    await seededTracker()
     // Anywhere on the row, not only on the title: here, over the board name.
     const box = await row(seeded.pending).getByTestId('board').boundingBox()
     if (!box) throw new Error('the row is not on screen')
@@ -260,6 +289,7 @@ describe('the hypothesis tracker', () => {
   })
 
   it('filters and opens a row from the keyboard alone', async () => {
+    await seed()
     await page.goto(`${server.url}/hypotheses?board=${seeded.checkout}`)
     await expect.poll(() => rows().count(), eventually).toBe(3)
     const status = page.getByRole('button', { name: /^Status/ })
@@ -278,6 +308,7 @@ describe('the hypothesis tracker', () => {
   })
 
   it('fits the table, last column included, on a 1440 px wide window', async () => {
+    await seed()
     // Long names are where a table grows: a board, a title and a metric name of some length.
     const board = await createBoard(server.url, 'Customer onboarding and activation, spring')
     await createHypothesis(api, board, {
