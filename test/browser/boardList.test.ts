@@ -22,6 +22,8 @@ beforeEach(async () => {
 })
 
 afterEach(async () => {
+  // Leave the server's pages first: a page still loading from a stopped server reports errors.
+  await page.goto('about:blank')
   await server?.cleanup()
 })
 
