@@ -2,7 +2,7 @@ import { parseArgs } from 'node:util'
 import { BackupError, backupDatabase } from '../persistence/sqlite/onlineBackup.js'
 import { databasePath } from '../persistence/sqlite/integrityCheck.js'
 import {
-  dataDirFrom,
+  readDataDir,
   formatBytes,
   isEntryPoint,
   processIo,
@@ -45,13 +45,8 @@ export function backupMain(
     return 2
   }
 
-  let dataDir: string
-  try {
-    dataDir = dataDirFrom(env)
-  } catch (error) {
-    io.err(error instanceof Error ? error.message : String(error))
-    return 2
-  }
+  const dataDir = readDataDir(env, io)
+  if (dataDir === null) return 2
   try {
     const result = backupDatabase({
       dataDir,

@@ -13,8 +13,18 @@ export const processIo: CliIo = {
   err: (line) => process.stderr.write(`${line}\n`),
 }
 
-/** The data directory, read from the environment the same way the server reads it. */
-export const dataDirFrom = (env: Record<string, string | undefined>) => loadConfig(env).dataDir
+/**
+ * The data directory, read from the environment the same way the server reads it; a bad
+ * environment is reported on `io` and gives null (the command then exits 2).
+ */
+export function readDataDir(env: Record<string, string | undefined>, io: CliIo): string | null {
+  try {
+    return loadConfig(env).dataDir
+  } catch (error) {
+    io.err(error instanceof Error ? error.message : String(error))
+    return null
+  }
+}
 
 /** Whether the module at `moduleUrl` is the script node was started with. */
 export function isEntryPoint(moduleUrl: string): boolean {

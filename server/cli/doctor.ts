@@ -12,7 +12,7 @@ import {
 } from '../persistence/sqlite/boardDoctor.js'
 import { databasePath, serverAppearsRunning } from '../persistence/sqlite/integrityCheck.js'
 import {
-  dataDirFrom,
+  readDataDir,
   formatBytes,
   isEntryPoint,
   processIo,
@@ -213,13 +213,8 @@ export function doctorMain(
     io.out(Usage)
     return 0
   }
-  let dataDir: string
-  try {
-    dataDir = dataDirFrom(env)
-  } catch (error) {
-    io.err(describeError(error))
-    return 2
-  }
+  const dataDir = readDataDir(env, io)
+  if (dataDir === null) return 2
   const file = databasePath(dataDir)
   if (!existsSync(file)) {
     io.err(`No database at ${file} (is DATA_DIR right?)`)

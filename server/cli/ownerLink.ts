@@ -6,7 +6,7 @@ import { createBoardAccess } from '../access/boardAccess.js'
 import { createLogger } from '../logger.js'
 import { databasePath } from '../persistence/sqlite/integrityCheck.js'
 import { createSqlitePersistence } from '../persistence/sqlite/SqlitePersistence.js'
-import { dataDirFrom, isEntryPoint, processIo, runMain, type CliIo } from './cliSupport.js'
+import { readDataDir, isEntryPoint, processIo, runMain, type CliIo } from './cliSupport.js'
 
 const Usage = `Usage: npm run owner-link -- <boardId>
 
@@ -46,13 +46,8 @@ export async function ownerLinkMain(
     return 2
   }
 
-  let dataDir: string
-  try {
-    dataDir = dataDirFrom(env)
-  } catch (error) {
-    io.err(error instanceof Error ? error.message : String(error))
-    return 2
-  }
+  const dataDir = readDataDir(env, io)
+  if (dataDir === null) return 2
   if (!existsSync(databasePath(dataDir))) {
     io.err(`No database in ${dataDir}: set DATA_DIR to the server's data directory.`)
     return 1
