@@ -8,9 +8,11 @@ import { z } from 'zod'
 // eslint-disable-next-line no-control-regex -- matching control characters is the point
 const Unwanted = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/
 
+const EveryUnwanted = new RegExp(Unwanted.source, 'g')
+
 /** `text` without the characters a title or name may not hold (line breaks become spaces). */
 export const withoutUnwantedCharacters = (text: string) =>
-  text.replace(/[\r\n\t]+/g, ' ').replace(new RegExp(Unwanted.source, 'g'), '')
+  text.replace(/[\r\n\t]+/g, ' ').replace(EveryUnwanted, '')
 
 /** Whether `text` holds a character a title or name may not hold. */
 export const hasUnwantedCharacters = (text: string) => Unwanted.test(text)
