@@ -23,13 +23,20 @@ import type { Room, RoomHooks } from './sync/Room.js'
 import { combineHooks } from './sync/roomHooks.js'
 import { createParticipantRecorder } from './workshop/participants.js'
 import { createWorkshopService } from './workshop/workshopService.js'
+import { lockGuard } from './workshop/lockGuard.js'
 import { createBoardAccess } from './access/boardAccess.js'
 import { RoleAbilities } from '../shared/api/links.js'
 import { votableItems } from '../shared/workshop/votableItems.js'
 import type { WorkshopState } from '../shared/workshop/workshopState.js'
 
-/** Every screen of a board sees the workshop as the server's own presence state. */
-const showWorkshop = (room: Room, workshop: WorkshopState) => room.setServerState({ workshop })
+/**
+ * Every screen of a board sees the workshop as the server's own presence state, and the room
+ * refuses updates to what it locks.
+ */
+function showWorkshop(room: Room, workshop: WorkshopState) {
+  room.setUpdateGuard(lockGuard(workshop.locks))
+  room.setServerState({ workshop })
+}
 
 const PURGE_INTERVAL_MS = 60 * 60 * 1000
 const DAY_MS = 24 * 60 * 60 * 1000
@@ -102,8 +109,8 @@ export async function createServer(
   })
   const participants = createParticipantRecorder({ store: persistence, now, log })
   const workshopHooks: RoomHooks = {
-    onLoad(_boardId, _doc, room) {
-      void workshop.get(room.boardId).then((state) => showWorkshop(room, state))
+    async onLoad(_boardId, _doc, room) {
+      showWorkshop(room, await workshop.get(room.boardId))
     },
     onPresence: (boardId, people) => participants.record(boardId, people),
     onUnload(boardId) {

@@ -1,6 +1,6 @@
 import { getAssetUrlsByImport } from '@tldraw/assets/imports.vite'
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
-import { atom, Tldraw, type Editor, type TLComponents, type TLShape } from 'tldraw'
+import { atom, Tldraw, useToasts, type Editor, type TLComponents, type TLShape } from 'tldraw'
 import { AcceptedImageTypes, DefaultLimits } from '../../shared/protocol/limits'
 import { boardShapeUtils } from '../shapes/boardShapeUtils'
 import {
@@ -78,10 +78,34 @@ interface BoardEditorProps {
   /** This browser's role on the board; null until the server said (or offline). */
   role: Role | null
   onEditor: (editor: Editor | null) => void
+  /** Said in a toast once the editor shows (why the board was opened again). */
+  notice?: BoardNotice | null
+}
+
+/** A message the board page has for the person when the editor opens. */
+export interface BoardNotice {
+  title: string
+  description: string
+}
+
+/** Shows `notice` once as a toast. */
+function NoticeToast({ notice }: { notice: BoardNotice | null }) {
+  const { addToast } = useToasts()
+  useEffect(() => {
+    if (notice) addToast({ ...notice, severity: 'warning' })
+  }, [notice, addToast])
+  return null
 }
 
 /** The tldraw editor on the board's synced store. */
-export function BoardEditor({ boardId, sync, workshop, role, onEditor }: BoardEditorProps) {
+export function BoardEditor({
+  boardId,
+  sync,
+  workshop,
+  role,
+  onEditor,
+  notice = null,
+}: BoardEditorProps) {
   const [noteDropTarget] = useState(() => atom<NoteTarget>('sticky drop target', null))
   const shapeUtils = useMemo(
     () => boardShapeUtils({ doc: sync.doc, noteDropTarget }),
@@ -164,6 +188,7 @@ export function BoardEditor({ boardId, sync, workshop, role, onEditor }: BoardEd
           >
             <EditorUserPreferences />
             <UploadFailures sync={sync} />
+            <NoticeToast notice={notice} />
             <ChangeSizeGuard />
           </Tldraw>
         </CanvasWorkshopProvider>

@@ -6,7 +6,7 @@ import { captureKeyFromUrl } from '../access/captureKeyFromUrl'
 import { ShareDialog } from '../access/ShareDialog'
 import type { BoardSync } from '../sync/BoardSync'
 import type { Participant } from '../sync/participants'
-import { BoardEditor } from './BoardEditor'
+import { BoardEditor, type BoardNotice } from './BoardEditor'
 import { CanvasMenu } from './CanvasMenu'
 import { BoardHeader } from './BoardHeader'
 import { BoardLoading } from './BoardLoading'
@@ -55,10 +55,31 @@ interface SessionProps {
 function BoardSession({ boardId, title, role }: SessionProps) {
   // Counts the times this device's copy was discarded: each opens the board afresh.
   const [opening, setOpening] = useState(0)
+  // What the board says once it opens again, when this device's copy was dropped for a reason.
+  const [notice, setNotice] = useState<BoardNotice | null>(null)
   const sync = useBoardSync(boardId, opening)
-  const reopen = useCallback(() => setOpening((n) => n + 1), [])
+  const reopen = useCallback((why?: BoardNotice) => {
+    setNotice(why ?? null)
+    setOpening((n) => n + 1)
+  }, [])
   if (!sync) return <BoardFrame title={title} />
-  return <SyncedBoard boardId={boardId} sync={sync} title={title} role={role} onReopen={reopen} />
+  return (
+    <SyncedBoard
+      boardId={boardId}
+      sync={sync}
+      title={title}
+      role={role}
+      onReopen={reopen}
+      notice={notice}
+    />
+  )
+}
+
+/** Told in a toast once the board has opened again. */
+const LockedChangeNotice: BoardNotice = {
+  title: 'Locked by the facilitator',
+  description:
+    'A facilitator locked what you were changing, so your last change there was not saved. The board shows everyone’s current version.',
 }
 
 function SyncedBoard({
@@ -67,8 +88,26 @@ function SyncedBoard({
   title,
   role,
   onReopen,
-}: SessionProps & { sync: BoardSync; onReopen: () => void }) {
+  notice,
+}: SessionProps & {
+  sync: BoardSync
+  onReopen: (why?: BoardNotice) => void
+  notice: BoardNotice | null
+}) {
   const state = useBoardSyncState(sync)
+  const lockedChange = state.status === 'locked-change'
+  // The server refused a change to locked content: sending it again would be refused again, so
+  // this device's unsaved changes are dropped and the board opens from the server's copy.
+  useEffect(() => {
+    if (!lockedChange) return
+    let cancelled = false
+    void sync.discardLocalCopy().then(() => {
+      if (!cancelled) onReopen(LockedChangeNotice)
+    })
+    return () => {
+      cancelled = true
+    }
+  }, [lockedChange, sync, onReopen])
   const tooLarge = state.status === 'too-large'
   const [tooLargeOpen, setTooLargeOpen] = useState(false)
   // Asks once each time a change is refused; closed, the header's status opens it again.
@@ -172,7 +211,7 @@ function SyncedBoard({
         title={title}
         closeCode={state.closeCode}
         onClose={() => setTooLargeOpen(false)}
-        onDiscarded={onReopen}
+        onDiscarded={() => onReopen()}
       />
       {state.ready ? (
         <>
@@ -182,6 +221,7 @@ function SyncedBoard({
             workshop={workshop}
             role={role}
             onEditor={setEditor}
+            notice={notice}
           />
           {editor && workshop && (
             <FacilitationOverlay

@@ -22,6 +22,11 @@ const labels: Record<ConnectionStatus, { label: string; detail: string }> = {
     detail:
       'A change was too large for the server to save. Nothing from this device is sent until you download or discard it.',
   },
+  'locked-change': {
+    label: 'Syncing…',
+    detail:
+      'A facilitator locked what you were changing: your unsaved change there is dropped and the board reloads.',
+  },
   unreadable: {
     label: 'Unavailable',
     detail:

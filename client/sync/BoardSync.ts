@@ -153,9 +153,12 @@ export class BoardSync {
       params: boardKey ? { key: boardKey } : {},
       maxBackoffTime: ReconnectMaxBackoffMs,
       // Sending a change the server refused as too large again would only loop: stop, and let
-      // the person download or discard it.
+      // the person download or discard it. A change to locked content is dropped (see
+      // `discardLocalCopy`) before the board opens again.
       shouldReconnect: (event) =>
-        !terminalCloseCodes.has(event.code) && !tooLargeCloseCodes.has(event.code),
+        !terminalCloseCodes.has(event.code) &&
+        !tooLargeCloseCodes.has(event.code) &&
+        event.code !== CloseCodes.Locked.code,
     })
     this.awareness = this.provider.awareness
     this.listenToProvider()
@@ -236,6 +239,11 @@ export class BoardSync {
     this.provider.on('connection-close', (event: CloseEvent | null) => {
       this.answeredSocket = null
       this.cancelSaveCheck()
+      if (event?.code === CloseCodes.Locked.code) {
+        this.facts.lockRefused = true
+        this.update()
+        return
+      }
       if (event?.code !== CloseCodes.StorageUnavailable.code) return
       // The edits stay in the doc (and IndexedDB) and go out again on the next connection. A
       // sync resets y-websocket's backoff, and every try here syncs before it is refused, so
@@ -247,6 +255,7 @@ export class BoardSync {
       this.update()
     })
     this.provider.on('closed', ({ code }: { code: number }) => {
+      if (code === CloseCodes.Locked.code) return
       if (tooLargeCloseCodes.has(code)) this.facts.tooLargeCloseCode = code
       else this.facts.terminalCloseCode = code
       this.update()

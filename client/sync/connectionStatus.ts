@@ -10,6 +10,11 @@ export type ConnectionStatus =
   | 'not-saved'
   /** The server refused a change as too large; nothing is sent until the person decides. */
   | 'too-large'
+  /**
+   * The server refused a change to something a facilitator locked: this device drops its
+   * unsaved changes and opens the board again from the server's copy.
+   */
+  | 'locked-change'
   /** The board's stored data cannot be read on the server. */
   | 'unreadable'
   | 'not-found'
@@ -20,6 +25,8 @@ export interface ConnectionFacts {
   terminalCloseCode: number | null
   /** The server closed the socket because a change was too large to keep (tooLargeCloseCodes). */
   tooLargeCloseCode: number | null
+  /** The server refused an update that changed locked content (4423). */
+  lockRefused: boolean
   /** The server's store refused an update, and no save has been confirmed since. */
   storageRefused: boolean
   browserOnline: boolean
@@ -32,6 +39,7 @@ export interface ConnectionFacts {
 export const initialConnectionFacts = (browserOnline: boolean): ConnectionFacts => ({
   terminalCloseCode: null,
   tooLargeCloseCode: null,
+  lockRefused: false,
   storageRefused: false,
   browserOnline,
   socketSynced: false,
@@ -48,6 +56,7 @@ export function connectionStatus(facts: ConnectionFacts): ConnectionStatus {
     return facts.terminalCloseCode === CloseCodes.BoardUnreadable.code ? 'unreadable' : 'not-found'
   }
   if (facts.tooLargeCloseCode !== null) return 'too-large'
+  if (facts.lockRefused) return 'locked-change'
   if (!facts.browserOnline) return 'offline'
   if (facts.storageRefused) return 'not-saved'
   if (facts.socketSynced) return 'connected'

@@ -3,7 +3,7 @@ import { CanvasWorkshopContext, type CanvasWorkshop } from '../shapes/canvas/Can
 import { hiddenItemIds } from './privateMode/itemPrivacy'
 import { ItemVote } from './voting/ItemVote'
 import { useWorkshopView } from './voting/WorkshopView'
-import { isShapeLocked } from './workshopScopes'
+import { isShapeLocked } from '../../shared/workshop/scopes'
 
 const noneHidden: ReadonlySet<string> = new Set()
 

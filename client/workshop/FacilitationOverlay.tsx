@@ -35,7 +35,17 @@ export function FacilitationOverlay({
 
   useEffect(() => {
     const locks = new ShapeLocks(editor, () => workshop.getState()?.locks ?? [])
-    return () => locks.dispose()
+    let last = workshop.getState()?.locks
+    const stop = workshop.subscribe(() => {
+      const now = workshop.getState()?.locks
+      if (now === last) return
+      last = now
+      locks.locksChanged()
+    })
+    return () => {
+      stop()
+      locks.dispose()
+    }
   }, [editor, workshop])
 
   const facilitating =

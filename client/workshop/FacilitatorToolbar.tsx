@@ -8,7 +8,7 @@ import { Icons } from './icons'
 import { TimerControls } from './TimerControls'
 import { ToolButton } from './ToolButton'
 import { VoteDialog } from './VoteDialog'
-import { hasScope, scopeLabel, scopeOfSelection } from './workshopScopes'
+import { hasScope, scopeLabel, scopeOfSelection } from '../../shared/workshop/scopes'
 import type { WorkshopSync } from './WorkshopSync'
 
 interface FacilitatorToolbarProps {

@@ -1,12 +1,14 @@
 import type { Editor, TLParentId, TLShape } from 'tldraw'
 import type { Scope } from '../../shared/workshop/voting'
-import { isShapeLocked } from './workshopScopes'
+import { isShapeLocked } from '../../shared/workshop/scopes'
 
 /**
  * Keeps this person's hands off locked frames and canvases: a change or deletion they make to
- * a locked shape (or one inside a locked frame) is undone before it reaches the store, and a
- * shape they drop into a locked frame stays on the page. Locks are workshop state, never flags
- * in the document; remote changes pass untouched (their author's screen already checked them).
+ * a locked shape (or one inside a locked frame) is undone before it reaches the store, a
+ * shape they drop into a locked frame stays on the page, and a locked shape's text cannot be
+ * opened for typing (typing that is already open closes when the lock arrives). Locks are
+ * workshop state, never flags in the document; remote changes pass untouched (the server
+ * refuses any that touch locked content).
  */
 export class ShapeLocks {
   private readonly disposers: (() => void)[]
@@ -23,6 +25,12 @@ export class ShapeLocks {
         if (next.parentId !== prev.parentId && this.isLockedParent(next.parentId)) return prev
         return next
       }),
+      sideEffects.registerBeforeChangeHandler('instance_page_state', (prev, next) => {
+        const id = next.editingShapeId
+        if (id === null || id === prev.editingShapeId) return next
+        const shape = editor.getShape(id)
+        return shape && this.isLocked(shape) ? { ...next, editingShapeId: null } : next
+      }),
       sideEffects.registerBeforeDeleteHandler('shape', (shape, source) => {
         if (source === 'user' && this.isLocked(shape)) return false
         return
@@ -35,6 +43,12 @@ export class ShapeLocks {
         return { ...shape, parentId: editor.getCurrentPageId(), x: at.x, y: at.y }
       }),
     ]
+  }
+
+  /** Call when the locks change: stops typing into a shape that is locked now. */
+  locksChanged(): void {
+    const editing = this.editor.getEditingShape()
+    if (editing && this.isLocked(editing)) this.editor.setEditingShape(null)
   }
 
   /** Whether `shape` is locked now. */

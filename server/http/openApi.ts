@@ -55,6 +55,7 @@ const ErrorMeanings = {
   410: 'The board was deleted too long ago to restore (`gone`)',
   413: 'The body, or the board with it, is over its size limit (`payload_too_large`)',
   415: 'The body’s Content-Type is not accepted here (`unsupported_media_type`)',
+  423: 'A facilitator locked what this changes; nothing was changed (`locked`)',
   429: 'Too many boards created from this address; see Retry-After (`rate_limited`)',
   503: 'The store refuses writes right now; nothing was changed (`storage_unavailable`)',
 } as const

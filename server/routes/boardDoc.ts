@@ -8,6 +8,7 @@ import {
 import { getCanvasSpec } from '../../shared/canvases/registry.js'
 import type { ExportCanvas } from '../../shared/markdown/exportMarkdown.js'
 import * as Y from 'yjs'
+import { boardLocks } from '../../shared/workshop/locks.js'
 import type { ServerContext } from '../context.js'
 import { ApiError } from '../http/errors.js'
 import { RoomClosedError, type Room } from '../sync/Room.js'
@@ -28,6 +29,25 @@ export function requireRoomFor(room: Room, bytes: number) {
   throw new ApiError(
     'payload_too_large',
     `This board is at its size limit; ${bytes} more bytes cannot be stored. Remove content or start another board.`,
+  )
+}
+
+/**
+ * Refuses an API edit of something a facilitator locked (423), before it is made: canvas
+ * `canvasId`, or with none, a new canvas (only a locked board stops that).
+ */
+export async function requireUnlocked(ctx: ServerContext, room: Room, canvasId: string | null) {
+  const { locks } = await ctx.workshop.get(room.boardId)
+  if (locks.length === 0) return
+  const { lockOfCanvas, lockOfChange } = boardLocks(room.doc, locks)
+  const lock = canvasId ? lockOfCanvas(canvasId) : lockOfChange([{ root: '', key: null }])
+  if (!lock) return
+  throw new ApiError(
+    'locked',
+    lock.kind === 'board'
+      ? 'A facilitator locked this board: nothing can be changed until it is unlocked'
+      : `A facilitator locked this ${lock.kind}: it cannot be changed until it is unlocked`,
+    { scope: lock },
   )
 }
 

@@ -38,6 +38,7 @@ import {
   openBoardRoom,
   readCanvasesForExport,
   requireRoomFor,
+  requireUnlocked,
 } from './boardDoc.js'
 import { toCanvasContent } from './canvasInput.js'
 import { canvasPatches } from './canvasPatches.js'
@@ -61,6 +62,18 @@ const MarkdownExport = (description: string) => ({ description, content: Markdow
 export function canvasRoutes(ctx: ServerContext) {
   const room = (boardId: string) => openBoardRoom(ctx, boardId)
   const find = (boardId: string, canvasId: string) => findCanvas(ctx, boardId, canvasId)
+  /** A canvas to change: refused with 423 while a facilitator has it locked. */
+  const findToEdit = async (boardId: string, canvasId: string) => {
+    const found = await find(boardId, canvasId)
+    await requireUnlocked(ctx, found.room, canvasId)
+    return found
+  }
+  /** The room of a board to add canvases to: refused with 423 while the board is locked. */
+  const roomToEdit = async (boardId: string) => {
+    const r = await room(boardId)
+    await requireUnlocked(ctx, r, null)
+    return r
+  }
 
   return openApiRoutes()
     .openapi(
@@ -89,14 +102,14 @@ export function canvasRoutes(ctx: ServerContext) {
         request: { params: BoardParams, body: jsonBody(CreateCanvasBodySchema) },
         responses: {
           201: json(Canvas, 'The new canvas'),
-          ...errors(400, 403, 404, 413, 503),
+          ...errors(400, 403, 404, 413, 423, 503),
         },
       }),
       async (c) => {
         const body = c.req.valid('json')
         const content = toCanvasContent(emptyCanvas(body.kind, body.title), body, [])
         const created = await editBoard(async () => {
-          const r = await room(c.req.valid('param').boardId)
+          const r = await roomToEdit(c.req.valid('param').boardId)
           requireRoomFor(r, JSON.stringify(content).length)
           await r.transact((doc) => writeCanvas(doc, content))
           return canvasResponse(readCanvas(content.id, getBoardCanvases(r.doc).get(content.id)!)!)
@@ -133,7 +146,7 @@ export function canvasRoutes(ctx: ServerContext) {
         request: { params: CanvasParams, body: jsonBody(UpdateCanvasBodySchema) },
         responses: {
           200: json(Canvas, 'The changed canvas'),
-          ...errors(400, 403, 404, 409, 413, 503),
+          ...errors(400, 403, 404, 409, 413, 423, 503),
         },
       }),
       async (c) => {
@@ -144,7 +157,7 @@ export function canvasRoutes(ctx: ServerContext) {
         for (const p of canvasPatches)
           for (const key of [...p.members, ...p.extra]) delete body[key]
         const updated = await editBoard(async () => {
-          const found = await find(boardId, canvasId)
+          const found = await findToEdit(boardId, canvasId)
           requireRoomFor(found.room, JSON.stringify(body).length)
           const rules = canvasPatches.find((p) => p.kind === found.content.kind)
           for (const p of canvasPatches) {
@@ -173,12 +186,12 @@ export function canvasRoutes(ctx: ServerContext) {
         operationId: 'deleteCanvas',
         summary: 'Delete a canvas',
         request: { params: CanvasParams },
-        responses: { 204: { description: 'Deleted' }, ...errors(400, 403, 404, 503) },
+        responses: { 204: { description: 'Deleted' }, ...errors(400, 403, 404, 423, 503) },
       }),
       async (c) => {
         const { boardId, canvasId } = c.req.valid('param')
         await editBoard(async () => {
-          const found = await find(boardId, canvasId)
+          const found = await findToEdit(boardId, canvasId)
           await found.room.transact((doc) => getBoardCanvases(doc).delete(canvasId))
         })
         return c.body(null, 204)
@@ -242,7 +255,7 @@ export function canvasRoutes(ctx: ServerContext) {
         request: { params: BoardParams, body: { required: true, content: MarkdownContent } },
         responses: {
           201: json(ImportResultSchema, 'The ids of the canvases created'),
-          ...errors(400, 403, 404, 413, 503),
+          ...errors(400, 403, 404, 413, 423, 503),
         },
       }),
       async (c) => {
@@ -260,7 +273,7 @@ export function canvasRoutes(ctx: ServerContext) {
         }
         // The room is opened after the body is read: reading it may take a while.
         const canvases = await editBoard(async () => {
-          const r = await room(boardId)
+          const r = await roomToEdit(boardId)
           requireRoomFor(r, text.length)
           const existing = getBoardCanvases(r.doc)
           // Ids are kept so a round trip is exact; a canvas already on this board gets new ids.

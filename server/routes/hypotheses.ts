@@ -34,7 +34,7 @@ import {
 } from '../hypotheses/hypothesisActions.js'
 import { parseCsvMeasurements, parseJsonMeasurements } from '../hypotheses/parseMeasurements.js'
 import { queryTracker } from '../indexes/trackerQuery.js'
-import { editBoard, findCanvas, requireRoomFor } from './boardDoc.js'
+import { editBoard, findCanvas, requireRoomFor, requireUnlocked } from './boardDoc.js'
 import { requireIngestionToken } from './tokens.js'
 
 const Params = z.object({ boardId: BoardIdSchema, hypothesisId: EntityIdSchema })
@@ -58,6 +58,12 @@ const MeasurementsBodyDoc = MeasurementsBodySchema.extend({
 export function hypothesisRoutes(ctx: ServerContext) {
   const find = (boardId: string, hypothesisId: string) =>
     findCanvas(ctx, boardId, hypothesisId, hypothesisSpec.kind)
+  /** A hypothesis to change: refused with 423 while a facilitator has it locked. */
+  const findToEdit = async (boardId: string, hypothesisId: string) => {
+    const found = await find(boardId, hypothesisId)
+    await requireUnlocked(ctx, found.room, hypothesisId)
+    return found
+  }
 
   // The token is checked before the body is read: a stranger cannot make the server read 2 MiB.
   const ingestionToken = createMiddleware<Env>(async (c, next) => {
@@ -125,7 +131,7 @@ export function hypothesisRoutes(ctx: ServerContext) {
         },
         responses: {
           200: json(MeasurementsResultSchema, 'What was recorded and the verdict that follows'),
-          ...errors(400, 401, 403, 404, 409, 413, 415, 503),
+          ...errors(400, 401, 403, 404, 409, 413, 415, 423, 503),
         },
       }),
       async (c) => {
@@ -151,7 +157,7 @@ export function hypothesisRoutes(ctx: ServerContext) {
         }
         const body = await editBoard(async (): Promise<MeasurementsResult> => {
           // Found after the body is read, so the metrics and status are those of now.
-          const found = await find(boardId, hypothesisId)
+          const found = await findToEdit(boardId, hypothesisId)
           requireRoomFor(found.room, text.length)
           const keys = new Set((found.content.metrics ?? []).map((m) => m.key))
           const parsed = isCsv
@@ -183,14 +189,14 @@ export function hypothesisRoutes(ctx: ServerContext) {
         request: { params: Params, body: jsonBody(DecisionBodySchema) },
         responses: {
           201: json(HypothesisView, 'The decided hypothesis'),
-          ...errors(400, 403, 404, 409, 413, 503),
+          ...errors(400, 403, 404, 409, 413, 423, 503),
         },
       }),
       async (c) => {
         const { boardId, hypothesisId } = c.req.valid('param')
         const { decision, rationale, by } = c.req.valid('json')
         const view = await editBoard(async () => {
-          const found = await find(boardId, hypothesisId)
+          const found = await findToEdit(boardId, hypothesisId)
           await decide(found, decision, rationale, by ?? ApiAuthor, ctx.now())
           return viewOf(found, ctx.now())
         })
@@ -206,14 +212,14 @@ export function hypothesisRoutes(ctx: ServerContext) {
         request: { params: Params, body: jsonBody(LessonBodySchema) },
         responses: {
           201: json(LessonResponseSchema, 'The lesson'),
-          ...errors(400, 403, 404, 413, 503),
+          ...errors(400, 403, 404, 413, 423, 503),
         },
       }),
       async (c) => {
         const { boardId, hypothesisId } = c.req.valid('param')
         const { text, by } = c.req.valid('json')
         const lesson = await editBoard(async () =>
-          addLesson(await find(boardId, hypothesisId), text, by ?? ApiAuthor, ctx.now()),
+          addLesson(await findToEdit(boardId, hypothesisId), text, by ?? ApiAuthor, ctx.now()),
         )
         return c.json(lesson, 201)
       },

@@ -47,8 +47,11 @@ export interface PresentPerson {
 
 /** Lifecycle hooks, so indexing and the like stay out of the sync code. */
 export interface RoomHooks {
-  /** After the stored document is loaded, before any client is served. */
-  onLoad?(boardId: string, doc: Y.Doc, room: Room): void
+  /**
+   * After the stored document is loaded, before any client is served; the room is served once
+   * what it returns settles (the workshop's locks must be known before the first update).
+   */
+  onLoad?(boardId: string, doc: Y.Doc, room: Room): void | Promise<void>
   /** When people publish who they are (name in presence), with the role of their connection. */
   onPresence?(boardId: string, people: PresentPerson[]): void
   /** After an update has been stored, with the document in its new state. */
@@ -69,6 +72,12 @@ export class RoomClosedError extends Error {
     super(`The room of board ${boardId} was unloaded`)
   }
 }
+
+/**
+ * Decides whether a client's update may change the document: null when it may, otherwise why
+ * not (for the log). The workshop sets one while something is locked.
+ */
+export type UpdateGuard = (doc: Y.Doc, update: Uint8Array) => string | null
 
 /** Why a transaction happened, so the update observer knows whether to store and publish. */
 type Origin = Connection | 'load' | 'bus' | 'server'
@@ -111,6 +120,7 @@ export class Room {
    */
   private fullState: Uint8Array | null = null
   private destroyed = false
+  private guard: UpdateGuard | null = null
 
   constructor(
     readonly boardId: string,
@@ -142,7 +152,7 @@ export class Room {
     })
     if (this.updatesSinceCompaction >= this.deps.limits.compactAfterUpdates)
       this.scheduleCompaction()
-    this.deps.hooks?.onLoad?.(this.boardId, this.doc, this)
+    await this.deps.hooks?.onLoad?.(this.boardId, this.doc, this)
   }
 
   /** Adds a client and starts the sync handshake. */
@@ -196,6 +206,7 @@ export class Room {
           this.reject(conn, CloseCodes.DocumentTooLarge, `${this.storedBytes} bytes stored`)
           return
         }
+        if (this.guard && !this.passesGuard(conn, message.update)) return
         this.storeThenApply(conn, message.update)
         return
       case 'awareness': {
@@ -285,6 +296,14 @@ export class Room {
     this.awareness.setLocalState(state)
   }
 
+  /**
+   * Sets what every client update must pass before it is stored (locks); null lets all pass.
+   * A refused update is not stored, applied or relayed, and its sender is closed with 4423.
+   */
+  setUpdateGuard(guard: UpdateGuard | null) {
+    this.guard = guard
+  }
+
   /** Waits for pending writes, compacts the stored log if it grew, and frees the document. */
   async destroy() {
     if (this.destroyed) return
@@ -313,6 +332,20 @@ export class Room {
     }
     this.fullState ??= Y.encodeStateAsUpdate(this.doc)
     return this.fullState
+  }
+
+  private passesGuard(conn: Connection, update: Uint8Array): boolean {
+    let refusal: string | null
+    try {
+      refusal = this.guard!(this.doc, update)
+    } catch (error) {
+      // Frames are decoded before this; an update the guard cannot read is not let through.
+      this.reject(conn, CloseCodes.MalformedMessage, String(error))
+      return false
+    }
+    if (refusal === null) return true
+    this.reject(conn, CloseCodes.Locked, refusal)
+    return false
   }
 
   private reportPresence(entries: AwarenessEntry[], conn: Connection) {

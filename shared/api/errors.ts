@@ -13,6 +13,8 @@ export const ApiErrors = {
   conflict: 409,
   payload_too_large: 413,
   unsupported_media_type: 415,
+  /** A facilitator locked the canvas, frame or board the change touches; nothing was changed. */
+  locked: 423,
   rate_limited: 429,
   internal: 500,
   /** The board's stored data cannot be read or decoded (`npm run doctor` can salvage it). */

@@ -1,5 +1,4 @@
 import {
-  createShapeId,
   createShapePropsMigrationSequence,
   type RecordProps,
   type TLShape,
@@ -7,6 +6,7 @@ import {
 } from '@tldraw/tlschema'
 import { T } from '@tldraw/validate'
 import { CanvasKinds, type CanvasKind } from '../canvases/registry.js'
+import { canvasRecordId } from './layout.js'
 
 export const CanvasShapeType = 'canvas'
 
@@ -40,11 +40,8 @@ export const canvasShapeProps: RecordProps<CanvasShape> = {
 /** The canvas shape's props migrations; a change of its props adds one here. */
 export const canvasShapeMigrations = createShapePropsMigrationSequence({ sequence: [] })
 
-/**
- * The shape id of a canvas, derived from its id: two people placing the same canvas at once
- * (one created through the API, say) write the same record rather than two shapes.
- */
-export const canvasShapeId = (canvasId: string): TLShapeId => createShapeId(`canvas-${canvasId}`)
+/** The shape id of a canvas, derived from its id (see `canvasRecordId`). */
+export const canvasShapeId = (canvasId: string): TLShapeId => canvasRecordId(canvasId) as TLShapeId
 
 export function isCanvasShape(shape: TLShape | undefined): shape is CanvasShape {
   return shape?.type === CanvasShapeType

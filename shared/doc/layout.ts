@@ -35,6 +35,12 @@ export function decodeRecord(value: unknown): unknown {
   }
 }
 
+/**
+ * The id of the tldraw shape that places a canvas, derived from the canvas id: two people
+ * placing the same canvas at once write the same record rather than two shapes.
+ */
+export const canvasRecordId = (canvasId: string): string => `shape:canvas-${canvasId}`
+
 /** Board-level settings. */
 export function getBoardMeta(doc: Y.Doc): Y.Map<unknown> {
   return doc.getMap<unknown>(DocKeys.meta)

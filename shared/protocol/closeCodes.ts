@@ -20,6 +20,9 @@ export const CloseCodes = {
   // The store refused the sender's update: it was not applied or relayed. The client keeps its
   // edits and retries with backoff.
   StorageUnavailable: { code: 4503, reason: 'Storage unavailable' },
+  // The update changes something a facilitator locked: it was not stored, applied or relayed.
+  // The client drops its unsaved change to the locked content and syncs again.
+  Locked: { code: 4423, reason: 'Locked' },
   // The standard "service restart" code: reconnect later.
   ServerShuttingDown: { code: 1012, reason: 'Server shutting down' },
 } as const

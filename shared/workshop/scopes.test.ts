@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { hasScope, isShapeLocked, scopeOfSelection, type ScopeShape } from './workshopScopes'
+import { hasScope, isShapeLocked, scopeOfSelection, type ScopeShape } from './scopes'
 
 const canvas = (canvasId: string): ScopeShape => ({
   id: `shape:canvas-${canvasId}`,

@@ -1,5 +1,4 @@
-import type { Scope } from '../../shared/workshop/voting'
-import { sameScope } from '../../shared/workshop/voting'
+import { sameScope, type Scope } from './voting.js'
 
 /** What the scope helpers need of a tldraw shape. */
 export interface ScopeShape {
