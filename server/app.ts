@@ -26,7 +26,6 @@ import { syncRoutes } from './routes/sync.js'
 
 /** The whole HTTP surface: REST API, sync endpoint and the built client. */
 export function createApp(ctx: ServerContext, upgradeWebSocket: UpgradeWebSocket<WebSocket>) {
-  const assets = assetRoutes(ctx)
   const app = new OpenAPIHono({ defaultHook: validationHook })
   app.use('*', securityHeaders(ctx.config.http))
   // Limits come before any other work: the rate limit, then the body size, then access.
@@ -47,14 +46,13 @@ export function createApp(ctx: ServerContext, upgradeWebSocket: UpgradeWebSocket
       (c) => c.json({ now: ctx.now() }, 200),
     )
     .route('/api/boards', boardRoutes(ctx))
-    .route('/api/boards', assets.upload)
+    .route('/api/boards', assetRoutes(ctx))
     .route('/api/boards', canvasRoutes(ctx))
     .route('/api/boards', tokenRoutes(ctx))
     .route('/api/boards', hypothesisRoutes(ctx))
     .route('/api/boards', linkRoutes(ctx))
     .route('/api/boards', workshopRoutes(ctx))
     .route('/api/hypotheses', trackerRoutes(ctx))
-    .route('/api/assets', assets.serve)
     .route('/sync', syncRoutes(ctx, upgradeWebSocket))
 
   // Generated on first request from the routes above: an idle server need not hold it.

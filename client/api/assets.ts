@@ -1,4 +1,5 @@
-import { UploadedAssetSchema, type UploadedAsset } from '../../shared/api/assets'
+import { UploadedAssetSchema, boardAssetPath, type UploadedAsset } from '../../shared/api/assets'
+import { withBoardKey } from '../access/requestAuth'
 import { answer, api, withKey } from './client'
 
 export type { UploadedAsset }
@@ -21,3 +22,10 @@ export function uploadBoardAsset(
     UploadedAssetSchema,
   )
 }
+
+/**
+ * Where this browser fetches one of a board's images: the board's asset route with the key it
+ * holds for the board in the query, since an <img> cannot send a header.
+ */
+export const boardAssetUrl = (boardId: string, assetId: string) =>
+  withBoardKey(boardAssetPath(boardId, assetId), boardId)

@@ -1,5 +1,6 @@
 import type { TLAssetId, TLAssetStore } from 'tldraw'
-import { uploadBoardAsset } from '../api/assets'
+import { uploadedAssetIdOf } from '../../shared/api/assets'
+import { boardAssetUrl, uploadBoardAsset } from '../api/assets'
 import { ApiError } from '../api/client'
 
 /** A refused upload: why, and which asset's placeholder is left on the canvas. */
@@ -10,8 +11,13 @@ export interface UploadFailure {
 
 /**
  * Stores images on the server instead of inline: upload() sends the file to the board's asset
- * endpoint and the document keeps only the returned same-origin URL. Failures are reported to
+ * endpoint and the document keeps only the returned key-free path. Failures are reported to
  * `onError` (to explain them and remove the placeholder) and rethrown so tldraw drops the asset.
+ *
+ * resolve() adds this browser's key for the board when an image is shown, so no key is ever
+ * stored in the document (keys differ per link and rotate). An uploaded image is always
+ * fetched from this board, which serves only its own: one pasted from another board was
+ * turned into a data URL on copy and uploaded again here by tldraw's paste.
  */
 export function createBoardAssetStore(
   boardId: string,
@@ -28,7 +34,9 @@ export function createBoardAssetStore(
       }
     },
     resolve(asset) {
-      return asset.props.src
+      const { src } = asset.props
+      const uploaded = src ? uploadedAssetIdOf(src) : null
+      return uploaded ? boardAssetUrl(boardId, uploaded) : src
     },
   }
 }

@@ -49,10 +49,11 @@ export interface StoredAsset {
   createdAt: number
 }
 
-/** Uploaded files (images), served back by id. */
+/** Uploaded files (images), each belonging to the board it was uploaded to. */
 export interface AssetStore {
   putAsset(asset: StoredAsset): MaybePromise<void>
-  getAsset(assetId: string): MaybePromise<StoredAsset | undefined>
+  /** The asset with this id if it belongs to this board. */
+  getAsset(boardId: string, assetId: string): MaybePromise<StoredAsset | undefined>
 }
 
 /** A named ingestion token of a board; only a hash of the secret is stored. */

@@ -113,11 +113,11 @@ describe('REST API', () => {
       boardId = ((await res.json()) as { id: string }).id
     })
 
-    it('stores an image and serves it back from the server', async () => {
+    it('stores an image and serves it back under its board', async () => {
       const res = await upload(boardId, PNG, 'image/png')
       expect(res.status).toBe(201)
-      const { src } = (await res.json()) as { src: string }
-      expect(src).toMatch(/^\/api\/assets\//)
+      const { id, src } = (await res.json()) as { id: string; src: string }
+      expect(src).toBe(`/api/boards/${boardId}/assets/${id}`)
       const served = await api(src)
       expect(served.headers.get('content-type')).toBe('image/png')
       expect(new Uint8Array(await served.arrayBuffer())).toEqual(PNG)
@@ -156,6 +156,7 @@ describe('OpenAPI document', () => {
       '/api/boards/{boardId}',
       '/api/boards/{boardId}/restore',
       '/api/boards/{boardId}/assets',
+      '/api/boards/{boardId}/assets/{assetId}',
       '/api/boards/{boardId}/canvases',
       '/api/boards/{boardId}/canvases/{canvasId}',
       '/api/boards/{boardId}/export.md',

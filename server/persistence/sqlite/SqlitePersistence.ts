@@ -198,9 +198,9 @@ export function createSqlitePersistence(
       'INSERT INTO assets (id, board_id, mime_type, data, created_at) VALUES (?, ?, ?, ?, ?)',
     ),
     getAsset: db.prepare<
-      [string],
+      [string, string],
       { id: string; board_id: string; mime_type: string; data: Buffer; created_at: number }
-    >('SELECT * FROM assets WHERE id = ?'),
+    >('SELECT * FROM assets WHERE id = ? AND board_id = ?'),
   }
 
   const getBoard = (boardId: string) => {
@@ -280,8 +280,8 @@ export function createSqlitePersistence(
     putAsset(asset: StoredAsset) {
       stmt.putAsset.run(asset.id, asset.boardId, asset.mimeType, asset.data, asset.createdAt)
     },
-    getAsset(assetId) {
-      const row = stmt.getAsset.get(assetId)
+    getAsset(boardId, assetId) {
+      const row = stmt.getAsset.get(assetId, boardId)
       if (!row) return undefined
       return {
         id: row.id,
