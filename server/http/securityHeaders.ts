@@ -16,7 +16,9 @@ export function securityHeaders({ embedOrigins }: { embedOrigins: string[] }) {
       imgSrc: ["'self'", 'data:', 'blob:'],
       fontSrc: ["'self'", 'data:'],
       mediaSrc: ["'self'", 'data:', 'blob:'],
-      connectSrc: ["'self'"],
+      // tldraw reads a pasted image's data URL with fetch before uploading it (an image copied
+      // from another board arrives that way); a data: URL reaches no host.
+      connectSrc: ["'self'", 'data:'],
       workerSrc: ["'self'", 'blob:'],
       objectSrc: ["'none'"],
       baseUri: ["'self'"],

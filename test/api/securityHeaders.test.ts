@@ -48,7 +48,7 @@ describe('when anything is requested', () => {
       const csp = directives(response.headers.get('content-security-policy'))
       expect(csp.get('default-src')).toEqual(["'self'"])
       expect(csp.get('script-src')).toEqual(["'self'"])
-      expect(csp.get('connect-src')).toEqual(["'self'"])
+      expect(csp.get('connect-src')).toEqual(["'self'", 'data:'])
       expect(csp.get('object-src')).toEqual(["'none'"])
       expect(csp.get('frame-ancestors')).toEqual(["'none'"])
       expect(response.headers.get('x-frame-options')).toBe('DENY')
