@@ -136,3 +136,24 @@ export function hasShape(page: Page, id: string): Promise<boolean> {
 export function pointerPagePoint(page: Page): Promise<{ x: number; y: number }> {
   return page.evaluate(() => window.editor!.inputs.getCurrentPagePoint().toJson())
 }
+
+/** Collects every Content-Security-Policy violation the page reports, from the page and its console. */
+export async function watchViolations(page: Page): Promise<() => Promise<string[]>> {
+  const fromConsole: string[] = []
+  page.on('console', (message) => {
+    if (/Content Security Policy/i.test(message.text())) fromConsole.push(message.text())
+  })
+  await page.addInitScript(() => {
+    const seen: string[] = []
+    ;(window as unknown as { cspViolations: string[] }).cspViolations = seen
+    document.addEventListener('securitypolicyviolation', (event) =>
+      seen.push(`${event.violatedDirective} blocked ${event.blockedURI || 'inline'}`),
+    )
+  })
+  return async () => [
+    ...fromConsole,
+    ...(await page.evaluate(
+      () => (window as unknown as { cspViolations?: string[] }).cspViolations ?? [],
+    )),
+  ]
+}

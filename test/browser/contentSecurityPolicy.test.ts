@@ -1,10 +1,17 @@
-import type { Browser, Page } from 'playwright-core'
+import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { CanvasKinds } from '../../shared/canvases/registry'
 import { createBoard } from '../helpers/clients'
 import { startTestServer, type TestServer } from '../helpers/server'
 import { insertFromPicker } from './canvasDriver'
-import { drawRectangle, launchBrowser, newTab, waitForBoard, waitForShape } from './browser'
+import {
+  drawRectangle,
+  launchBrowser,
+  newTab,
+  waitForBoard,
+  waitForShape,
+  watchViolations,
+} from './browser'
 
 let server: TestServer
 let browser: Browser
@@ -17,27 +24,6 @@ afterAll(async () => {
   await browser?.close()
   await server?.cleanup()
 })
-
-/** Collects every Content-Security-Policy violation the page reports, from the page and its console. */
-async function watchViolations(page: Page): Promise<() => Promise<string[]>> {
-  const fromConsole: string[] = []
-  page.on('console', (message) => {
-    if (/Content Security Policy/i.test(message.text())) fromConsole.push(message.text())
-  })
-  await page.addInitScript(() => {
-    const seen: string[] = []
-    ;(window as unknown as { cspViolations: string[] }).cspViolations = seen
-    document.addEventListener('securitypolicyviolation', (event) =>
-      seen.push(`${event.violatedDirective} blocked ${event.blockedURI || 'inline'}`),
-    )
-  })
-  return async () => [
-    ...fromConsole,
-    ...(await page.evaluate(
-      () => (window as unknown as { cspViolations?: string[] }).cspViolations ?? [],
-    )),
-  ]
-}
 
 describe('when the app runs under its content security policy', () => {
   it('shows the board list, a board with every canvas kind and an image, and the tracker without a violation', async () => {
