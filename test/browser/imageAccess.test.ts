@@ -14,6 +14,7 @@ import {
 import {
   copySelection,
   dropPng,
+  exportedSvg,
   imageSources,
   paste,
   selectImages,
@@ -94,6 +95,8 @@ describe('when the owner adds an image and shares the board by its view link', (
       const viewKey = new URL(board.links.view).searchParams.get('key')!
       expect(shown).toEqual([`${server.url}${src}?key=${viewKey}`])
       expect(await imageSources(viewer.page)).toEqual([src])
+      // Exporting fetches the image through the same address and embeds it.
+      expect(await exportedSvg(viewer.page)).toContain('data:image/png;base64,')
       expect(await violations()).toEqual([])
       await viewer.page.screenshot({ path: '/tmp/image-on-view-link.png' })
 

@@ -78,3 +78,12 @@ export function paste(page: Page, copied: string): Promise<void> {
     await editor.putExternalContent({ type: 'tldraw', content: JSON.parse(json) })
   }, copied)
 }
+
+/** The page's images exported as SVG, as tldraw's export menu makes it. */
+export function exportedSvg(page: Page): Promise<string> {
+  return page.evaluate(async () => {
+    const editor = window.editor!
+    const images = editor.getCurrentPageShapes().filter((shape) => shape.type === 'image')
+    return (await editor.getSvgString(images.map((shape) => shape.id)))?.svg ?? ''
+  })
+}
