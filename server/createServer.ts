@@ -21,6 +21,7 @@ import { createLocalBus, type RoomBus } from './sync/RoomBus.js'
 import { RoomManager, type Authorize } from './sync/RoomManager.js'
 import type { Room, RoomHooks } from './sync/Room.js'
 import { combineHooks } from './sync/roomHooks.js'
+import { participantOfSyncUrl } from './sync/presenceIdentity.js'
 import { createParticipantRecorder } from './workshop/participants.js'
 import { createWorkshopService } from './workshop/workshopService.js'
 import { lockGuard } from './workshop/lockGuard.js'
@@ -87,13 +88,16 @@ export async function createServer(
 
   // A connection's role comes from the key on its URL; without a valid one the board cannot
   // be found. Viewers and commenters sync down but their document updates are never applied.
+  // Who it is comes from the participant secret beside the key.
   const authorize: Authorize = async ({ boardId, url }) => {
     const board = await persistence.getBoard(boardId)
     if (!board) return { refuse: CloseCodes.BoardNotFound }
     const role = await access.roleFor(boardId, url.searchParams.get('key'))
     if (!role) return { refuse: CloseCodes.BoardNotFound }
     if (board.deletedAt) return { refuse: CloseCodes.BoardDeleted }
-    return { permission: RoleAbilities.edit(role) ? 'write' : 'read', role }
+    const participant = participantOfSyncUrl(url)
+    if (participant === 'invalid') return { refuse: CloseCodes.IdentityRefused }
+    return { permission: RoleAbilities.edit(role) ? 'write' : 'read', role, ...participant }
   }
 
   const measurements = createMeasurementCache()

@@ -15,12 +15,13 @@ export function useBoardSync(boardId: string, opening = 0): BoardSync | null {
   const [sync, setSync] = useState<BoardSync | null>(null)
 
   useEffect(() => {
-    const { userId, name, color } = useUiStore.getState()
+    const { userId, participantSecret, name, color } = useUiStore.getState()
     const created = new BoardSync({
       boardId,
       user: { id: userId, name, color },
       schema: createBoardSchema(),
       boardKey: boardKeyOf(boardId),
+      participantSecret,
     })
     setSync(created)
     const stopFollowingUser = useUiStore.subscribe((state) =>

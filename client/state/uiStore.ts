@@ -1,7 +1,7 @@
 import { create } from 'zustand'
 import { createJSONStorage, persist } from 'zustand/middleware'
 import { withoutUnwantedCharacters } from '../../shared/api/plainText'
-import { participantIdOf } from '../../shared/workshop/participant'
+import { ParticipantSecretSchema, participantIdOf } from '../../shared/workshop/participant'
 import { randomGuestName, randomParticipantSecret, randomUserColor } from './identity'
 
 function newParticipant() {
@@ -51,14 +51,20 @@ export const useUiStore = create<UiState>()(
       // Version 1 had a random user id; a person is now known by the hash of a secret.
       migrate: (persisted) => ({ ...(persisted as object), ...newParticipant() }),
       storage: createJSONStorage(() => localStorage),
-      // A name saved before names were cleaned could hold characters the server refuses.
+      // A name saved before names were cleaned could hold characters the server refuses; a
+      // secret that is not one would keep this browser off every board, and the public id is
+      // always the secret's.
       merge: (persisted, current) => {
         const saved = (persisted ?? {}) as Partial<UiState>
         const name =
           typeof saved.name === 'string'
             ? withoutUnwantedCharacters(saved.name).trim().slice(0, MaxNameLength)
             : ''
-        return { ...current, ...saved, name: name || current.name }
+        const secret = ParticipantSecretSchema.safeParse(saved.participantSecret)
+        const participant = secret.success
+          ? { participantSecret: secret.data, userId: participantIdOf(secret.data) }
+          : { participantSecret: current.participantSecret, userId: current.userId }
+        return { ...current, ...saved, name: name || current.name, ...participant }
       },
       partialize: ({ participantSecret, userId, name, color, showRecentlyDeleted }) => ({
         participantSecret,

@@ -24,6 +24,7 @@ import {
   tooLargeCloseCodes,
 } from '../../shared/protocol/closeCodes'
 import { MessageType, SyncMessageType } from '../../shared/protocol/messages'
+import { ParticipantParam } from '../../shared/workshop/participant'
 import { createBoardAssetStore, type UploadFailure } from './assetStore'
 import {
   connectionStatus,
@@ -51,6 +52,11 @@ export interface BoardSyncOptions {
   disableBc?: boolean
   /** The board key this browser holds (a share link's secret), sent on the sync URL. */
   boardKey?: string
+  /**
+   * The secret this browser's person is known by, sent on the sync URL: the server lets this
+   * client's presence go by `user.id` only if it is the secret's participant id.
+   */
+  participantSecret?: string
 }
 
 /** What the UI needs to know about the connection; replaced whole on every change. */
@@ -125,6 +131,7 @@ export class BoardSync {
     serverUrl = defaultSyncUrl(),
     disableBc = false,
     boardKey,
+    participantSecret,
   }: BoardSyncOptions) {
     this.$identity = atom<AwarenessUser>('board identity', user)
     const $user = computed<TLUser>('board user', () => toTLUser(this.$identity.get()))
@@ -150,7 +157,10 @@ export class BoardSync {
     this.provider = new WebsocketProvider(serverUrl, encodeURIComponent(boardId), this.doc, {
       connect: this.facts.browserOnline,
       disableBc,
-      params: boardKey ? { key: boardKey } : {},
+      params: {
+        ...(boardKey && { key: boardKey }),
+        ...(participantSecret && { [ParticipantParam]: participantSecret }),
+      },
       maxBackoffTime: ReconnectMaxBackoffMs,
       // Sending a change the server refused as too large again would only loop: stop, and let
       // the person download or discard it. A change to locked content is dropped (see

@@ -1,4 +1,5 @@
 import type { Awareness } from 'y-protocols/awareness'
+import type { Role } from '../../shared/api/links'
 import { AwarenessStateSchema, type AwarenessUser } from '../../shared/protocol/awareness'
 
 /** Someone on the board, as the participants list shows them. */
@@ -6,6 +7,13 @@ export interface Participant {
   clientId: number
   user: AwarenessUser
   isSelf: boolean
+  /**
+   * Their role and whether they own the board, as the server set them on their presence; null
+   * and false for yourself, whose own state the server does not send back (the board's answer
+   * tells your role).
+   */
+  role: Role | null
+  owner: boolean
 }
 
 /**
@@ -17,16 +25,30 @@ export function readParticipants(awareness: Awareness): Participant[] {
   const seenUserIds = new Set<string>()
   const self = AwarenessStateSchema.safeParse(awareness.getLocalState())
   if (self.success && self.data.user) {
-    participants.push({ clientId: awareness.clientID, user: self.data.user, isSelf: true })
-    seenUserIds.add(self.data.user.id)
+    const user = self.data.user
+    participants.push({
+      clientId: awareness.clientID,
+      user,
+      isSelf: true,
+      role: null,
+      owner: false,
+    })
+    seenUserIds.add(user.id)
   }
   const others = [...awareness.getStates()].sort(([a], [b]) => a - b)
   for (const [clientId, state] of others) {
     if (clientId === awareness.clientID) continue
     const parsed = AwarenessStateSchema.safeParse(state)
-    if (!parsed.success || !parsed.data.user || seenUserIds.has(parsed.data.user.id)) continue
-    seenUserIds.add(parsed.data.user.id)
-    participants.push({ clientId, user: parsed.data.user, isSelf: false })
+    const user = parsed.data?.user
+    if (!user || seenUserIds.has(user.id)) continue
+    seenUserIds.add(user.id)
+    participants.push({
+      clientId,
+      user,
+      isSelf: false,
+      role: user.role ?? null,
+      owner: user.owner === true,
+    })
   }
   return participants
 }
@@ -42,7 +64,9 @@ export function sameParticipants(a: Participant[], b: Participant[]): boolean {
       p.isSelf === q.isSelf &&
       p.user.id === q.user.id &&
       p.user.name === q.user.name &&
-      p.user.color === q.user.color
+      p.user.color === q.user.color &&
+      p.role === q.role &&
+      p.owner === q.owner
     )
   })
 }

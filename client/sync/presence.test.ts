@@ -76,6 +76,13 @@ describe('when another client publishes its presence', () => {
     expect(record()).toBeUndefined()
   })
 
+  it('keeps no record for presence that names nobody, whatever user id it carries', () => {
+    const { remote, deliver, record } = setup()
+    remote.setLocalState({ presence })
+    deliver()
+    expect(record()).toBeUndefined()
+  })
+
   it('keeps no record for a client without presence, such as one still loading', () => {
     const { remote, deliver, record } = setup()
     remote.setLocalState({ user, presence: null })

@@ -125,20 +125,23 @@ export function mirrorRemotePresence(store: TLStore, awareness: Awareness): () =
 }
 
 /**
- * Turns one client's awareness state into a presence record, or null if it has none or it
- * does not validate. The name and colour come from the user field, which the participants
- * list shows too, so a cursor and its avatar never disagree.
+ * Turns one client's awareness state into a presence record, or null if it has none, names
+ * nobody or does not validate. Who it is comes from the user field, whose id the server
+ * vouches for and which the participants list shows too, never from the presence record's own
+ * `userId` and name: following and going to someone find them by that id.
  */
 function readPresence(clientId: number, state: unknown): TLInstancePresence | null {
   const parsed = AwarenessStateSchema.safeParse(state)
-  if (!parsed.success || !parsed.data.presence) return null
+  if (!parsed.success || !parsed.data.presence || !parsed.data.user) return null
   const { user, presence } = parsed.data
   try {
     return InstancePresenceRecordType.validate({
       ...presence,
       typeName: 'instance_presence',
       id: presenceRecordId(clientId),
-      ...(user && { userId: createUserId(user.id), userName: user.name, color: user.color }),
+      userId: createUserId(user.id),
+      userName: user.name,
+      color: user.color,
     })
   } catch {
     return null

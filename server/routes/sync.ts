@@ -3,6 +3,7 @@ import type { UpgradeWebSocket } from 'hono/ws'
 import type { WebSocket } from 'ws'
 import { z } from 'zod'
 import { BoardIdSchema } from '../../shared/api/boards.js'
+import { ParticipantParam } from '../../shared/workshop/participant.js'
 import type { ServerContext } from '../context.js'
 import { errors } from '../http/openApi.js'
 import { sameOriginOnly } from '../http/sameOrigin.js'
@@ -24,7 +25,16 @@ const syncRoute = createRoute({
   security: [],
   request: {
     params: z.object({ boardId: BoardIdSchema }),
-    query: z.object({ key: z.string().optional().describe('A board key (owner or share link)') }),
+    query: z.object({
+      key: z.string().optional().describe('A board key (owner or share link)'),
+      [ParticipantParam]: z
+        .string()
+        .optional()
+        .describe(
+          'The participant secret this client’s person is known by; its presence must go by the ' +
+            'secret’s participant id. Malformed: closed with 4406',
+        ),
+    }),
   },
   responses: {
     101: { description: 'Switching Protocols: the sync socket is open' },

@@ -18,6 +18,13 @@ export interface SocketLike {
 export class Connection {
   /** Awareness client ids this connection has published, removed when it leaves. */
   readonly awarenessClients = new Set<number>()
+  /**
+   * The id its presence goes by: the participant id the server derived from the secret on the
+   * sync URL or, for a client that sent none, one of its own that names nobody else.
+   */
+  readonly presenceId: string
+  /** Presence claiming another id was refused on this connection (it is logged once). */
+  identityRefused = false
   closed = false
 
   constructor(
@@ -26,7 +33,16 @@ export class Connection {
     readonly permission: Permission,
     /** Who opened it, from the key on the sync URL; viewers may not send reactions. */
     readonly role: Role = permission === 'write' ? 'edit' : 'view',
-  ) {}
+    /** The participant id of the secret the client sent, or null if it sent none. */
+    readonly participantId: string | null = null,
+  ) {
+    this.presenceId = participantId ?? `guest-${id}`
+  }
+
+  /** Whether it was opened with the owner's key. */
+  get isOwner() {
+    return this.role === 'owner'
+  }
 
   /**
    * Queues a message for the client. A client whose queue is already over its limit has stopped

@@ -18,6 +18,7 @@ import {
   type AwarenessEntry,
   type IncomingMessage,
 } from './messageCodec.js'
+import { withVerifiedIdentity } from './presenceIdentity.js'
 import type { RoomBus } from './RoomBus.js'
 
 export interface RoomLimits {
@@ -219,6 +220,7 @@ export class Room {
               !this.ownerOfAwarenessClient(e.clientId, conn),
           )
           .map((e) => (conn.role === 'view' ? withoutReaction(e) : e))
+          .flatMap((e) => this.withIdentity(e, conn))
         if (own.length === 0) return
         const update =
           own.length === message.clients.length && own.every((e, i) => e === message.clients[i])
@@ -348,9 +350,28 @@ export class Room {
     return false
   }
 
+  /**
+   * The entry with the identity the server vouches for (presenceIdentity.ts), or nothing when it
+   * claims another participant's id: then it is applied and relayed nowhere. Standard clients
+   * relay states they received (from the server, from other tabs), so the connection is not
+   * closed; the first new state refused is logged.
+   */
+  private withIdentity(entry: AwarenessEntry, conn: Connection): AwarenessEntry[] {
+    const verified = withVerifiedIdentity(entry, conn)
+    if (verified) return [verified]
+    const known = this.awareness.meta.get(entry.clientId)
+    if (!conn.identityRefused && (known === undefined || known.clock < entry.clock)) {
+      conn.identityRefused = true
+      this.deps.log.warn('sync.identity_refused', { boardId: this.boardId, connection: conn.id })
+    }
+    return []
+  }
+
   private reportPresence(entries: AwarenessEntry[], conn: Connection) {
     const onPresence = this.deps.hooks?.onPresence
-    if (!onPresence) return
+    // Only people known by their secret take part in the summary; a client without one is a
+    // new guest on every connection.
+    if (!onPresence || conn.participantId === null) return
     const people = entries.flatMap((e) => {
       const user = AwarenessUserSchema.safeParse((e.state as { user?: unknown } | null)?.user)
       return user.success ? [{ id: user.data.id, name: user.data.name, role: conn.role }] : []

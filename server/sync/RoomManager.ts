@@ -5,12 +5,17 @@ import { Connection, type Permission, type SocketLike } from './Connection.js'
 import { BoardUnreadableError } from '../persistence/storageErrors.js'
 import { Room, type RoomDeps } from './Room.js'
 
-/** Decides what a connection may do; `null` refuses it with the given close code. */
+/**
+ * Decides what a connection may do and who it is (`participantId`, null for a client that sent
+ * no participant secret), or refuses it with a close code.
+ */
 export type Authorize = (request: {
   boardId: string
   url: URL
   headers: Headers
-}) => Promise<{ permission: Permission; role?: Role } | { refuse: CloseCode }>
+}) => Promise<
+  { permission: Permission; role?: Role; participantId?: string | null } | { refuse: CloseCode }
+>
 
 export interface RoomManagerOptions extends RoomDeps {
   authorize: Authorize
@@ -56,7 +61,13 @@ export class RoomManager {
         this.scheduleUnloadIfIdle(r)
         return
       }
-      conn = new Connection(this.nextConnectionId++, socket, verdict.permission, verdict.role)
+      conn = new Connection(
+        this.nextConnectionId++,
+        socket,
+        verdict.permission,
+        verdict.role,
+        verdict.participantId,
+      )
       room = r
       this.cancelUnload(boardId)
       r.addConnection(conn)
@@ -177,14 +188,12 @@ export class RoomManager {
       },
       () => undefined,
     )
-    void room
-      .destroy()
-      .catch((error: unknown) =>
-        this.options.log.error('room.destroy_failed', {
-          boardId: room.boardId,
-          error: String(error),
-        }),
-      )
+    void room.destroy().catch((error: unknown) =>
+      this.options.log.error('room.destroy_failed', {
+        boardId: room.boardId,
+        error: String(error),
+      }),
+    )
     this.options.log.warn('room.dropped_unstored', { boardId: room.boardId })
   }
 

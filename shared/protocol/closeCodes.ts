@@ -8,6 +8,8 @@ export const CloseCodes = {
   Forbidden: { code: 4403, reason: 'Forbidden' },
   BoardNotFound: { code: 4404, reason: 'Board not found' },
   BoardDeleted: { code: 4410, reason: 'Board deleted' },
+  // The participant secret on the sync URL is not one: the server cannot tell who this is.
+  IdentityRefused: { code: 4406, reason: 'Identity refused' },
   // The standard code; the WebSocket layer enforces the limit before buffering the frame.
   MessageTooLarge: { code: 1009, reason: 'Message too big' },
   // The standard "policy violation": the client stopped reading and its queue passed the
@@ -45,6 +47,7 @@ export const terminalCloseCodes: ReadonlySet<number> = new Set([
   CloseCodes.Forbidden.code,
   CloseCodes.BoardNotFound.code,
   CloseCodes.BoardDeleted.code,
+  CloseCodes.IdentityRefused.code,
   CloseCodes.BoardUnreadable.code,
 ])
 

@@ -13,6 +13,12 @@ export const ParticipantIdSchema = z.string().regex(/^[0-9a-f]{32}$/, 'not a par
 /** The header REST calls carry the participant secret in. */
 export const ParticipantHeader = 'x-participant'
 
+/**
+ * The query parameter of the sync URL that carries the participant secret: the server sets the
+ * connection's presence id from it, so nobody's presence can claim to be someone else.
+ */
+export const ParticipantParam = 'participant'
+
 /** The headers of a REST call made as a person (votes, facilitation). */
 export const ParticipantHeadersSchema = z.object({
   [ParticipantHeader]: z
