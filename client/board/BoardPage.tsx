@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState, type ReactNode } from 'react'
+import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react'
 import { createUserId, type Editor } from 'tldraw'
 import { RoleAbilities, type Role } from '../../shared/api/links'
 import { CloseCodes } from '../../shared/protocol/closeCodes'
@@ -114,7 +114,12 @@ function SyncedBoard({
   useEffect(() => {
     if (tooLarge) setTooLargeOpen(true)
   }, [tooLarge])
-  const participants = useParticipants(sync)
+  const present = useParticipants(sync)
+  // Your own presence does not come back from the server: your role is the board's answer.
+  const participants = useMemo(
+    () => present.map((p) => (p.isSelf ? { ...p, role, owner: role === 'owner' } : p)),
+    [present, role],
+  )
   const [editor, setEditor] = useState<Editor | null>(null)
   const [shareOpen, setShareOpen] = useState(false)
   const workshop = useWorkshopSync(sync)
@@ -122,11 +127,12 @@ function SyncedBoard({
   const selfId = useUiStore((s) => s.userId)
   const [handoverError, setHandoverError] = useState<string | null>(null)
   const canEdit = role === null || RoleAbilities.edit(role)
+  // The owner facilitates, as the server's mark on their presence says; the others the owner
+  // named in the workshop state.
   const facilitates = useCallback(
-    (participantId: string, isSelf: boolean) =>
-      workshopState !== null &&
-      isFacilitator(workshopState, { participantId, isOwner: isSelf && role === 'owner' }),
-    [workshopState, role],
+    (participantId: string, isOwner: boolean) =>
+      workshopState !== null && isFacilitator(workshopState, { participantId, isOwner }),
+    [workshopState],
   )
   const setFacilitator = useCallback(
     (participant: Participant, on: boolean) => {
@@ -170,13 +176,13 @@ function SyncedBoard({
           onStatusOpen={tooLarge ? () => setTooLargeOpen(true) : undefined}
           participants={participants}
           onSelectParticipant={editor ? goToParticipant : undefined}
-          isFacilitator={(p) => facilitates(p.user.id, p.isSelf)}
+          isFacilitator={(p) => facilitates(p.user.id, p.owner)}
           onSetFacilitator={role && RoleAbilities.manage(role) ? setFacilitator : undefined}
           actions={
             <>
               {editor && canEdit && <CanvasMenu editor={editor} doc={sync.doc} boardId={boardId} />}
               {canEdit && <IngestionTokensButton boardId={boardId} />}
-              <RoleBadge role={role} facilitating={facilitates(selfId, true)} />
+              <RoleBadge role={role} facilitating={facilitates(selfId, role === 'owner')} />
               <WorkshopSummaryLink boardId={boardId} />
               {handoverError && (
                 <span className="header-error" role="alert">

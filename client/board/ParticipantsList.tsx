@@ -1,6 +1,8 @@
 import type { Participant } from '../sync/participants'
 import { Avatar } from './Avatar'
 import { ParticipantMenu } from './ParticipantMenu'
+import { ParticipantMarks } from './ParticipantMarks'
+import { PeopleMenu } from './PeopleMenu'
 import './ParticipantsList.css'
 
 interface ParticipantsListProps {
@@ -16,7 +18,10 @@ interface ParticipantsListProps {
 
 /**
  * Everyone on the board, you first: your own chip shows your name and opens the name dialog;
- * the others are avatars that take you to their view.
+ * the others are avatars, each opening a menu that says their role and takes you to their
+ * view, and the count of others opens the roster with everyone's role. The owner's crown and
+ * the facilitators' star show to everyone; roles and the crown come only from what the server
+ * set on each person's presence.
  */
 export function ParticipantsList({
   participants,
@@ -25,7 +30,6 @@ export function ParticipantsList({
   isFacilitator,
   onSetFacilitator,
 }: ParticipantsListProps) {
-  const others = participants.length - 1
   return (
     <div className="participants">
       <ul
@@ -36,7 +40,7 @@ export function ParticipantsList({
         {participants.map((participant) => {
           const { user, isSelf } = participant
           const facilitator = isFacilitator?.(participant) ?? false
-          const mark = facilitator && <FacilitatorMark />
+          const marks = <ParticipantMarks owner={participant.owner} facilitator={facilitator} />
           return (
             <li
               key={participant.clientId}
@@ -45,6 +49,8 @@ export function ParticipantsList({
               data-self={isSelf}
               data-name={user.name}
               data-color={user.color}
+              data-role={participant.role ?? ''}
+              data-owner={participant.owner}
               data-facilitator={facilitator}
             >
               {isSelf ? (
@@ -57,7 +63,7 @@ export function ParticipantsList({
                 >
                   <Avatar name={user.name} color={user.color} size={24} />
                   <span className="self-chip-name">{user.name}</span>
-                  {mark}
+                  {marks}
                   <svg viewBox="0 0 20 20" width="14" height="14" aria-hidden="true">
                     <path
                       d="M13.6 3.4a2 2 0 0 1 2.8 2.8l-8.8 8.8-3.6.8.8-3.6 8.8-8.8Z"
@@ -68,7 +74,7 @@ export function ParticipantsList({
                     />
                   </svg>
                 </button>
-              ) : onSetFacilitator ? (
+              ) : (
                 <ParticipantMenu
                   participant={participant}
                   facilitator={facilitator}
@@ -76,44 +82,14 @@ export function ParticipantsList({
                   onSetFacilitator={onSetFacilitator}
                 >
                   <Avatar name={user.name} color={user.color} />
-                  {mark}
+                  {marks}
                 </ParticipantMenu>
-              ) : (
-                <button
-                  type="button"
-                  className="avatar-button"
-                  title={facilitator ? `${user.name} · Facilitator` : user.name}
-                  aria-label={`${user.name}${facilitator ? ', facilitator' : ''}: go to their view`}
-                  onClick={() => onSelect?.(participant)}
-                >
-                  <Avatar name={user.name} color={user.color} />
-                  {mark}
-                </button>
               )}
             </li>
           )
         })}
       </ul>
-      {others > 0 && (
-        <span className="participants-count" aria-live="polite">
-          {others === 1 ? '1 other here' : `${others} others here`}
-        </span>
-      )}
+      <PeopleMenu participants={participants} isFacilitator={isFacilitator} onSelect={onSelect} />
     </div>
-  )
-}
-
-/** The small star on a facilitator's avatar. */
-function FacilitatorMark() {
-  return (
-    <span className="facilitator-mark" title="Facilitator" data-testid="facilitator-mark">
-      <svg viewBox="0 0 20 20" width="10" height="10" aria-hidden="true">
-        <path
-          d="m10 2 2.4 4.9 5.4.8-3.9 3.8.9 5.4L10 14.3l-4.8 2.6.9-5.4-3.9-3.8 5.4-.8L10 2Z"
-          fill="currentColor"
-        />
-      </svg>
-      <span className="visually-hidden">Facilitator</span>
-    </span>
   )
 }
