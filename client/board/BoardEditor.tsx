@@ -24,6 +24,7 @@ import { isNoteHidden } from '../workshop/privateMode/itemPrivacy'
 import { stampNewNotes } from '../workshop/privateMode/notePrivacy'
 import { BoardPrivateBanner, PrivateBanners } from '../workshop/privateMode/PrivateBanners'
 import type { PrivateScope } from '../workshop/privateMode/privateVisibility'
+import { LockedFrameMarks } from '../workshop/LockedFrameMarks'
 import { CursorChat } from '../workshop/reactions/CursorChat'
 import { FloatingReactions } from '../workshop/reactions/FloatingReactions'
 import { ReactionBar } from '../workshop/reactions/ReactionBar'
@@ -49,6 +50,7 @@ function WorkshopOverlay() {
   const canReact = RoleAbilities.comment(view.role)
   return (
     <div className="workshop-overlay" data-voting={view.state?.voting?.status ?? 'none'}>
+      <LockedFrameMarks />
       <PrivateBanners />
       <NoteVotes />
       <div className="workshop-bottom-stack">
@@ -64,7 +66,10 @@ function WorkshopOverlay() {
 }
 
 // The board header shows people and connection state, so tldraw's own share panel is hidden.
-const components: TLComponents = { SharePanel: null, InFrontOfTheCanvas: WorkshopOverlay }
+const components: TLComponents = {
+  SharePanel: null,
+  InFrontOfTheCanvas: WorkshopOverlay,
+}
 
 const noVideos: string[] = []
 

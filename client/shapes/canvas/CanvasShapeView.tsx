@@ -10,6 +10,7 @@ import { useCanvasWorkshop } from './CanvasWorkshop'
 import type { CanvasShape } from '../../../shared/doc/canvasShape'
 import { useYRead } from './useY'
 import './CanvasShapeView.css'
+import { LockBadge } from './LockBadge'
 
 /** The content of a canvas shape: its canvas from the Y.Doc, drawn by its kind's view. */
 export function CanvasShapeView({ shape }: { shape: CanvasShape }) {
@@ -46,24 +47,7 @@ export function CanvasShapeView({ shape }: { shape: CanvasShape }) {
           <View canvasId={canvasId} canvas={canvas} definition={definition} />
         </CanvasFrame>
       </fieldset>
-      {locked && <LockBadge />}
+      {locked && <LockBadge what="canvas" />}
     </>
-  )
-}
-
-/** Tells everyone why the canvas does not take edits. */
-function LockBadge() {
-  return (
-    <div
-      className="pill canvas-lock-badge"
-      data-testid="canvas-lock-badge"
-      title="The facilitator locked this canvas"
-    >
-      <svg viewBox="0 0 20 20" width="13" height="13" aria-hidden="true">
-        <rect x="4.5" y="9" width="11" height="8" rx="1.8" fill="currentColor" />
-        <path d="M7 9V6.5a3 3 0 0 1 6 0V9" fill="none" stroke="currentColor" strokeWidth="1.8" />
-      </svg>
-      Locked
-    </div>
   )
 }
