@@ -1,5 +1,5 @@
 import { cpus } from 'node:os'
-import { connectClient, createBoard, type TestClient } from '../test/helpers/clients.js'
+import { connectClient, type TestClient } from '../test/helpers/clients.js'
 import { benchServerKind, removeDataDir, startBenchServer } from './benchServer.js'
 import { bundleSection } from './bundles.js'
 import { ClientPool } from './clientPool.js'
@@ -50,6 +50,8 @@ interface LatencyGoal {
   p99: number
 }
 /** Goals by number of clients; a case without one is reported without a verdict. */
+/** The lock check may cost fan-out at most this much (p50 with a lock over p50 without). */
+const LOCK_CHECK_GOAL = 1.1
 const FANOUT_GOALS: Partial<Record<number, LatencyGoal>> = { 20: { p50: 1.6, p99: 15 } }
 
 /** What each durability level promises (README, docs/operations.md); measured side by side. */
@@ -69,6 +71,41 @@ function latencyRow(measure: string, ms: number, goal: number | undefined, suffi
   return goal === undefined
     ? { measure, result }
     : rowWithCeiling(measure, result, ms, goal, `≤ ${goal} ms`)
+}
+
+/** Creates a board and returns its id and owner key (the owner may lock). */
+async function createOwnedBoard(url: string, title: string) {
+  const res = await fetch(`${url}/api/boards`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ title }),
+  })
+  if (res.status !== 201) throw new Error(`create board failed: ${res.status}`)
+  const board = (await res.json()) as { id: string; ownerKey: string }
+  return { boardId: board.id, ownerKey: board.ownerKey }
+}
+
+/** Adds a canvas to the board and locks it as the owner; returns how to unlock it. */
+async function lockACanvas(url: string, boardId: string, ownerKey: string) {
+  const call = async (path: string, body: unknown) => {
+    const res = await fetch(`${url}/api/boards/${boardId}${path}`, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        authorization: `Bearer ${ownerKey}`,
+        'x-participant': 'bench-facilitator'.padEnd(40, 'x'),
+      },
+      body: JSON.stringify(body),
+    })
+    if (!res.ok) throw new Error(`${path} failed: ${res.status} ${await res.text()}`)
+    return res.json() as Promise<{ id?: string }>
+  }
+  const canvas = await call('/canvases', { kind: 'lean', title: 'Locked during the bench' })
+  const scope = { kind: 'canvas', canvasId: canvas.id }
+  await call('/workshop', { type: 'lock', scope, locked: true })
+  return async () => {
+    await call('/workshop', { type: 'lock', scope, locked: false })
+  }
 }
 
 /** The process a case measures the CPU of. */
@@ -194,7 +231,7 @@ async function realtimeSection(
           `fdatasync on this disk p50 ${formatMs(sync.p50)} p99 ${formatMs(sync.p99)}`,
       )
     }
-    const boardId = await createBoard(server.url, 'fan-out')
+    const { boardId, ownerKey } = await createOwnedBoard(server.url, 'fan-out')
     writer = connectClient(server.wsUrl, boardId)
     await withTimeout(writer.synced, 10_000, 'writer syncing')
 
@@ -206,6 +243,22 @@ async function realtimeSection(
       const goal = full ? FANOUT_GOALS[n] : undefined
       const p50 = await fanoutCase(report, server, writer, receivers, `${n} clients${tag}`, goal)
       if (n === 20 && !full) figures.p50At20 = p50
+      if (n === 20 && full) {
+        // While anything is locked, every update is read and checked against the locks.
+        const unlock = await lockACanvas(server.url, boardId, ownerKey)
+        const label = `${n} clients, a canvas locked elsewhere`
+        const locked = await fanoutCase(report, server, writer, receivers, label, undefined)
+        await unlock()
+        report.row(
+          rowWithCeiling(
+            `lock check: fan-out p50 with a lock / without, ${n} clients`,
+            `${((locked / p50) * 100).toFixed(0)} %`,
+            locked / p50,
+            LOCK_CHECK_GOAL,
+            `≤ ${(LOCK_CHECK_GOAL * 100).toFixed(0)} %`,
+          ),
+        )
+      }
     }
     const receivers = clients.clients.map((c) => clientReceiver(c, clock))
     const label = `${receivers.length} clients${tag}`
