@@ -15,6 +15,14 @@ export interface TouchedEntry {
 /** Frames nest; deeper than this is no board anyone drew (and no loop runs forever). */
 const MaxDepth = 100
 
+/** The record id a canvas shape must have, from its props. */
+const canvasRecordIdOf = (shape: ScopeShape): string | null => {
+  const props = shape.props as { canvasId?: unknown } | null | undefined
+  return shape.type === 'canvas' && typeof props?.canvasId === 'string'
+    ? canvasRecordId(props.canvasId)
+    : null
+}
+
 const asShape = (record: unknown): (ScopeShape & { parentId?: unknown }) | null => {
   if (typeof record !== 'object' || record === null) return null
   const r = record as Record<string, unknown>
@@ -56,23 +64,31 @@ export function boardLocks(doc: Y.Doc, locks: readonly Scope[]) {
 
   /** The lock a change touching `entries` runs into, if any. */
   const lockOfChange = (entries: readonly TouchedEntry[]): Scope | null => {
-    if (entries.length === 0) return null
-    if (boardLock) return boardLock
     for (const entry of entries) {
-      if (entry.key === null) continue
-      if (entry.root === CanvasKeys.root) {
-        const lock = lockOfCanvas(entry.key)
-        if (lock) return lock
-      } else if (entry.root === DocKeys.tldrawRecords) {
-        const before = shapeAt(entry.key)
-        const beforeLock = before && lockOfShape(before)
-        if (beforeLock) return beforeLock
-        const after = entry.value === undefined ? null : asShape(decodeRecord(entry.value))
-        const afterLock = after && lockOfShape(after)
-        if (afterLock) return afterLock
-      }
+      const lock =
+        entry.key === null
+          ? boardLock
+          : entry.root === CanvasKeys.root
+            ? lockOfCanvas(entry.key)
+            : entry.root === DocKeys.tldrawRecords
+              ? lockOfRecord(entry.key, entry.value)
+              : boardLock
+      if (lock) return lock
     }
     return null
+  }
+
+  /** The lock a change to tldraw record `id` (to `value`, when set) runs into. */
+  const lockOfRecord = (id: string, value: unknown): Scope | null => {
+    const before = shapeAt(id)
+    const after = value === undefined ? null : asShape(decodeRecord(value))
+    // Every screen places a canvas made through the API that has no shape yet, locked or not:
+    // that changes nothing of it, so only a locked frame it would go into refuses it.
+    if (!before && after && id === canvasRecordIdOf(after)) {
+      return lockOfShape({ ...after, type: '' })
+    }
+    if (boardLock) return boardLock
+    return (before && lockOfShape(before)) || (after && lockOfShape(after)) || null
   }
 
   return { lockOfCanvas, lockOfChange }
