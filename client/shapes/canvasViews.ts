@@ -10,6 +10,7 @@ import { vsmView } from './vsm/view'
 const registrations = [hypothesisView, mlView, leanView, vsmView] as const
 
 /** The view of each canvas kind. */
-export const canvasViews = Object.fromEntries(
-  registrations.map((r) => [r.kind, r.View]),
-) as Record<CanvasKind, ComponentType<CanvasViewProps>>
+export const canvasViews = Object.fromEntries(registrations.map((r) => [r.kind, r.View])) as Record<
+  CanvasKind,
+  ComponentType<CanvasViewProps>
+>

@@ -174,7 +174,10 @@ function decisionSection(tracking: HypothesisTracking): string[] {
 }
 
 /** Everything after the metrics table. */
-export function trackingSections(content: HypothesisContent, tracking: HypothesisTracking): string[] {
+export function trackingSections(
+  content: HypothesisContent,
+  tracking: HypothesisTracking,
+): string[] {
   return [
     ...amendmentsSection(tracking),
     ...measurementsSection(content, tracking),

@@ -14,7 +14,10 @@ export const vsmSpec = {
   schema: VsmContentSchema,
   parts: {
     empty: () => ({ current: [], future: [] }),
-    read: (canvas) => ({ current: readSteps(canvas, 'current'), future: readSteps(canvas, 'future') }),
+    read: (canvas) => ({
+      current: readSteps(canvas, 'current'),
+      future: readSteps(canvas, 'future'),
+    }),
     write(canvas, content) {
       if (content.current) setSteps(canvas, 'current', content.current)
       if (content.future) setSteps(canvas, 'future', content.future)

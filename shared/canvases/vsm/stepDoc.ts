@@ -35,7 +35,12 @@ export const readSteps = (canvas: CanvasMap, state: StreamState): Step[] =>
   readArray(canvas, state, (v) => StepSchema.safeParse(v).data)
 
 /** Appends a step to one state of a value-stream map, or inserts it at `index`. */
-export function insertStep(canvas: CanvasMap, state: StreamState, step: Step, index?: number): void {
+export function insertStep(
+  canvas: CanvasMap,
+  state: StreamState,
+  step: Step,
+  index?: number,
+): void {
   const map = new Y.Map<unknown>()
   writeStep(map, step)
   const steps = getStepsArray(canvas, state)
