@@ -7,7 +7,7 @@ import {
   postMeasurements,
   setStatus,
 } from '../test/helpers/api.js'
-import { connectClient, createBoard } from '../test/helpers/clients.js'
+import { connectClient, createOwnedBoard } from '../test/helpers/clients.js'
 import { removeDataDir, startBenchServer } from './benchServer.js'
 import { startCpuMeter, type CpuShare } from './cpu.js'
 import { summarize } from './stats.js'
@@ -46,10 +46,11 @@ export async function measureIngestion(
   const api = apiClient(server.url)
   const watcher = { client: undefined as ReturnType<typeof connectClient> | undefined }
   try {
-    const boardId = await createBoard(server.url, 'ingestion')
+    const board = await createOwnedBoard(server.url, 'ingestion')
+    const boardId = board.id
     const id = await createHypothesis(api, boardId)
     await setStatus(api, boardId, id, 'running')
-    const { token } = await createToken(api, boardId)
+    const { token } = await createToken(api, board)
     const client = connectClient(server.wsUrl, boardId)
     watcher.client = client
     await withTimeout(client.synced, 10_000, 'watcher syncing')

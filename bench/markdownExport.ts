@@ -6,7 +6,7 @@ import {
   postMeasurements,
   setStatus,
 } from '../test/helpers/api.js'
-import { createBoard } from '../test/helpers/clients.js'
+import { createBoard, createOwnedBoard } from '../test/helpers/clients.js'
 import { removeDataDir, startBenchServer } from './benchServer.js'
 import { startCpuMeter, type CpuShare } from './cpu.js'
 import { summarize, type Summary } from './stats.js'
@@ -31,8 +31,9 @@ export async function measureMarkdownExport(items: number, repeat = 20): Promise
   const server = await startBenchServer()
   const api = apiClient(server.url)
   try {
-    const boardId = await createBoard(server.url, 'export')
-    const { token } = await createToken(api, boardId)
+    const board = await createOwnedBoard(server.url, 'export')
+    const boardId = board.id
+    const { token } = await createToken(api, board)
     const perCanvas = 50
     const canvases = Math.ceil(items / perCanvas)
     for (let c = 0; c < canvases; c++) {

@@ -17,12 +17,18 @@ export function apiDocument(app: OpenAPIHono) {
     name: 'key',
     description: 'The board key in the query, for plain links (downloads)',
   })
+  registry.registerComponent('securitySchemes', 'creationToken', {
+    type: 'http',
+    scheme: 'bearer',
+    description:
+      'The server’s creation token, needed to create a board where the operator set BOARD_CREATION_TOKEN',
+  })
   registry.registerComponent('securitySchemes', 'ingestionToken', {
     type: 'http',
     scheme: 'bearer',
     description: 'An ingestion token of the board (POST /api/boards/{boardId}/tokens)',
   })
-  return app.getOpenAPI31Document({
+  const document = app.getOpenAPI31Document({
     openapi: '3.1.0',
     info: {
       title: 'Discovery Board API',
@@ -40,4 +46,22 @@ export function apiDocument(app: OpenAPIHono) {
     servers: [{ url: '/', description: 'The server that serves this document' }],
     security: [{ boardKey: [] }, { boardKeyQuery: [] }],
   })
+  // The access check answers 410 for a deleted board on every board route, as it answers 404
+  // without a key: declared here once, for the routes that do not say more themselves.
+  for (const [path, item] of Object.entries(document.paths ?? {})) {
+    if (!path.startsWith('/api/boards/{boardId}')) continue
+    for (const operation of Object.values(item ?? {})) {
+      if (typeof operation !== 'object' || !('responses' in operation)) continue
+      const responses = operation.responses as Record<string, unknown> | undefined
+      if (!responses || '410' in responses) continue
+      responses['410'] = {
+        description: DeletedBoardAnswer,
+        content: { 'application/json': { schema: { $ref: '#/components/schemas/ApiError' } } },
+      }
+    }
+  }
+  return document
 }
+
+const DeletedBoardAnswer =
+  'The board was deleted (`gone`, details `{ deletedAt, deletedBy }`); without a valid key it answers 404'

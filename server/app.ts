@@ -9,6 +9,7 @@ import type { ServerContext } from './context.js'
 import { requestBodyLimits } from './http/bodyLimits.js'
 import { ApiError, errorResponse } from './http/errors.js'
 import { json, validationHook } from './http/openApi.js'
+import { requireCreationToken } from './http/creationToken.js'
 import { boardCreateRateLimit } from './http/rateLimit.js'
 import { securityHeaders } from './http/securityHeaders.js'
 import { BoardUnreadableError, StorageUnavailableError } from './persistence/storageErrors.js'
@@ -28,8 +29,10 @@ import { syncRoutes } from './routes/sync.js'
 export function createApp(ctx: ServerContext, upgradeWebSocket: UpgradeWebSocket<WebSocket>) {
   const app = new OpenAPIHono({ defaultHook: validationHook })
   app.use('*', securityHeaders(ctx.config.http))
-  // Limits come before any other work: the rate limit, then the body size, then access.
+  // Limits come before any other work: the rate limit (then the creation token), then the body
+  // size, then access.
   app.use('/api/boards', boardCreateRateLimit(ctx.config.http))
+  app.use('/api/boards', requireCreationToken(ctx.config.http.boardCreationToken))
   app.use('*', requestBodyLimits(ctx.config))
   app.use('/api/boards/*', boardAccess(ctx))
   const api = app

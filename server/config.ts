@@ -50,6 +50,13 @@ const EnvSchema = z.object({
   MAX_SEND_QUEUE_BYTES: z.coerce.number().int().positive().default(SEND_QUEUE_BYTES),
   EMBED_ORIGINS: originList,
   SYNC_ALLOWED_ORIGINS: originList,
+  BOARD_CREATION_TOKEN: z
+    .string()
+    .default('')
+    .refine(
+      (v) => v === '' || /^[\x21-\x7e]{16,200}$/.test(v),
+      'must be 16 to 200 printable characters without spaces (or empty: anyone may create boards)',
+    ),
 })
 
 /** The server's settings, read once from the environment at start-up. */
@@ -83,6 +90,8 @@ export interface Config {
     embedOrigins: string[]
     /** Other sites whose pages may open sync sockets; none by default. */
     syncAllowedOrigins: string[]
+    /** When set, creating a board needs this token (Authorization: Bearer); null: anyone may. */
+    boardCreationToken: string | null
   }
   roomUnloadAfterMs: number
   logLevel: 'info' | 'warn' | 'silent'
@@ -136,6 +145,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       trustProxy: e.TRUST_PROXY,
       embedOrigins: e.EMBED_ORIGINS,
       syncAllowedOrigins: e.SYNC_ALLOWED_ORIGINS,
+      boardCreationToken: e.BOARD_CREATION_TOKEN || null,
     },
     roomUnloadAfterMs: e.ROOM_UNLOAD_AFTER_MS,
     logLevel: e.LOG_LEVEL,

@@ -6,6 +6,9 @@ import {
   type Role,
 } from '../../shared/api/links'
 import { allBoardKeys, boardKeyOf, rememberBoardKey } from '../access/boardKeys'
+import { creationAuthHeaders } from '../access/creationToken'
+import { useUiStore } from '../state/uiStore'
+import { ParticipantHeader } from '../../shared/workshop/participant'
 import { answer, api, withKey } from './client'
 
 /** A board with the role this browser has on it. */
@@ -30,10 +33,13 @@ export async function listBoards(
   }
 }
 
-/** Creates a board and keeps its owner key in this browser; an omitted title gets the default. */
+/**
+ * Creates a board and keeps its owner key in this browser; an omitted title gets the default.
+ * Sends the server's creation token when this browser holds one.
+ */
 export async function createBoard(title?: string): Promise<Board> {
   const created = await answer(
-    api.boards.$post({ json: title ? { title } : {} }),
+    api.boards.$post({ json: title ? { title } : {} }, { headers: creationAuthHeaders() }),
     CreatedBoardSchema,
   )
   const { ownerKey, links: _, ...board } = created
@@ -61,9 +67,14 @@ export function renameBoard(id: string, title: string): Promise<Board> {
   return answer(call, BoardSchema)
 }
 
-/** Moves a board to "recently deleted". */
+/**
+ * Moves a board to "recently deleted" (owner only). Sent as this person, so that everyone on
+ * the board is told the name they know them by.
+ */
 export async function deleteBoard(id: string): Promise<void> {
-  await answer(api.boards[':boardId'].$delete({ param: { boardId: id } }, withKey(id)), BoardSchema)
+  const header = { [ParticipantHeader]: useUiStore.getState().participantSecret }
+  const call = api.boards[':boardId'].$delete({ param: { boardId: id }, header }, withKey(id))
+  await answer(call, BoardSchema)
 }
 
 /** Brings a deleted board back. */

@@ -12,6 +12,8 @@ export class ApiError extends Error {
     readonly code: ApiErrorCode | 'network' | 'bad_response',
     message: string,
     readonly status: number,
+    /** What else the server said (`details` of its error body), unchecked: parse before use. */
+    readonly details?: unknown,
   ) {
     super(message)
     this.name = 'ApiError'
@@ -86,14 +88,14 @@ export async function done(call: Promise<ClientResponse<unknown, number, string>
 }
 
 const ErrorBodySchema = z.object({
-  error: z.object({ code: z.string(), message: z.string() }),
+  error: z.object({ code: z.string(), message: z.string(), details: z.unknown().optional() }),
 })
 
 function errorFromResponse(status: number, json: unknown): ApiError {
   const parsed = ErrorBodySchema.safeParse(json)
   if (parsed.success) {
-    const { code, message } = parsed.data.error
-    return new ApiError(isApiErrorCode(code) ? code : 'bad_response', message, status)
+    const { code, message, details } = parsed.data.error
+    return new ApiError(isApiErrorCode(code) ? code : 'bad_response', message, status, details)
   }
   // Proxies and crashed servers answer without our error body.
   const fallback = status === 413 ? 'payload_too_large' : 'internal'

@@ -48,11 +48,11 @@ export const jsonBody = <T extends ZodType>(schema: T) => ({
 
 const ErrorMeanings = {
   400: 'A body, query, path parameter or header is invalid (`invalid_body`, `invalid_query`)',
-  401: 'No valid ingestion token (`unauthorized`)',
-  403: 'The key’s role or the token does not allow this (`forbidden`)',
+  401: 'No valid ingestion token (`unauthorized`), or no creation token where the server asks for one (`creation_token_required`)',
+  403: 'The key’s role or the token does not allow this (`forbidden`, `creation_token_refused`)',
   404: 'No such board (or no valid key for it), or nothing with this id on it',
   409: 'The change does not fit the current state; the message says why (`conflict`)',
-  410: 'The board was deleted too long ago to restore (`gone`)',
+  410: 'The board was deleted (`gone`, details `{ deletedAt, deletedBy }`); restoring it answers this once the restore window has passed',
   413: 'The body, or the board with it, is over its size limit (`payload_too_large`)',
   415: 'The body’s Content-Type is not accepted here (`unsupported_media_type`)',
   423: 'A facilitator locked what this changes; nothing was changed (`locked`)',

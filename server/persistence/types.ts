@@ -14,8 +14,12 @@ export interface BoardRepository {
   getBoard(boardId: string): MaybePromise<Board | undefined>
   createBoard(board: { id: string; title: string; now: number }): MaybePromise<Board>
   renameBoard(boardId: string, title: string, now: number): MaybePromise<Board | undefined>
-  /** Marks a board deleted; it stays restorable until purged. */
-  softDeleteBoard(boardId: string, now: number): MaybePromise<Board | undefined>
+  /** Marks a board deleted, by whom (a name, or null); it stays restorable until purged. */
+  softDeleteBoard(
+    boardId: string,
+    now: number,
+    deletedBy: string | null,
+  ): MaybePromise<Board | undefined>
   restoreBoard(boardId: string, now: number): MaybePromise<Board | undefined>
   /** Removes boards deleted before `before` for good, with their documents and assets. */
   purgeDeletedBoards(before: number): MaybePromise<number>

@@ -20,12 +20,18 @@ import {
 } from '../../shared/api/links.js'
 import { CloseCodes } from '../../shared/protocol/closeCodes.js'
 import { RestoreWindowDays } from '../../shared/protocol/limits.js'
-import type { AccessEnv } from '../access/restAccess.js'
+import {
+  ParticipantHeader,
+  ParticipantHeadersSchema,
+  participantIdOf,
+} from '../../shared/workshop/participant.js'
+import { boardGone, type AccessEnv } from '../access/restAccess.js'
 import type { ServerContext } from '../context.js'
 import { ApiError } from '../http/errors.js'
 import { errors, json, jsonBody, openApiRoutes } from '../http/openApi.js'
 
 const DAY_MS = 24 * 60 * 60 * 1000
+const OptionalParticipantHeaders = ParticipantHeadersSchema.partial()
 const ParamsSchema = z.object({ boardId: BoardIdSchema })
 const ListQuerySchema = z.object({
   deleted: z
@@ -37,11 +43,26 @@ const ListQuerySchema = z.object({
 /** A new board id: 128 random bits, so board URLs cannot be guessed. */
 export const newBoardId = () => randomBytes(16).toString('base64url')
 
-/** Finds a live board or throws the matching 404. */
+/**
+ * Finds a live board, or throws 404 for one that does not exist and 410 for a deleted one (the
+ * access check has found the caller's key valid by then).
+ */
 export async function requireBoard(ctx: ServerContext, boardId: string): Promise<Board> {
   const board = await ctx.persistence.getBoard(boardId)
-  if (!board || board.deletedAt) throw new ApiError('board_not_found', 'No board with this id')
+  if (!board) throw new ApiError('board_not_found', 'No board with this id')
+  if (board.deletedAt) throw boardGone(board)
   return board
+}
+
+/**
+ * The name the person sending `secret` last showed on a board, as its participants were
+ * recorded; null for someone never seen there (or a call without the header).
+ */
+async function participantName(ctx: ServerContext, boardId: string, secret: string | undefined) {
+  if (!secret) return null
+  const id = participantIdOf(secret)
+  const known = await ctx.persistence.listParticipants(boardId)
+  return known.find((p) => p.id === id)?.name ?? null
 }
 
 /** Board list, create, rename, delete and restore. */
@@ -78,15 +99,19 @@ export function boardRoutes(ctx: ServerContext) {
         method: 'post',
         path: '/',
         operationId: 'createBoard',
-        summary: 'Create a board; no key needed, rate-limited per client address',
-        security: [],
+        summary: 'Create a board; rate-limited per client address',
+        // No key; the creation token only where the operator set one. (Typed as the general
+        // list: the literal `{}` would hide the route's input types from the typed client.)
+        security: [{}, { creationToken: [] }] as Record<string, string[]>[],
         description:
           'The answer carries the owner key (shown once) and the three share links. ' +
-          'An omitted title is "Untitled board".',
+          'An omitted title is "Untitled board". Where the operator set BOARD_CREATION_TOKEN, ' +
+          'send it as Authorization: Bearer <token>: without it the server answers 401 ' +
+          '`creation_token_required`, with another token 403 `creation_token_refused`.',
         request: { body: jsonBody(CreateBoardBodySchema) },
         responses: {
           201: json(CreatedBoardSchema, 'The new board with its keys'),
-          ...errors(400, 413, 429, 503),
+          ...errors(400, 401, 403, 413, 429, 503),
         },
       }),
       async (c) => {
@@ -151,6 +176,9 @@ export function boardRoutes(ctx: ServerContext) {
         path: '/{boardId}',
         operationId: 'getBoard',
         summary: 'A board and the caller’s role on it',
+        description:
+          'A deleted board answers 410 `gone` to holders of its key, with `details` ' +
+          '`{ deletedAt, deletedBy }` (deletedBy is the name of who deleted it, or null).',
         request: { params: ParamsSchema },
         responses: { 200: json(BoardWithRoleSchema, 'The board'), ...errors(400, 404) },
       }),
@@ -186,7 +214,10 @@ export function boardRoutes(ctx: ServerContext) {
         path: '/{boardId}',
         operationId: 'deleteBoard',
         summary: `Delete a board (restorable for ${RestoreWindowDays} days); its sessions are closed`,
-        request: { params: ParamsSchema },
+        description:
+          'Owner only. With the x-participant header, the name that person showed on the board ' +
+          'is kept, and everyone on the board is told who deleted it.',
+        request: { params: ParamsSchema, headers: OptionalParticipantHeaders },
         responses: {
           200: json(BoardSchema, 'The deleted board'),
           ...errors(400, 403, 404, 503),
@@ -195,7 +226,8 @@ export function boardRoutes(ctx: ServerContext) {
       async (c) => {
         const { boardId } = c.req.valid('param')
         await requireBoard(ctx, boardId)
-        const board = await persistence.softDeleteBoard(boardId, now())
+        const by = await participantName(ctx, boardId, c.req.valid('header')[ParticipantHeader])
+        const board = await persistence.softDeleteBoard(boardId, now(), by)
         if (!board) throw new ApiError('board_not_found', 'No board with this id')
         await rooms.closeBoard(boardId, CloseCodes.BoardDeleted)
         return c.json(board, 200)
@@ -206,7 +238,7 @@ export function boardRoutes(ctx: ServerContext) {
         method: 'post',
         path: '/{boardId}/restore',
         operationId: 'restoreBoard',
-        summary: 'Restore a deleted board',
+        summary: 'Restore a deleted board (owner only)',
         request: { params: ParamsSchema },
         responses: {
           200: json(BoardSchema, 'The restored board'),

@@ -7,6 +7,7 @@ import {
   CreateTokenBodySchema,
   TokenListSchema,
 } from '../../shared/api/hypotheses.js'
+import { boardGone } from '../access/restAccess.js'
 import type { ServerContext } from '../context.js'
 import { ApiError } from '../http/errors.js'
 import { errors, json, jsonBody, openApiRoutes } from '../http/openApi.js'
@@ -31,6 +32,9 @@ export async function requireIngestionToken(
     throw new ApiError('unauthorized', 'This token is not valid or was revoked')
   if (token.boardId !== boardId)
     throw new ApiError('forbidden', 'This token belongs to another board')
+  // A valid token of a deleted board learns that it was deleted, like a valid key.
+  const board = await ctx.persistence.getBoard(boardId)
+  if (board?.deletedAt) throw boardGone(board)
   return token
 }
 

@@ -48,7 +48,7 @@ export class RoomManager {
     let room: Room | undefined
     let gone = false
 
-    const ready = async () => {
+    const ready = async (): Promise<void> => {
       const verdict = await this.options.authorize({ boardId, url, headers })
       if (gone) return
       if ('refuse' in verdict) {
@@ -56,11 +56,15 @@ export class RoomManager {
         socket.close(verdict.refuse.code, verdict.refuse.reason)
         return
       }
-      const r = await this.getRoom(boardId)
+      const loading = this.getRoom(boardId)
+      const r = await loading
       if (gone) {
         this.scheduleUnloadIfIdle(r)
         return
       }
+      // The room was closed while this socket waited for it (the board was deleted, or it was
+      // unloaded or dropped): ask again, so a deleted board is refused rather than joined.
+      if (this.rooms.get(boardId) !== loading) return ready()
       conn = new Connection(
         this.nextConnectionId++,
         socket,
@@ -139,6 +143,9 @@ export class RoomManager {
   async closeBoard(boardId: string, code: CloseCode) {
     const room = this.rooms.get(boardId)
     if (!room) return
+    // Forgotten at once: a socket still waiting for this room is authorised again.
+    this.rooms.delete(boardId)
+    this.cancelUnload(boardId)
     const r = await room.catch(() => undefined)
     if (!r) return
     r.closeAll(code)

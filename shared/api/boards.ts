@@ -23,8 +23,20 @@ export const BoardSchema = z.object({
   createdAt: z.string(),
   updatedAt: z.string(),
   deletedAt: z.string().nullable(),
+  /**
+   * Who deleted it, by the name their presence showed on the board; null while it is live, or
+   * when the owner who deleted it had no name recorded there.
+   */
+  deletedBy: z.string().nullable(),
 })
 export type Board = z.infer<typeof BoardSchema>
+
+/** The `details` of a 410 `gone` answer for a deleted board, to tell people who deleted it. */
+export const DeletedBoardDetailsSchema = z.object({
+  deletedAt: z.string(),
+  deletedBy: z.string().nullable(),
+})
+export type DeletedBoardDetails = z.infer<typeof DeletedBoardDetailsSchema>
 
 export const DefaultBoardTitle = 'Untitled board'
 

@@ -5,10 +5,15 @@ export const ApiErrors = {
   invalid_body: 400,
   invalid_query: 400,
   unauthorized: 401,
+  /** The server lets only holders of its creation token create boards, and none was sent. */
+  creation_token_required: 401,
+  /** The creation token sent is not the server's. */
+  creation_token_refused: 403,
   forbidden: 403,
   not_found: 404,
   board_not_found: 404,
   asset_not_found: 404,
+  /** The board was deleted (its key is valid); only its owner may restore it. */
   gone: 410,
   conflict: 409,
   payload_too_large: 413,

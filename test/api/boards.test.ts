@@ -27,7 +27,8 @@ describe('REST API', () => {
     it('creates, lists, reads, renames, deletes and restores a board', async () => {
       const created = await api('/api/boards', { method: 'POST', json: { title: 'Framing' } })
       expect(created.status).toBe(201)
-      const board = (await created.json()) as { id: string; title: string }
+      const board = (await created.json()) as { id: string; title: string; ownerKey: string }
+      const asOwner = { authorization: `Bearer ${board.ownerKey}` }
       expect(board.id).toMatch(/^[A-Za-z0-9_-]{22}$/)
       expect(board.title).toBe('Framing')
 
@@ -40,9 +41,10 @@ describe('REST API', () => {
       })
       expect(((await renamed.json()) as { title: string }).title).toBe('Renamed')
 
-      const deleted = await api(`/api/boards/${board.id}`, { method: 'DELETE' })
+      const deleted = await api(`/api/boards/${board.id}`, { method: 'DELETE', headers: asOwner })
       expect(deleted.status).toBe(200)
-      expect((await api(`/api/boards/${board.id}`)).status).toBe(404)
+      // An open instance lets everyone reach every board: a deleted one answers 410.
+      expect((await api(`/api/boards/${board.id}`)).status).toBe(410)
       const live = (await (await api('/api/boards')).json()) as { boards: { id: string }[] }
       expect(live.boards.map((b) => b.id)).not.toContain(board.id)
       const trash = (await (await api('/api/boards?deleted=true')).json()) as {
@@ -50,7 +52,10 @@ describe('REST API', () => {
       }
       expect(trash.boards.map((b) => b.id)).toContain(board.id)
 
-      const restored = await api(`/api/boards/${board.id}/restore`, { method: 'POST' })
+      const restored = await api(`/api/boards/${board.id}/restore`, {
+        method: 'POST',
+        headers: asOwner,
+      })
       expect(restored.status).toBe(200)
       expect(((await restored.json()) as { deletedAt: string | null }).deletedAt).toBeNull()
       expect((await api(`/api/boards/${board.id}`)).status).toBe(200)

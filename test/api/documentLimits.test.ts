@@ -7,7 +7,7 @@ import {
   setStatus,
   type Api,
 } from '../helpers/api.js'
-import { createBoard } from '../helpers/clients.js'
+import { createOwnedBoard } from '../helpers/clients.js'
 import { startTestServer, type TestServer } from '../helpers/server.js'
 
 let server: TestServer
@@ -30,10 +30,11 @@ const rows = (n: number, from = 0) =>
 
 describe('ingested measurements count toward the board size limit', () => {
   it('refuses a request that would pass the limit with 413 and records none of it', async () => {
-    const boardId = await createBoard(server.url)
+    const board = await createOwnedBoard(server.url)
+    const boardId = board.id
     const id = await createHypothesis(api, boardId)
     expect((await setStatus(api, boardId, id, 'running')).status).toBe(200)
-    const { token } = await createToken(api, boardId)
+    const { token } = await createToken(api, board)
 
     const first = await postMeasurements(api, boardId, id, token, { measurements: rows(100) })
     expect(first.status).toBe(200)

@@ -14,7 +14,7 @@ import {
   setStatus,
   type Api,
 } from '../helpers/api.js'
-import { createBoard } from '../helpers/clients.js'
+import { createBoard, createOwnedBoard } from '../helpers/clients.js'
 import { startTestServer, type TestServer } from '../helpers/server.js'
 
 const DAY_MS = 24 * 60 * 60 * 1000
@@ -37,11 +37,12 @@ const view = async (boardId: string, id: string) => {
 
 /** A board with a running checkout hypothesis and a token for it. */
 async function runningHypothesis() {
-  const boardId = await createBoard(server.url)
+  const board = await createOwnedBoard(server.url)
+  const boardId = board.id
   const id = await createHypothesis(api, boardId)
   expect((await setStatus(api, boardId, id, 'running')).status).toBe(200)
-  const { token } = await createToken(api, boardId)
-  return { boardId, id, token }
+  const { token } = await createToken(api, board)
+  return { board, boardId, id, token }
 }
 
 describe('the lifecycle of a hypothesis through PATCH', () => {
@@ -366,12 +367,13 @@ describe('posting measurements', () => {
     })
 
     it('answers 401 once the token is revoked', async () => {
-      const { boardId, id } = await runningHypothesis()
-      const created = await createToken(api, boardId, 'to revoke')
+      const { board, boardId, id } = await runningHypothesis()
+      const created = await createToken(api, board, 'to revoke')
       const body = { measurements: [{ metric: 'conversion', value: 1 }] }
       expect((await postMeasurements(api, boardId, id, created.token, body)).status).toBe(200)
       const revoked = await api(`/api/boards/${boardId}/tokens/${created.id}`, {
         method: 'DELETE',
+        token: board.ownerKey,
       })
       expect(revoked.status).toBe(204)
       const res = await postMeasurements(api, boardId, id, created.token, body)
@@ -381,7 +383,7 @@ describe('posting measurements', () => {
 
     it('answers 403 to a token of another board', async () => {
       const { boardId, id } = await runningHypothesis()
-      const other = await createBoard(server.url)
+      const other = await createOwnedBoard(server.url)
       const { token } = await createToken(api, other)
       const res = await postMeasurements(api, boardId, id, token, {
         measurements: [{ metric: 'conversion', value: 1 }],
@@ -432,9 +434,10 @@ describe('posting measurements', () => {
 
   describe('when the hypothesis is not running', () => {
     it('refuses measurements with a 409 that says why', async () => {
-      const boardId = await createBoard(server.url)
+      const board = await createOwnedBoard(server.url)
+      const boardId = board.id
       const id = await createHypothesis(api, boardId)
-      const { token } = await createToken(api, boardId)
+      const { token } = await createToken(api, board)
       const res = await postMeasurements(api, boardId, id, token, {
         measurements: [{ metric: 'conversion', value: 4.2 }],
       })
@@ -444,9 +447,10 @@ describe('posting measurements', () => {
     })
 
     it('accepts baseline readings, which never decide the verdict', async () => {
-      const boardId = await createBoard(server.url)
+      const board = await createOwnedBoard(server.url)
+      const boardId = board.id
       const id = await createHypothesis(api, boardId)
-      const { token } = await createToken(api, boardId)
+      const { token } = await createToken(api, board)
       const json = await postMeasurements(api, boardId, id, token, {
         measurements: [{ metric: 'conversion', value: 6 }],
         baseline: true,

@@ -96,7 +96,7 @@ describe('the OpenAPI document', () => {
     expect(post.security).toEqual([{ ingestionToken: [] }])
     expect(Object.keys(post.requestBody!.content)).toEqual(['application/json', 'text/csv'])
     expect(Object.keys(post.responses).sort()).toEqual(
-      ['200', '400', '401', '403', '404', '409', '413', '415', '423', '503'].sort(),
+      ['200', '400', '401', '403', '404', '409', '410', '413', '415', '423', '503'].sort(),
     )
   })
 })

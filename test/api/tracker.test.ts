@@ -14,7 +14,7 @@ import {
   setStatus,
   type Api,
 } from '../helpers/api.js'
-import { connectClient, createBoard } from '../helpers/clients.js'
+import { connectClient, createBoard, createOwnedBoard } from '../helpers/clients.js'
 import { makeDataDir, startTestServer, type TestServer } from '../helpers/server.js'
 
 const DAY_MS = 24 * 60 * 60 * 1000
@@ -39,13 +39,14 @@ const ids = (rows: TrackerRow[]) => rows.map((r) => r.hypothesisId)
 describe('the tracker', () => {
   it('lists every hypothesis of every board with its sentence, status, verdict and metric', async () => {
     const { server, api } = await start()
-    const boardA = await createBoard(server.url, 'Checkout')
+    const ownedA = await createOwnedBoard(server.url, 'Checkout')
+    const boardA = ownedA.id
     const boardB = await createBoard(server.url, 'Onboarding')
     const a = await createHypothesis(api, boardA)
     const b = await createHypothesis(api, boardB, { title: 'Shorter sign-up' })
     await api(`/api/boards/${boardB}/canvases`, { body: { kind: 'lean' } })
     await setStatus(api, boardA, a, 'running')
-    const { token } = await createToken(api, boardA)
+    const { token } = await createToken(api, ownedA)
     await postMeasurements(api, boardA, a, token, {
       measurements: [{ metric: 'conversion', value: 5.3, at: '2026-11-03T00:00:00Z' }],
     })
@@ -163,7 +164,8 @@ describe('the tracker', () => {
   describe('the index behind it', () => {
     it('follows edits, a deleted canvas and a deleted and restored board', async () => {
       const { server, api } = await start()
-      const board = await createBoard(server.url)
+      const owned = await createOwnedBoard(server.url)
+      const board = owned.id
       const keep = await createHypothesis(api, board, { title: 'keep' })
       const drop = await createHypothesis(api, board, { title: 'drop' })
       await expect.poll(async () => (await tracker(api)).total).toBe(2)
@@ -181,9 +183,17 @@ describe('the tracker', () => {
       await api(`/api/boards/${board}/canvases/${drop}`, { method: 'DELETE' })
       await expect.poll(async () => ids((await tracker(api)).hypotheses)).toEqual([keep])
 
-      await api(`/api/boards/${board}`, { method: 'DELETE' })
+      const deleted = await api(`/api/boards/${board}`, {
+        method: 'DELETE',
+        token: owned.ownerKey,
+      })
+      expect(deleted.status).toBe(200)
       expect((await tracker(api)).hypotheses).toEqual([])
-      await api(`/api/boards/${board}/restore`, { method: 'POST' })
+      const restored = await api(`/api/boards/${board}/restore`, {
+        method: 'POST',
+        token: owned.ownerKey,
+      })
+      expect(restored.status).toBe(200)
       expect(ids((await tracker(api)).hypotheses)).toEqual([keep])
     })
 

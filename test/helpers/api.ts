@@ -85,9 +85,16 @@ export async function createHypothesis(
   return res.json.id
 }
 
-/** Creates an ingestion token for a board; returns the secret. */
-export async function createToken(api: Api, boardId: string, name = 'pipeline') {
-  const res = await api(`/api/boards/${boardId}/tokens`, { body: { name } })
+/** Creates an ingestion token for a board, as its owner; returns the secret. */
+export async function createToken(
+  api: Api,
+  board: { id: string; ownerKey: string },
+  name = 'pipeline',
+) {
+  const res = await api(`/api/boards/${board.id}/tokens`, {
+    body: { name },
+    token: board.ownerKey,
+  })
   if (res.status !== 201) throw new Error(`create token failed: ${res.status} ${res.text}`)
   return res.json as { id: string; name: string; token: string }
 }

@@ -52,15 +52,27 @@ export function connectClient(
   }
 }
 
-/** Creates a board through the REST API and returns its id. */
-export async function createBoard(baseUrl: string, title = 'Test board'): Promise<string> {
+/** A board with its owner key, which deleting it and managing its tokens need. */
+export interface OwnedBoard {
+  id: string
+  ownerKey: string
+}
+
+/** Creates a board through the REST API and returns its id and owner key. */
+export async function createOwnedBoard(baseUrl: string, title = 'Test board'): Promise<OwnedBoard> {
   const res = await fetch(`${baseUrl}/api/boards`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ title }),
   })
   if (res.status !== 201) throw new Error(`create board failed: ${res.status}`)
-  return ((await res.json()) as { id: string }).id
+  const { id, ownerKey } = (await res.json()) as OwnedBoard
+  return { id, ownerKey }
+}
+
+/** Creates a board through the REST API and returns its id. */
+export async function createBoard(baseUrl: string, title = 'Test board'): Promise<string> {
+  return (await createOwnedBoard(baseUrl, title)).id
 }
 
 /** A raw WebSocket to the sync endpoint, for sending hand-made frames. */

@@ -16,7 +16,7 @@ import {
   setStatus,
   type Api,
 } from '../helpers/api.js'
-import { connectClient, createBoard, type TestClient } from '../helpers/clients.js'
+import { connectClient, createOwnedBoard, type TestClient } from '../helpers/clients.js'
 import { startTestServer, type TestServer } from '../helpers/server.js'
 
 let server: TestServer
@@ -28,10 +28,11 @@ beforeAll(async () => {
 afterAll(() => server.cleanup())
 
 async function runningHypothesisWithClients(count: number) {
-  const boardId = await createBoard(server.url)
+  const board = await createOwnedBoard(server.url)
+  const boardId = board.id
   const id = await createHypothesis(api, boardId)
   await setStatus(api, boardId, id, 'running')
-  const { token } = await createToken(api, boardId)
+  const { token } = await createToken(api, board)
   const clients = Array.from({ length: count }, () => connectClient(server.wsUrl, boardId))
   await Promise.all(clients.map((c) => c.synced))
   return { boardId, id, token, clients }

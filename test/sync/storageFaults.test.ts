@@ -7,7 +7,12 @@ import * as Y from 'yjs'
 import { CloseCodes } from '../../shared/protocol/closeCodes.js'
 import type { Logger } from '../../server/logger.js'
 import { DatabaseFileName } from '../../server/persistence/sqlite/SqlitePersistence.js'
-import { connectClient, createBoard, type TestClient } from '../helpers/clients.js'
+import {
+  connectClient,
+  createBoard,
+  createOwnedBoard,
+  type TestClient,
+} from '../helpers/clients.js'
 import { createFaultyPersistence, type FaultyPersistence } from '../helpers/faultyPersistence.js'
 import {
   makeDataDir,
@@ -56,7 +61,7 @@ describe('when the store refuses writes', () => {
   it('tells the sender, relays nothing, keeps serving, and stores every edit once it recovers', async () => {
     const { server, fault, logs } = await startFaultyServer()
     cleanups.push(() => server.cleanup())
-    const boardId = await createBoard(server.url)
+    const { id: boardId, ownerKey } = await createOwnedBoard(server.url)
     const alice = client(server, boardId)
     const bob = client(server, boardId)
     await Promise.all([alice.synced, bob.synced])
@@ -102,7 +107,7 @@ describe('when the store refuses writes', () => {
     expect(await (await fetch(`${server.url}/api/boards`)).json()).toEqual(boardsBefore)
     const token = await fetch(`${server.url}/api/boards/${boardId}/tokens`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${ownerKey}` },
       body: JSON.stringify({ name: 'pipeline' }),
     })
     expect(token.status).toBe(503)

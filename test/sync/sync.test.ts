@@ -1,7 +1,12 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import * as Y from 'yjs'
 import { CloseCodes } from '../../shared/protocol/closeCodes.js'
-import { connectClient, createBoard, type TestClient } from '../helpers/clients.js'
+import {
+  connectClient,
+  createBoard,
+  createOwnedBoard,
+  type TestClient,
+} from '../helpers/clients.js'
 import { startTestServer, type TestServer } from '../helpers/server.js'
 
 const servers: TestServer[] = []
@@ -95,10 +100,14 @@ describe('sync over y-websocket', () => {
   describe('when a board is deleted while clients are connected', () => {
     it('closes their sockets with BoardDeleted', async () => {
       const s = await start()
-      const boardId = await createBoard(s.url)
+      const { id: boardId, ownerKey } = await createOwnedBoard(s.url)
       const client = connect(s, boardId)
       await client.synced
-      await fetch(`${s.url}/api/boards/${boardId}`, { method: 'DELETE' })
+      const deleted = await fetch(`${s.url}/api/boards/${boardId}`, {
+        method: 'DELETE',
+        headers: { authorization: `Bearer ${ownerKey}` },
+      })
+      expect(deleted.status).toBe(200)
       expect((await client.closed).code).toBe(CloseCodes.BoardDeleted.code)
     })
   })

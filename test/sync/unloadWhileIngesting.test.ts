@@ -11,7 +11,7 @@ import { editBoard } from '../../server/routes/boardDoc.js'
 import { RoomClosedError } from '../../server/sync/Room.js'
 import { getBoardMeta } from '../../shared/doc/layout.js'
 import { CloseCodes } from '../../shared/protocol/closeCodes.js'
-import { createBoard } from '../helpers/clients.js'
+import { createBoard, createOwnedBoard } from '../helpers/clients.js'
 import { startTestServer, type TestServer } from '../helpers/server.js'
 
 let server: TestServer
@@ -49,10 +49,11 @@ describe('an API edit that meets a room being unloaded', () => {
 
 describe('when a board unloads while measurements arrive', () => {
   it('loses none of them', async () => {
-    const boardId = await createBoard(server.url)
+    const board = await createOwnedBoard(server.url)
+    const boardId = board.id
     const id = await createHypothesis(api, boardId)
     await setStatus(api, boardId, id, 'running')
-    const { token } = await createToken(api, boardId)
+    const { token } = await createToken(api, board)
     const rounds = 20
     const perRound = 10
     for (let r = 0; r < rounds; r++) {

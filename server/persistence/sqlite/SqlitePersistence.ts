@@ -12,6 +12,7 @@ interface BoardRow {
   created_at: number
   updated_at: number
   deleted_at: number | null
+  deleted_by: string | null
 }
 
 const SCHEMA = `
@@ -20,7 +21,8 @@ CREATE TABLE IF NOT EXISTS boards (
   title TEXT NOT NULL,
   created_at INTEGER NOT NULL,
   updated_at INTEGER NOT NULL,
-  deleted_at INTEGER
+  deleted_at INTEGER,
+  deleted_by TEXT
 );
 CREATE TABLE IF NOT EXISTS doc_updates (
   seq INTEGER PRIMARY KEY AUTOINCREMENT,
@@ -100,7 +102,16 @@ const toBoard = (row: BoardRow): Board => ({
   createdAt: new Date(row.created_at).toISOString(),
   updatedAt: new Date(row.updated_at).toISOString(),
   deletedAt: row.deleted_at === null ? null : new Date(row.deleted_at).toISOString(),
+  deletedBy: row.deleted_at === null ? null : row.deleted_by,
 })
+
+/** Columns added after a table was first made: a file made by an older server gets them. */
+function addMissingColumns(db: Database.Database) {
+  const boardColumns = db.prepare<[], { name: string }>('PRAGMA table_info(boards)').all()
+  if (!boardColumns.some((c) => c.name === 'deleted_by')) {
+    db.exec('ALTER TABLE boards ADD COLUMN deleted_by TEXT')
+  }
+}
 
 /** The database file inside `DATA_DIR`. */
 export const DatabaseFileName = 'discovery-board.sqlite'
@@ -137,6 +148,7 @@ export function createSqlitePersistence(
   db.pragma('busy_timeout = 5000')
   db.pragma('foreign_keys = ON')
   db.exec(SCHEMA)
+  addMissingColumns(db)
   const access = createSqliteAccessStore(db)
 
   const lastTouched = new Map<string, number>()
@@ -152,8 +164,12 @@ export function createSqlitePersistence(
       'INSERT INTO boards (id, title, created_at, updated_at, deleted_at) VALUES (?, ?, ?, ?, NULL)',
     ),
     rename: db.prepare('UPDATE boards SET title = ?, updated_at = ? WHERE id = ?'),
-    softDelete: db.prepare('UPDATE boards SET deleted_at = ? WHERE id = ? AND deleted_at IS NULL'),
-    restore: db.prepare('UPDATE boards SET deleted_at = NULL, updated_at = ? WHERE id = ?'),
+    softDelete: db.prepare(
+      'UPDATE boards SET deleted_at = ?, deleted_by = ? WHERE id = ? AND deleted_at IS NULL',
+    ),
+    restore: db.prepare(
+      'UPDATE boards SET deleted_at = NULL, deleted_by = NULL, updated_at = ? WHERE id = ?',
+    ),
     touch: db.prepare('UPDATE boards SET updated_at = ? WHERE id = ?'),
     expired: db.prepare<[number], { id: string }>(
       'SELECT id FROM boards WHERE deleted_at IS NOT NULL AND deleted_at < ?',
@@ -249,8 +265,8 @@ export function createSqlitePersistence(
       stmt.rename.run(title, now, boardId)
       return getBoard(boardId)
     },
-    softDeleteBoard(boardId, now) {
-      stmt.softDelete.run(now, boardId)
+    softDeleteBoard(boardId, now, deletedBy) {
+      stmt.softDelete.run(now, deletedBy, boardId)
       return getBoard(boardId)
     },
     restoreBoard(boardId, now) {
