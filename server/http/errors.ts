@@ -18,5 +18,8 @@ export function errorResponse(c: Context, code: ApiErrorCode, message: string, d
   const body: ApiErrorBody = {
     error: { code, message, ...(details === undefined ? {} : { details }) },
   }
+  // Browsers keep a 410 (and may keep a 404) without asking again unless told not to: a board
+  // restored after its 410 would stay gone for that browser.
+  c.header('Cache-Control', 'no-store')
   return c.json(body, ApiErrors[code] as ContentfulStatusCode)
 }

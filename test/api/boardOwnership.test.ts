@@ -56,7 +56,7 @@ async function call(
   } catch {
     json = undefined
   }
-  return { status: res.status, json, text }
+  return { status: res.status, json, text, cacheControl: res.headers.get('cache-control') }
 }
 
 const keyOf = (board: Board, role: Role) =>
@@ -279,6 +279,8 @@ describe('when a board is deleted', () => {
         message: 'Ada Lovelace deleted this board. The owner can restore it from the board list.',
         details: { deletedBy: 'Ada Lovelace', deletedAt: expect.any(String) },
       })
+      // Browsers would otherwise keep the 410 and never see the board restored.
+      expect(res.cacheControl).toBe('no-store')
 
       const restored = await call(`/api/boards/${board.id}/restore`, {
         key: board.ownerKey,
