@@ -10,6 +10,7 @@ import { BoardEditor, type BoardNotice } from './BoardEditor'
 import { CanvasMenu } from './CanvasMenu'
 import { BoardHeader } from './BoardHeader'
 import { BoardLoading } from './BoardLoading'
+import { BoardDeleted } from './BoardDeleted'
 import { BoardNotFound } from './BoardNotFound'
 import { TooLargeDialog } from './TooLargeDialog'
 import { workshopAction } from '../api/workshop'
@@ -28,6 +29,13 @@ import './BoardPage.css'
 export function BoardPage({ boardId }: { boardId: string }) {
   // Before anything asks the server: the key in a link opens the board.
   useState(() => captureKeyFromUrl(boardId))
+  // Counts restores from this page: each opens the board afresh.
+  const [restored, setRestored] = useState(0)
+  const reopen = useCallback(() => setRestored((n) => n + 1), [])
+  return <OpenBoard key={restored} boardId={boardId} onRestored={reopen} />
+}
+
+function OpenBoard({ boardId, onRestored }: { boardId: string; onRestored: () => void }) {
   const info = useBoardInfo(boardId)
   const title = info.status === 'found' ? info.board.title : null
   const role = info.status === 'found' ? (info.board.role ?? null) : null
@@ -39,10 +47,11 @@ export function BoardPage({ boardId }: { boardId: string }) {
     }
   }, [title])
 
-  if (info.status === 'missing' || info.status === 'deleted') {
-    return <BoardNotFound reason={info.status} />
+  if (info.status === 'missing') return <BoardNotFound reason="missing" />
+  if (info.status === 'deleted') {
+    return <BoardDeleted boardId={boardId} deletion={info.deletion} onRestored={onRestored} />
   }
-  return <BoardSession boardId={boardId} title={title} role={role} />
+  return <BoardSession boardId={boardId} title={title} role={role} onRestored={onRestored} />
 }
 
 interface SessionProps {
@@ -50,29 +59,22 @@ interface SessionProps {
   title: string | null
   /** This browser's role on the board, once the server said (null on an offline start). */
   role: Role | null
+  /** The owner restored the board after it was deleted under them. */
+  onRestored: () => void
 }
 
-function BoardSession({ boardId, title, role }: SessionProps) {
+function BoardSession(props: SessionProps) {
   // Counts the times this device's copy was discarded: each opens the board afresh.
   const [opening, setOpening] = useState(0)
   // What the board says once it opens again, when this device's copy was dropped for a reason.
   const [notice, setNotice] = useState<BoardNotice | null>(null)
-  const sync = useBoardSync(boardId, opening)
+  const sync = useBoardSync(props.boardId, opening)
   const reopen = useCallback((why?: BoardNotice) => {
     setNotice(why ?? null)
     setOpening((n) => n + 1)
   }, [])
-  if (!sync) return <BoardFrame title={title} />
-  return (
-    <SyncedBoard
-      boardId={boardId}
-      sync={sync}
-      title={title}
-      role={role}
-      onReopen={reopen}
-      notice={notice}
-    />
-  )
+  if (!sync) return <BoardFrame title={props.title} />
+  return <SyncedBoard {...props} sync={sync} onReopen={reopen} notice={notice} />
 }
 
 /** Told in a toast once the board has opened again. */
@@ -89,6 +91,7 @@ function SyncedBoard({
   role,
   onReopen,
   notice,
+  onRestored,
 }: SessionProps & {
   sync: BoardSync
   onReopen: (why?: BoardNotice) => void
@@ -127,6 +130,8 @@ function SyncedBoard({
   const selfId = useUiStore((s) => s.userId)
   const [handoverError, setHandoverError] = useState<string | null>(null)
   const canEdit = role === null || RoleAbilities.edit(role)
+  // Share links and ingestion tokens are the owner's; the server refuses them to anyone else.
+  const manages = role !== null && RoleAbilities.manage(role)
   // The owner facilitates, as the server's mark on their presence says; the others the owner
   // named in the workshop state.
   const facilitates = useCallback(
@@ -162,8 +167,11 @@ function SyncedBoard({
 
   if (state.status === 'unreadable') return <BoardNotFound reason="unreadable" />
   if (state.status === 'not-found') {
-    const deleted = state.closeCode === CloseCodes.BoardDeleted.code
-    return <BoardNotFound reason={deleted ? 'deleted' : 'missing'} />
+    // Deleted while open here, or just before: the page asks who deleted it.
+    if (state.closeCode === CloseCodes.BoardDeleted.code) {
+      return <BoardDeleted boardId={boardId} onRestored={onRestored} />
+    }
+    return <BoardNotFound reason="missing" />
   }
 
   return (
@@ -177,11 +185,11 @@ function SyncedBoard({
           participants={participants}
           onSelectParticipant={editor ? goToParticipant : undefined}
           isFacilitator={(p) => facilitates(p.user.id, p.owner)}
-          onSetFacilitator={role && RoleAbilities.manage(role) ? setFacilitator : undefined}
+          onSetFacilitator={manages ? setFacilitator : undefined}
           actions={
             <>
               {editor && canEdit && <CanvasMenu editor={editor} doc={sync.doc} boardId={boardId} />}
-              {canEdit && <IngestionTokensButton boardId={boardId} />}
+              {manages && <IngestionTokensButton boardId={boardId} />}
               <RoleBadge role={role} facilitating={facilitates(selfId, role === 'owner')} />
               <WorkshopSummaryLink boardId={boardId} />
               {handoverError && (
@@ -189,7 +197,7 @@ function SyncedBoard({
                   {handoverError}
                 </span>
               )}
-              {role === 'owner' && (
+              {manages && (
                 <>
                   <button
                     type="button"

@@ -1,5 +1,6 @@
 import { useState } from 'react'
-import type { Board } from '../../shared/api/boards'
+import { RoleAbilities } from '../../shared/api/links'
+import type { BoardWithRole } from '../api/boards'
 import { Link } from '../app/router'
 import { absoluteTime, relativeTime } from '../ui/relativeTime'
 import { BoardTitleEditor } from './BoardTitleEditor'
@@ -7,7 +8,7 @@ import { boardTint } from './boardTint'
 import './BoardCard.css'
 
 interface BoardCardProps {
-  board: Board
+  board: BoardWithRole
   /** The time relative dates are shown against. */
   now: number
   /** Resolves true when the rename was saved. */
@@ -15,9 +16,14 @@ interface BoardCardProps {
   onDelete: () => void
 }
 
-/** One board in the list: opens on click, renames inline, deletes after confirmation. */
+/**
+ * One board in the list: opens on click, renames inline, deletes after confirmation. It offers
+ * only what this browser's role may do: renaming to editors, deleting to the owner.
+ */
 export function BoardCard({ board, now, onRename, onDelete }: BoardCardProps) {
   const [renaming, setRenaming] = useState(false)
+  const canRename = board.role !== undefined && RoleAbilities.edit(board.role)
+  const canDelete = board.role !== undefined && RoleAbilities.manage(board.role)
   const href = `/b/${encodeURIComponent(board.id)}`
 
   return (
@@ -51,28 +57,32 @@ export function BoardCard({ board, now, onRename, onDelete }: BoardCardProps) {
           Edited {relativeTime(board.updatedAt, now)}
         </p>
       </div>
-      {!renaming && (
+      {!renaming && (canRename || canDelete) && (
         <div className="board-card-actions">
-          <button
-            type="button"
-            className="icon-button"
-            onClick={() => setRenaming(true)}
-            aria-label={`Rename ${board.title}`}
-            title="Rename"
-            data-testid="board-item-rename"
-          >
-            <PencilIcon />
-          </button>
-          <button
-            type="button"
-            className="icon-button icon-button-danger"
-            onClick={onDelete}
-            aria-label={`Delete ${board.title}`}
-            title="Delete"
-            data-testid="board-item-delete"
-          >
-            <TrashIcon />
-          </button>
+          {canRename && (
+            <button
+              type="button"
+              className="icon-button"
+              onClick={() => setRenaming(true)}
+              aria-label={`Rename ${board.title}`}
+              title="Rename"
+              data-testid="board-item-rename"
+            >
+              <PencilIcon />
+            </button>
+          )}
+          {canDelete && (
+            <button
+              type="button"
+              className="icon-button icon-button-danger"
+              onClick={onDelete}
+              aria-label={`Delete ${board.title}`}
+              title="Delete"
+              data-testid="board-item-delete"
+            >
+              <TrashIcon />
+            </button>
+          )}
         </div>
       )}
     </li>

@@ -6,6 +6,7 @@ import { ErrorBanner } from '../ui/ErrorBanner'
 import { useNow } from '../ui/useNow'
 import { BoardCard } from './BoardCard'
 import { CreateBoardForm } from './CreateBoardForm'
+import { CreationTokenDialog } from './CreationTokenDialog'
 import { DeleteBoardDialog } from './DeleteBoardDialog'
 import { RecentlyDeleted } from './RecentlyDeleted'
 import { useBoards } from './useBoards'
@@ -16,7 +17,14 @@ export function BoardListPage() {
   const boards = useBoards()
   const [error, setError] = useState<string | null>(null)
   const [pendingDelete, setPendingDelete] = useState<Board | null>(null)
+  // A creation the server refused for want of its creation token, to retry once it is given.
+  const [tokenAsk, setTokenAsk] = useState<{
+    title: string
+    refusal: 'required' | 'refused'
+  } | null>(null)
   const createInput = useRef<HTMLInputElement>(null)
+  // Counts boards created here: a new form each time clears the title, also after a retry.
+  const [created, setCreated] = useState(0)
   const now = useNow()
 
   /** Runs an action, showing the server's message if it fails; resolves whether it worked. */
@@ -31,6 +39,26 @@ export function BoardListPage() {
     }
   }
 
+  /** Creates a board; a refusal for want of the creation token asks for it instead. */
+  const create = async (title: string): Promise<boolean> => {
+    try {
+      await boards.create(title)
+      setError(null)
+      setTokenAsk(null)
+      setCreated((n) => n + 1)
+      return true
+    } catch (caught) {
+      if (caught instanceof ApiError && caught.code === 'creation_token_required') {
+        setTokenAsk({ title, refusal: 'required' })
+      } else if (caught instanceof ApiError && caught.code === 'creation_token_refused') {
+        setTokenAsk({ title, refusal: 'refused' })
+      } else {
+        setError(caught instanceof ApiError ? caught.message : 'Something went wrong.')
+      }
+      return false
+    }
+  }
+
   return (
     <div className="app-page">
       <AppHeader />
@@ -40,10 +68,7 @@ export function BoardListPage() {
             <h1 className="page-title">Boards</h1>
             <p className="page-subtitle">Frame problems, test hypotheses and share outcomes.</p>
           </div>
-          <CreateBoardForm
-            inputRef={createInput}
-            onCreate={(title) => attempt(() => boards.create(title))}
-          />
+          <CreateBoardForm inputRef={createInput} onCreate={create} />
         </section>
 
         {error && <ErrorBanner message={error} onDismiss={() => setError(null)} />}
@@ -80,6 +105,12 @@ export function BoardListPage() {
           }}
         />
       </main>
+
+      <CreationTokenDialog
+        refusal={tokenAsk?.refusal ?? null}
+        onRetry={() => create(tokenAsk?.title ?? '')}
+        onClose={() => setTokenAsk(null)}
+      />
 
       <DeleteBoardDialog
         board={pendingDelete}

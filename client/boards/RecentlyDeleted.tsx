@@ -1,13 +1,14 @@
-import type { Board } from '../../shared/api/boards'
+import { RoleAbilities } from '../../shared/api/links'
+import type { BoardWithRole } from '../api/boards'
 import { RestoreWindowDays } from '../../shared/protocol/limits'
 import { useUiStore } from '../state/uiStore'
 import { absoluteTime, relativeTime } from '../ui/relativeTime'
 import './RecentlyDeleted.css'
 
 interface RecentlyDeletedProps {
-  boards: Board[]
+  boards: BoardWithRole[]
   now: number
-  onRestore: (board: Board) => Promise<void>
+  onRestore: (board: BoardWithRole) => Promise<void>
 }
 
 const DayMs = 24 * 60 * 60 * 1000
@@ -19,7 +20,10 @@ export function daysLeftToRestore(deletedAt: string, now = Date.now()): number {
   return Math.min(RestoreWindowDays, Math.max(0, Math.ceil((deadline - now) / DayMs)))
 }
 
-/** A collapsible list of deleted boards with Restore buttons; hidden when there are none. */
+/**
+ * A collapsible list of deleted boards, with Restore buttons for those this browser owns;
+ * hidden when there are none.
+ */
 export function RecentlyDeleted({ boards, now, onRestore }: RecentlyDeletedProps) {
   const open = useUiStore((state) => state.showRecentlyDeleted)
   const setOpen = useUiStore((state) => state.setShowRecentlyDeleted)
@@ -45,7 +49,8 @@ export function RecentlyDeleted({ boards, now, onRestore }: RecentlyDeletedProps
                 <p className="deleted-title">{board.title}</p>
                 <p className="deleted-meta">
                   <span title={absoluteTime(board.deletedAt ?? '')}>
-                    Deleted {relativeTime(board.deletedAt ?? board.updatedAt, now)}
+                    Deleted {board.deletedBy ? `by ${board.deletedBy} ` : ''}
+                    {relativeTime(board.deletedAt ?? board.updatedAt, now)}
                   </span>
                   {' · '}
                   <span data-testid="days-left">
@@ -53,15 +58,21 @@ export function RecentlyDeleted({ boards, now, onRestore }: RecentlyDeletedProps
                   </span>
                 </p>
               </div>
-              <button
-                type="button"
-                className="button button-small"
-                onClick={() => void onRestore(board)}
-                aria-label={`Restore ${board.title}`}
-                data-testid="restore-board"
-              >
-                Restore
-              </button>
+              {board.role && RoleAbilities.manage(board.role) ? (
+                <button
+                  type="button"
+                  className="button button-small"
+                  onClick={() => void onRestore(board)}
+                  aria-label={`Restore ${board.title}`}
+                  data-testid="restore-board"
+                >
+                  Restore
+                </button>
+              ) : (
+                <span className="deleted-owner-only" data-testid="restore-owner-only">
+                  The owner can restore it
+                </span>
+              )}
             </li>
           )
         })}

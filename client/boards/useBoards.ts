@@ -1,12 +1,19 @@
 import { useCallback, useEffect, useState } from 'react'
-import type { Board } from '../../shared/api/boards'
-import { createBoard, deleteBoard, listBoards, renameBoard, restoreBoard } from '../api/boards'
+import {
+  createBoard,
+  deleteBoard,
+  listBoards,
+  renameBoard,
+  restoreBoard,
+  type BoardWithRole,
+} from '../api/boards'
 import { ApiError } from '../api/client'
 
 export interface BoardsState {
   status: 'loading' | 'ready' | 'error'
-  boards: Board[]
-  deleted: Board[]
+  /** Each with this browser's role on it, which decides what the list offers. */
+  boards: BoardWithRole[]
+  deleted: BoardWithRole[]
   /** Why the lists could not be loaded. */
   loadError: string | null
 }

@@ -1,6 +1,6 @@
 import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createBoard } from '../helpers/clients'
+import { createBoard, createOwnedBoard } from '../helpers/clients'
 import { startTestServer, type TestServer } from '../helpers/server'
 import {
   drawRectangle,
@@ -206,14 +206,23 @@ describe('when an edit is made offline and the tab is closed', () => {
 })
 
 describe('when the server refuses the board', () => {
-  it('shows "Board not found" to people on a board that gets deleted', async () => {
-    const boardId = await createBoard(server.url, 'Short-lived board')
+  it('tells people on a board that gets deleted that the owner deleted it', async () => {
+    const { id: boardId, ownerKey } = await createOwnedBoard(server.url, 'Short-lived board')
     const viewer = await tab()
     await openBoard(viewer, server.url, boardId)
 
-    const response = await fetch(`${server.url}/api/boards/${boardId}`, { method: 'DELETE' })
+    // Deleted through the API, without saying as whom: the page names the owner.
+    const response = await fetch(`${server.url}/api/boards/${boardId}`, {
+      method: 'DELETE',
+      headers: { authorization: `Bearer ${ownerKey}` },
+    })
     expect(response.ok).toBe(true)
     await viewer.page.locator('[data-testid="board-not-found"][data-reason="deleted"]').waitFor()
+    await viewer.page
+      .getByTestId('board-deleted-message')
+      .filter({ hasText: 'The owner deleted this board' })
+      .waitFor()
+    expect(await viewer.page.getByTestId('restore-deleted-board').count()).toBe(0)
     expect(await viewer.openSyncSockets()).toBe(0)
     await viewer.context.close()
   })

@@ -1,8 +1,8 @@
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import { createBoard } from '../helpers/clients'
+import { createOwnedBoard, type OwnedBoard } from '../helpers/clients'
 import { startTestServer, type TestServer } from '../helpers/server'
-import { eventually, launchBrowser, newTab, type BoardTab } from './browser'
+import { eventually, holdBoardKey, launchBrowser, newTab, type BoardTab } from './browser'
 
 let browser: Browser
 let tab: BoardTab
@@ -42,10 +42,18 @@ async function serverTitles(): Promise<string[]> {
   return body.boards.map((board) => board.title)
 }
 
-/** Creates a board through the API and shows the board list with it. */
-async function listWithBoard(title: string): Promise<string> {
-  const id = await createBoard(server.url, title)
+/** Creates a board through the API and keeps its owner key in the browser, as if made here. */
+async function ownBoard(title: string): Promise<OwnedBoard> {
+  const board = await createOwnedBoard(server.url, title)
   await page.goto(server.url)
+  await holdBoardKey(page, board.id, board.ownerKey, 'owner')
+  return board
+}
+
+/** Creates a board through the API, as this browser's own, and shows the board list with it. */
+async function listWithBoard(title: string): Promise<string> {
+  const { id } = await ownBoard(title)
+  await page.reload()
   await item(title).waitFor()
   return id
 }
@@ -138,10 +146,13 @@ describe('the board list', () => {
   })
 
   it('restores a deleted board', async () => {
-    const id = await createBoard(server.url, 'Checkout interviews')
-    const deleted = await fetch(`${server.url}/api/boards/${id}`, { method: 'DELETE' })
+    const { id, ownerKey } = await ownBoard('Checkout interviews')
+    const deleted = await fetch(`${server.url}/api/boards/${id}`, {
+      method: 'DELETE',
+      headers: { authorization: `Bearer ${ownerKey}` },
+    })
     expect(deleted.ok).toBe(true)
-    await page.goto(server.url)
+    await page.reload()
     await page.getByTestId('board-list-empty').waitFor()
     await page.getByText('Recently deleted').click()
     await deletedItems()

@@ -1,6 +1,7 @@
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core'
 import type { Editor, TLShapeId } from 'tldraw'
 import { MessageType } from '../../shared/protocol/messages'
+import type { Role } from '../../shared/api/links'
 
 declare global {
   interface Window {
@@ -86,6 +87,21 @@ export async function newTab(browser: Browser): Promise<BoardTab> {
       ),
   }
   return tab
+}
+
+/**
+ * Gives the page's browser a board key, as the app keeps it (the page must be on the server's
+ * origin); the next page load uses it.
+ */
+export async function holdBoardKey(page: Page, boardId: string, key: string, role: Role) {
+  await page.evaluate(
+    ({ boardId, key, role }) => {
+      const keys = JSON.parse(localStorage.getItem('discovery-board:keys') ?? '{}')
+      keys[boardId] = { key, role }
+      localStorage.setItem('discovery-board:keys', JSON.stringify(keys))
+    },
+    { boardId, key, role },
+  )
 }
 
 /** Opens a board and waits until the editor shows it and the sync is live. */

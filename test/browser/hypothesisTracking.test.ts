@@ -10,7 +10,7 @@ import {
   setStatus,
   type Api,
 } from '../helpers/api'
-import { createBoard } from '../helpers/clients'
+import { createOwnedBoard, type OwnedBoard } from '../helpers/clients'
 import { startTestServer, type TestServer } from '../helpers/server'
 import {
   eventually,
@@ -28,6 +28,7 @@ let browser: Browser
 let alice: BoardTab
 let bob: BoardTab
 /** One board for the whole file; each test works on hypotheses of its own on it. */
+let board: OwnedBoard
 let boardId: string
 
 /** A name of one's own, as the name dialog would have stored it, before the board opens. */
@@ -75,7 +76,8 @@ async function openTab(canvas: Locator, tab: 'measurements' | 'criteria' | 'deci
 beforeAll(async () => {
   ;[server, browser] = await Promise.all([startTestServer(), launchBrowser()])
   api = apiClient(server.url)
-  boardId = await createBoard(server.url, 'Checkout experiments')
+  board = await createOwnedBoard(server.url, 'Checkout experiments')
+  boardId = board.id
   // Two isolated profiles: no BroadcastChannel shortcut, every edit goes through the server.
   ;[alice, bob] = await Promise.all([newTab(browser), newTab(browser)])
   await Promise.all([signInAs(alice, 'Alice'), signInAs(bob, 'Bob')])
@@ -111,7 +113,7 @@ async function newHypothesis(
 
 /** Posts measurements as the "nightly experiment" pipeline, with an ingestion token. */
 async function postAsPipeline(id: string, measurements: { metric: string; value: number }[]) {
-  const { token } = await createToken(api, boardId, 'nightly experiment')
+  const { token } = await createToken(api, board, 'nightly experiment')
   const res = await postMeasurements(api, boardId, id, token, { measurements })
   expect(res.status).toBe(200)
 }
@@ -194,7 +196,7 @@ describe('when the target is filled in and the hypothesis starts', () => {
 describe('when a pipeline posts a measurement with an ingestion token', () => {
   it('turns the verdict on every open screen within a second', async () => {
     const hypothesisId = await newHypothesis({}, { running: true })
-    const { token } = await createToken(api, boardId, 'nightly experiment')
+    const { token } = await createToken(api, board, 'nightly experiment')
     const watch = (tab: BoardTab) =>
       tab.page
         .waitForFunction(

@@ -1,32 +1,35 @@
 import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createBoard } from '../helpers/clients'
+import { createOwnedBoard, type OwnedBoard } from '../helpers/clients'
 import { startTestServer, type TestServer } from '../helpers/server'
-import { eventually, launchBrowser, newTab, openBoard, type BoardTab } from './browser'
+import { eventually, launchBrowser, newTab, waitForBoard, type BoardTab } from './browser'
 
 let server: TestServer
 let browser: Browser
 let tab: BoardTab
 /** The board the current test manages tokens on: each test has its own. */
-let boardId: string
+let board: OwnedBoard
 
 beforeAll(async () => {
   ;[server, browser] = await Promise.all([startTestServer(), launchBrowser()])
   tab = await newTab(browser)
 })
 
-/** Opens a new board that already holds tokens with these names. */
+const asOwner = () => ({ authorization: `Bearer ${board.ownerKey}` })
+
+/** Opens a new board that already holds tokens with these names, as its owner. */
 async function openBoardWithTokens(names: string[]): Promise<void> {
-  boardId = await createBoard(server.url, 'Churn experiments')
+  board = await createOwnedBoard(server.url, 'Churn experiments')
   for (const name of names) {
-    const res = await fetch(`${server.url}/api/boards/${boardId}/tokens`, {
+    const res = await fetch(`${server.url}/api/boards/${board.id}/tokens`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', ...asOwner() },
       body: JSON.stringify({ name }),
     })
     expect(res.status).toBe(201)
   }
-  await openBoard(tab, server.url, boardId)
+  await tab.page.goto(`${server.url}/b/${board.id}?key=${encodeURIComponent(board.ownerKey)}`)
+  await waitForBoard(tab.page)
 }
 
 afterAll(async () => {
@@ -36,14 +39,16 @@ afterAll(async () => {
 
 const tokensOnServer = async () =>
   (
-    (await (await fetch(`${server.url}/api/boards/${boardId}/tokens`)).json()) as {
+    (await (
+      await fetch(`${server.url}/api/boards/${board.id}/tokens`, { headers: asOwner() })
+    ).json()) as {
       tokens: { name: string }[]
     }
   ).tokens.map((t) => t.name)
 
 // Each test loads the board editor, which on two busy cores takes a while.
 describe(
-  'when an editor manages ingestion tokens in the board settings',
+  'when the owner manages ingestion tokens in the board settings',
   { timeout: 60_000 },
   () => {
     it('creates a named token, shows its secret once with an example, and lists it by name', async () => {

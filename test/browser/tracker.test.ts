@@ -10,7 +10,7 @@ import {
   setStatus,
   type Api,
 } from '../helpers/api'
-import { createBoard } from '../helpers/clients'
+import { createBoard, createOwnedBoard } from '../helpers/clients'
 import { startTestServer, type TestServer } from '../helpers/server'
 import { eventually, launchBrowser, newTab, type BoardTab } from './browser'
 
@@ -68,8 +68,10 @@ const tracker = async (query = '') =>
  * a pending and a refuted one.
  */
 async function seed() {
-  seeded.checkout = await createBoard(server.url, 'Checkout')
-  seeded.onboarding = await createBoard(server.url, 'Onboarding')
+  const checkout = await createOwnedBoard(server.url, 'Checkout')
+  const onboarding = await createOwnedBoard(server.url, 'Onboarding')
+  seeded.checkout = checkout.id
+  seeded.onboarding = onboarding.id
 
   // Started ten days ago with a one-day box and never measured: overdue and inconclusive.
   clockOffset = -10 * DAY_MS
@@ -93,8 +95,8 @@ async function seed() {
   ] as const) {
     expect((await setStatus(api, board, id, 'running')).status).toBe(200)
   }
-  const checkoutToken = (await createToken(api, seeded.checkout)).token
-  const onboardingToken = (await createToken(api, seeded.onboarding)).token
+  const checkoutToken = (await createToken(api, checkout)).token
+  const onboardingToken = (await createToken(api, onboarding)).token
   const post = async (board: string, id: string, token: string, metric: string, value: number) =>
     expect(
       (await postMeasurements(api, board, id, token, { measurements: [{ metric, value }] })).status,
