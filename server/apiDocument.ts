@@ -38,8 +38,9 @@ export function apiDocument(app: OpenAPIHono) {
         'export/import. Errors are `{ error: { code, message, details? } }`; any route may also ' +
         'answer 500 (`internal`, `board_unreadable`) with that body. Board routes need a board ' +
         'key (Authorization: Bearer <key>, or ?key= on plain links) unless the server runs as ' +
-        'an open instance; without a valid key a board answers 404, and a role that does not ' +
-        'allow the action 403. Measurements are posted with an ingestion token created for the ' +
+        'an open instance; without a valid key a board answers 404, a role that does not ' +
+        'allow the action 403 (deleting, restoring, share links and ingestion tokens are the ' +
+        'owner’s), and a deleted board 410 `gone`. Measurements are posted with an ingestion token created for the ' +
         'board. Realtime sync is the y-websocket protocol at /sync/{boardId}?key=<key> ' +
         '(docs/protocol.md).',
     },
