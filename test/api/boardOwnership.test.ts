@@ -192,6 +192,7 @@ async function boardRoutes(board: Board) {
     tokenId: board.token.id,
     role: 'view',
     itemId: 'item-1',
+    assetId: 'A'.repeat(22),
   }
   return Object.entries(doc.paths)
     .filter(([path]) => path.startsWith('/api/boards/{boardId}'))
@@ -199,7 +200,11 @@ async function boardRoutes(board: Board) {
       Object.entries(item).map(([method, operation]) => ({
         method: method.toUpperCase(),
         template: path,
-        path: path.replace(/\{(\w+)\}/g, (_, name: string) => params[name]!),
+        path: path.replace(/\{(\w+)\}/g, (_, name: string) => {
+          // A new route's parameter must be given a value here, not sent as "undefined".
+          expect(params, `${method} ${path}`).toHaveProperty(name)
+          return params[name]!
+        }),
         type: Object.keys(operation.requestBody?.content ?? {})[0],
       })),
     )
@@ -253,7 +258,9 @@ describe('when a board is deleted', () => {
 
   it('tells holders of its key who deleted it and when, and the owner can restore it', async () => {
     const board = await newBoard()
-    const ada = connectClient(server.wsUrl, board.id, { params: { key: board.ownerKey } })
+    const ada = connectClient(server.wsUrl, board.id, {
+      params: { key: board.ownerKey, participant: secretOf('ada') },
+    })
     try {
       await ada.synced
       ada.provider.awareness.setLocalState({
