@@ -68,7 +68,7 @@ export function BoardListPage() {
             <h1 className="page-title">Boards</h1>
             <p className="page-subtitle">Frame problems, test hypotheses and share outcomes.</p>
           </div>
-          <CreateBoardForm inputRef={createInput} onCreate={create} />
+          <CreateBoardForm key={created} inputRef={createInput} onCreate={create} />
         </section>
 
         {error && <ErrorBanner message={error} onDismiss={() => setError(null)} />}

@@ -192,6 +192,7 @@ describe('when the server asks for a creation token', { timeout: 60_000 }, () =>
     await page.getByTestId('creation-token-submit').click()
     await card(tab, 'Roadmap review').waitFor()
     await expect.poll(() => dialog.isVisible(), eventually).toBe(false)
+    expect(await page.getByLabel('New board title').inputValue()).toBe('')
 
     // Kept: the next board is created without asking.
     await page.reload()
