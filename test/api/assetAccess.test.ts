@@ -154,9 +154,10 @@ describe('when a board is deleted', () => {
     expect(deleted.status).toBe(200)
     for (const role of roles) {
       const res = await call(image.src, { key: keyOf(board, role) })
-      expect(res.status).toBe(404)
-      expect(await errorCode(res)).toBe('board_not_found')
+      expect(res.status).toBe(410)
+      expect(await errorCode(res)).toBe('gone')
     }
+    expect((await call(image.src)).status).toBe(404)
 
     const restored = await call(`/api/boards/${board.id}/restore`, {
       key: board.ownerKey,

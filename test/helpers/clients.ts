@@ -1,6 +1,7 @@
 import { WebsocketProvider } from 'y-websocket'
 import WebSocket from 'ws'
 import * as Y from 'yjs'
+import type { Role } from '../../shared/api/links.js'
 import { getTldrawRecords } from '../../shared/doc/layout.js'
 
 export interface TestClient {
@@ -52,11 +53,16 @@ export function connectClient(
   }
 }
 
-/** A board with its owner key, which deleting it and managing its tokens need. */
+/** A board with its owner key (deleting it and managing its tokens need it) and share links. */
 export interface OwnedBoard {
   id: string
   ownerKey: string
+  links: { role: Exclude<Role, 'owner'>; key: string }[]
 }
+
+/** The key of `role` on a board: the owner key, or the key of that share link. */
+export const keyOf = (board: OwnedBoard, role: Role): string =>
+  role === 'owner' ? board.ownerKey : board.links.find((l) => l.role === role)!.key
 
 /** Creates a board through the REST API and returns its id and owner key. */
 export async function createOwnedBoard(baseUrl: string, title = 'Test board'): Promise<OwnedBoard> {
@@ -66,8 +72,8 @@ export async function createOwnedBoard(baseUrl: string, title = 'Test board'): P
     body: JSON.stringify({ title }),
   })
   if (res.status !== 201) throw new Error(`create board failed: ${res.status}`)
-  const { id, ownerKey } = (await res.json()) as OwnedBoard
-  return { id, ownerKey }
+  const { id, ownerKey, links } = (await res.json()) as OwnedBoard
+  return { id, ownerKey, links: links.map(({ role, key }) => ({ role, key })) }
 }
 
 /** Creates a board through the REST API and returns its id. */

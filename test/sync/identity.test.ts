@@ -3,7 +3,12 @@ import type { Role } from '../../shared/api/links.js'
 import { AwarenessStateSchema, type AwarenessUser } from '../../shared/protocol/awareness.js'
 import { CloseCodes } from '../../shared/protocol/closeCodes.js'
 import { ParticipantParam, participantIdOf } from '../../shared/workshop/participant.js'
-import { connectClient, type TestClient } from '../helpers/clients.js'
+import {
+  connectClient,
+  createOwnedBoard,
+  keyOf as boardKey,
+  type TestClient,
+} from '../helpers/clients.js'
 import { startTestServer, type TestServer } from '../helpers/server.js'
 
 const servers: TestServer[] = []
@@ -35,18 +40,8 @@ function recordPresence(client: TestClient) {
 async function sharedBoard() {
   const s = await startTestServer({ env: { OPEN_INSTANCE: 'false' } })
   servers.push(s)
-  const res = await fetch(`${s.url}/api/boards`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ title: 'Workshop' }),
-  })
-  const board = (await res.json()) as {
-    id: string
-    ownerKey: string
-    links: { role: Role; key: string }[]
-  }
-  const keyOf = (role: Role) =>
-    role === 'owner' ? board.ownerKey : board.links.find((l) => l.role === role)!.key
+  const board = await createOwnedBoard(s.url, 'Workshop')
+  const keyOf = (role: Role) => boardKey(board, role)
   /** `name` joins with the link of `role`, sending their secret (or `secret` as given). */
   const join = async (role: Role, name: string | null, secret?: string) => {
     const params: Record<string, string> = { key: keyOf(role) }

@@ -4,7 +4,8 @@ import { getBoardCanvases, getCanvasTitleText } from '../../shared/doc/canvasMap
 import { encodeRecord } from '../../shared/doc/layout.js'
 import { CloseCodes } from '../../shared/protocol/closeCodes.js'
 import type { Scope } from '../../shared/workshop/voting.js'
-import { connectClient, type TestClient } from '../helpers/clients.js'
+import type { Role } from '../../shared/api/links.js'
+import { connectClient, createOwnedBoard, keyOf, type TestClient } from '../helpers/clients.js'
 import { startTestServer, type TestServer } from '../helpers/server.js'
 
 const servers: TestServer[] = []
@@ -27,19 +28,9 @@ const shape = (id: string, type: string, parentId = 'page:page', props: object =
 async function lockableBoard(dataDir?: string) {
   const s = await startTestServer({ dataDir, env: { OPEN_INSTANCE: 'false' } })
   servers.push(s)
-  const created = await fetch(`${s.url}/api/boards`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ title: 'Workshop' }),
-  })
-  const board = (await created.json()) as {
-    id: string
-    ownerKey: string
-    links: { role: string; key: string }[]
-  }
-  const key = (role: string) =>
-    role === 'owner' ? board.ownerKey : board.links.find((l) => l.role === role)!.key
-  const rest = async (role: string, path: string, method = 'GET', body?: unknown) => {
+  const board = await createOwnedBoard(s.url, 'Workshop')
+  const key = (role: Role) => keyOf(board, role)
+  const rest = async (role: Role, path: string, method = 'GET', body?: unknown) => {
     const res = await fetch(`${s.url}/api/boards/${board.id}${path}`, {
       method,
       headers: {
@@ -52,7 +43,7 @@ async function lockableBoard(dataDir?: string) {
     const text = await res.text()
     return { status: res.status, json: text ? JSON.parse(text) : undefined }
   }
-  const connect = (role = 'edit') => {
+  const connect = (role: Role = 'edit') => {
     const c = connectClient(s.wsUrl, board.id, { params: { key: key(role) } })
     clients.push(c)
     return c

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { CloseCodes } from '../../shared/protocol/closeCodes.js'
-import { connectClient, type TestClient } from '../helpers/clients.js'
+import type { Role } from '../../shared/api/links.js'
+import { connectClient, createOwnedBoard, keyOf, type TestClient } from '../helpers/clients.js'
 import { startTestServer, type TestServer } from '../helpers/server.js'
 
 const servers: TestServer[] = []
@@ -14,17 +15,8 @@ afterEach(async () => {
 async function boardWithLinks() {
   const s = await startTestServer({ env: { OPEN_INSTANCE: 'false' } })
   servers.push(s)
-  const res = await fetch(`${s.url}/api/boards`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ title: 'Workshop' }),
-  })
-  const board = (await res.json()) as {
-    id: string
-    ownerKey: string
-    links: { role: string; key: string }[]
-  }
-  const key = (role: string) => board.links.find((l) => l.role === role)!.key
+  const board = await createOwnedBoard(s.url, 'Workshop')
+  const key = (role: Role) => keyOf(board, role)
   const connect = (k: string | null) => {
     const c = connectClient(s.wsUrl, board.id, { params: k ? { key: k } : {} })
     clients.push(c)
