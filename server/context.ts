@@ -1,5 +1,6 @@
 import type { BoardAccess } from './access/boardAccess.js'
 import type { Config } from './config.js'
+import type { DraftRooms } from './drafts/draftRooms.js'
 import type { MeasurementCache } from './hypotheses/measurementCache.js'
 import type { createHypothesisIndexer } from './indexes/hypothesisIndexer.js'
 import type { Logger } from './logger.js'
@@ -14,6 +15,8 @@ export interface ServerContext {
   log: Logger
   persistence: Persistence
   rooms: RoomManager
+  /** Each person's private drafts, one room per person and board. */
+  drafts: DraftRooms
   now: () => number
   indexer: ReturnType<typeof createHypothesisIndexer>
   measurements: MeasurementCache

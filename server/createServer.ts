@@ -26,6 +26,7 @@ import { createParticipantRecorder } from './workshop/participants.js'
 import { createWorkshopService } from './workshop/workshopService.js'
 import { lockGuard } from './workshop/lockGuard.js'
 import { createBoardAccess } from './access/boardAccess.js'
+import { createDraftRooms } from './drafts/draftRooms.js'
 import { RoleAbilities } from '../shared/api/links.js'
 import { votableItems } from '../shared/workshop/votableItems.js'
 import type { WorkshopState } from '../shared/workshop/workshopState.js'
@@ -110,6 +111,7 @@ export async function createServer(
     log,
     items: async (boardId, scope) => votableItems((await rooms.getRoom(boardId)).doc, scope),
     publish: (boardId, state) => rooms.withLoadedRoom(boardId, (room) => showWorkshop(room, state)),
+    reveal: (boardId, stillPrivate) => drafts.reveal(boardId, stillPrivate),
   })
   const participants = createParticipantRecorder({ store: persistence, now, log })
   const workshopHooks: RoomHooks = {
@@ -133,11 +135,25 @@ export async function createServer(
     limits: config.limits,
     unloadAfterMs: config.roomUnloadAfterMs,
   })
+  const drafts = createDraftRooms({
+    persistence,
+    access,
+    boardRoom: (boardId) => rooms.getRoom(boardId),
+    privateScopes: async (boardId) => (await workshop.get(boardId)).privateScopes,
+    store: persistence,
+    health,
+    bus,
+    log,
+    now,
+    limits: config.limits,
+    unloadAfterMs: config.roomUnloadAfterMs,
+  })
   const context: ServerContext = {
     config,
     log,
     persistence,
     rooms,
+    drafts,
     now,
     indexer,
     measurements,
@@ -201,6 +217,7 @@ export async function createServer(
         // server open. A socket whose upgrade was already under way is ended as it arrives.
         const stopped = new Promise<void>((resolve) => server.close(() => resolve()))
         nodeWs.wss.on('connection', (socket) => socket.terminate())
+        await drafts.closeAll()
         await rooms.closeAll()
         indexer.close()
         for (const client of nodeWs.wss.clients) client.terminate()

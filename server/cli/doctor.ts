@@ -48,7 +48,9 @@ export function formatSeqs(seqs: number[]): string {
 }
 
 const describeBoard = (b: BoardCheck) => {
-  const name = b.title !== undefined ? ` "${b.title}"` : b.listed ? '' : ' (no row in boards)'
+  // A person's private drafts are stored as a document of their own (server/drafts/draftIds.ts).
+  const unlisted = b.boardId.includes('/drafts/') ? ' (private drafts)' : ' (no row in boards)'
+  const name = b.title !== undefined ? ` "${b.title}"` : b.listed ? '' : unlisted
   const deleted = b.deleted ? ', deleted' : ''
   const quarantined = b.quarantined > 0 ? `, ${b.quarantined} quarantined` : ''
   return `${b.boardId}${name}${deleted}: ${b.rows} stored updates (${formatBytes(b.bytes)} readable)${quarantined}`

@@ -45,6 +45,12 @@ export interface DocumentStore {
   compactDocument(boardId: string, snapshot: Uint8Array, uptoSeq: number): MaybePromise<void>
 }
 
+/** Finding stored documents by id (a board's drafts, server/drafts/draftIds.ts). */
+export interface DocumentListing {
+  /** The ids of the stored documents whose id starts with `prefix`. */
+  listDocuments(prefix: string): MaybePromise<string[]>
+}
+
 export interface StoredAsset {
   id: string
   boardId: string
@@ -119,6 +125,7 @@ export interface Persistence
   extends
     BoardRepository,
     DocumentStore,
+    DocumentListing,
     AssetStore,
     TokenStore,
     HypothesisIndex,

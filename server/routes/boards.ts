@@ -230,6 +230,7 @@ export function boardRoutes(ctx: ServerContext) {
         const board = await persistence.softDeleteBoard(boardId, now(), by)
         if (!board) throw new ApiError('board_not_found', 'No board with this id')
         await rooms.closeBoard(boardId, CloseCodes.BoardDeleted)
+        await ctx.drafts.closeBoard(boardId, CloseCodes.BoardDeleted)
         return c.json(board, 200)
       },
     )

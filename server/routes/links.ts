@@ -17,8 +17,11 @@ const Links = json(BoardLinksResponseSchema, 'The three share links')
 /** The owner's view of a board's share links: list, rotate, disable and enable (owner only). */
 export function linkRoutes(ctx: ServerContext) {
   // A link that changed must stop working at once, also for people already on the board.
-  const closeSessions = (boardId: string, role: (typeof LinkRoles)[number]) =>
-    ctx.rooms.closeConnections(boardId, (conn) => conn.role === role, CloseCodes.Unauthorized)
+  const closeSessions = async (boardId: string, role: (typeof LinkRoles)[number]) => {
+    const opened = (conn: { role: string }) => conn.role === role
+    await ctx.rooms.closeConnections(boardId, opened, CloseCodes.Unauthorized)
+    await ctx.drafts.closeConnections(boardId, opened, CloseCodes.Unauthorized)
+  }
 
   return openApiRoutes()
     .openapi(

@@ -3,10 +3,12 @@ import type { UpgradeWebSocket } from 'hono/ws'
 import type { WebSocket } from 'ws'
 import { z } from 'zod'
 import { BoardIdSchema } from '../../shared/api/boards.js'
+import { DraftsQueryParam } from '../../shared/protocol/syncParams.js'
 import { ParticipantParam } from '../../shared/workshop/participant.js'
 import type { ServerContext } from '../context.js'
 import { errors } from '../http/openApi.js'
 import { sameOriginOnly } from '../http/sameOrigin.js'
+import { asksForDrafts } from '../drafts/draftRooms.js'
 import type { ClientSession } from '../sync/RoomManager.js'
 
 /**
@@ -32,7 +34,13 @@ const syncRoute = createRoute({
         .optional()
         .describe(
           'The participant secret this client’s person is known by; its presence must go by the ' +
-            'secret’s participant id. Malformed: closed with 4406',
+            'secret’s participant id. Malformed: closed with 4406; required with drafts=1',
+        ),
+      [DraftsQueryParam]: z
+        .literal('1')
+        .optional()
+        .describe(
+          "Sync the person's private drafts on this board instead of the board (edit links only)",
         ),
     }),
   },
@@ -64,7 +72,9 @@ export function syncRoutes(ctx: ServerContext, upgradeWebSocket: UpgradeWebSocke
       return {
         onOpen(_event, ws) {
           const raw = ws.raw!
-          session = ctx.rooms.open(
+          // A person's drafts are a room of their own (server/drafts/draftRooms.ts).
+          const manager = asksForDrafts(url) ? ctx.drafts : ctx.rooms
+          session = manager.open(
             boardId,
             {
               send: (data) => raw.send(data),

@@ -7,14 +7,16 @@ import { Room, type RoomDeps } from './Room.js'
 
 /**
  * Decides what a connection may do and who it is (`participantId`, null for a client that sent
- * no participant secret), or refuses it with a close code.
+ * no participant secret), or refuses it with a close code. `roomId` sends it to another
+ * document than the board's (a person's drafts), derived by the server.
  */
 export type Authorize = (request: {
   boardId: string
   url: URL
   headers: Headers
 }) => Promise<
-  { permission: Permission; role?: Role; participantId?: string | null } | { refuse: CloseCode }
+  | { permission: Permission; role?: Role; participantId?: string | null; roomId?: string }
+  | { refuse: CloseCode }
 >
 
 export interface RoomManagerOptions extends RoomDeps {
@@ -56,7 +58,8 @@ export class RoomManager {
         socket.close(verdict.refuse.code, verdict.refuse.reason)
         return
       }
-      const loading = this.getRoom(boardId)
+      const roomId = verdict.roomId ?? boardId
+      const loading = this.getRoom(roomId)
       const r = await loading
       if (gone) {
         this.scheduleUnloadIfIdle(r)
@@ -64,7 +67,7 @@ export class RoomManager {
       }
       // The room was closed while this socket waited for it (the board was deleted, or it was
       // unloaded or dropped): ask again, so a deleted board is refused rather than joined.
-      if (this.rooms.get(boardId) !== loading) return ready()
+      if (this.rooms.get(roomId) !== loading) return ready()
       conn = new Connection(
         this.nextConnectionId++,
         socket,
@@ -73,7 +76,7 @@ export class RoomManager {
         verdict.participantId,
       )
       room = r
-      this.cancelUnload(boardId)
+      this.cancelUnload(r.boardId)
       r.addConnection(conn)
       for (const data of buffered.splice(0)) r.receive(conn, data)
     }
@@ -165,6 +168,11 @@ export class RoomManager {
     if (!r) return
     r.closeWhere(which, code)
     this.scheduleUnloadIfIdle(r)
+  }
+
+  /** The ids of the rooms loaded or loading. */
+  roomIds(): string[] {
+    return [...this.rooms.keys()]
   }
 
   /** Number of loaded rooms. */

@@ -29,6 +29,11 @@ export interface WorkshopServiceDeps {
   items: (boardId: string, scope: Scope) => Promise<VotableItem[]>
   /** Shows the new state on every screen of the board. */
   publish: (boardId: string, state: WorkshopState) => void
+  /**
+   * Moves everyone's private drafts that `stillPrivate` no longer covers into the board; runs
+   * when private mode ends somewhere. Throws when the board could not store them.
+   */
+  reveal?: (boardId: string, stillPrivate: WorkshopState['privateScopes']) => Promise<void>
   /** Where a stored state that had to be repaired is reported (stderr when not given). */
   log?: Logger
 }
@@ -177,7 +182,13 @@ export function createWorkshopService(deps: WorkshopServiceDeps) {
         if (action.type === 'startVoting' && state.voting?.status === 'closed') {
           ended.push(state.voting)
         }
-        return save(boardId, next, ended)
+        const saved = await save(boardId, next, ended)
+        // Once the state says a scope is public, its drafts join the board. If the board cannot
+        // store them they stay drafts, and ending private mode again (allowed) retries.
+        if (action.type === 'private' && !action.on && deps.reveal) {
+          await deps.reveal(boardId, saved.privateScopes)
+        }
+        return saved
       }),
 
     /** Every ended vote of a board with its results, oldest first, for the summary. */

@@ -176,6 +176,12 @@ export function createSqlitePersistence(
     ),
     deleteBoard: db.prepare('DELETE FROM boards WHERE id = ?'),
     deleteUpdates: db.prepare('DELETE FROM doc_updates WHERE board_id = ?'),
+    // Documents whose id starts with a prefix: ids are compared as text, and every character
+    // that may follow a draft prefix sorts below '~'.
+    listDocuments: db.prepare<[string, string], { board_id: string }>(
+      'SELECT DISTINCT board_id FROM doc_updates WHERE board_id >= ? AND board_id < ?',
+    ),
+    deleteDocuments: db.prepare('DELETE FROM doc_updates WHERE board_id >= ? AND board_id < ?'),
     deleteAssets: db.prepare('DELETE FROM assets WHERE board_id = ?'),
     deleteTokens: db.prepare('DELETE FROM ingestion_tokens WHERE board_id = ?'),
     deleteIndex: db.prepare('DELETE FROM hypothesis_index WHERE board_id = ?'),
@@ -228,6 +234,8 @@ export function createSqlitePersistence(
     const ids = stmt.expired.all(before).map((r) => r.id)
     for (const id of ids) {
       stmt.deleteUpdates.run(id)
+      // Its people's drafts (server/drafts/draftIds.ts).
+      stmt.deleteDocuments.run(`${id}/`, `${id}/~`)
       stmt.deleteAssets.run(id)
       stmt.deleteTokens.run(id)
       stmt.deleteIndex.run(id)
@@ -291,6 +299,9 @@ export function createSqlitePersistence(
     },
     compactDocument(boardId, snapshot, uptoSeq) {
       compact(boardId, snapshot, uptoSeq)
+    },
+    listDocuments(prefix) {
+      return stmt.listDocuments.all(prefix, `${prefix}~`).map((r) => r.board_id)
     },
 
     putAsset(asset: StoredAsset) {

@@ -1,0 +1,5 @@
+/**
+ * The query parameter of the sync URL that asks for the person's private drafts instead of the
+ * board (docs/protocol.md); the person is the participant secret beside it (`ParticipantParam`).
+ */
+export const DraftsQueryParam = 'drafts'
