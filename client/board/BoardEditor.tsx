@@ -21,7 +21,7 @@ import { CanvasWorkshopProvider } from '../workshop/CanvasWorkshopProvider'
 import { useWorkshopState } from '../workshop/useWorkshop'
 import type { WorkshopSync } from '../workshop/WorkshopSync'
 import { isNoteHidden } from '../workshop/privateMode/itemPrivacy'
-import { stampNewNotes } from '../workshop/privateMode/notePrivacy'
+import { isPrivateNewNote, stampNewNotes } from '../workshop/privateMode/notePrivacy'
 import { BoardPrivateBanner, PrivateBanners } from '../workshop/privateMode/PrivateBanners'
 import type { PrivateScope } from '../workshop/privateMode/privateVisibility'
 import { LockedFrameMarks } from '../workshop/LockedFrameMarks'
@@ -113,14 +113,21 @@ export function BoardEditor({
 }: BoardEditorProps) {
   const [noteDropTarget] = useState(() => atom<NoteTarget>('sticky drop target', null))
   const shapeUtils = useMemo(
-    () => boardShapeUtils({ doc: sync.doc, noteDropTarget }),
-    [sync.doc, noteDropTarget],
+    () => boardShapeUtils({ doc: sync.doc, drafts: sync.drafts?.doc ?? null, noteDropTarget }),
+    [sync.doc, sync.drafts, noteDropTarget],
   )
   const editing = useEditingIndex(sync)
   const environment = useMemo<CanvasEnvironment | null>(
     () =>
-      editing && { doc: sync.doc, boardId, focus: new FocusRequests(), editing, noteDropTarget },
-    [sync.doc, boardId, editing, noteDropTarget],
+      editing && {
+        doc: sync.doc,
+        drafts: sync.drafts?.doc ?? null,
+        boardId,
+        focus: new FocusRequests(),
+        editing,
+        noteDropTarget,
+      },
+    [sync.doc, sync.drafts, boardId, editing, noteDropTarget],
   )
 
   const me = useUiStore((s) => s.userId)
@@ -134,6 +141,14 @@ export function BoardEditor({
   useEffect(() => {
     privacy.set({ scopes: privateScopes ?? [], me })
   }, [privacy, privateScopes, me])
+  // A sticky I add inside a private scope goes to my drafts, never to the board.
+  useEffect(() => {
+    sync.setPrivateRecords((record) => {
+      const { scopes, me } = privacy.get()
+      return isPrivateNewNote(sync.store, record, scopes, me)
+    })
+    return () => sync.setPrivateRecords(() => false)
+  }, [sync, privacy])
   // Read at creation time: the workshop connects after the editor mounts.
   const workshopRef = useRef(workshop)
   useEffect(() => {

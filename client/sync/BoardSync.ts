@@ -5,6 +5,7 @@ import {
   createUserId,
   UserRecordType,
   type Atom,
+  type TLRecord,
   type TLSchema,
   type TLStore,
   type TLUser,
@@ -16,6 +17,7 @@ import { IndexeddbPersistence } from 'y-indexeddb'
 import type { Awareness } from 'y-protocols/awareness'
 import { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
+import { getDraftRecords } from '../../shared/doc/draftDoc'
 import { getTldrawRecords } from '../../shared/doc/layout'
 import type { AwarenessUser } from '../../shared/protocol/awareness'
 import {
@@ -24,7 +26,7 @@ import {
   tooLargeCloseCodes,
 } from '../../shared/protocol/closeCodes'
 import { MessageType, SyncMessageType } from '../../shared/protocol/messages'
-import { ParticipantParam } from '../../shared/workshop/participant'
+import { ParticipantParam, participantIdOf } from '../../shared/workshop/participant'
 import { createBoardAssetStore, type UploadFailure } from './assetStore'
 import {
   connectionStatus,
@@ -36,6 +38,7 @@ import { readParticipants, sameParticipants, type Participant } from './particip
 import { holdsAll, saveCheckFor } from './saveCheck'
 import { mirrorRemotePresence, publishPresence } from './presence'
 import { seedBoard } from './seedBoard'
+import { DraftSync } from './DraftSync'
 import { bindTldrawStoreToYMap } from './tldrawYjsBinding'
 
 export interface BoardSyncOptions {
@@ -54,7 +57,8 @@ export interface BoardSyncOptions {
   boardKey?: string
   /**
    * The secret this browser's person is known by, sent on the sync URL: the server lets this
-   * client's presence go by `user.id` only if it is the secret's participant id.
+   * client's presence go by `user.id` only if it is the secret's participant id. It also opens
+   * their private drafts (client/sync/DraftSync.ts); without it, everything goes to the board.
    */
   participantSecret?: string
 }
@@ -101,6 +105,10 @@ export class BoardSync {
   readonly doc = new Y.Doc()
   readonly store: TLStore
   readonly awareness: Awareness
+  /** This person's private drafts on the board, when a participant was given. */
+  readonly drafts: DraftSync | null
+  /** Which new records are private now; the workshop sets it (see setPrivateRecords). */
+  private isPrivateRecord: (record: TLRecord) => boolean = () => false
   private readonly provider: WebsocketProvider
   private readonly local: IndexeddbPersistence
   private readonly $identity: Atom<AwarenessUser>
@@ -171,6 +179,16 @@ export class BoardSync {
         event.code !== CloseCodes.Locked.code,
     })
     this.awareness = this.provider.awareness
+    this.drafts = participantSecret
+      ? new DraftSync({
+          boardId,
+          participantId: participantIdOf(participantSecret),
+          participantSecret,
+          serverUrl,
+          boardKey,
+        })
+      : null
+    if (this.drafts && !this.facts.browserOnline) this.drafts.disconnect()
     this.listenToProvider()
     this.watchSaves()
     this.listenToBrowser()
@@ -196,6 +214,14 @@ export class BoardSync {
   /** Changes the name or colour others see. */
   setUser(user: AwarenessUser): void {
     this.$identity.set(user)
+  }
+
+  /**
+   * Decides which records this person adds are private (new stickies in a private scope): they
+   * go to their drafts instead of the board.
+   */
+  setPrivateRecords(isPrivate: (record: TLRecord) => boolean): void {
+    this.isPrivateRecord = isPrivate
   }
 
   /** Subscribes to failed image uploads (too large, wrong type…). */
@@ -229,6 +255,7 @@ export class BoardSync {
     // Last-frame edits and the "left" awareness update go out before the socket closes.
     for (const cleanup of this.cleanups.splice(0).reverse()) cleanup()
     this.provider.destroy()
+    this.drafts?.dispose()
     void this.local.destroy()
     this.doc.destroy()
     this.listeners.clear()
@@ -357,11 +384,13 @@ export class BoardSync {
       if (this.facts.terminalCloseCode === null && this.facts.tooLargeCloseCode === null) {
         this.provider.connect()
       }
+      this.drafts?.connect()
       this.update()
     }
     const onOffline = () => {
       this.facts.browserOnline = false
       this.provider.disconnect()
+      this.drafts?.disconnect()
       this.update()
     }
     // Tell others at once when this tab goes away, rather than when the socket times out.
@@ -398,7 +427,12 @@ export class BoardSync {
     }
     if (!hasContent) seedBoard(this.doc)
 
-    this.cleanups.push(bindTldrawStoreToYMap(this.store, this.doc, records))
+    const drafts = this.drafts && {
+      doc: this.drafts.doc,
+      records: getDraftRecords(this.drafts.doc),
+      isPrivate: (record: TLRecord) => this.isPrivateRecord(record),
+    }
+    this.cleanups.push(bindTldrawStoreToYMap(this.store, this.doc, records, drafts ?? undefined))
     this.cleanups.push(mirrorRemotePresence(this.store, this.awareness))
     this.setState({ ready: true })
   }

@@ -1,6 +1,7 @@
 import { useMemo, type ReactNode } from 'react'
 import { CanvasWorkshopContext, type CanvasWorkshop } from '../shapes/canvas/CanvasWorkshop'
 import { hiddenItemIds } from './privateMode/itemPrivacy'
+import { scopeCovers } from './privateMode/privateVisibility'
 import { ItemVote } from './voting/ItemVote'
 import { useWorkshopView } from './voting/WorkshopView'
 import { isShapeLocked } from '../../shared/workshop/scopes'
@@ -24,6 +25,10 @@ export function CanvasWorkshopProvider({ children }: { children: ReactNode }) {
         privateScopes.length === 0
           ? noneHidden
           : hiddenItemIds(items, where, privateScopes, view.me),
+      isPrivate: (where) =>
+        privateScopes.some((p) =>
+          scopeCovers(p.scope, { canvasId: where.canvasId, frameId: where.frameId }),
+        ),
       author: view.author,
       highlight: view.highlight,
       ItemVote,

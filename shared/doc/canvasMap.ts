@@ -130,17 +130,30 @@ export function moveItem(
   to: { canvas: CanvasMap; boxKey: string },
   toIndex: number,
 ) {
-  const source = getBoxItems(from.canvas, from.boxKey)
-  const index = findItemIndex(source, from.itemId)
+  moveItemBetween(
+    getBoxItems(from.canvas, from.boxKey),
+    from.itemId,
+    getBoxItems(to.canvas, to.boxKey),
+    toIndex,
+  )
+}
+
+/** Moves an item from one items array to `toIndex` of another (or the same), as `moveItem`. */
+export function moveItemBetween(
+  source: Y.Array<Y.Map<unknown>>,
+  itemId: string,
+  target: Y.Array<Y.Map<unknown>>,
+  toIndex: number,
+) {
+  const index = findItemIndex(source, itemId)
   if (index < 0) return
   const moved = source.get(index)
   const text = str(moved.get('text'))
   // The author moves with the item, so a move does not reveal a private one.
   const author = readItemAuthor(moved)
   source.delete(index, 1)
-  const target = getBoxItems(to.canvas, to.boxKey)
   target.insert(Math.max(0, Math.min(toIndex, target.length)), [
-    createItemMap(text, from.itemId, author),
+    createItemMap(text, itemId, author),
   ])
 }
 

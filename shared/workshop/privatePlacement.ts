@@ -23,7 +23,7 @@ export function scopeCovers(scope: Scope, placement: Placement): boolean {
 export interface PlacedShape {
   type: string
   parentId?: unknown
-  props?: { canvasId?: unknown }
+  props?: object
 }
 
 /**
@@ -38,7 +38,7 @@ export function placementUnder(
   if (!parent) return {}
   if (parent.type === 'frame') return { frameId: parentId as string }
   if (parent.type !== CanvasShapeType) return {}
-  const canvasId = parent.props?.canvasId
+  const canvasId = (parent.props as { canvasId?: unknown } | undefined)?.canvasId
   const grandId = parent.parentId
   const grand = typeof grandId === 'string' ? shapeOf(grandId) : undefined
   return {

@@ -4,12 +4,12 @@ import { ItemTextSchema } from '../../../shared/canvases/schema'
 import { useCanvasEnvironment } from './CanvasEnvironment'
 import { useCanvasWorkshop } from './CanvasWorkshop'
 import {
-  addItemAfter,
   neighbourItem,
   removeItem,
   shiftItem,
   transferItem,
   type BoxRef,
+  type ItemLists,
 } from './itemCommands'
 import { writeDraggedItem } from './itemDrag'
 import { itemKeyCommand } from './itemKeys'
@@ -28,11 +28,15 @@ interface BoxItemProps {
   label: string
   /** Where focus goes when the last item is deleted. */
   onEmptied: () => void
+  /** The lists the item is in: the board's, or this person's private drafts. */
+  lists: ItemLists
+  /** Adds an item after this one (in the drafts while private mode covers the box). */
+  addAfter: (itemId: string) => string | undefined
 }
 
 /** One item of a box: a drag handle, its text and a delete button. */
-export function BoxItem({ box, item, boxOrder, label, onEmptied }: BoxItemProps) {
-  const { doc, focus } = useCanvasEnvironment()
+export function BoxItem({ box, item, boxOrder, label, onEmptied, lists, addAfter }: BoxItemProps) {
+  const { focus } = useCanvasEnvironment()
   const fieldRef = useRef<HTMLTextAreaElement | null>(null)
   const { editors, onFocus, onBlur } = useEditors(item.id)
   const editor = editors[0]
@@ -49,7 +53,7 @@ export function BoxItem({ box, item, boxOrder, label, onEmptied }: BoxItemProps)
     const target = boxOrder[boxOrder.indexOf(box.boxKey) + step]
     if (!target) return
     focus.request(item.id)
-    transferItem(doc, box, item.id, { canvasId: box.canvasId, boxKey: target })
+    transferItem(lists, box, item.id, { canvasId: box.canvasId, boxKey: target })
   }
 
   const handleKeyDown = (event: KeyboardEvent<HTMLTextAreaElement>) => {
@@ -58,13 +62,14 @@ export function BoxItem({ box, item, boxOrder, label, onEmptied }: BoxItemProps)
     event.preventDefault()
     switch (command) {
       case 'add-after': {
-        const id = addItemAfter(doc, box, item.id, workshop?.author())
+        const id = addAfter(item.id)
         if (id) focus.request(id)
         return
       }
       case 'delete-empty': {
-        const previous = neighbourItem(doc, box, item.id, -1) ?? neighbourItem(doc, box, item.id, 1)
-        removeItem(doc, box, item.id)
+        const previous =
+          neighbourItem(lists, box, item.id, -1) ?? neighbourItem(lists, box, item.id, 1)
+        removeItem(lists, box, item.id)
         if (previous) focus.request(previous)
         else onEmptied()
         return
@@ -72,7 +77,7 @@ export function BoxItem({ box, item, boxOrder, label, onEmptied }: BoxItemProps)
       case 'move-up':
       case 'move-down':
         focus.request(item.id)
-        shiftItem(doc, box, item.id, command === 'move-up' ? -1 : 1)
+        shiftItem(lists, box, item.id, command === 'move-up' ? -1 : 1)
         return
       case 'move-to-previous-box':
         return moveToBox(-1)
@@ -80,7 +85,7 @@ export function BoxItem({ box, item, boxOrder, label, onEmptied }: BoxItemProps)
         return moveToBox(1)
       case 'focus-previous':
       case 'focus-next': {
-        const id = neighbourItem(doc, box, item.id, command === 'focus-previous' ? -1 : 1)
+        const id = neighbourItem(lists, box, item.id, command === 'focus-previous' ? -1 : 1)
         const row = event.currentTarget.closest('.canvas-box')
         const field = row?.querySelector<HTMLTextAreaElement>(`[data-item-id="${id}"] textarea`)
         if (id && field) {
@@ -148,7 +153,7 @@ export function BoxItem({ box, item, boxOrder, label, onEmptied }: BoxItemProps)
         title="Delete item"
         tabIndex={-1}
         onPointerDown={stopEventPropagation}
-        onClick={() => removeItem(doc, box, item.id)}
+        onClick={() => removeItem(lists, box, item.id)}
       >
         ×
       </button>

@@ -6,7 +6,15 @@ import { BoxItem } from './BoxItem'
 import { useCanvasEnvironment } from './CanvasEnvironment'
 import { useCanvasWorkshop } from './CanvasWorkshop'
 import { frameOfCanvas } from './frameOfCanvas'
-import { addItem, transferItem, type BoxRef } from './itemCommands'
+import { getDraftBoxItems } from '../../../shared/doc/draftDoc'
+import {
+  addItem,
+  addItemAfter,
+  boardItemLists,
+  draftItemLists,
+  transferItem,
+  type BoxRef,
+} from './itemCommands'
 import { isItemDrag, readDraggedItem } from './itemDrag'
 import { peekBoxes, peekBoxItems, readItems } from './readItems'
 import { useWheelScroll } from './useWheelScroll'
@@ -24,7 +32,7 @@ interface CanvasBoxProps {
 
 /** A box of a canvas: its name and prompt, its items, and a way to add one. */
 export function CanvasBox({ canvasId, canvas, box, boxOrder, number }: CanvasBoxProps) {
-  const { doc, focus, noteDropTarget } = useCanvasEnvironment()
+  const { doc, drafts, focus, noteDropTarget } = useCanvasEnvironment()
   useYVersion(canvas)
   const boxes = peekBoxes(canvas)
   useYVersion(boxes)
@@ -45,6 +53,19 @@ export function CanvasBox({ canvasId, canvas, box, boxOrder, number }: CanvasBox
     const hidden = workshop.hiddenItemIds(itemsArray, { canvasId, frameId })
     return hidden.size === 0 ? allItems : allItems.filter((item) => !hidden.has(item.id))
   }, [allItems, itemsArray, workshop, canvasId, frameId])
+  // My private items here: in my drafts until private mode ends and the board holds them.
+  const draftArray = useMemo(
+    () => (drafts ? getDraftBoxItems(drafts, canvasId, box.key) : undefined),
+    [drafts, canvasId, box.key],
+  )
+  const allDrafts = useYRead(draftArray, () => readItems(draftArray))
+  const draftItems = useMemo(() => {
+    const onBoard = new Set(allItems.map((item) => item.id))
+    return allDrafts.filter((item) => !onBoard.has(item.id))
+  }, [allItems, allDrafts])
+  const boardLists = useMemo(() => boardItemLists(doc), [doc])
+  const draftLists = useMemo(() => (drafts ? draftItemLists(drafts) : null), [drafts])
+  const privateHere = workshop?.isPrivate({ canvasId, frameId }) ?? false
   const addRef = useRef<HTMLButtonElement>(null)
   const listRef = useRef<HTMLOListElement>(null)
   useWheelScroll(listRef)
@@ -59,9 +80,22 @@ export function CanvasBox({ canvasId, canvas, box, boxOrder, number }: CanvasBox
   )
   const ref: BoxRef = { canvasId, boxKey: box.key }
 
+  /** Where a new item goes: my drafts while private mode covers this box, else the board. */
+  const newItemLists = privateHere && draftLists ? draftLists : boardLists
+
   const add = () => {
-    const id = addItem(doc, ref, Infinity, '', workshop?.author())
+    const id = addItem(newItemLists, ref, Infinity, '', workshop?.author())
     if (id) focus.request(id)
+  }
+
+  const addAfter = (itemId: string) => {
+    const inList = newItemLists
+      .items(ref)
+      ?.toArray()
+      .some((m) => m.get('id') === itemId)
+    return inList
+      ? addItemAfter(newItemLists, ref, itemId, workshop?.author())
+      : addItem(newItemLists, ref, Infinity, '', workshop?.author())
   }
 
   const dropIndex = (event: DragEvent) => {
@@ -88,13 +122,23 @@ export function CanvasBox({ canvasId, canvas, box, boxOrder, number }: CanvasBox
     event.preventDefault()
     event.stopPropagation()
     focus.request(dragged.itemId)
-    transferItem(doc, dragged, dragged.itemId, ref, dropIndex(event))
+    const inDrafts = draftLists
+      ?.items(dragged)
+      ?.toArray()
+      .some((m) => m.get('id') === dragged.itemId)
+    transferItem(
+      inDrafts && draftLists ? draftLists : boardLists,
+      dragged,
+      dragged.itemId,
+      ref,
+      dropIndex(event),
+    )
   }
 
   const labelId = `box-${canvasId}-${box.key}`
   return (
     <section
-      className={`canvas-box${items.length > 0 ? ' has-items' : ''}${dropping || noteOver ? ' is-drop-target' : ''}`}
+      className={`canvas-box${items.length + draftItems.length > 0 ? ' has-items' : ''}${dropping || noteOver ? ' is-drop-target' : ''}`}
       data-testid="canvas-box"
       data-box-key={box.key}
       data-private-hidden={allItems.length - items.length || undefined}
@@ -119,8 +163,23 @@ export function CanvasBox({ canvasId, canvas, box, boxOrder, number }: CanvasBox
             boxOrder={boxOrder}
             label={`${box.label} item`}
             onEmptied={() => addRef.current?.focus()}
+            lists={boardLists}
+            addAfter={addAfter}
           />
         ))}
+        {draftLists &&
+          draftItems.map((item) => (
+            <BoxItem
+              key={item.id}
+              box={ref}
+              item={item}
+              boxOrder={boxOrder}
+              label={`${box.label} item`}
+              onEmptied={() => addRef.current?.focus()}
+              lists={draftLists}
+              addAfter={addAfter}
+            />
+          ))}
       </ol>
       <button
         ref={addRef}

@@ -7,6 +7,8 @@ import type { FocusRequests } from './FocusRequests'
 /** What canvas views need beyond their shape: the board's document and where it lives. */
 export interface CanvasEnvironment {
   doc: Y.Doc
+  /** This person's private drafts (shared/doc/draftDoc.ts), where their private items go. */
+  drafts: Y.Doc | null
   boardId: string
   focus: FocusRequests
   /** Who else is typing in which field. */

@@ -21,6 +21,8 @@ import { boxKeyAt, dropNotesIntoBox, type NoteDropTarget } from './dropNotesInto
 export interface CanvasShapeOptions {
   /** The board's document, for dropping stickies into boxes; views get it from context. */
   doc: Y.Doc | null
+  /** This person's private drafts: a private sticky dropped into a box stays private. */
+  drafts?: Y.Doc | null
   /** Where a sticky being dragged would land, so that box can light up. */
   noteDropTarget: NoteDropTarget | null
 }
@@ -87,7 +89,9 @@ export class CanvasShapeUtil extends ShapeUtil<CanvasShape> {
 
   override onDropShapesOver(shape: CanvasShape, shapes: TLShape[]) {
     this.options.noteDropTarget?.set(null)
-    if (this.options.doc) dropNotesIntoBox(this.editor, this.options.doc, shape, shapes)
+    if (this.options.doc) {
+      dropNotesIntoBox(this.editor, this.options.doc, shape, shapes, this.options.drafts ?? null)
+    }
   }
 
   override component(shape: CanvasShape) {

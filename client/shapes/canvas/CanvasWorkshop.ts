@@ -24,6 +24,8 @@ export interface CanvasWorkshop {
     items: Y.Array<unknown>,
     where: { canvasId: string; frameId: string | undefined },
   ): ReadonlySet<string>
+  /** Whether an item added here now is private: it goes to this person's drafts. */
+  isPrivate(where: { canvasId: string; frameId: string | undefined }): boolean
   /** Who adds an item now, and when on the server's clock. */
   author(): ItemAuthor
   /** The item a click on a vote result pointed at, lit up for a moment. */

@@ -2,11 +2,14 @@ import { renderPlaintextFromRichText, type Atom, type Editor, type TLShape } fro
 import type * as Y from 'yjs'
 import { LocalOrigin } from '../../../shared/doc/layout'
 import {
+  createItemMap,
   getBoardCanvases,
   getBoxItems,
   insertItem,
   type ItemAuthor,
 } from '../../../shared/doc/canvasDoc'
+import { getDraftBoxItems, getDraftRecords } from '../../../shared/doc/draftDoc'
+import { getTldrawRecords } from '../../../shared/doc/layout'
 import type { CanvasShape } from '../../../shared/doc/canvasShape'
 
 /** The box a sticky being dragged would land in, if any. */
@@ -30,12 +33,14 @@ export function boxKeyAt(editor: Editor, canvasId: string): string | undefined {
 /**
  * Turns stickies dropped on a box into items of that box, in the order they stood on the board
  * (top to bottom), and removes the stickies. Dropped outside any box, they stay as they are.
+ * A sticky still in my private drafts becomes a draft item, so nobody sees it before its time.
  */
 export function dropNotesIntoBox(
   editor: Editor,
   doc: Y.Doc,
   shape: CanvasShape,
   shapes: TLShape[],
+  drafts: Y.Doc | null = null,
 ) {
   const notes = shapes.filter((s) => s.type === 'note')
   if (notes.length === 0) return
@@ -48,14 +53,27 @@ export function dropNotesIntoBox(
       text:
         'richText' in note.props ? renderPlaintextFromRichText(editor, note.props.richText) : '',
       author: noteAuthor(note),
+      isDraft:
+        drafts !== null &&
+        getDraftRecords(drafts).has(note.id) &&
+        !getTldrawRecords(doc).has(note.id),
     }))
   doc.transact(() => {
     const items = getBoxItems(canvas, boxKey)
     // The item keeps its sticky's author, so private mode still hides it from the others.
-    for (const { text, author } of dropped) {
+    for (const { text, author } of dropped.filter((d) => !d.isDraft)) {
       insertItem(canvas, boxKey, items.length, text.slice(0, 4000), author)
     }
   }, LocalOrigin)
+  const privateOnes = dropped.filter((d) => d.isDraft)
+  if (drafts && privateOnes.length > 0) {
+    drafts.transact(() => {
+      const items = getDraftBoxItems(drafts, shape.props.canvasId, boxKey)
+      for (const { text, author } of privateOnes) {
+        items.push([createItemMap(text.slice(0, 4000), undefined, author)])
+      }
+    }, LocalOrigin)
+  }
   editor.deleteShapes(notes.map((note) => note.id))
 }
 

@@ -1,7 +1,7 @@
 import type { Editor, TLShape } from 'tldraw'
 import * as Y from 'yjs'
 import { readItemAuthor } from '../../../shared/doc/canvasDoc'
-import { CanvasShapeType } from '../../../shared/doc/canvasShape'
+import { placementUnder } from '../../../shared/workshop/privatePlacement'
 import {
   isHiddenByPrivateMode,
   noteAuthor,
@@ -28,18 +28,7 @@ export function hiddenItemIds(
 
 /** Where a sticky note sits: in a frame, on a canvas, or on a canvas inside a frame. */
 export function placementOfShape(editor: Editor, shape: TLShape): Placement {
-  const parent = editor.getShape(shape.parentId as TLShape['id'])
-  if (!parent) return {}
-  if (parent.type === 'frame') return { frameId: parent.id }
-  if (parent.type === CanvasShapeType) {
-    const canvasId = (parent.props as { canvasId?: unknown }).canvasId
-    const grand = editor.getShape(parent.parentId as TLShape['id'])
-    return {
-      canvasId: typeof canvasId === 'string' ? canvasId : undefined,
-      frameId: grand?.type === 'frame' ? grand.id : undefined,
-    }
-  }
-  return {}
+  return placementUnder(shape.parentId, (id) => editor.getShape(id as TLShape['id']))
 }
 
 /** Whether private mode hides a sticky note from `me`. */

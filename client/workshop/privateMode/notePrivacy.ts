@@ -1,5 +1,7 @@
-import type { Editor } from 'tldraw'
+import type { Editor, TLRecord, TLShape, TLStore } from 'tldraw'
 import type { ItemAuthor } from '../../../shared/doc/canvasDoc'
+import { placementUnder } from '../../../shared/workshop/privatePlacement'
+import { noteAuthor, scopeCovers, type PrivateScope } from './privateVisibility'
 
 /**
  * Records who made each new sticky note and when (server clock) in its meta, so private mode
@@ -12,4 +14,26 @@ export function stampNewNotes(editor: Editor, author: () => ItemAuthor): () => v
     const { by, at } = author()
     return { ...shape, meta: { ...shape.meta, createdBy: by, createdAt: at } }
   })
+}
+
+/**
+ * Whether a record I just added is a private sticky: a note of mine, made inside a scope while
+ * it was private. It goes to my drafts (client/sync/DraftSync.ts) instead of the board.
+ */
+export function isPrivateNewNote(
+  store: TLStore,
+  record: TLRecord,
+  privateScopes: readonly PrivateScope[],
+  me: string,
+): boolean {
+  if (privateScopes.length === 0 || record.typeName !== 'shape' || record.type !== 'note') {
+    return false
+  }
+  const author = noteAuthor(record.meta)
+  if (!author || author.by !== me) return false
+  const placement = placementUnder(record.parentId, (id) => {
+    const parent = store.get(id as TLShape['id'])
+    return parent?.typeName === 'shape' ? parent : undefined
+  })
+  return privateScopes.some((p) => author.at >= p.since && scopeCovers(p.scope, placement))
 }

@@ -1,26 +1,9 @@
 import type { ItemAuthor } from '../../../shared/doc/canvasDoc'
-import type { Scope } from '../../../shared/workshop/voting'
+import { scopeCovers, type Placement } from '../../../shared/workshop/privatePlacement'
 import type { WorkshopState } from '../../../shared/workshop/workshopState'
 
 export type PrivateScope = WorkshopState['privateScopes'][number]
-
-/** Where a sticky or canvas item sits: the canvas it belongs to and the frame around it. */
-export interface Placement {
-  canvasId?: string
-  frameId?: string
-}
-
-/** Whether a scope covers something placed here. */
-export function scopeCovers(scope: Scope, placement: Placement): boolean {
-  switch (scope.kind) {
-    case 'board':
-      return true
-    case 'canvas':
-      return placement.canvasId === scope.canvasId
-    case 'frame':
-      return placement.frameId === scope.shapeId
-  }
-}
+export { scopeCovers, type Placement }
 
 /**
  * Whether private mode hides this sticky or item from `me`: someone else added it, inside a
