@@ -208,3 +208,58 @@ describe('after unbinding', () => {
     expect(boxX(alice.store)).toBe(5)
   })
 })
+
+describe('when a person adds something private', () => {
+  /** Alice with her drafts next to the board, and Bob on the board alone. */
+  function withDrafts() {
+    const board = new Y.Doc()
+    seedBoard(board)
+    const bobDoc = new Y.Doc()
+    connect(board, bobDoc)
+    const bob = peer(bobDoc)
+    const drafts = new Y.Doc()
+    const draftRecords = getTldrawRecords(drafts)
+    const store = createTLStore({
+      shapeUtils: defaultShapeUtils,
+      bindingUtils: defaultBindingUtils,
+    })
+    let privateNow = true
+    cleanups.push(
+      bindTldrawStoreToYMap(store, board, getTldrawRecords(board), {
+        doc: drafts,
+        records: draftRecords,
+        isPrivate: () => privateNow,
+      }),
+    )
+    const endPrivate = () => (privateNow = false)
+    return { board, store, drafts, draftRecords, bob, endPrivate }
+  }
+
+  it('writes it and its later edits to the drafts only', () => {
+    const { board, store, draftRecords, bob, endPrivate } = withDrafts()
+    drawBox(store, 1)
+    endPrivate()
+    drawBox(store, 2)
+    expect(boxX(draftRecords)).toBe(2)
+    expect(getTldrawRecords(board).has(boxId)).toBe(false)
+    expect(boxX(bob.store)).toBeUndefined()
+  })
+
+  it('keeps showing it, once, when the board takes it over and the drafts let it go', () => {
+    const { board, store, drafts, draftRecords, bob } = withDrafts()
+    drawBox(store, 5)
+    const removals: unknown[] = []
+    cleanups.push(store.listen(({ changes }) => removals.push(...Object.keys(changes.removed))))
+    // What the server does at the end of private mode: the board first, then the drafts.
+    const server = { kind: 'server', reason: 'reveal' }
+    board.transact(() => getTldrawRecords(board).set(boxId, draftRecords.get(boxId)), server)
+    drafts.transact(() => draftRecords.delete(boxId), server)
+    expect(boxX(store)).toBe(5)
+    expect(boxX(bob.store)).toBe(5)
+    expect(removals).toEqual([])
+    // From now on its edits go to the board.
+    drawBox(store, 6)
+    expect(boxX(bob.store)).toBe(6)
+    expect(draftRecords.has(boxId)).toBe(false)
+  })
+})

@@ -316,4 +316,70 @@ describe('private mode keeps new ideas on the server apart from the board', () =
     expect(getDraftBoxItems(kept.doc, open, 'problem').length).toBe(1)
     expect(itemTexts(viewer.doc, open)).toEqual([])
   })
+
+  it('reveals the stickies of a frame whose private mode ended, and keeps the others', async () => {
+    const { connect, call } = await workshopBoard()
+    const seeder = connect('edit')
+    await seeder.synced
+    const frame = (id: string) =>
+      JSON.stringify({ id, typeName: 'shape', type: 'frame', parentId: 'page:page', props: {} })
+    seeder.doc.transact(() => {
+      seeder.records.set('page:page', JSON.stringify({ typeName: 'page', id: 'page:page' }))
+      seeder.records.set('shape:frame-a', frame('shape:frame-a'))
+      seeder.records.set('shape:frame-b', frame('shape:frame-b'))
+    })
+    const viewer = connect('view')
+    await vi.waitFor(() => expect(viewer.records.has('shape:frame-b')).toBe(true))
+    for (const shapeId of ['shape:frame-a', 'shape:frame-b']) {
+      await call('/workshop', { type: 'private', scope: { kind: 'frame', shapeId }, on: true })
+    }
+    const drafts = connect('edit', { drafts: 'alice' })
+    await drafts.synced
+    drafts.doc.transact(() => {
+      const records = getDraftRecords(drafts.doc)
+      records.set('shape:in-a', note('shape:in-a', idOf('alice'), 1, 'shape:frame-a'))
+      records.set('shape:in-b', note('shape:in-b', idOf('alice'), 1, 'shape:frame-b'))
+    })
+    const check = connect('edit', { drafts: 'alice' })
+    await vi.waitFor(() => expect(getDraftRecords(check.doc).size).toBe(2))
+
+    await call('/workshop', {
+      type: 'private',
+      scope: { kind: 'frame', shapeId: 'shape:frame-a' },
+      on: false,
+    })
+    await vi.waitFor(() => expect(viewer.records.has('shape:in-a')).toBe(true))
+    await vi.waitFor(() => expect([...getDraftRecords(check.doc).keys()]).toEqual(['shape:in-b']))
+    expect(viewer.records.has('shape:in-b')).toBe(false)
+  })
+
+  it('moves a draft written after private mode ended into the board as well', async () => {
+    const { connect, setPrivate } = await workshopBoard()
+    const seeder = connect('edit')
+    await seeder.synced
+    seeder.records.set('page:page', JSON.stringify({ typeName: 'page', id: 'page:page' }))
+    const viewer = connect('view')
+    await vi.waitFor(() => expect(viewer.records.has('page:page')).toBe(true))
+    await setPrivate(true)
+    await setPrivate(false)
+    // A screen that had not heard yet.
+    const drafts = connect('edit', { drafts: 'alice' })
+    await drafts.synced
+    getDraftRecords(drafts.doc).set('shape:late', note('shape:late', idOf('alice'), 1))
+    await vi.waitFor(() => expect(viewer.records.has('shape:late')).toBe(true))
+    await vi.waitFor(() => expect(getDraftRecords(drafts.doc).size).toBe(0))
+  })
+
+  it('closes drafts sockets opened with a link the owner turns off', async () => {
+    const { connect, board, key, s } = await workshopBoard()
+    const drafts = connect('edit', { drafts: 'alice' })
+    await drafts.synced
+    const res = await fetch(`${s.url}/api/boards/${board.id}/links/edit`, {
+      method: 'PATCH',
+      headers: { authorization: `Bearer ${key('owner')}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ enabled: false }),
+    })
+    expect(res.status).toBe(200)
+    expect((await drafts.closed).code).toBe(CloseCodes.Unauthorized.code)
+  })
 })

@@ -32,10 +32,21 @@ interface BoxItemProps {
   lists: ItemLists
   /** Adds an item after this one (in the drafts while private mode covers the box). */
   addAfter: (itemId: string) => string | undefined
+  /** Whether it is one of this person's private drafts. */
+  draft?: boolean
 }
 
 /** One item of a box: a drag handle, its text and a delete button. */
-export function BoxItem({ box, item, boxOrder, label, onEmptied, lists, addAfter }: BoxItemProps) {
+export function BoxItem({
+  box,
+  item,
+  boxOrder,
+  label,
+  onEmptied,
+  lists,
+  addAfter,
+  draft = false,
+}: BoxItemProps) {
   const { focus } = useCanvasEnvironment()
   const fieldRef = useRef<HTMLTextAreaElement | null>(null)
   const { editors, onFocus, onBlur } = useEditors(item.id)
@@ -145,7 +156,8 @@ export function BoxItem({ box, item, boxOrder, label, onEmptied, lists, addAfter
         onFocus={onFocus}
         onBlur={onBlur}
       />
-      {workshop && <workshop.ItemVote itemId={item.id} label={label} />}
+      {/* A private draft is in no vote until the board holds it. */}
+      {workshop && !draft && <workshop.ItemVote itemId={item.id} label={label} />}
       <button
         type="button"
         className="box-item-delete"

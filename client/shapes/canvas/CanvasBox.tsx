@@ -178,6 +178,7 @@ export function CanvasBox({ canvasId, canvas, box, boxOrder, number }: CanvasBox
               onEmptied={() => addRef.current?.focus()}
               lists={draftLists}
               addAfter={addAfter}
+              draft
             />
           ))}
       </ol>
