@@ -10,7 +10,14 @@ import { participantOfSyncUrl } from '../sync/presenceIdentity.js'
 import type { Room, RoomDeps } from '../sync/Room.js'
 import { RoomManager, type Authorize, type ClientSession } from '../sync/RoomManager.js'
 import { draftDocumentId, draftOwner, draftPrefix } from './draftIds.js'
-import { applyReveal, clearRevealed, planReveal, revealsAnything } from './revealDrafts.js'
+import {
+  applyLateEdits,
+  applyReveal,
+  clearRevealed,
+  lateEdits,
+  planReveal,
+  revealsAnything,
+} from './revealDrafts.js'
 
 type PrivateScope = WorkshopState['privateScopes'][number]
 
@@ -99,6 +106,12 @@ export function createDraftRooms(deps: DraftRoomsDeps) {
       // Stored, then relayed; only then are the drafts cleared, so a failure in between
       // leaves them to be moved again (the board keeps what it holds already once).
       await board.transact((doc) => applyReveal(doc, plan, author, deps.now()))
+      // The author may have typed on while the board stored them: that goes in as well. The
+      // check and the clearing below run in one turn, so nothing can slip between them.
+      for (let late = lateEdits(draft.doc, plan); late; late = lateEdits(draft.doc, plan)) {
+        const edits = late
+        await board.transact((doc) => applyLateEdits(doc, edits, author, deps.now()))
+      }
     }
     await draft.transact((doc) => clearRevealed(doc, plan))
     return plan.records.length + plan.items.length

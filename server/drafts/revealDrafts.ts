@@ -10,6 +10,7 @@ import { canvasShapeId } from '../../shared/doc/canvasShape.js'
 import { getDraftBoxItems, getDraftRecords, listDraftItems } from '../../shared/doc/draftDoc.js'
 import { decodeRecord, encodeRecord, getTldrawRecords } from '../../shared/doc/layout.js'
 import { str } from '../../shared/doc/yLists.js'
+import { setYText } from '../../shared/doc/ytext.js'
 import {
   placementUnder,
   scopeCovers,
@@ -154,6 +155,55 @@ export function clearRevealed(draft: Y.Doc, plan: DraftReveal) {
     const items = getDraftBoxItems(draft, canvasId, boxKey)
     const index = findItemIndex(items, id)
     if (index >= 0) items.delete(index, 1)
+  }
+}
+
+/**
+ * Edits the author made to the moved drafts while the board stored them (the reveal waits for
+ * the store): the moves brought up to date, or null when nothing changed. Applied to the board
+ * before the drafts are cleared, so no keystroke of that moment is lost.
+ */
+export function lateEdits(draft: Y.Doc, plan: DraftReveal): DraftReveal | null {
+  const records = getDraftRecords(draft)
+  const late: DraftReveal = { records: [], items: [], clearedRecords: [], clearedItems: [] }
+  for (const move of plan.records) {
+    const record = decodeRecord(records.get(move.id))
+    if (!isRecord(record) || record.typeName !== 'shape' || record.type !== 'note') continue
+    const next = { ...record, parentId: move.record.parentId }
+    if (JSON.stringify(next) === JSON.stringify(move.record)) continue
+    move.record = next
+    late.records.push(move)
+  }
+  for (const move of plan.items) {
+    const items = getDraftBoxItems(draft, move.canvasId, move.boxKey)
+    const item = items.get(findItemIndex(items, move.id))
+    if (!(item instanceof Y.Map)) continue
+    const text = str(item.get('text'))
+    if (text === move.text) continue
+    move.text = text
+    late.items.push(move)
+  }
+  return late.records.length + late.items.length > 0 ? late : null
+}
+
+/** Brings what `applyReveal` moved up to date with `lateEdits` (inside a transaction). */
+export function applyLateEdits(board: Y.Doc, late: DraftReveal, author: string, now: number) {
+  const records = getTldrawRecords(board)
+  for (const { id, record } of late.records) {
+    const meta = isRecord(record.meta) ? record.meta : {}
+    const at = typeof meta.createdAt === 'number' ? meta.createdAt : now
+    records.set(
+      id,
+      encodeRecord({ ...record, meta: { ...meta, createdBy: author, createdAt: at } }),
+    )
+  }
+  const canvases = getBoardCanvases(board)
+  for (const move of late.items) {
+    const canvas = canvases.get(move.canvasId)
+    if (!(canvas instanceof Y.Map)) continue
+    const items = getBoxItems(canvas, move.boxKey)
+    const text = items.get(findItemIndex(items, move.id))?.get('text')
+    if (text instanceof Y.Text) setYText(text, move.text)
   }
 }
 
