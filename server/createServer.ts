@@ -111,7 +111,7 @@ export async function createServer(
     log,
     items: async (boardId, scope) => votableItems((await rooms.getRoom(boardId)).doc, scope),
     publish: (boardId, state) => rooms.withLoadedRoom(boardId, (room) => showWorkshop(room, state)),
-    reveal: (boardId, stillPrivate) => drafts.reveal(boardId, stillPrivate),
+    reveal: (boardId, state) => drafts.reveal(boardId, state),
   })
   const participants = createParticipantRecorder({ store: persistence, now, log })
   const workshopHooks: RoomHooks = {
@@ -139,7 +139,7 @@ export async function createServer(
     persistence,
     access,
     boardRoom: (boardId) => rooms.getRoom(boardId),
-    privateScopes: async (boardId) => (await workshop.get(boardId)).privateScopes,
+    workshop: (boardId) => workshop.get(boardId),
     store: persistence,
     health,
     bus,

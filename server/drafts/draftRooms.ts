@@ -19,15 +19,16 @@ import {
   revealsAnything,
 } from './revealDrafts.js'
 
-type PrivateScope = WorkshopState['privateScopes'][number]
+/** What decides which drafts stay drafts: the private scopes and the locks. */
+type Holding = Pick<WorkshopState, 'privateScopes' | 'locks'>
 
 export interface DraftRoomsDeps extends Omit<RoomDeps, 'hooks'> {
   persistence: Persistence
   access: BoardAccess
   /** The board's own room, where revealed drafts go. */
   boardRoom: (boardId: string) => Promise<Room>
-  /** The private scopes of a board as they stand. */
-  privateScopes: (boardId: string) => Promise<readonly PrivateScope[]>
+  /** The workshop state of a board as it stands. */
+  workshop: (boardId: string) => Promise<Holding>
   unloadAfterMs: number
   log: Logger
 }
@@ -73,8 +74,10 @@ export function createDraftRooms(deps: DraftRoomsDeps) {
     const timer = setTimeout(() => {
       pending.delete(draftId)
       void deps
-        .privateScopes(boardId)
-        .then((scopes) => (scopes.length === 0 ? revealOne(boardId, draftId, scopes) : undefined))
+        .workshop(boardId)
+        .then((state) =>
+          state.privateScopes.length === 0 ? revealOne(boardId, draftId, state) : undefined,
+        )
         .catch((error: unknown) =>
           log.error('drafts.reveal_failed', { boardId, error: String(error) }),
         )
@@ -91,16 +94,12 @@ export function createDraftRooms(deps: DraftRoomsDeps) {
   })
 
   /** Moves what `stillPrivate` no longer covers from one person's drafts into the board. */
-  async function revealOne(
-    boardId: string,
-    draftId: string,
-    stillPrivate: readonly PrivateScope[],
-  ) {
+  async function revealOne(boardId: string, draftId: string, holding: Holding) {
     const author = draftOwner(boardId, draftId)
     if (!author) return 0
     const draft = await rooms.getRoom(draftId)
     const board = await deps.boardRoom(boardId)
-    const plan = planReveal(draft.doc, board.doc, stillPrivate)
+    const plan = planReveal(draft.doc, board.doc, holding)
     if (!revealsAnything(plan)) return 0
     if (plan.records.length > 0 || plan.items.length > 0) {
       // Stored, then relayed; only then are the drafts cleared, so a failure in between
@@ -128,13 +127,13 @@ export function createDraftRooms(deps: DraftRoomsDeps) {
      * each with its author and time; resolves once every one is stored. Throws when the board
      * could not store them: the drafts stay, and ending private mode again moves them.
      */
-    async reveal(boardId: string, stillPrivate: readonly PrivateScope[]) {
+    async reveal(boardId: string, holding: Holding) {
       const prefix = draftPrefix(boardId)
       const stored = await persistence.listDocuments(prefix)
       const loaded = rooms.roomIds().filter((id) => id.startsWith(prefix))
       let moved = 0
       for (const draftId of new Set([...stored, ...loaded])) {
-        moved += await revealOne(boardId, draftId, stillPrivate)
+        moved += await revealOne(boardId, draftId, holding)
       }
       if (moved > 0) log.info('drafts.revealed', { boardId, count: moved })
     },

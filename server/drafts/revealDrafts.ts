@@ -19,8 +19,6 @@ import {
 } from '../../shared/workshop/privatePlacement.js'
 import type { WorkshopState } from '../../shared/workshop/workshopState.js'
 
-type PrivateScope = WorkshopState['privateScopes'][number]
-
 /** A draft sticky note on its way to the board. */
 interface RecordMove {
   id: string
@@ -37,8 +35,8 @@ interface ItemMove {
 }
 
 /**
- * What ending private mode moves out of one person's drafts: everything no private scope still
- * covers. `records` and `items` go into the board; `cleared` lists every draft entry to remove
+ * What ending private mode moves out of one person's drafts: everything no private scope (nor
+ * lock) still covers. `records` and `items` go into the board; `cleared` lists every draft entry to remove
  * once the board has stored them (including entries that cannot go anywhere: not a sticky
  * note, a canvas that is gone, or something the board holds already).
  */
@@ -62,15 +60,20 @@ function boardShapes(board: Y.Doc): (id: string) => PlacedShape | undefined {
   }
 }
 
-/** Finds what of `draft` no scope in `stillPrivate` covers, placed as the board is now. */
+/**
+ * Finds what of `draft` no private scope covers, placed as the board is now. What a lock
+ * covers waits too: the board takes no change there, from the server's reveal either (it goes
+ * in once unlocked).
+ */
 export function planReveal(
   draft: Y.Doc,
   board: Y.Doc,
-  stillPrivate: readonly PrivateScope[],
+  holding: Pick<WorkshopState, 'privateScopes' | 'locks'>,
 ): DraftReveal {
   const shapeOf = boardShapes(board)
   const covered = (placement: Placement) =>
-    stillPrivate.some((p) => scopeCovers(p.scope, placement))
+    holding.privateScopes.some((p) => scopeCovers(p.scope, placement)) ||
+    holding.locks.some((scope) => scopeCovers(scope, placement))
   const plan: DraftReveal = { records: [], items: [], clearedRecords: [], clearedItems: [] }
   const boardRecords = getTldrawRecords(board)
 

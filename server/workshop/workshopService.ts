@@ -30,10 +30,11 @@ export interface WorkshopServiceDeps {
   /** Shows the new state on every screen of the board. */
   publish: (boardId: string, state: WorkshopState) => void
   /**
-   * Moves everyone's private drafts that `stillPrivate` no longer covers into the board; runs
-   * when private mode ends somewhere. Throws when the board could not store them.
+   * Moves everyone's private drafts that neither a private scope nor a lock of `state` covers
+   * into the board; runs when private mode or a lock ends somewhere. Throws when the board could
+   * not store them.
    */
-  reveal?: (boardId: string, stillPrivate: WorkshopState['privateScopes']) => Promise<void>
+  reveal?: (boardId: string, state: WorkshopState) => Promise<void>
   /** Where a stored state that had to be repaired is reported (stderr when not given). */
   log?: Logger
 }
@@ -183,11 +184,11 @@ export function createWorkshopService(deps: WorkshopServiceDeps) {
           ended.push(state.voting)
         }
         const saved = await save(boardId, next, ended)
-        // Once the state says a scope is public, its drafts join the board. If the board cannot
-        // store them they stay drafts, and ending private mode again (allowed) retries.
-        if (action.type === 'private' && !action.on && deps.reveal) {
-          await deps.reveal(boardId, saved.privateScopes)
-        }
+        // Once the state says a scope is public (and unlocked), its drafts join the board. If the
+        // board cannot store them they stay drafts, and ending it again (allowed) retries.
+        const ends =
+          (action.type === 'private' && !action.on) || (action.type === 'lock' && !action.locked)
+        if (ends && deps.reveal) await deps.reveal(boardId, saved)
         return saved
       }),
 

@@ -382,4 +382,33 @@ describe('private mode keeps new ideas on the server apart from the board', () =
     expect(res.status).toBe(200)
     expect((await drafts.closed).code).toBe(CloseCodes.Unauthorized.code)
   })
+
+  it('keeps drafts in a locked canvas until the facilitator unlocks it', async () => {
+    const { connect, call, setPrivate } = await workshopBoard()
+    const canvas = JSON.parse(
+      (await call('/canvases', { kind: 'lean', title: 'Ideas', boxes: { problem: [] } })).text,
+    ) as { id: string }
+    const viewer = connect('view')
+    await viewer.synced
+    await setPrivate(true)
+    const drafts = connect('edit', { drafts: 'alice' })
+    await drafts.synced
+    const item = new Y.Map<unknown>()
+    item.set('id', 'alice-item')
+    item.set('text', new Y.Text(SecretItem))
+    getDraftBoxItems(drafts.doc, canvas.id, 'problem').push([item])
+    const check = connect('edit', { drafts: 'alice' })
+    await vi.waitFor(() => expect(getDraftBoxItems(check.doc, canvas.id, 'problem').length).toBe(1))
+
+    const lock = (locked: boolean) =>
+      call('/workshop', { type: 'lock', scope: { kind: 'canvas', canvasId: canvas.id }, locked })
+    expect((await lock(true)).status).toBe(200)
+    await setPrivate(false)
+    expect(itemTexts(viewer.doc, canvas.id)).toEqual([])
+    expect(getDraftBoxItems(check.doc, canvas.id, 'problem').length).toBe(1)
+
+    expect((await lock(false)).status).toBe(200)
+    await vi.waitFor(() => expect(itemTexts(viewer.doc, canvas.id)).toEqual([SecretItem]))
+    await vi.waitFor(() => expect(getDraftBoxItems(check.doc, canvas.id, 'problem').length).toBe(0))
+  })
 })
