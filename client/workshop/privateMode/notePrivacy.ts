@@ -17,8 +17,8 @@ export function stampNewNotes(editor: Editor, author: () => ItemAuthor): () => v
 }
 
 /**
- * Whether a record I just added is a private sticky: a note of mine, made inside a scope while
- * it was private. It goes to my drafts (client/sync/DraftSync.ts) instead of the board.
+ * Whether a record I just added is a private sticky: a note of mine, inside a scope that is
+ * private now. It goes to my drafts (client/sync/DraftSync.ts) instead of the board.
  */
 export function isPrivateNewNote(
   store: TLStore,
@@ -35,5 +35,7 @@ export function isPrivateNewNote(
     const parent = store.get(id as TLShape['id'])
     return parent?.typeName === 'shape' ? parent : undefined
   })
-  return privateScopes.some((p) => author.at >= p.since && scopeCovers(p.scope, placement))
+  // It is being added now, so no check of its time against the scope's: a screen's estimate
+  // of the server clock may lag, and a sticky made just after private mode began must not leak.
+  return privateScopes.some((p) => scopeCovers(p.scope, placement))
 }
