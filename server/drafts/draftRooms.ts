@@ -93,7 +93,7 @@ export function createDraftRooms(deps: DraftRoomsDeps) {
     authorize,
   })
 
-  /** Moves what `stillPrivate` no longer covers from one person's drafts into the board. */
+  /** Moves what no private scope or lock covers from one person's drafts into the board. */
   async function revealOne(boardId: string, draftId: string, holding: Holding) {
     const author = draftOwner(boardId, draftId)
     if (!author) return 0
@@ -123,19 +123,27 @@ export function createDraftRooms(deps: DraftRoomsDeps) {
     },
 
     /**
-     * Moves everyone's drafts on a board that no scope in `stillPrivate` covers into the board,
-     * each with its author and time; resolves once every one is stored. Throws when the board
-     * could not store them: the drafts stay, and ending private mode again moves them.
+     * Moves everyone's drafts on a board that neither a private scope nor a lock of `holding`
+     * covers into the board, each with its author and time; resolves once every one is stored.
+     * One person's drafts that cannot be read or moved do not hold up the others'; then it
+     * throws, those drafts stay, and ending private mode again moves them.
      */
     async reveal(boardId: string, holding: Holding) {
       const prefix = draftPrefix(boardId)
       const stored = await persistence.listDocuments(prefix)
       const loaded = rooms.roomIds().filter((id) => id.startsWith(prefix))
       let moved = 0
+      let failure: unknown = null
       for (const draftId of new Set([...stored, ...loaded])) {
-        moved += await revealOne(boardId, draftId, holding)
+        try {
+          moved += await revealOne(boardId, draftId, holding)
+        } catch (error) {
+          log.error('drafts.reveal_failed', { boardId, error: String(error) })
+          failure ??= error
+        }
       }
       if (moved > 0) log.info('drafts.revealed', { boardId, count: moved })
+      if (failure !== null) throw failure
     },
 
     /** Closes every drafts connection of a board (deleted board). */
