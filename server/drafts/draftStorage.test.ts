@@ -45,7 +45,7 @@ describe('where drafts are stored', () => {
       await s.createBoard({ id, title: id, now: 0 })
       await s.appendUpdate(draftDocumentId(id, alice), new Uint8Array([5]), 0)
     }
-    await s.softDeleteBoard(board, 1)
+    await s.softDeleteBoard(board, 1, null)
     expect(await s.purgeDeletedBoards(2)).toBe(1)
     expect(await s.listDocuments(draftPrefix(board))).toEqual([])
     expect(await s.listDocuments(draftPrefix(other))).toEqual([draftDocumentId(other, alice)])
