@@ -25,8 +25,9 @@ export function CanvasMenu({ editor, doc, boardId }: CanvasMenuProps) {
         href={boardExportUrl(boardId)}
         download="board.md"
         data-testid="download-board"
+        title="Download the whole board as markdown, to paste into docs, wikis and pull requests"
       >
-        Download .md
+        Export .md
       </a>
       {error && (
         <div className="canvas-menu-error">

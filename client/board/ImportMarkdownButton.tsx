@@ -44,10 +44,11 @@ export function ImportMarkdownButton({ boardId, onError }: ImportMarkdownButtonP
         type="button"
         className="button button-small button-quiet"
         data-testid="import-markdown"
+        title="Import a markdown file: its canvases are added to this board"
         disabled={busy}
         onClick={() => inputRef.current?.click()}
       >
-        {busy ? 'Importing…' : 'Import .md'}
+        {busy ? 'Importing…' : 'Import'}
       </button>
       <input
         ref={inputRef}

@@ -11,7 +11,7 @@ export function WorkshopSummaryLink({ boardId }: { boardId: string }) {
       data-testid="workshop-summary"
       title="Download the workshop summary as markdown: participants, vote results, decisions and every canvas"
     >
-      Workshop summary
+      Summary
     </a>
   )
 }
