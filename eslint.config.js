@@ -5,7 +5,7 @@ import tseslint from 'typescript-eslint'
 
 /**
  * `npm run lint`. Besides the recommended rules of ESLint, typescript-eslint and React's hooks
- * (all as errors), it holds the layer rules of docs/ARCHITECTURE.md. Relative imports are
+ * (all as errors), it holds the layer rules of docs/code.md. Relative imports are
  * matched by where they climb to: from any depth, `../../client/x` reaches the top-level
  * client/ folder and `../workshop/x` a sibling folder.
  */
@@ -59,7 +59,7 @@ const restrict = (files, ...rules) => ({
  * Every rule of React's recommended set, as an error, but one: set-state-in-effect flags an
  * effect that creates something (a sync, an undo manager, a voting client), stores it in
  * state and disposes of it in its cleanup. That is how this app keeps StrictMode's second run
- * from getting a disposed object (docs/ARCHITECTURE.md), so the rule would only be silenced.
+ * from getting a disposed object (client/board/useBoardSync.ts), so the rule would only be silenced.
  */
 const hooksAsErrors = {
   ...Object.fromEntries(
