@@ -7,6 +7,8 @@ declare global {
   interface Window {
     /** Every WebSocket the page opened, recorded by the test init script. */
     __sockets?: WebSocket[]
+    /** Whether a socket URL is a board's sync socket (not a person's private drafts). */
+    __isBoardSocket?: (url: string) => boolean
     /** The live editor, which the board exposes (client/board/BoardEditor.tsx). */
     editor?: Editor
   }
@@ -37,7 +39,10 @@ export interface BoardTab {
   page: Page
   /** Uncaught errors in the page, to assert there were none. */
   errors: string[]
-  /** How many sync sockets the current page holds open (not closing or closed). */
+  /**
+   * How many board sync sockets the current page holds open (not closing or closed); the
+   * socket of the person's private drafts is not counted.
+   */
   openSyncSockets(): Promise<number>
   /** When (Date.now()) each awareness message was sent to the server. */
   awarenessSentAt: number[]
@@ -54,6 +59,8 @@ export async function newTab(browser: Browser): Promise<BoardTab> {
     const Native = window.WebSocket
     const sockets: WebSocket[] = []
     window.__sockets = sockets
+    window.__isBoardSocket = (url) =>
+      new URL(url).pathname.startsWith('/sync/') && !new URL(url).searchParams.has('drafts')
     window.WebSocket = class extends Native {
       constructor(url: string | URL, protocols?: string | string[]) {
         super(url, protocols)
@@ -82,7 +89,7 @@ export async function newTab(browser: Browser): Promise<BoardTab> {
       tab.page.evaluate(
         () =>
           (window.__sockets ?? []).filter(
-            (socket) => socket.url.includes('/sync/') && socket.readyState <= WebSocket.OPEN,
+            (socket) => window.__isBoardSocket!(socket.url) && socket.readyState <= WebSocket.OPEN,
           ).length,
       ),
   }

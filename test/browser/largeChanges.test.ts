@@ -43,7 +43,7 @@ async function tab(): Promise<BoardTab> {
 
 /** How many sync sockets the page ever opened, closed ones included. */
 const syncSocketsOpened = (page: Page) =>
-  page.evaluate(() => (window.__sockets ?? []).filter((s) => s.url.includes('/sync/')).length)
+  page.evaluate(() => (window.__sockets ?? []).filter((s) => window.__isBoardSocket!(s.url)).length)
 
 const statusOf = (page: Page) => page.getByTestId('connection-status').getAttribute('data-status')
 
