@@ -2,11 +2,12 @@ import Database from 'better-sqlite3'
 import { describe, expect, it } from 'vitest'
 import { createLogger } from '../logger.js'
 import { createSqliteAccessStore } from '../persistence/sqlite/sqliteAccess.js'
+import { migrateSqlite } from '../persistence/sqlite/sqliteMigrations.js'
 import { createBoardAccess } from './boardAccess.js'
 
 function setup(openInstance = false) {
   const db = new Database(':memory:')
-  db.exec('CREATE TABLE boards (id TEXT PRIMARY KEY)')
+  migrateSqlite(db)
   const keys = createSqliteAccessStore(db)
   const access = createBoardAccess({
     keys,
@@ -70,7 +71,9 @@ describe('board access with share links', () => {
 
   it('issues keys at start-up for boards made before links existed', async () => {
     const { access, db, keys } = setup()
-    db.prepare("INSERT INTO boards (id) VALUES ('old-board')").run()
+    db.prepare(
+      "INSERT INTO boards (id, title, created_at, updated_at) VALUES ('old-board', '', 0, 0)",
+    ).run()
     expect(await keys.boardsWithoutKeys()).toEqual(['old-board'])
     await access.issueMissingKeys()
     expect(await keys.boardsWithoutKeys()).toEqual([])

@@ -8,6 +8,7 @@ import {
 import type { WorkshopStore } from '../access/accessTypes.js'
 import type { Logger } from '../logger.js'
 import { createSqliteAccessStore } from '../persistence/sqlite/sqliteAccess.js'
+import { migrateSqlite } from '../persistence/sqlite/sqliteMigrations.js'
 import { StorageUnavailableError } from '../persistence/storageErrors.js'
 import { createWorkshopService } from './workshopService.js'
 
@@ -23,7 +24,7 @@ function setup(
   db = new Database(':memory:'),
   wrap: (store: WorkshopStore) => WorkshopStore = (store) => store,
 ) {
-  db.exec('CREATE TABLE IF NOT EXISTS boards (id TEXT PRIMARY KEY)')
+  migrateSqlite(db)
   const published: WorkshopState[] = []
   const logged: { event: string; fields?: Record<string, unknown> }[] = []
   const note = (event: string, fields?: Record<string, unknown>) => logged.push({ event, fields })

@@ -5,6 +5,7 @@ import type { Board } from '../../../shared/api/boards.js'
 import type { Persistence, StoredAsset, StoredDocument, StoredToken } from '../types.js'
 import { createSqliteAccessStore } from './sqliteAccess.js'
 import { createSqliteHypothesisIndex } from './sqliteHypothesisIndex.js'
+import { migrateSqlite } from './sqliteMigrations.js'
 
 interface BoardRow {
   id: string
@@ -14,67 +15,6 @@ interface BoardRow {
   deleted_at: number | null
   deleted_by: string | null
 }
-
-const SCHEMA = `
-CREATE TABLE IF NOT EXISTS boards (
-  id TEXT PRIMARY KEY,
-  title TEXT NOT NULL,
-  created_at INTEGER NOT NULL,
-  updated_at INTEGER NOT NULL,
-  deleted_at INTEGER,
-  deleted_by TEXT
-);
-CREATE TABLE IF NOT EXISTS doc_updates (
-  seq INTEGER PRIMARY KEY AUTOINCREMENT,
-  board_id TEXT NOT NULL,
-  data BLOB NOT NULL
-);
-CREATE INDEX IF NOT EXISTS doc_updates_board ON doc_updates (board_id, seq);
-CREATE TABLE IF NOT EXISTS assets (
-  id TEXT PRIMARY KEY,
-  board_id TEXT NOT NULL,
-  mime_type TEXT NOT NULL,
-  data BLOB NOT NULL,
-  created_at INTEGER NOT NULL
-);
-CREATE INDEX IF NOT EXISTS assets_board ON assets (board_id);
-CREATE TABLE IF NOT EXISTS ingestion_tokens (
-  id TEXT PRIMARY KEY,
-  board_id TEXT NOT NULL,
-  name TEXT NOT NULL,
-  hash TEXT NOT NULL UNIQUE,
-  created_at INTEGER NOT NULL,
-  revoked_at INTEGER
-);
-CREATE INDEX IF NOT EXISTS ingestion_tokens_board ON ingestion_tokens (board_id);
-CREATE TABLE IF NOT EXISTS hypothesis_index (
-  board_id TEXT NOT NULL,
-  canvas_id TEXT NOT NULL,
-  title TEXT NOT NULL,
-  sentence TEXT NOT NULL,
-  status TEXT NOT NULL,
-  metrics_json TEXT NOT NULL,
-  latest_json TEXT NOT NULL,
-  timebox_start TEXT,
-  timebox_end TEXT,
-  decision TEXT,
-  updated_at INTEGER NOT NULL,
-  PRIMARY KEY (board_id, canvas_id)
-);
-CREATE TABLE IF NOT EXISTS quarantined_updates (
-  seq INTEGER PRIMARY KEY,
-  board_id TEXT NOT NULL,
-  reason TEXT NOT NULL,
-  at INTEGER NOT NULL
-);
-CREATE TABLE IF NOT EXISTS health_probe (
-  id INTEGER PRIMARY KEY CHECK (id = 1),
-  at INTEGER NOT NULL,
-  pad BLOB
-);
-CREATE INDEX IF NOT EXISTS hypothesis_index_status ON hypothesis_index (status);
-CREATE INDEX IF NOT EXISTS hypothesis_index_end ON hypothesis_index (timebox_end);
-`
 
 interface TokenRow {
   id: string
@@ -104,14 +44,6 @@ const toBoard = (row: BoardRow): Board => ({
   deletedAt: row.deleted_at === null ? null : new Date(row.deleted_at).toISOString(),
   deletedBy: row.deleted_at === null ? null : row.deleted_by,
 })
-
-/** Columns added after a table was first made: a file made by an older server gets them. */
-function addMissingColumns(db: Database.Database) {
-  const boardColumns = db.prepare<[], { name: string }>('PRAGMA table_info(boards)').all()
-  if (!boardColumns.some((c) => c.name === 'deleted_by')) {
-    db.exec('ALTER TABLE boards ADD COLUMN deleted_by TEXT')
-  }
-}
 
 /** The database file inside `DATA_DIR`. */
 export const DatabaseFileName = 'discovery-board.sqlite'
@@ -147,8 +79,7 @@ export function createSqlitePersistence(
   const walSync = createWalSync(`${join(dataDir, DatabaseFileName)}-wal`)
   db.pragma('busy_timeout = 5000')
   db.pragma('foreign_keys = ON')
-  db.exec(SCHEMA)
-  addMissingColumns(db)
+  migrateSqlite(db)
   const access = createSqliteAccessStore(db)
 
   const lastTouched = new Map<string, number>()

@@ -9,49 +9,6 @@ import type {
   WorkshopStore,
 } from '../../access/accessTypes.js'
 
-export const AccessSchema = `
-CREATE TABLE IF NOT EXISTS board_keys (
-  board_id TEXT NOT NULL,
-  role TEXT NOT NULL,
-  key TEXT,
-  hash TEXT NOT NULL UNIQUE,
-  enabled INTEGER NOT NULL DEFAULT 1,
-  created_at INTEGER NOT NULL,
-  PRIMARY KEY (board_id, role)
-);
-CREATE TABLE IF NOT EXISTS workshops (
-  board_id TEXT PRIMARY KEY,
-  state_json TEXT NOT NULL,
-  updated_at INTEGER NOT NULL
-);
-CREATE TABLE IF NOT EXISTS workshop_past_votes (
-  board_id TEXT NOT NULL,
-  voting_id TEXT NOT NULL,
-  ended_at INTEGER NOT NULL,
-  voting_json TEXT NOT NULL,
-  PRIMARY KEY (board_id, voting_id)
-);
-CREATE TABLE IF NOT EXISTS votes (
-  board_id TEXT NOT NULL,
-  voting_id TEXT NOT NULL,
-  vote_id TEXT NOT NULL,
-  voter_id TEXT NOT NULL,
-  item_id TEXT NOT NULL,
-  created_at INTEGER NOT NULL,
-  PRIMARY KEY (board_id, voting_id, vote_id)
-);
-CREATE TABLE IF NOT EXISTS workshop_participants (
-  board_id TEXT NOT NULL,
-  participant_id TEXT NOT NULL,
-  name TEXT NOT NULL,
-  role TEXT NOT NULL,
-  first_seen INTEGER NOT NULL,
-  last_seen INTEGER NOT NULL,
-  PRIMARY KEY (board_id, participant_id)
-);
-CREATE INDEX IF NOT EXISTS votes_voter ON votes (board_id, voting_id, voter_id);
-`
-
 interface KeyRow {
   board_id: string
   role: Role
@@ -68,7 +25,6 @@ const toKey = (row: KeyRow): StoredBoardKey => ({
 
 /** Share links, owner keys, workshop state, votes and ended votes in the board's SQLite file. */
 export function createSqliteAccessStore(db: Database.Database): BoardKeyStore & WorkshopStore {
-  db.exec(AccessSchema)
   const stmt = {
     putKey: db.prepare(
       `INSERT INTO board_keys (board_id, role, key, hash, enabled, created_at) VALUES (?, ?, ?, ?, 1, ?)

@@ -1,0 +1,155 @@
+import type Database from 'better-sqlite3'
+import { pendingMigrations, type Migration } from '../migrations.js'
+
+/** A step of the embedded store: SQL, or a function for a step that must look first. */
+export interface SqliteMigration extends Omit<Migration, 'sql'> {
+  sql: string | ((db: Database.Database) => void)
+}
+
+/**
+ * The embedded store's schema, step by step. Step 1 is the schema as it stood before steps were
+ * numbered: its statements say IF NOT EXISTS, so a file made by an older server adopts it.
+ */
+export const SqliteMigrations: readonly SqliteMigration[] = [
+  {
+    version: 1,
+    name: 'boards, documents, assets, tokens, index, keys and workshops',
+    sql: `
+CREATE TABLE IF NOT EXISTS boards (
+  id TEXT PRIMARY KEY,
+  title TEXT NOT NULL,
+  created_at INTEGER NOT NULL,
+  updated_at INTEGER NOT NULL,
+  deleted_at INTEGER
+);
+CREATE TABLE IF NOT EXISTS doc_updates (
+  seq INTEGER PRIMARY KEY AUTOINCREMENT,
+  board_id TEXT NOT NULL,
+  data BLOB NOT NULL
+);
+CREATE INDEX IF NOT EXISTS doc_updates_board ON doc_updates (board_id, seq);
+CREATE TABLE IF NOT EXISTS assets (
+  id TEXT PRIMARY KEY,
+  board_id TEXT NOT NULL,
+  mime_type TEXT NOT NULL,
+  data BLOB NOT NULL,
+  created_at INTEGER NOT NULL
+);
+CREATE INDEX IF NOT EXISTS assets_board ON assets (board_id);
+CREATE TABLE IF NOT EXISTS ingestion_tokens (
+  id TEXT PRIMARY KEY,
+  board_id TEXT NOT NULL,
+  name TEXT NOT NULL,
+  hash TEXT NOT NULL UNIQUE,
+  created_at INTEGER NOT NULL,
+  revoked_at INTEGER
+);
+CREATE INDEX IF NOT EXISTS ingestion_tokens_board ON ingestion_tokens (board_id);
+CREATE TABLE IF NOT EXISTS hypothesis_index (
+  board_id TEXT NOT NULL,
+  canvas_id TEXT NOT NULL,
+  title TEXT NOT NULL,
+  sentence TEXT NOT NULL,
+  status TEXT NOT NULL,
+  metrics_json TEXT NOT NULL,
+  latest_json TEXT NOT NULL,
+  timebox_start TEXT,
+  timebox_end TEXT,
+  decision TEXT,
+  updated_at INTEGER NOT NULL,
+  PRIMARY KEY (board_id, canvas_id)
+);
+CREATE TABLE IF NOT EXISTS quarantined_updates (
+  seq INTEGER PRIMARY KEY,
+  board_id TEXT NOT NULL,
+  reason TEXT NOT NULL,
+  at INTEGER NOT NULL
+);
+CREATE TABLE IF NOT EXISTS health_probe (
+  id INTEGER PRIMARY KEY CHECK (id = 1),
+  at INTEGER NOT NULL,
+  pad BLOB
+);
+CREATE INDEX IF NOT EXISTS hypothesis_index_status ON hypothesis_index (status);
+CREATE INDEX IF NOT EXISTS hypothesis_index_end ON hypothesis_index (timebox_end);
+
+CREATE TABLE IF NOT EXISTS board_keys (
+  board_id TEXT NOT NULL,
+  role TEXT NOT NULL,
+  key TEXT,
+  hash TEXT NOT NULL UNIQUE,
+  enabled INTEGER NOT NULL DEFAULT 1,
+  created_at INTEGER NOT NULL,
+  PRIMARY KEY (board_id, role)
+);
+CREATE TABLE IF NOT EXISTS workshops (
+  board_id TEXT PRIMARY KEY,
+  state_json TEXT NOT NULL,
+  updated_at INTEGER NOT NULL
+);
+CREATE TABLE IF NOT EXISTS workshop_past_votes (
+  board_id TEXT NOT NULL,
+  voting_id TEXT NOT NULL,
+  ended_at INTEGER NOT NULL,
+  voting_json TEXT NOT NULL,
+  PRIMARY KEY (board_id, voting_id)
+);
+CREATE TABLE IF NOT EXISTS votes (
+  board_id TEXT NOT NULL,
+  voting_id TEXT NOT NULL,
+  vote_id TEXT NOT NULL,
+  voter_id TEXT NOT NULL,
+  item_id TEXT NOT NULL,
+  created_at INTEGER NOT NULL,
+  PRIMARY KEY (board_id, voting_id, vote_id)
+);
+CREATE TABLE IF NOT EXISTS workshop_participants (
+  board_id TEXT NOT NULL,
+  participant_id TEXT NOT NULL,
+  name TEXT NOT NULL,
+  role TEXT NOT NULL,
+  first_seen INTEGER NOT NULL,
+  last_seen INTEGER NOT NULL,
+  PRIMARY KEY (board_id, participant_id)
+);
+CREATE INDEX IF NOT EXISTS votes_voter ON votes (board_id, voting_id, voter_id);
+`,
+  },
+  {
+    version: 2,
+    name: 'boards remember who deleted them',
+    // Files made before steps were numbered may have the column already.
+    sql(db) {
+      const columns = db.prepare<[], { name: string }>('PRAGMA table_info(boards)').all()
+      if (!columns.some((c) => c.name === 'deleted_by')) {
+        db.exec('ALTER TABLE boards ADD COLUMN deleted_by TEXT')
+      }
+    },
+  },
+]
+
+/** Brings a database up to the newest step, each step in its own transaction. */
+export function migrateSqlite(
+  db: Database.Database,
+  steps: readonly SqliteMigration[] = SqliteMigrations,
+) {
+  db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
+    version INTEGER PRIMARY KEY,
+    name TEXT NOT NULL,
+    applied_at INTEGER NOT NULL
+  )`)
+  const applied = () =>
+    db.prepare<[], { v: number | null }>('SELECT MAX(version) AS v FROM schema_migrations').get()
+      ?.v ?? 0
+  const record = db.prepare(
+    'INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)',
+  )
+  const apply = db.transaction((step: SqliteMigration) => {
+    // Another process opening the same file may have applied it meanwhile.
+    if (applied() >= step.version) return
+    if (typeof step.sql === 'string') db.exec(step.sql)
+    else step.sql(db)
+    record.run(step.version, step.name, Date.now())
+  })
+  for (const step of pendingMigrations(steps, applied())) apply.immediate(step)
+}
