@@ -47,7 +47,8 @@ await build({
   platform: 'node',
   format: 'esm',
   target: 'node20.19',
-  external: ['better-sqlite3'],
+  // pg loads pg-native only when asked for its native binding, which this server never does.
+  external: ['better-sqlite3', 'pg-native'],
   minify: true,
   sourcemap: 'linked',
   logLevel: 'warning',

@@ -34,6 +34,14 @@ const EnvSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(8787),
   HOST: z.string().default('0.0.0.0'),
   DATA_DIR: z.string().default('./data'),
+  DATABASE_URL: z
+    .string()
+    .optional()
+    .transform((v) => v || undefined)
+    .refine(
+      (v) => v === undefined || /^postgres(ql)?:\/\/./.test(v),
+      'must be a PostgreSQL URL such as postgres://user:password@host:5432/database',
+    ),
   MAX_MESSAGE_BYTES: z.coerce.number().int().positive().default(DefaultLimits.maxMessageBytes),
   MAX_DOCUMENT_BYTES: z.coerce.number().int().positive().default(DefaultLimits.maxDocumentBytes),
   MAX_ASSET_BYTES: z.coerce.number().int().positive().default(DefaultLimits.maxAssetBytes),
@@ -64,6 +72,8 @@ export interface Config {
   port: number
   host: string
   dataDir: string
+  /** Where everything is stored when set (PostgreSQL); otherwise one SQLite file in `dataDir`. */
+  databaseUrl: string | undefined
   /** Where the built client lives; served as static files. */
   clientDir: string
   limits: {
@@ -128,6 +138,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     port: e.PORT,
     host: e.HOST,
     dataDir: resolve(e.DATA_DIR),
+    databaseUrl: e.DATABASE_URL,
     clientDir: join(appRoot(import.meta.dirname), 'dist', 'client'),
     limits: {
       maxMessageBytes: e.MAX_MESSAGE_BYTES,

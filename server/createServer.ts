@@ -12,6 +12,7 @@ import type { Config } from './config.js'
 import type { ServerContext } from './context.js'
 import { createLogger, type Logger } from './logger.js'
 import { createSqlitePersistence } from './persistence/sqlite/SqlitePersistence.js'
+import { createPostgresPersistence } from './persistence/postgres/PostgresPersistence.js'
 import type { Persistence } from './persistence/types.js'
 import { guardPersistence } from './persistence/guardedPersistence.js'
 import { markRunning, startIntegrityCheck } from './persistence/sqlite/integrityCheck.js'
@@ -57,6 +58,14 @@ export interface ServerOverrides {
   now?: () => number
 }
 
+/** PostgreSQL when `DATABASE_URL` is set, otherwise the SQLite file in `DATA_DIR`. */
+async function openStore(config: Config, log: Logger): Promise<Persistence> {
+  if (config.databaseUrl) {
+    return createPostgresPersistence(config.databaseUrl, { durability: config.durability, log })
+  }
+  return createSqlitePersistence(config.dataDir, { durability: config.durability })
+}
+
 /** Builds and starts the server: persistence, rooms, HTTP and WebSocket on one port. */
 export async function createServer(
   config: Config,
@@ -65,18 +74,19 @@ export async function createServer(
   const log = overrides.log ?? createLogger(config.logLevel)
   const now = overrides.now ?? Date.now
   const health = createStorageHealth(log, now)
+  // The embedded store notes that it runs (a crash leaves the note, and a WAL deleted after a
+  // crash is reported loudly: so before the file is opened) and checks the file's integrity in
+  // the background.
+  const embedded = !overrides.persistence && !config.databaseUrl
+  if (embedded) mkdirSync(config.dataDir, { recursive: true })
+  const runMarker = embedded ? markRunning(config.dataDir, log) : undefined
   // Every write failure means "storage unavailable" and every unreadable document "board
   // unreadable", whichever store is behind.
-  // The embedded store notes that it runs (a crash leaves the note, and a WAL deleted after a
-  // crash is reported loudly) and checks the file's integrity in the background.
-  if (!overrides.persistence) mkdirSync(config.dataDir, { recursive: true })
-  const runMarker = overrides.persistence ? undefined : markRunning(config.dataDir, log)
   const persistence = guardPersistence(
-    overrides.persistence ??
-      createSqlitePersistence(config.dataDir, { durability: config.durability }),
+    overrides.persistence ?? (await openStore(config, log)),
     health,
   )
-  if (!overrides.persistence) void startIntegrityCheck({ dataDir: config.dataDir, log })
+  if (embedded) void startIntegrityCheck({ dataDir: config.dataDir, log })
   const bus = overrides.bus ?? createLocalBus()
 
   const access = createBoardAccess({

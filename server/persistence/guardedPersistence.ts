@@ -38,7 +38,8 @@ const writtenBytes = (args: unknown[]) =>
 /**
  * Wraps a store so that its failures have one meaning everywhere: a write that throws (or
  * rejects) becomes `StorageUnavailableError` and is reported to `health`, a write that
- * succeeds ends a failure episode, and a board whose document cannot be read becomes
+ * succeeds ends a failure episode, a read that finds the store unreachable
+ * (`StorageUnavailableError`) is reported too, and a board whose document cannot be read becomes
  * `BoardUnreadableError`. Routes and rooms branch on these two errors only.
  */
 export function guardPersistence(store: Persistence, health: StorageHealth): Persistence {
@@ -68,9 +69,31 @@ export function guardPersistence(store: Persistence, health: StorageHealth): Per
       return result
     }
   }
-  const load = store.loadDocument.bind(store)
+  // A read fails only when the store cannot be reached (a database across the network): that
+  // is the same episode as a refused write, and ends with the next write that succeeds.
+  const unreachable = (error: unknown, name: string): never => {
+    if (error instanceof StorageUnavailableError) health.reportFailure(error, name)
+    throw error
+  }
+  const writes: ReadonlySet<string> = new Set(WriteMethods)
+  for (const [name, value] of Object.entries(store)) {
+    if (typeof value !== 'function' || writes.has(name) || name === 'close') continue
+    const read = (value as Method).bind(store)
+    guarded[name] = (...args: unknown[]) => {
+      try {
+        const result = read(...args)
+        return result instanceof Promise
+          ? result.catch((error: unknown) => unreachable(error, name))
+          : result
+      } catch (error) {
+        return unreachable(error, name)
+      }
+    }
+  }
+  const load = guarded.loadDocument as Persistence['loadDocument']
   guarded.loadDocument = (boardId: string) => {
     const unreadable = (error: unknown): never => {
+      if (error instanceof StorageUnavailableError) throw error
       throw error instanceof BoardUnreadableError ? error : new BoardUnreadableError(boardId, error)
     }
     try {

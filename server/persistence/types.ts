@@ -136,5 +136,7 @@ export interface Persistence
    * accepts writes of that size again (health checks, after a refused write).
    */
   probeWrite(now: number, bytes?: number): MaybePromise<void>
+  /** A cheap round trip that throws while the store cannot be reached (health checks). */
+  ping(): MaybePromise<void>
   close(): MaybePromise<void>
 }

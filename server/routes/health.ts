@@ -34,12 +34,12 @@ export function healthRoutes(ctx: ServerContext) {
     }),
     async (c) => {
       const failing = ctx.health.failure()
-      if (failing) {
-        try {
-          await ctx.persistence.probeWrite(ctx.now(), failing.bytes)
-        } catch {
-          // Still failing: reported below.
-        }
+      try {
+        // A store across the network can be lost while nobody writes: asked each time.
+        if (failing) await ctx.persistence.probeWrite(ctx.now(), failing.bytes)
+        else await ctx.persistence.ping()
+      } catch {
+        // Failing: reported below.
       }
       const failure = ctx.health.failure()
       if (!failure) return c.json({ ok: true as const }, 200)

@@ -143,6 +143,7 @@ export function createSqlitePersistence(
       `DELETE FROM doc_updates WHERE board_id = ? AND seq <= ?
        AND seq NOT IN (SELECT seq FROM quarantined_updates)`,
     ),
+    ping: db.prepare('SELECT 1'),
     probe: db.prepare(
       `INSERT INTO health_probe (id, at, pad) VALUES (1, ?, zeroblob(?))
        ON CONFLICT (id) DO UPDATE SET at = excluded.at, pad = excluded.pad`,
@@ -265,6 +266,9 @@ export function createSqlitePersistence(
       // At most 1 MiB: every REST write and health check probes while writes fail.
       stmt.probe.run(now, Math.min(bytes, 1024 * 1024))
       if (bytes > 0) stmt.probe.run(now, 0)
+    },
+    ping() {
+      stmt.ping.get()
     },
     async close() {
       await walSync.close()

@@ -1,0 +1,299 @@
+import type { Board } from '../../../shared/api/boards.js'
+import type { Logger } from '../../logger.js'
+import type { Persistence, StoredDocument, StoredToken } from '../types.js'
+import { createPostgresAccessStore } from './postgresAccess.js'
+import { createPostgresHypothesisIndex } from './postgresHypothesisIndex.js'
+import { migratePostgres } from './postgresMigrations.js'
+import {
+  bytes,
+  createPostgresPool,
+  fromBytes,
+  inTransaction,
+  query,
+  type Tx,
+} from './postgresPool.js'
+
+interface BoardRow {
+  id: string
+  title: string
+  created_at: number
+  updated_at: number
+  deleted_at: number | null
+}
+
+interface TokenRow {
+  id: string
+  board_id: string
+  name: string
+  created_at: number
+  revoked_at: number | null
+}
+
+const toBoard = (row: BoardRow): Board => ({
+  id: row.id,
+  title: row.title,
+  createdAt: new Date(row.created_at).toISOString(),
+  updatedAt: new Date(row.updated_at).toISOString(),
+  deletedAt: row.deleted_at === null ? null : new Date(row.deleted_at).toISOString(),
+})
+
+const toToken = (row: TokenRow): StoredToken => ({
+  id: row.id,
+  boardId: row.board_id,
+  name: row.name,
+  createdAt: row.created_at,
+  revokedAt: row.revoked_at,
+})
+
+/** Marking a board edited on every keystroke would double the writes; once a second is plenty. */
+const TOUCH_INTERVAL_MS = 1000
+
+/**
+ * The lock that orders a board's document log: held by an append from taking its sequence
+ * number to its commit, and by a compaction, so rows of one board commit in `seq` order and a
+ * compaction never interleaves with an append, whichever instance writes.
+ */
+const BoardLock = 'SELECT pg_advisory_xact_lock(hashtextextended($1, 0))'
+
+/** Every table that holds something of a board, emptied when the board is purged. */
+const BoardTables = [
+  'doc_updates',
+  'assets',
+  'ingestion_tokens',
+  'hypothesis_index',
+  'board_keys',
+  'workshops',
+  'votes',
+  'workshop_participants',
+  'workshop_past_votes',
+]
+
+export interface PostgresOptions {
+  durability?: 'full' | 'relaxed'
+  log?: Logger
+  /** Connections this instance keeps at most. */
+  maxConnections?: number
+}
+
+/**
+ * The store in PostgreSQL, for several server instances sharing one database: the same tables
+ * and semantics as the embedded store, with versioned migrations applied at start-up. Every
+ * failure (the database unreachable, restarting, refusing) is a `StorageUnavailableError`.
+ */
+export async function createPostgresPersistence(
+  url: string,
+  options: PostgresOptions = {},
+): Promise<Persistence> {
+  const pool = createPostgresPool(url, {
+    durability: options.durability,
+    log: options.log,
+    max: options.maxConnections,
+  })
+  try {
+    await migratePostgres(pool)
+  } catch (error) {
+    await pool.end()
+    throw error
+  }
+  const lastTouched = new Map<string, number>()
+
+  const getBoard = async (boardId: string) => {
+    const { rows } = await query<BoardRow>(pool, 'SELECT * FROM boards WHERE id = $1', [boardId])
+    return rows[0] ? toBoard(rows[0]) : undefined
+  }
+  /** Runs an update of one board and answers the board as it is afterwards. */
+  const updateBoard = async (boardId: string, sql: string, params: unknown[]) => {
+    const { rows } = await query<BoardRow>(pool, `${sql} RETURNING *`, params)
+    return rows[0] ? toBoard(rows[0]) : getBoard(boardId)
+  }
+
+  return {
+    async listBoards({ deleted, deletedSince = 0 }) {
+      const { rows } = deleted
+        ? await query<BoardRow>(
+            pool,
+            `SELECT * FROM boards WHERE deleted_at IS NOT NULL AND deleted_at >= $1
+             ORDER BY deleted_at DESC, id`,
+            [deletedSince],
+          )
+        : await query<BoardRow>(
+            pool,
+            'SELECT * FROM boards WHERE deleted_at IS NULL ORDER BY updated_at DESC, id',
+          )
+      return rows.map(toBoard)
+    },
+    getBoard,
+    async createBoard({ id, title, now }) {
+      const { rows } = await query<BoardRow>(
+        pool,
+        `INSERT INTO boards (id, title, created_at, updated_at, deleted_at)
+         VALUES ($1, $2, $3, $3, NULL) RETURNING *`,
+        [id, title, now],
+      )
+      return toBoard(rows[0]!)
+    },
+    renameBoard: (boardId, title, now) =>
+      updateBoard(boardId, 'UPDATE boards SET title = $2, updated_at = $3 WHERE id = $1', [
+        boardId,
+        title,
+        now,
+      ]),
+    softDeleteBoard: (boardId, now) =>
+      updateBoard(
+        boardId,
+        'UPDATE boards SET deleted_at = $2 WHERE id = $1 AND deleted_at IS NULL',
+        [boardId, now],
+      ),
+    restoreBoard: (boardId, now) =>
+      updateBoard(boardId, 'UPDATE boards SET deleted_at = NULL, updated_at = $2 WHERE id = $1', [
+        boardId,
+        now,
+      ]),
+    purgeDeletedBoards: (before) =>
+      inTransaction(pool, async (tx) => {
+        const { rows } = await tx.query<{ id: string }>(
+          'SELECT id FROM boards WHERE deleted_at IS NOT NULL AND deleted_at < $1 FOR UPDATE',
+          [before],
+        )
+        const ids = rows.map((r) => r.id)
+        if (ids.length === 0) return 0
+        for (const table of BoardTables) {
+          await tx.query(`DELETE FROM ${table} WHERE board_id = ANY($1)`, [ids])
+        }
+        await tx.query('DELETE FROM boards WHERE id = ANY($1)', [ids])
+        return ids.length
+      }),
+
+    async loadDocument(boardId): Promise<StoredDocument> {
+      const { rows } = await query<{ seq: number; data: Buffer }>(
+        pool,
+        'SELECT seq, data FROM doc_updates WHERE board_id = $1 ORDER BY seq',
+        [boardId],
+      )
+      let total = 0
+      const updates = rows.map((r) => {
+        total += r.data.byteLength
+        return fromBytes(r.data)
+      })
+      return { updates, lastSeq: rows.at(-1)?.seq ?? 0, bytes: total }
+    },
+    async appendUpdate(boardId, update, now) {
+      const touch = now - (lastTouched.get(boardId) ?? 0) >= TOUCH_INTERVAL_MS
+      if (touch) lastTouched.set(boardId, now)
+      // One statement, one round trip: the lock is taken before the row (and its seq) is made
+      // and held until the statement commits. It resolves once the commit is durable
+      // (synchronous_commit, unless the durability is relaxed).
+      const { rows } = await query<{ seq: number }>(
+        pool,
+        `WITH locked AS (${BoardLock.replace('SELECT', 'SELECT 1 AS held,')}),
+              touched AS (UPDATE boards SET updated_at = $3 WHERE id = $1 AND $4
+                          AND EXISTS (SELECT 1 FROM locked))
+         INSERT INTO doc_updates (board_id, data) SELECT $1, $2 FROM locked RETURNING seq`,
+        [boardId, bytes(update), now, touch],
+      ).catch((error: unknown) => {
+        if (touch) lastTouched.delete(boardId)
+        throw error
+      })
+      return rows[0]!.seq
+    },
+    compactDocument: (boardId, snapshot, uptoSeq) =>
+      inTransaction(pool, async (tx: Tx) => {
+        // Under the board's lock: no append commits between the delete and the insert, and
+        // rows after uptoSeq (appended meanwhile, by this instance or another) are kept.
+        // The snapshot itself still comes from this instance's room, which holds every row up
+        // to uptoSeq only while one instance serves the board; several instances must build
+        // it from the stored rows here instead.
+        await tx.query(BoardLock, [boardId])
+        await tx.query('DELETE FROM doc_updates WHERE board_id = $1 AND seq <= $2', [
+          boardId,
+          uptoSeq,
+        ])
+        await tx.query('INSERT INTO doc_updates (board_id, data) VALUES ($1, $2)', [
+          boardId,
+          bytes(snapshot),
+        ])
+      }),
+
+    async putAsset(asset) {
+      await query(
+        pool,
+        'INSERT INTO assets (id, board_id, mime_type, data, created_at) VALUES ($1, $2, $3, $4, $5)',
+        [asset.id, asset.boardId, asset.mimeType, bytes(asset.data), asset.createdAt],
+      )
+    },
+    async getAsset(boardId, assetId) {
+      const { rows } = await query<{
+        id: string
+        board_id: string
+        mime_type: string
+        data: Buffer
+        created_at: number
+      }>(pool, 'SELECT * FROM assets WHERE id = $1 AND board_id = $2', [assetId, boardId])
+      const row = rows[0]
+      if (!row) return undefined
+      return {
+        id: row.id,
+        boardId: row.board_id,
+        mimeType: row.mime_type,
+        data: fromBytes(row.data),
+        createdAt: row.created_at,
+      }
+    },
+
+    async createToken(token) {
+      await query(
+        pool,
+        'INSERT INTO ingestion_tokens (id, board_id, name, hash, created_at) VALUES ($1, $2, $3, $4, $5)',
+        [token.id, token.boardId, token.name, token.hash, token.createdAt],
+      )
+    },
+    async listTokens(boardId) {
+      const { rows } = await query<TokenRow>(
+        pool,
+        `SELECT * FROM ingestion_tokens WHERE board_id = $1 AND revoked_at IS NULL
+         ORDER BY created_at, ord`,
+        [boardId],
+      )
+      return rows.map(toToken)
+    },
+    async revokeToken(boardId, tokenId, now) {
+      const { rowCount } = await query(
+        pool,
+        `UPDATE ingestion_tokens SET revoked_at = $1
+         WHERE board_id = $2 AND id = $3 AND revoked_at IS NULL`,
+        [now, boardId, tokenId],
+      )
+      return (rowCount ?? 0) > 0
+    },
+    async findTokenByHash(hash) {
+      const { rows } = await query<TokenRow>(
+        pool,
+        'SELECT * FROM ingestion_tokens WHERE hash = $1',
+        [hash],
+      )
+      return rows[0] ? toToken(rows[0]) : undefined
+    },
+
+    ...createPostgresHypothesisIndex(pool),
+    ...createPostgresAccessStore(pool),
+
+    async probeWrite(now, size = 0) {
+      // Written and then emptied, as in the embedded store; at most 1 MiB.
+      const pad = Math.min(size, 1024 * 1024)
+      await query(
+        pool,
+        `INSERT INTO health_probe (id, at, pad) VALUES (1, $1, $2)
+         ON CONFLICT (id) DO UPDATE SET at = excluded.at, pad = excluded.pad`,
+        [now, Buffer.alloc(pad)],
+      )
+      if (pad > 0)
+        await query(pool, 'UPDATE health_probe SET pad = $1 WHERE id = 1', [Buffer.alloc(0)])
+    },
+    async ping() {
+      await query(pool, 'SELECT 1')
+    },
+    async close() {
+      await pool.end()
+    },
+  }
+}

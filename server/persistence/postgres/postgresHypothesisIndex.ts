@@ -1,0 +1,112 @@
+import type { Pool } from 'pg'
+import type { HypothesisIndex, HypothesisIndexQuery } from '../types.js'
+import { inTransaction, query } from './postgresPool.js'
+
+interface Row {
+  board_id: string
+  canvas_id: string
+  title: string
+  sentence: string
+  status: string
+  metrics_json: string
+  latest_json: string
+  timebox_start: string | null
+  timebox_end: string | null
+  decision: string | null
+  updated_at: number
+  board_title: string
+}
+
+const Columns = [
+  'board_id',
+  'canvas_id',
+  'title',
+  'sentence',
+  'status',
+  'metrics_json',
+  'latest_json',
+  'timebox_start',
+  'timebox_end',
+  'decision',
+  'updated_at',
+] as const
+
+/** The tracker index in PostgreSQL: one row per hypothesis, replaced per board in a transaction. */
+export function createPostgresHypothesisIndex(pool: Pool): HypothesisIndex {
+  const filter = ({ boardIds, statuses, overdue }: HypothesisIndexQuery) => {
+    const where = ['b.deleted_at IS NULL']
+    const params: unknown[] = []
+    const param = (value: unknown) => `$${params.push(value)}`
+    if (boardIds) where.push(`h.board_id = ANY(${param(boardIds)}::text[])`)
+    if (statuses) where.push(`h.status = ANY(${param(statuses)}::text[])`)
+    if (overdue) {
+      const isOverdue = `(h.timebox_end IS NOT NULL AND h.timebox_end <= ${param(
+        new Date(overdue.at).toISOString(),
+      )} AND h.status <> 'decided')`
+      where.push(overdue.is ? isOverdue : `NOT ${isOverdue}`)
+    }
+    return {
+      sql: `FROM hypothesis_index h JOIN boards b ON b.id = h.board_id WHERE ${where.join(' AND ')}`,
+      params,
+      param,
+    }
+  }
+  const order = {
+    due: 'ORDER BY h.timebox_end IS NULL, h.timebox_end, h.board_id, h.canvas_id',
+    updated: 'ORDER BY h.updated_at DESC, h.board_id, h.canvas_id',
+  }
+  return {
+    replaceBoardHypotheses: (boardId, rows) =>
+      inTransaction(pool, async (tx) => {
+        await tx.query('DELETE FROM hypothesis_index WHERE board_id = $1', [boardId])
+        for (const row of rows) {
+          await tx.query(
+            `INSERT INTO hypothesis_index (${Columns.join(', ')})
+             VALUES (${Columns.map((_, i) => `$${i + 1}`).join(', ')})`,
+            [
+              row.boardId,
+              row.canvasId,
+              row.title,
+              row.sentence,
+              row.status,
+              row.metricsJson,
+              row.latestJson,
+              row.timeboxStart,
+              row.timeboxEnd,
+              row.decision,
+              row.updatedAt,
+            ],
+          )
+        }
+      }),
+    async queryHypotheses(q) {
+      const { sql, params, param } = filter(q)
+      const orderBy = q.orderBy ? order[q.orderBy] : ''
+      const limit = q.limit === undefined ? '' : `LIMIT ${param(Math.floor(q.limit))}`
+      const { rows } = await query<Row>(
+        pool,
+        `SELECT h.*, b.title AS board_title ${sql} ${orderBy} ${limit}`,
+        params,
+      )
+      return rows.map((r) => ({
+        boardId: r.board_id,
+        canvasId: r.canvas_id,
+        title: r.title,
+        sentence: r.sentence,
+        status: r.status,
+        metricsJson: r.metrics_json,
+        latestJson: r.latest_json,
+        timeboxStart: r.timebox_start,
+        timeboxEnd: r.timebox_end,
+        decision: r.decision,
+        updatedAt: r.updated_at,
+        boardTitle: r.board_title,
+      }))
+    },
+    async countHypotheses(q) {
+      const { sql, params } = filter(q)
+      const { rows } = await query<{ n: number }>(pool, `SELECT COUNT(*)::int AS n ${sql}`, params)
+      return rows[0]!.n
+    },
+  }
+}
