@@ -2,7 +2,7 @@ import type { Role } from '../../shared/api/links.js'
 import { CloseCodes, type CloseCode } from '../../shared/protocol/closeCodes.js'
 import type { Logger } from '../logger.js'
 import { Connection, type Permission, type SocketLike } from './Connection.js'
-import { BoardUnreadableError } from '../persistence/storageErrors.js'
+import { BoardUnreadableError, StorageUnavailableError } from '../persistence/storageErrors.js'
 import { Room, type RoomDeps } from './Room.js'
 
 /**
@@ -39,6 +39,8 @@ export interface ClientSession {
 export class RoomManager {
   private readonly rooms = new Map<string, Promise<Room>>()
   private readonly unloadTimers = new Map<string, NodeJS.Timeout>()
+  /** Rooms being unloaded, until their last writes are stored. */
+  private readonly unloading = new Map<string, Promise<void>>()
   private nextConnectionId = 1
 
   constructor(private readonly options: RoomManagerOptions) {}
@@ -82,9 +84,14 @@ export class RoomManager {
     }
     ready().catch((error: unknown) => {
       // An unreadable board was logged by getRoom; it closes with its own code.
+      // A store that cannot be reached closes with the code clients reconnect after.
       const code =
-        error instanceof BoardUnreadableError ? CloseCodes.BoardUnreadable : CloseCodes.ServerError
-      if (!(error instanceof BoardUnreadableError)) {
+        error instanceof BoardUnreadableError
+          ? CloseCodes.BoardUnreadable
+          : error instanceof StorageUnavailableError
+            ? CloseCodes.StorageUnavailable
+            : CloseCodes.ServerError
+      if (!(error instanceof BoardUnreadableError || error instanceof StorageUnavailableError)) {
         this.options.log.error('sync.open_failed', { boardId, error: String(error) })
       }
       socket.close(code.code, code.reason)
@@ -121,11 +128,13 @@ export class RoomManager {
         (loaded) => this.scheduleUnloadIfIdle(loaded),
         (error: unknown) => {
           if (this.rooms.get(boardId) === room) this.rooms.delete(boardId)
+          r.discard()
+          // An unreachable store was logged once for its episode by the storage health.
+          if (error instanceof StorageUnavailableError) return
           this.options.log.error('board.unreadable', {
             boardId,
             cause: error instanceof BoardUnreadableError ? String(error.cause) : String(error),
           })
-          r.discard()
         },
       )
     } else if (this.unloadTimers.has(boardId)) {
