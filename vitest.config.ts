@@ -1,5 +1,20 @@
 import { configDefaults, defineConfig } from 'vitest/config'
 
+/** The end-to-end suites the `postgres` project runs against servers on PostgreSQL. */
+const PostgresSuites = [
+  'test/api/boards.test.ts',
+  'test/api/access.test.ts',
+  'test/api/assetAccess.test.ts',
+  'test/api/tokens.test.ts',
+  'test/api/tracker.test.ts',
+  'test/api/workshop.test.ts',
+  'test/api/hypotheses.test.ts',
+  'test/sync/sync.test.ts',
+  'test/sync/roles.test.ts',
+  'test/sync/locks.test.ts',
+  'test/sync/measurements.test.ts',
+]
+
 export default defineConfig({
   test: {
     testTimeout: 30_000,
@@ -23,6 +38,19 @@ export default defineConfig({
             'test/**/*.test.ts',
           ],
           exclude: [...configDefaults.exclude, 'test/browser/**'],
+          globalSetup: ['test/helpers/postgresGlobalSetup.ts'],
+        },
+      },
+      {
+        // End-to-end API and sync tests again, with every server on PostgreSQL instead of
+        // SQLite: the features work the same on both stores.
+        extends: true,
+        test: {
+          name: 'postgres',
+          include: PostgresSuites,
+          env: { TEST_STORE: 'postgres' },
+          globalSetup: ['test/helpers/postgresGlobalSetup.ts'],
+          setupFiles: ['test/helpers/postgresProjectSetup.ts'],
         },
       },
       {

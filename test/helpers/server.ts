@@ -5,8 +5,10 @@ import { join, resolve } from 'node:path'
 import { loadConfig } from '../../server/config.js'
 import { createServer, type RunningServer } from '../../server/createServer.js'
 import { createSqlitePersistence } from '../../server/persistence/sqlite/SqlitePersistence.js'
+import { createPostgresPersistence } from '../../server/persistence/postgres/PostgresPersistence.js'
 import type { Persistence } from '../../server/persistence/types.js'
 import type { Logger } from '../../server/logger.js'
+import { postgresDatabaseFor } from './storeUnderTest.js'
 
 export interface TestServer {
   url: string
@@ -33,9 +35,13 @@ export async function startTestServer(
     wrapPersistence?: (store: Persistence) => Persistence
     /** Receives the server's log records instead of dropping them. */
     log?: Logger
+    /** PostgreSQL instead of the SQLite file (by default when the test run asks for it). */
+    databaseUrl?: string
   } = {},
 ): Promise<TestServer> {
   const dataDir = options.dataDir ?? makeDataDir()
+  // The same data directory means the same database: a restarted server finds its boards.
+  const databaseUrl = options.databaseUrl ?? (await postgresDatabaseFor(dataDir))
   const config = loadConfig({
     PORT: '0',
     HOST: '127.0.0.1',
@@ -47,10 +53,13 @@ export async function startTestServer(
     OPEN_INSTANCE: 'true',
     // Test files create many boards from one address; the rate limit's own tests set it.
     BOARD_CREATE_RATE_LIMIT: '0',
+    ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
     ...options.env,
   })
   const persistence = options.wrapPersistence?.(
-    createSqlitePersistence(config.dataDir, { durability: config.durability }),
+    config.databaseUrl
+      ? await createPostgresPersistence(config.databaseUrl, { durability: config.durability })
+      : createSqlitePersistence(config.dataDir, { durability: config.durability }),
   )
   const server = await createServer(config, {
     ...(options.now ? { now: options.now } : {}),
