@@ -32,8 +32,9 @@ const indexRow = (boardId: string, canvasId: string, patch: Partial<HypothesisIn
 describe.each(kinds)('the $name store', (kind) => {
   let store: Persistence
   let reopen: () => Promise<Persistence>
+  let sql: (statement: string) => Promise<Record<string, unknown>[]>
   beforeEach(async () => {
-    ;({ store, reopen } = await kind.open())
+    ;({ store, reopen, sql } = await kind.open())
   })
   afterEach(async () => {
     await store?.close()
@@ -440,6 +441,26 @@ describe.each(kinds)('the $name store', (kind) => {
       store = await reopen()
       expect(await store.getBoard('b1')).toMatchObject({ title: 'Kept' })
       expect((await store.loadDocument('b1')).updates).toEqual([bytes(4)])
+    })
+
+    it('records each schema step it applied, once', async () => {
+      await store.close()
+      store = await reopen()
+      const steps = await sql('SELECT version FROM schema_migrations ORDER BY version')
+      expect(steps.map((s) => Number(s.version))).toEqual([
+        ...Array.from({ length: steps.length }, (_, i) => i + 1),
+      ])
+      expect(steps.length).toBeGreaterThan(0)
+    })
+
+    it('refuses to open a database whose schema is newer than it knows', async () => {
+      await store.close()
+      await sql(
+        "INSERT INTO schema_migrations (version, name, applied_at) VALUES (999, 'from the future', 0)",
+      )
+      await expect(Promise.resolve().then(reopen)).rejects.toThrow(/newer than this server/)
+      await sql('DELETE FROM schema_migrations WHERE version = 999')
+      store = await reopen()
     })
   })
 })

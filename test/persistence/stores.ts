@@ -1,6 +1,12 @@
+import Database from 'better-sqlite3'
 import { rmSync } from 'node:fs'
+import { join } from 'node:path'
+import pg from 'pg'
 import { createPostgresPersistence } from '../../server/persistence/postgres/PostgresPersistence.js'
-import { createSqlitePersistence } from '../../server/persistence/sqlite/SqlitePersistence.js'
+import {
+  createSqlitePersistence,
+  DatabaseFileName,
+} from '../../server/persistence/sqlite/SqlitePersistence.js'
 import type { Persistence } from '../../server/persistence/types.js'
 import { makeDataDir } from '../helpers/server.js'
 import { startTestPostgres, type TestPostgres } from '../helpers/postgres.js'
@@ -9,7 +15,12 @@ import { startTestPostgres, type TestPostgres } from '../helpers/postgres.js'
 export interface StoreKind {
   name: string
   /** A new, empty store; `reopen` opens the same data again (after `close`). */
-  open(): Promise<{ store: Persistence; reopen(): Promise<Persistence> }>
+  open(): Promise<{
+    store: Persistence
+    reopen(): Promise<Persistence>
+    /** Runs one SQL statement on the same data, beside the store, and answers its rows. */
+    sql(statement: string): Promise<Record<string, unknown>[]>
+  }>
   /** Frees what the kind started (the PostgreSQL server). */
   dispose(): Promise<void>
 }
@@ -25,6 +36,17 @@ export function sqliteKind(): StoreKind {
       return {
         store: createSqlitePersistence(dir, { durability: 'relaxed' }),
         reopen: async () => createSqlitePersistence(dir, { durability: 'relaxed' }),
+        async sql(statement) {
+          const db = new Database(join(dir, DatabaseFileName))
+          try {
+            const query = db.prepare<[], Record<string, unknown>>(statement)
+            if (query.reader) return query.all()
+            query.run()
+            return []
+          } finally {
+            db.close()
+          }
+        },
       }
     },
     async dispose() {
@@ -45,6 +67,15 @@ export function postgresKind(): StoreKind & { server(): Promise<TestPostgres> } 
       return {
         store: await createPostgresPersistence(url),
         reopen: () => createPostgresPersistence(url),
+        async sql(statement) {
+          const client = new pg.Client({ connectionString: url })
+          await client.connect()
+          try {
+            return (await client.query<Record<string, unknown>>(statement)).rows
+          } finally {
+            await client.end()
+          }
+        },
       }
     },
     async dispose() {

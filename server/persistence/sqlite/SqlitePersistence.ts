@@ -79,7 +79,12 @@ export function createSqlitePersistence(
   const walSync = createWalSync(`${join(dataDir, DatabaseFileName)}-wal`)
   db.pragma('busy_timeout = 5000')
   db.pragma('foreign_keys = ON')
-  migrateSqlite(db)
+  try {
+    migrateSqlite(db)
+  } catch (error) {
+    db.close()
+    throw error
+  }
   const access = createSqliteAccessStore(db)
 
   const lastTouched = new Map<string, number>()
