@@ -1,3 +1,4 @@
+import * as Y from 'yjs'
 import type { Board } from '../../../shared/api/boards.js'
 import type { Logger } from '../../logger.js'
 import type { Persistence, StoredDocument, StoredToken } from '../types.js'
@@ -54,6 +55,22 @@ const TOUCH_INTERVAL_MS = 1000
  * compaction never interleaves with an append, whichever instance writes.
  */
 const BoardLock = 'SELECT pg_advisory_xact_lock(hashtextextended($1, 0))'
+
+/**
+ * The snapshot with every stored update it replaces applied on top: the same document when the
+ * snapshot already holds them all (one instance serving the board), more when another writer
+ * stored an update it lacks.
+ */
+function mergeIntoSnapshot(snapshot: Uint8Array, stored: Uint8Array[]): Uint8Array {
+  const doc = new Y.Doc()
+  try {
+    Y.applyUpdate(doc, snapshot)
+    for (const update of stored) Y.applyUpdate(doc, update)
+    return Y.encodeStateAsUpdate(doc)
+  } finally {
+    doc.destroy()
+  }
+}
 
 /** Every table that holds something of a board, emptied when the board is purged. */
 const BoardTables = [
@@ -198,19 +215,26 @@ export async function createPostgresPersistence(
     },
     compactDocument: (boardId, snapshot, uptoSeq) =>
       inTransaction(pool, async (tx: Tx) => {
-        // Under the board's lock: no append commits between the delete and the insert, and
-        // rows after uptoSeq (appended meanwhile, by this instance or another) are kept.
-        // The snapshot itself still comes from this instance's room, which holds every row up
-        // to uptoSeq only while one instance serves the board; several instances must build
-        // it from the stored rows here instead.
+        // Under the board's lock, no append commits between the read, the delete and the
+        // insert, and rows after uptoSeq (appended meanwhile) are kept. The snapshot comes from
+        // one instance's room; the rows it replaces are merged into it, so an update that
+        // another instance stored and this room never applied survives the compaction.
         await tx.query(BoardLock, [boardId])
+        const { rows } = await tx.query<{ data: Buffer }>(
+          'SELECT data FROM doc_updates WHERE board_id = $1 AND seq <= $2 ORDER BY seq',
+          [boardId, uptoSeq],
+        )
+        const merged = mergeIntoSnapshot(
+          snapshot,
+          rows.map((r) => fromBytes(r.data)),
+        )
         await tx.query('DELETE FROM doc_updates WHERE board_id = $1 AND seq <= $2', [
           boardId,
           uptoSeq,
         ])
         await tx.query('INSERT INTO doc_updates (board_id, data) VALUES ($1, $2)', [
           boardId,
-          bytes(snapshot),
+          bytes(merged),
         ])
       }),
 
