@@ -14,12 +14,21 @@ export const processIo: CliIo = {
 }
 
 /**
- * The data directory, read from the environment the same way the server reads it; a bad
- * environment is reported on `io` and gives null (the command then exits 2).
+ * The data directory of the SQLite file, read from the environment the same way the server
+ * reads it; a bad environment, or one that keeps the data in PostgreSQL, is reported on `io`
+ * and gives null (the command then exits 2).
  */
 export function readDataDir(env: Record<string, string | undefined>, io: CliIo): string | null {
   try {
-    return loadConfig(env).dataDir
+    const config = loadConfig(env)
+    if (config.databaseUrl) {
+      io.err(
+        'DATABASE_URL is set: the data lives in PostgreSQL, and this command is for the SQLite ' +
+          "file. Use PostgreSQL's own tools (pg_dump, pg_restore).",
+      )
+      return null
+    }
+    return config.dataDir
   } catch (error) {
     io.err(error instanceof Error ? error.message : String(error))
     return null

@@ -6,14 +6,17 @@ import { createBoardAccess } from '../access/boardAccess.js'
 import { createLogger } from '../logger.js'
 import { databasePath } from '../persistence/sqlite/integrityCheck.js'
 import { createSqlitePersistence } from '../persistence/sqlite/SqlitePersistence.js'
-import { readDataDir, isEntryPoint, processIo, runMain, type CliIo } from './cliSupport.js'
+import { createPostgresPersistence } from '../persistence/postgres/PostgresPersistence.js'
+import { loadConfig, type Config } from '../config.js'
+import { isEntryPoint, processIo, runMain, type CliIo } from './cliSupport.js'
 
 const Usage = `Usage: npm run owner-link -- <boardId>
 
 Gives a board a new owner link and prints it, for the person running the server: for a board
 whose owner link was lost, or one made before share links existed. Keys are kept only as
 hashes, so a link cannot be shown again, only replaced: the board's previous owner link stops
-working at once. Safe while the server runs. Open the printed path on the server's address.`
+working at once. Safe while the server runs. Open the printed path on the server's address.
+Uses the server's DATA_DIR, or its PostgreSQL database when DATABASE_URL is set.`
 
 /** `npm run owner-link -- <boardId>`; returns the exit code. */
 export async function ownerLinkMain(
@@ -46,17 +49,26 @@ export async function ownerLinkMain(
     return 2
   }
 
-  const dataDir = readDataDir(env, io)
-  if (dataDir === null) return 2
-  if (!existsSync(databasePath(dataDir))) {
+  let config: Config
+  try {
+    config = loadConfig(env)
+  } catch (error) {
+    io.err(error instanceof Error ? error.message : String(error))
+    return 2
+  }
+  const { dataDir, databaseUrl } = config
+  if (!databaseUrl && !existsSync(databasePath(dataDir))) {
     io.err(`No database in ${dataDir}: set DATA_DIR to the server's data directory.`)
     return 1
   }
-  const store = createSqlitePersistence(dataDir)
+  // The same store the server uses: PostgreSQL when DATABASE_URL is set.
+  const store = databaseUrl
+    ? await createPostgresPersistence(databaseUrl)
+    : createSqlitePersistence(dataDir)
   try {
     const board = await store.getBoard(boardId.data)
     if (!board) {
-      io.err(`No board ${boardId.data} in ${databasePath(dataDir)}.`)
+      io.err(`No board ${boardId.data} in ${databaseUrl ? 'the database' : databasePath(dataDir)}.`)
       return 1
     }
     const access = createBoardAccess({

@@ -6,6 +6,8 @@ import { createBoardAccess } from '../../server/access/boardAccess.js'
 import { ownerLinkMain } from '../../server/cli/ownerLink.js'
 import type { Logger } from '../../server/logger.js'
 import { createSqlitePersistence } from '../../server/persistence/sqlite/SqlitePersistence.js'
+import { createPostgresPersistence } from '../../server/persistence/postgres/PostgresPersistence.js'
+import { startTestPostgres } from '../helpers/postgres.js'
 import type { Persistence } from '../../server/persistence/types.js'
 
 const dirs: string[] = []
@@ -54,6 +56,29 @@ describe('when an operator needs an owner link', () => {
     expect(await access.roleFor(boardId, newKey)).toBe('owner')
     expect(await access.roleFor(boardId, oldKey)).toBeNull()
     await store.close()
+  })
+
+  it('replaces the owner link of a board kept in PostgreSQL', async () => {
+    const postgres = await startTestPostgres()
+    try {
+      const url = await postgres.createDatabase()
+      const store = await createPostgresPersistence(url)
+      await store.createBoard({ id: boardId, title: 'Pricing discovery', now: Date.now() })
+      const { ownerKey: oldKey } = await accessFor(store).issueKeys(boardId)
+
+      const { io, out, err } = captureIo()
+      expect(await ownerLinkMain([boardId], { DATABASE_URL: url }, io)).toBe(0)
+      expect(err).toEqual([])
+      const path = out.find((line) => line.trim().startsWith(`/b/${boardId}?key=`))!.trim()
+      const newKey = decodeURIComponent(path.split('key=')[1]!)
+      const access = accessFor(store)
+      expect(await access.roleFor(boardId, newKey)).toBe('owner')
+      expect(await access.roleFor(boardId, oldKey)).toBeNull()
+      expect(await ownerLinkMain(['NoSuchBoard00000000001'], { DATABASE_URL: url }, io)).toBe(1)
+      await store.close()
+    } finally {
+      await postgres.destroy()
+    }
   })
 
   it('refuses a malformed id, an unknown board and a data directory without a database', async () => {
