@@ -26,6 +26,9 @@ export function createPostgresPool(url: string, options: PostgresPoolOptions = {
     connectionString: url,
     max: options.max ?? 10,
     connectionTimeoutMillis: 5_000,
+    // A database that stops answering (not refusing) fails writes too, rather than leaving
+    // rooms waiting on them for ever.
+    query_timeout: 60_000,
     idleTimeoutMillis: 30_000,
     application_name: 'discovery-board',
     ...(options.durability === 'relaxed' ? { options: '-c synchronous_commit=off' } : {}),
