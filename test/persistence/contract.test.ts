@@ -49,6 +49,7 @@ describe.each(kinds)('the $name store', (kind) => {
         createdAt: new Date(1_000).toISOString(),
         updatedAt: new Date(1_000).toISOString(),
         deletedAt: null,
+        deletedBy: null,
       })
       expect(await store.getBoard('b1')).toEqual(board)
       expect(await store.getBoard('nope')).toBeUndefined()
@@ -74,21 +75,28 @@ describe.each(kinds)('the $name store', (kind) => {
     it('soft-deletes once, lists deleted boards since a time, and restores them', async () => {
       await store.createBoard({ id: 'old', title: 'Old', now: 1_000 })
       await store.createBoard({ id: 'new', title: 'New', now: 1_000 })
-      expect(await store.softDeleteBoard('old', 2_000)).toMatchObject({
+      expect(await store.softDeleteBoard('old', 2_000, 'Ann')).toMatchObject({
         deletedAt: new Date(2_000).toISOString(),
+        deletedBy: 'Ann',
       })
-      // Deleting again keeps the first time.
-      expect(await store.softDeleteBoard('old', 2_500)).toMatchObject({
+      // Deleting again keeps the first time and who it was.
+      expect(await store.softDeleteBoard('old', 2_500, 'Bea')).toMatchObject({
         deletedAt: new Date(2_000).toISOString(),
+        deletedBy: 'Ann',
       })
-      await store.softDeleteBoard('new', 3_000)
+      await store.softDeleteBoard('new', 3_000, null)
+      expect(await store.getBoard('new')).toMatchObject({ deletedBy: null })
       expect((await store.listBoards({ deleted: false })).map((b) => b.id)).toEqual([])
       expect((await store.listBoards({ deleted: true })).map((b) => b.id)).toEqual(['new', 'old'])
       expect(
         (await store.listBoards({ deleted: true, deletedSince: 2_500 })).map((b) => b.id),
       ).toEqual(['new'])
       const restored = await store.restoreBoard('old', 4_000)
-      expect(restored).toMatchObject({ deletedAt: null, updatedAt: new Date(4_000).toISOString() })
+      expect(restored).toMatchObject({
+        deletedAt: null,
+        deletedBy: null,
+        updatedAt: new Date(4_000).toISOString(),
+      })
       expect((await store.listBoards({ deleted: false })).map((b) => b.id)).toEqual(['old'])
     })
 
@@ -131,8 +139,8 @@ describe.each(kinds)('the $name store', (kind) => {
       await fill('gone')
       await fill('recent')
       await fill('live')
-      await store.softDeleteBoard('gone', 2_000)
-      await store.softDeleteBoard('recent', 5_000)
+      await store.softDeleteBoard('gone', 2_000, null)
+      await store.softDeleteBoard('recent', 5_000, null)
 
       expect(await store.purgeDeletedBoards(3_000)).toBe(1)
 
@@ -356,7 +364,7 @@ describe.each(kinds)('the $name store', (kind) => {
       expect(await store.countHypotheses({ boardIds: ['b1'] })).toBe(1)
       await store.replaceBoardHypotheses('b1', [])
       expect(await store.countHypotheses({ boardIds: ['b1'] })).toBe(0)
-      await store.softDeleteBoard('b2', 10)
+      await store.softDeleteBoard('b2', 10, null)
       expect(await store.queryHypotheses({})).toEqual([])
     })
   })

@@ -20,6 +20,7 @@ interface BoardRow {
   created_at: number
   updated_at: number
   deleted_at: number | null
+  deleted_by: string | null
 }
 
 interface TokenRow {
@@ -36,6 +37,7 @@ const toBoard = (row: BoardRow): Board => ({
   createdAt: new Date(row.created_at).toISOString(),
   updatedAt: new Date(row.updated_at).toISOString(),
   deletedAt: row.deleted_at === null ? null : new Date(row.deleted_at).toISOString(),
+  deletedBy: row.deleted_at === null ? null : row.deleted_by,
 })
 
 const toToken = (row: TokenRow): StoredToken => ({
@@ -155,17 +157,18 @@ export async function createPostgresPersistence(
         title,
         now,
       ]),
-    softDeleteBoard: (boardId, now) =>
+    softDeleteBoard: (boardId, now, deletedBy) =>
       updateBoard(
         boardId,
-        'UPDATE boards SET deleted_at = $2 WHERE id = $1 AND deleted_at IS NULL',
-        [boardId, now],
+        'UPDATE boards SET deleted_at = $2, deleted_by = $3 WHERE id = $1 AND deleted_at IS NULL',
+        [boardId, now, deletedBy],
       ),
     restoreBoard: (boardId, now) =>
-      updateBoard(boardId, 'UPDATE boards SET deleted_at = NULL, updated_at = $2 WHERE id = $1', [
+      updateBoard(
         boardId,
-        now,
-      ]),
+        'UPDATE boards SET deleted_at = NULL, deleted_by = NULL, updated_at = $2 WHERE id = $1',
+        [boardId, now],
+      ),
     purgeDeletedBoards: (before) =>
       inTransaction(pool, async (tx) => {
         const { rows } = await tx.query<{ id: string }>(

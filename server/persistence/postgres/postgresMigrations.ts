@@ -109,6 +109,11 @@ CREATE TABLE workshop_participants (
 );
 `,
   },
+  {
+    version: 2,
+    name: 'boards remember who deleted them',
+    sql: 'ALTER TABLE boards ADD COLUMN deleted_by TEXT',
+  },
 ]
 
 /** Any number that no board's lock can be mistaken for: the lock taken while migrating. */
