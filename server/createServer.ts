@@ -229,7 +229,7 @@ export async function createServer(
         nodeWs.wss.on('connection', (socket) => socket.terminate())
         await drafts.closeAll()
         await rooms.closeAll()
-        indexer.close()
+        await indexer.close()
         for (const client of nodeWs.wss.clients) client.terminate()
         ;(server as { closeAllConnections?: () => void }).closeAllConnections?.()
         await stopped

@@ -86,7 +86,17 @@ export function createHypothesisIndexer(deps: {
     retries.set(boardId, { timer, attempt })
   }
 
-  const indexNow = async (boardId: string, doc: Y.Doc) => {
+  // Passes under way, so that closing waits for them: with a store across the network the
+  // pass a room's unload starts is still writing when the server stops.
+  const running = new Set<Promise<void>>()
+  const indexNow = (boardId: string, doc: Y.Doc): Promise<void> => {
+    const pass = indexPass(boardId, doc)
+    running.add(pass)
+    void pass.finally(() => running.delete(pass))
+    return pass
+  }
+
+  const indexPass = async (boardId: string, doc: Y.Doc) => {
     const entry = pending.get(boardId)
     if (entry) clearTimeout(entry.timer)
     pending.delete(boardId)
@@ -134,11 +144,13 @@ export function createHypothesisIndexer(deps: {
     hooks,
     /** Indexes a board at once (used after API writes that callers read back immediately). */
     indexNow,
-    close() {
+    /** Stops the timers and waits for the passes under way (the last ones of unloaded rooms). */
+    async close() {
       for (const { timer } of pending.values()) clearTimeout(timer)
       pending.clear()
       for (const { timer } of retries.values()) clearTimeout(timer)
       retries.clear()
+      await Promise.all(running)
     },
   }
 }
