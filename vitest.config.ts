@@ -3,6 +3,7 @@ import { configDefaults, defineConfig } from 'vitest/config'
 /** The end-to-end suites the `postgres` project runs against servers on PostgreSQL. */
 const PostgresSuites = [
   'test/api/boards.test.ts',
+  'test/api/boardOwnership.test.ts',
   'test/api/access.test.ts',
   'test/api/assetAccess.test.ts',
   'test/api/tokens.test.ts',
