@@ -1,6 +1,7 @@
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import type { Persistence, HypothesisIndexRow } from '../../server/persistence/types.js'
+import { draftDocumentId, draftPrefix } from '../../server/drafts/draftIds.js'
 import { postgresKind, sqliteKind } from './stores.js'
 
 /**
@@ -263,6 +264,35 @@ describe.each(kinds)('the $name store', (kind) => {
       const copy = new Y.Doc()
       Y.applyUpdate(copy, loaded.updates[0]!)
       expect(copy.getText('t').toString()).toBe('one two')
+    })
+  })
+
+  describe('drafts (documents listed by id prefix)', () => {
+    const board = 'a'.repeat(22)
+    const other = 'a'.repeat(21) + 'b'
+    const [alice, bob] = ['1'.repeat(32), '2'.repeat(32)]
+
+    it("lists a board's drafts apart from its document and from other boards' drafts", async () => {
+      await store.appendUpdate(board, bytes(1), 0)
+      await store.appendUpdate(draftDocumentId(board, alice), bytes(2), 0)
+      await store.appendUpdate(draftDocumentId(board, bob), bytes(3), 0)
+      await store.appendUpdate(draftDocumentId(other, alice), bytes(4), 0)
+      expect((await store.listDocuments(draftPrefix(board))).sort()).toEqual([
+        draftDocumentId(board, alice),
+        draftDocumentId(board, bob),
+      ])
+      expect((await store.loadDocument(board)).updates).toEqual([bytes(1)])
+    })
+
+    it('removes the drafts with a board purged for good, and nobody else’s', async () => {
+      for (const id of [board, other]) {
+        await store.createBoard({ id, title: id, now: 0 })
+        await store.appendUpdate(draftDocumentId(id, alice), bytes(5), 0)
+      }
+      await store.softDeleteBoard(board, 1, null)
+      expect(await store.purgeDeletedBoards(2)).toBe(1)
+      expect(await store.listDocuments(draftPrefix(board))).toEqual([])
+      expect(await store.listDocuments(draftPrefix(other))).toEqual([draftDocumentId(other, alice)])
     })
   })
 

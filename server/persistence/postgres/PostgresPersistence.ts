@@ -180,6 +180,13 @@ export async function createPostgresPersistence(
         for (const table of BoardTables) {
           await tx.query(`DELETE FROM ${table} WHERE board_id = ANY($1)`, [ids])
         }
+        // Its people's drafts (server/drafts/draftIds.ts).
+        for (const id of ids) {
+          await tx.query('DELETE FROM doc_updates WHERE board_id >= $1 AND board_id < $2', [
+            `${id}/`,
+            `${id}/~`,
+          ])
+        }
         await tx.query('DELETE FROM boards WHERE id = ANY($1)', [ids])
         return ids.length
       }),
@@ -240,6 +247,18 @@ export async function createPostgresPersistence(
           bytes(merged),
         ])
       }),
+
+    async listDocuments(prefix) {
+      // Ids compare byte by byte (COLLATE "C"), and every character that may follow a draft
+      // prefix sorts below '~', as in the embedded store.
+      const { rows } = await query<{ board_id: string }>(
+        pool,
+        `SELECT DISTINCT board_id FROM doc_updates WHERE board_id >= $1 AND board_id < $2
+         ORDER BY board_id`,
+        [prefix, `${prefix}~`],
+      )
+      return rows.map((r) => r.board_id)
+    },
 
     async putAsset(asset) {
       await query(
