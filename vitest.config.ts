@@ -10,9 +10,9 @@ const PostgresSuites = [
   'test/api/tracker.test.ts',
   'test/api/workshop.test.ts',
   'test/api/hypotheses.test.ts',
-  'test/sync/sync.test.ts',
   'test/sync/roles.test.ts',
   'test/sync/locks.test.ts',
+  'test/sync/privateDrafts.test.ts',
   'test/sync/measurements.test.ts',
 ]
 
