@@ -272,7 +272,8 @@ describe('when someone pastes a very long text onto the board', () => {
   })
 })
 
-describe('when the server cannot save for a while', () => {
+// Refused tries, backoff, then the save confirmed: on a busy machine that takes a while.
+describe('when the server cannot save for a while', { timeout: 60_000 }, () => {
   it('says the edit is not saved, keeps it, and sends it once the server saves again', async () => {
     const boardId = await createBoard(server.url, 'Retro')
     const [dan, erin] = await Promise.all([tab(), tab()])
