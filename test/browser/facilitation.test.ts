@@ -369,11 +369,19 @@ describe('when the owner runs a workshop with an editor and a commenter', () => 
       // The editor's change is made before their screen hears of the lock (offline here), and
       // reaches the server after it.
       await editor.context.setOffline(true)
+      await editor.page
+        .locator('[data-testid="connection-status"][data-status="offline"]')
+        .waitFor()
       await addItemAndType(editor.page, boxOf(canvas, 'problem'), 'Typed as it got locked')
       await owner.page.evaluate((id) => {
         window.editor!.select(id as never)
       }, `shape:canvas-${canvasId}`)
       await owner.page.getByTestId('fac-lock').click()
+      // The lock is in force (the owner's screen shows it) before the change reaches the server.
+      await owner.page
+        .locator('.canvas-shape', { has: canvasOn(owner.page, canvasId) })
+        .getByTestId('canvas-lock-badge')
+        .waitFor()
       await editor.context.setOffline(false)
 
       await editor.page.getByText('Locked by the facilitator').first().waitFor()
