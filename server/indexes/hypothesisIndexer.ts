@@ -144,6 +144,10 @@ export function createHypothesisIndexer(deps: {
     hooks,
     /** Indexes a board at once (used after API writes that callers read back immediately). */
     indexNow,
+    /** Waits for the passes under way (the last ones of unloaded rooms, say). */
+    async settled() {
+      await Promise.all(running)
+    },
     /** Stops the timers and waits for the passes under way (the last ones of unloaded rooms). */
     async close() {
       for (const { timer } of pending.values()) clearTimeout(timer)

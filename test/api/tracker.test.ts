@@ -234,6 +234,8 @@ describe('the tracker', () => {
       await expect.poll(async () => (await tracker(api)).total).toBe(1)
       // What a crash between an edit and the index write leaves: an index that lags the board.
       await server.server.context.rooms.closeBoard(board, CloseCodes.ServerShuttingDown)
+      // The unload's own pass writes the index too; with a store across the network, later.
+      await server.server.context.indexer.settled()
       await server.server.context.persistence.replaceBoardHypotheses(board, [])
       expect((await tracker(api)).total).toBe(0)
       await api(`/api/boards/${board}/canvases`)

@@ -386,6 +386,15 @@ describe('when the owner runs a workshop with an editor and a commenter', () => 
 
       await editor.page.getByText('Locked by the facilitator').first().waitFor()
       const reopened = canvasOn(editor.page, canvasId)
+      // The board opened again with its own camera: bring the canvas into view.
+      await editor.page.waitForFunction(
+        (id) => window.editor?.getShape(id as never),
+        `shape:canvas-${canvasId}`,
+      )
+      await editor.page.evaluate((id) => {
+        const e = window.editor!
+        e.zoomToBounds(e.getShapePageBounds(id as never)!, { inset: 40 })
+      }, `shape:canvas-${canvasId}`)
       await editor.page
         .locator('.canvas-shape', { has: reopened })
         .getByTestId('canvas-lock-badge')
