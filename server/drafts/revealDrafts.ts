@@ -124,6 +124,13 @@ export function planReveal(
   return plan
 }
 
+/** A draft record as the board keeps it: made by the draft's owner, when it was made. */
+function stampedRecord(record: Record<string, unknown>, author: string, now: number) {
+  const meta = isRecord(record.meta) ? record.meta : {}
+  const at = typeof meta.createdAt === 'number' ? meta.createdAt : now
+  return encodeRecord({ ...record, meta: { ...meta, createdBy: author, createdAt: at } })
+}
+
 /**
  * Writes the revealed stickies and items into the board (inside the caller's transaction),
  * each with its author and the time it was made. Something the board holds already (a reveal
@@ -133,12 +140,7 @@ export function applyReveal(board: Y.Doc, plan: DraftReveal, author: string, now
   const records = getTldrawRecords(board)
   for (const { id, record } of plan.records) {
     if (records.has(id)) continue
-    const meta = isRecord(record.meta) ? record.meta : {}
-    const at = typeof meta.createdAt === 'number' ? meta.createdAt : now
-    records.set(
-      id,
-      encodeRecord({ ...record, meta: { ...meta, createdBy: author, createdAt: at } }),
-    )
+    records.set(id, stampedRecord(record, author, now))
   }
   const canvases = getBoardCanvases(board)
   for (const move of plan.items) {
@@ -193,12 +195,7 @@ export function lateEdits(draft: Y.Doc, plan: DraftReveal): DraftReveal | null {
 export function applyLateEdits(board: Y.Doc, late: DraftReveal, author: string, now: number) {
   const records = getTldrawRecords(board)
   for (const { id, record } of late.records) {
-    const meta = isRecord(record.meta) ? record.meta : {}
-    const at = typeof meta.createdAt === 'number' ? meta.createdAt : now
-    records.set(
-      id,
-      encodeRecord({ ...record, meta: { ...meta, createdBy: author, createdAt: at } }),
-    )
+    records.set(id, stampedRecord(record, author, now))
   }
   const canvases = getBoardCanvases(board)
   for (const move of late.items) {

@@ -1,21 +1,7 @@
 import type { Pool } from 'pg'
 import type { HypothesisIndex, HypothesisIndexQuery } from '../types.js'
 import { inTransaction, query } from './postgresPool.js'
-
-interface Row {
-  board_id: string
-  canvas_id: string
-  title: string
-  sentence: string
-  status: string
-  metrics_json: string
-  latest_json: string
-  timebox_start: string | null
-  timebox_end: string | null
-  decision: string | null
-  updated_at: number
-  board_title: string
-}
+import { fromStoredIndexRow, type StoredIndexRow } from '../hypothesisIndexRows.js'
 
 const Columns = [
   'board_id',
@@ -83,25 +69,12 @@ export function createPostgresHypothesisIndex(pool: Pool): HypothesisIndex {
       const { sql, params, param } = filter(q)
       const orderBy = q.orderBy ? order[q.orderBy] : ''
       const limit = q.limit === undefined ? '' : `LIMIT ${param(Math.floor(q.limit))}`
-      const { rows } = await query<Row>(
+      const { rows } = await query<StoredIndexRow>(
         pool,
         `SELECT h.*, b.title AS board_title ${sql} ${orderBy} ${limit}`,
         params,
       )
-      return rows.map((r) => ({
-        boardId: r.board_id,
-        canvasId: r.canvas_id,
-        title: r.title,
-        sentence: r.sentence,
-        status: r.status,
-        metricsJson: r.metrics_json,
-        latestJson: r.latest_json,
-        timeboxStart: r.timebox_start,
-        timeboxEnd: r.timebox_end,
-        decision: r.decision,
-        updatedAt: r.updated_at,
-        boardTitle: r.board_title,
-      }))
+      return rows.map(fromStoredIndexRow)
     },
     async countHypotheses(q) {
       const { sql, params } = filter(q)

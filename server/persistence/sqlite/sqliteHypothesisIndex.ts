@@ -1,20 +1,6 @@
 import type Database from 'better-sqlite3'
 import type { HypothesisIndex, HypothesisIndexQuery, HypothesisIndexRow } from '../types.js'
-
-interface Row {
-  board_id: string
-  canvas_id: string
-  title: string
-  sentence: string
-  status: string
-  metrics_json: string
-  latest_json: string
-  timebox_start: string | null
-  timebox_end: string | null
-  decision: string | null
-  updated_at: number
-  board_title: string
-}
+import { fromStoredIndexRow, type StoredIndexRow } from '../hypothesisIndexRows.js'
 
 /** The tracker index in SQLite: one row per hypothesis, replaced per board in a transaction. */
 export function createSqliteHypothesisIndex(db: Database.Database): HypothesisIndex {
@@ -62,22 +48,11 @@ export function createSqliteHypothesisIndex(db: Database.Database): HypothesisIn
       const orderBy = query.orderBy ? order[query.orderBy] : ''
       const limit = query.limit === undefined ? '' : `LIMIT ${Math.floor(query.limit)}`
       const rows = db
-        .prepare<unknown[], Row>(`SELECT h.*, b.title AS board_title ${sql} ${orderBy} ${limit}`)
+        .prepare<unknown[], StoredIndexRow>(
+          `SELECT h.*, b.title AS board_title ${sql} ${orderBy} ${limit}`,
+        )
         .all(...params)
-      return rows.map((r) => ({
-        boardId: r.board_id,
-        canvasId: r.canvas_id,
-        title: r.title,
-        sentence: r.sentence,
-        status: r.status,
-        metricsJson: r.metrics_json,
-        latestJson: r.latest_json,
-        timeboxStart: r.timebox_start,
-        timeboxEnd: r.timebox_end,
-        decision: r.decision,
-        updatedAt: r.updated_at,
-        boardTitle: r.board_title,
-      }))
+      return rows.map(fromStoredIndexRow)
     },
     countHypotheses(query) {
       const { sql, params } = filter(query)
