@@ -39,7 +39,11 @@ export interface ClientSession {
 export class RoomManager {
   private readonly rooms = new Map<string, Promise<Room>>()
   private readonly unloadTimers = new Map<string, NodeJS.Timeout>()
-  /** Rooms being unloaded, until their last writes are stored. */
+  /**
+   * Rooms being unloaded, until their last writes and compaction are stored: the board's next
+   * room loads after them. A write to a database across the network is visible only once it
+   * commits, so a room loaded sooner would miss edits the unloading room still stores.
+   */
   private readonly unloading = new Map<string, Promise<void>>()
   private nextConnectionId = 1
 
@@ -119,7 +123,8 @@ export class RoomManager {
     if (!room) {
       const hooks = { ...this.options.hooks, onBroken: (broken: Room) => this.drop(broken) }
       const r = new Room(boardId, { ...this.options, hooks })
-      room = r.load().then(() => r)
+      const previous = this.unloading.get(boardId)
+      room = (previous ? previous.then(() => r.load()) : r.load()).then(() => r)
       this.rooms.set(boardId, room)
       // A board that cannot be loaded breaks only itself: it is forgotten (the next request
       // tries again) and the cause is logged with its id; callers get the rejection.
@@ -158,10 +163,16 @@ export class RoomManager {
     // Forgotten at once: a socket still waiting for this room is authorised again.
     this.rooms.delete(boardId)
     this.cancelUnload(boardId)
-    const r = await room.catch(() => undefined)
-    if (!r) return
-    r.closeAll(code)
-    await this.unload(r)
+    await this.whileUnloading(
+      boardId,
+      room.then(
+        (r) => {
+          r.closeAll(code)
+          return this.unload(r)
+        },
+        () => undefined,
+      ),
+    )
   }
 
   /** Runs `fn` on a board's room if it is loaded; nothing happens for a board nobody has open. */
@@ -212,7 +223,7 @@ export class RoomManager {
       },
       () => undefined,
     )
-    void room.destroy().catch((error: unknown) =>
+    void this.whileUnloading(room.boardId, room.destroy()).catch((error: unknown) =>
       this.options.log.error('room.destroy_failed', {
         boardId: room.boardId,
         error: String(error),
@@ -244,7 +255,21 @@ export class RoomManager {
     // A client may have joined while we waited.
     if (onlyIfIdle && room.connections.size > 0) return
     if (isCurrent) this.rooms.delete(room.boardId)
-    await room.destroy()
+    await this.whileUnloading(room.boardId, room.destroy())
     this.options.log.info('room.unloaded', { boardId: room.boardId })
+  }
+
+  /**
+   * Keeps `done` (a room of the board storing its last writes) among the unloads the board's
+   * next room waits for, until it settles either way; answers `done` itself.
+   */
+  private whileUnloading<T>(boardId: string, done: Promise<T>): Promise<T> {
+    const before = this.unloading.get(boardId)
+    const settled = Promise.allSettled([before, done]).then(() => undefined)
+    this.unloading.set(boardId, settled)
+    void settled.then(() => {
+      if (this.unloading.get(boardId) === settled) this.unloading.delete(boardId)
+    })
+    return done
   }
 }

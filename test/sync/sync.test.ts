@@ -128,6 +128,50 @@ describe('sync over y-websocket', () => {
     })
   })
 
+  describe('when a client arrives while the unloading room still stores its last edit', () => {
+    it('loads the board once that edit is stored, with it', async () => {
+      // As with a database across the network: a load sees an append only once it commits, and
+      // these commit only when the test lets them.
+      const held: (() => void)[] = []
+      let holdAppends = false
+      let lastLoad: Promise<unknown> = Promise.resolve()
+      const s = await start({
+        env: { ROOM_UNLOAD_AFTER_MS: '0' },
+        wrapPersistence: (store) => ({
+          ...store,
+          appendUpdate: (boardId, update, now) => {
+            if (!holdAppends) return store.appendUpdate(boardId, update, now)
+            return new Promise<void>((release) => held.push(release)).then(() =>
+              store.appendUpdate(boardId, update, now),
+            )
+          },
+          loadDocument: (boardId) => {
+            const stored = Promise.resolve(store.loadDocument(boardId))
+            lastLoad = stored.catch(() => undefined)
+            return stored
+          },
+        }),
+      })
+      const boardId = await createBoard(s.url)
+      const client = connect(s, boardId)
+      await client.synced
+      holdAppends = true
+      client.records.set('shape:kept', { id: 'shape:kept' })
+      await vi.waitFor(() => expect(held.length).toBeGreaterThan(0))
+      client.destroy()
+      // The room unloads: it is forgotten at once and waits for its append to commit.
+      await vi.waitFor(() => expect(s.server.context.rooms.size).toBe(0))
+      const again = connect(s, boardId)
+      await vi.waitFor(() => expect(s.server.context.rooms.size).toBe(1))
+      // The append commits after any load that began meanwhile has read the store.
+      await lastLoad
+      holdAppends = false
+      for (const release of held.splice(0)) release()
+      await again.synced
+      expect(again.records.has('shape:kept')).toBe(true)
+    })
+  })
+
   describe('when many clients edit concurrently', () => {
     it('converges every client to the same document', async () => {
       const s = await start()
