@@ -14,6 +14,7 @@ const PostgresSuites = [
   'test/sync/locks.test.ts',
   'test/sync/privateDrafts.test.ts',
   'test/sync/measurements.test.ts',
+  'test/sync/sync.test.ts',
 ]
 
 export default defineConfig({
