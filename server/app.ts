@@ -17,7 +17,7 @@ import { staticClient } from './http/staticClient.js'
 import { assetRoutes } from './routes/assets.js'
 import { boardRoutes } from './routes/boards.js'
 import { canvasRoutes } from './routes/canvases.js'
-import { healthRoutes } from './routes/health.js'
+import { healthRoutes, readyRoutes } from './routes/health.js'
 import { hypothesisRoutes, trackerRoutes } from './routes/hypotheses.js'
 import { tokenRoutes } from './routes/tokens.js'
 import { linkRoutes } from './routes/links.js'
@@ -37,6 +37,7 @@ export function createApp(ctx: ServerContext, upgradeWebSocket: UpgradeWebSocket
   app.use('/api/boards/*', boardAccess(ctx))
   const api = app
     .route('/api/health', healthRoutes(ctx))
+    .route('/api/ready', readyRoutes(ctx))
     .openapi(
       createRoute({
         method: 'get',

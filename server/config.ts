@@ -42,6 +42,14 @@ const EnvSchema = z.object({
       (v) => v === undefined || /^postgres(ql)?:\/\/./.test(v),
       'must be a PostgreSQL URL such as postgres://user:password@host:5432/database',
     ),
+  REDIS_URL: z
+    .string()
+    .optional()
+    .transform((v) => v || undefined)
+    .refine(
+      (v) => v === undefined || /^rediss?:\/\/./.test(v),
+      'must be a Redis URL such as redis://host:6379',
+    ),
   MAX_MESSAGE_BYTES: z.coerce.number().int().positive().default(DefaultLimits.maxMessageBytes),
   MAX_DOCUMENT_BYTES: z.coerce.number().int().positive().default(DefaultLimits.maxDocumentBytes),
   MAX_ASSET_BYTES: z.coerce.number().int().positive().default(DefaultLimits.maxAssetBytes),
@@ -74,6 +82,8 @@ export interface Config {
   dataDir: string
   /** Where everything is stored when set (PostgreSQL); otherwise one SQLite file in `dataDir`. */
   databaseUrl: string | undefined
+  /** Several instances share live traffic through this Redis server; one instance needs none. */
+  redisUrl: string | undefined
   /** Where the built client lives; served as static files. */
   clientDir: string
   limits: {
@@ -134,11 +144,18 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       'Invalid environment: HTTP_HEADERS_TIMEOUT_MS must not exceed HTTP_REQUEST_TIMEOUT_MS',
     )
   }
+  if (e.REDIS_URL && !e.DATABASE_URL) {
+    throw new Error(
+      'Invalid environment: REDIS_URL needs DATABASE_URL: several instances share their boards ' +
+        'through PostgreSQL, and each SQLite file belongs to one instance',
+    )
+  }
   return {
     port: e.PORT,
     host: e.HOST,
     dataDir: resolve(e.DATA_DIR),
     databaseUrl: e.DATABASE_URL,
+    redisUrl: e.REDIS_URL,
     clientDir: join(appRoot(import.meta.dirname), 'dist', 'client'),
     limits: {
       maxMessageBytes: e.MAX_MESSAGE_BYTES,

@@ -6,6 +6,8 @@ import type { createHypothesisIndexer } from './indexes/hypothesisIndexer.js'
 import type { Logger } from './logger.js'
 import type { Persistence } from './persistence/types.js'
 import type { StorageHealth } from './persistence/storageHealth.js'
+import type { BoardEvents } from './sync/boardEvents.js'
+import type { RoomBus } from './sync/RoomBus.js'
 import type { RoomManager } from './sync/RoomManager.js'
 import type { WorkshopService } from './workshop/workshopService.js'
 
@@ -24,4 +26,10 @@ export interface ServerContext {
   workshop: WorkshopService
   /** Whether the store accepts writes right now (`/api/health`, REST writes). */
   health: StorageHealth
+  /** What other instances of the same boards hear from this one (one instance: nothing). */
+  bus: RoomBus
+  /** Session closes and workshop changes that every instance acts on. */
+  events: BoardEvents
+  /** True from the start of shutdown: readiness fails so that no new traffic comes. */
+  draining(): boolean
 }

@@ -14,11 +14,13 @@ import { createLogger, type Logger } from './logger.js'
 import { createSqlitePersistence } from './persistence/sqlite/SqlitePersistence.js'
 import { createPostgresPersistence } from './persistence/postgres/PostgresPersistence.js'
 import type { Persistence } from './persistence/types.js'
-import { guardPersistence } from './persistence/guardedPersistence.js'
+import { gateWrites, guardPersistence } from './persistence/guardedPersistence.js'
 import { markRunning, startIntegrityCheck } from './persistence/sqlite/integrityCheck.js'
 import { createStorageHealth } from './persistence/storageHealth.js'
 import { StorageUnavailableError } from './persistence/storageErrors.js'
 import { createLocalBus, type RoomBus } from './sync/RoomBus.js'
+import { createRedisBus } from './sync/redisBus.js'
+import { createBoardEvents } from './sync/boardEvents.js'
 import { RoomManager, type Authorize } from './sync/RoomManager.js'
 import type { Room, RoomHooks } from './sync/Room.js'
 import { combineHooks } from './sync/roomHooks.js'
@@ -82,12 +84,15 @@ export async function createServer(
   const runMarker = embedded ? markRunning(config.dataDir, log) : undefined
   // Every write failure means "storage unavailable" and every unreadable document "board
   // unreadable", whichever store is behind.
+  // Several instances share live traffic through Redis; while it cannot carry it, writes are
+  // refused like a store's refused writes, so nothing is stored that other screens never see.
+  const bus =
+    overrides.bus ?? (config.redisUrl ? createRedisBus(config.redisUrl, log) : createLocalBus())
   const persistence = guardPersistence(
-    overrides.persistence ?? (await openStore(config, log)),
+    gateWrites(overrides.persistence ?? (await openStore(config, log)), bus.failure),
     health,
   )
   if (embedded) void startIntegrityCheck({ dataDir: config.dataDir, log })
-  const bus = overrides.bus ?? createLocalBus()
 
   const access = createBoardAccess({
     keys: persistence,
@@ -120,7 +125,10 @@ export async function createServer(
     now,
     log,
     items: async (boardId, scope) => votableItems((await rooms.getRoom(boardId)).doc, scope),
-    publish: (boardId, state) => rooms.withLoadedRoom(boardId, (room) => showWorkshop(room, state)),
+    publish: (boardId, state) => {
+      rooms.withLoadedRoom(boardId, (room) => showWorkshop(room, state))
+      events.workshopChanged(boardId)
+    },
     reveal: (boardId, state) => drafts.reveal(boardId, state),
   })
   const participants = createParticipantRecorder({ store: persistence, now, log })
@@ -158,6 +166,8 @@ export async function createServer(
     limits: config.limits,
     unloadAfterMs: config.roomUnloadAfterMs,
   })
+  const events = createBoardEvents({ bus, rooms, drafts, workshop, showWorkshop, log })
+  let draining = false
   const context: ServerContext = {
     config,
     log,
@@ -170,6 +180,9 @@ export async function createServer(
     access,
     workshop,
     health,
+    bus,
+    events,
+    draining: () => draining,
   }
 
   ensureErrorEvent()
@@ -222,6 +235,7 @@ export async function createServer(
     context,
     close() {
       closing ??= (async () => {
+        draining = true
         clearInterval(purgeTimer)
         // Stop accepting first: a client reconnecting while the rooms close must not keep the
         // server open. A socket whose upgrade was already under way is ended as it arrives.
@@ -233,7 +247,7 @@ export async function createServer(
         for (const client of nodeWs.wss.clients) client.terminate()
         ;(server as { closeAllConnections?: () => void }).closeAllConnections?.()
         await stopped
-        bus.close()
+        await bus.close()
         await persistence.close()
         runMarker?.markStopped()
       })()

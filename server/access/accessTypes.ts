@@ -35,17 +35,28 @@ export interface BoardKeyStore {
  */
 export interface WorkshopStore {
   loadWorkshop(boardId: string): MaybePromise<string | undefined>
-  saveWorkshop(boardId: string, stateJson: string, now: number): MaybePromise<void>
   /**
-   * Stores the workshop state and, in the same transaction, ended votes (an ended vote kept
-   * before under the same id is replaced): either both are stored or neither is.
+   * Stores the workshop state if the stored one is still `expected` (undefined: none stored
+   * yet); false, storing nothing, when another instance changed it first (compare-and-set).
+   */
+  saveWorkshop(
+    boardId: string,
+    stateJson: string,
+    now: number,
+    expected: string | undefined,
+  ): MaybePromise<boolean>
+  /**
+   * Compare-and-set of the workshop state as `saveWorkshop`, with ended votes stored in the
+   * same transaction (an ended vote kept before under the same id is replaced): either both are
+   * stored or neither is.
    */
   saveWorkshopWithPastVotes(
     boardId: string,
     stateJson: string,
     pastVotes: StoredPastVote[],
     now: number,
-  ): MaybePromise<void>
+    expected: string | undefined,
+  ): MaybePromise<boolean>
   /** Every ended vote kept for a board, oldest first. */
   listPastVotes(boardId: string): MaybePromise<StoredPastVote[]>
   /** Records a vote; false when a vote with this id was recorded before. */

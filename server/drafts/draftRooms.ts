@@ -162,6 +162,19 @@ export function createDraftRooms(deps: DraftRoomsDeps) {
       }
     },
 
+    /** Reads every loaded drafts document again from the store (after the bus was down). */
+    catchUp() {
+      for (const id of rooms.roomIds()) {
+        rooms.withLoadedRoom(id, (room) => {
+          room
+            .catchUp()
+            .catch((error: unknown) =>
+              log.error('bus.catch_up_failed', { boardId: id, error: String(error) }),
+            )
+        })
+      }
+    },
+
     /** Closes everything (server shutdown). */
     async closeAll() {
       for (const timer of pending.values()) clearTimeout(timer)

@@ -105,3 +105,21 @@ export function guardPersistence(store: Persistence, health: StorageHealth): Per
   }
   return guarded as unknown as Persistence
 }
+
+/**
+ * Refuses every write while `failure` names a reason (the bus between instances is down): an
+ * edit stored now could not reach the other instances' screens, so it is refused like one the
+ * store refused, and the person who made it is told. Reads go on.
+ */
+export function gateWrites(store: Persistence, failure: () => string | null): Persistence {
+  const gated: Record<string, unknown> = { ...store }
+  for (const name of WriteMethods) {
+    const write = (store[name] as Method).bind(store)
+    gated[name] = (...args: unknown[]) => {
+      const reason = failure()
+      if (reason !== null) throw new StorageUnavailableError(new Error(reason))
+      return write(...args)
+    }
+  }
+  return gated as unknown as Persistence
+}

@@ -18,7 +18,6 @@ import {
   strongerRole,
   type Role,
 } from '../../shared/api/links.js'
-import { CloseCodes } from '../../shared/protocol/closeCodes.js'
 import { RestoreWindowDays } from '../../shared/protocol/limits.js'
 import {
   ParticipantHeader,
@@ -67,7 +66,7 @@ async function participantName(ctx: ServerContext, boardId: string, secret: stri
 
 /** Board list, create, rename, delete and restore. */
 export function boardRoutes(ctx: ServerContext) {
-  const { persistence, rooms, now } = ctx
+  const { persistence, now } = ctx
   return openApiRoutes<AccessEnv>()
     .openapi(
       createRoute({
@@ -229,8 +228,7 @@ export function boardRoutes(ctx: ServerContext) {
         const by = await participantName(ctx, boardId, c.req.valid('header')[ParticipantHeader])
         const board = await persistence.softDeleteBoard(boardId, now(), by)
         if (!board) throw new ApiError('board_not_found', 'No board with this id')
-        await rooms.closeBoard(boardId, CloseCodes.BoardDeleted)
-        await ctx.drafts.closeBoard(boardId, CloseCodes.BoardDeleted)
+        await ctx.events.boardDeleted(boardId)
         return c.json(board, 200)
       },
     )

@@ -6,7 +6,6 @@ import {
   LinkRoles,
   UpdateLinkBodySchema,
 } from '../../shared/api/links.js'
-import { CloseCodes } from '../../shared/protocol/closeCodes.js'
 import type { ServerContext } from '../context.js'
 import { errors, json, jsonBody, openApiRoutes } from '../http/openApi.js'
 
@@ -17,11 +16,8 @@ const Links = json(BoardLinksResponseSchema, 'The three share links')
 /** The owner's view of a board's share links: list, rotate, disable and enable (owner only). */
 export function linkRoutes(ctx: ServerContext) {
   // A link that changed must stop working at once, also for people already on the board.
-  const closeSessions = async (boardId: string, role: (typeof LinkRoles)[number]) => {
-    const opened = (conn: { role: string }) => conn.role === role
-    await ctx.rooms.closeConnections(boardId, opened, CloseCodes.Unauthorized)
-    await ctx.drafts.closeConnections(boardId, opened, CloseCodes.Unauthorized)
-  }
+  const closeSessions = (boardId: string, role: (typeof LinkRoles)[number]) =>
+    ctx.events.linkChanged(boardId, role)
 
   return openApiRoutes()
     .openapi(

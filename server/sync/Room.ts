@@ -20,6 +20,7 @@ import {
 } from './messageCodec.js'
 import { withVerifiedIdentity } from './presenceIdentity.js'
 import type { RoomBus } from './RoomBus.js'
+import type { RoomBusMessage } from '../../shared/protocol/bus.js'
 
 export interface RoomLimits {
   maxDocumentBytes: number
@@ -133,8 +134,20 @@ export class Room {
     this.awareness.on('update', this.handleAwarenessUpdate)
   }
 
-  /** Loads the stored document. Must finish before the first connection is added. */
+  /**
+   * Loads the stored document. Must finish before the first connection is added. The room
+   * listens to the bus first, then reads the store, then applies what arrived meanwhile: an
+   * update another instance stored during the read is not missed.
+   */
   async load(): Promise<void> {
+    const arrived: RoomBusMessage[] = []
+    let loaded = false
+    const unsubscribe = await this.deps.bus.subscribe(this.boardId, (message) => {
+      if (loaded) this.receiveFromBus(message)
+      else arrived.push(message)
+    })
+    this.unsubscribeBus = unsubscribe
+    if (this.destroyed) unsubscribe()
     const stored = await this.deps.store.loadDocument(this.boardId)
     try {
       this.doc.transact(() => {
@@ -148,12 +161,25 @@ export class Room {
     if (stored.updates.length === 1) this.fullState = stored.updates[0]!
     this.lastSeq = stored.lastSeq
     this.updatesSinceCompaction = stored.updates.length > 1 ? stored.updates.length : 0
-    this.unsubscribeBus = this.deps.bus.subscribe(this.boardId, (update) => {
-      Y.applyUpdate(this.doc, update, 'bus')
-    })
+    loaded = true
+    for (const message of arrived) this.receiveFromBus(message)
     if (this.updatesSinceCompaction >= this.deps.limits.compactAfterUpdates)
       this.scheduleCompaction()
     await this.deps.hooks?.onLoad?.(this.boardId, this.doc, this)
+  }
+
+  /**
+   * Reads the store again and applies what this room lacks (after the bus was unreachable,
+   * when what other instances published meanwhile may be lost). Relayed to this room's clients.
+   */
+  async catchUp(): Promise<void> {
+    if (this.destroyed || this.doc.isDestroyed) return
+    const stored = await this.deps.store.loadDocument(this.boardId)
+    if (this.destroyed || this.doc.isDestroyed) return
+    this.doc.transact(() => {
+      for (const update of stored.updates) Y.applyUpdate(this.doc, update)
+    }, 'bus')
+    this.storedBytes = Math.max(this.storedBytes, stored.bytes)
   }
 
   /** Adds a client and starts the sync handshake. */
@@ -327,6 +353,28 @@ export class Room {
     this.doc.destroy()
   }
 
+  /**
+   * What another instance published for this room: an update it stored (applied and relayed
+   * here, counted toward the document's size) or the presence of its clients (relayed).
+   */
+  private receiveFromBus(message: RoomBusMessage) {
+    if (this.doc.isDestroyed) return
+    try {
+      if (message.type === 'update') {
+        Y.applyUpdate(this.doc, message.update, 'bus')
+        this.storedBytes += message.update.byteLength
+      } else {
+        awarenessProtocol.applyAwarenessUpdate(this.awareness, message.update, 'bus')
+      }
+    } catch (error) {
+      this.deps.log.error('room.bus_message_failed', {
+        boardId: this.boardId,
+        type: message.type,
+        error: String(error),
+      })
+    }
+  }
+
   /** What a client with `stateVector` lacks; for an empty client, the cached full state. */
   private stateAfter(stateVector: Uint8Array): Uint8Array {
     if (Y.decodeStateVector(stateVector).size > 0) {
@@ -492,7 +540,8 @@ export class Room {
     try {
       // A client's update was stored before it was applied; the server's own is stored now.
       if (o instanceof Connection) this.afterStored(update)
-      else if (o !== 'bus') this.storeServerUpdate(update)
+      else if (o === 'bus') this.runChangeHook()
+      else this.storeServerUpdate(update)
     } catch (error) {
       this.deps.log.error('room.update_handler_failed', {
         boardId: this.boardId,
@@ -535,18 +584,28 @@ export class Room {
   /** Publishing, hooks and compaction for an update that is (or is being) stored. */
   private afterStored(update: Uint8Array) {
     this.updatesSinceCompaction++
+    this.publish({ type: 'update', update })
+    this.runChangeHook()
+    if (this.updatesSinceCompaction >= this.deps.limits.compactAfterUpdates) {
+      this.scheduleCompaction()
+    }
+  }
+
+  /** Tells the other instances; a bus that fails must not stop this room. */
+  private publish(message: RoomBusMessage) {
     try {
-      this.deps.bus.publish(this.boardId, update)
+      this.deps.bus.publish(this.boardId, message)
     } catch (error) {
       this.deps.log.error('room.publish_failed', { boardId: this.boardId, error: String(error) })
     }
+  }
+
+  /** The change hook (indexes) runs for every change, whichever instance stored it. */
+  private runChangeHook() {
     try {
       this.deps.hooks?.onChange?.(this.boardId, this.doc)
     } catch (error) {
       this.deps.log.error('room.hook_failed', { boardId: this.boardId, error: String(error) })
-    }
-    if (this.updatesSinceCompaction >= this.deps.limits.compactAfterUpdates) {
-      this.scheduleCompaction()
     }
   }
 
@@ -559,9 +618,13 @@ export class Room {
       for (const id of added) conn.awarenessClients.add(id)
       for (const id of removed) conn.awarenessClients.delete(id)
     }
-    for (const id of added) this.pendingAwareness.add(id)
-    for (const id of updated) this.pendingAwareness.add(id)
-    for (const id of removed) this.pendingAwareness.add(id)
+    const changed = [...added, ...updated, ...removed]
+    for (const id of changed) this.pendingAwareness.add(id)
+    // The presence of this instance's clients reaches the other instances' clients too.
+    if (origin instanceof Connection && changed.length > 0) {
+      const update = awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed)
+      this.publish({ type: 'awareness', update })
+    }
     this.scheduleFlush()
   }
 

@@ -45,6 +45,15 @@ const toStored = (voting: Voting): StoredPastVote => ({
   votingJson: JSON.stringify(voting),
 })
 
+/** A board's state as read, with the stored text a change must replace (compare-and-set). */
+interface Current {
+  state: WorkshopState
+  stored: string | undefined
+}
+
+/** How often an action is judged again when another instance keeps changing the state. */
+const MAX_ATTEMPTS = 5
+
 const byEnd = (a: Voting, b: Voting) => (a.endedAt ?? a.startedAt) - (b.endedAt ?? b.startedAt)
 
 /**
@@ -57,8 +66,11 @@ const byEnd = (a: Voting, b: Voting) => (a.endedAt ?? a.startedAt) - (b.endedAt 
  */
 export function createWorkshopService(deps: WorkshopServiceDeps) {
   const log = deps.log ?? createLogger('warn')
-  const states = new Map<string, WorkshopState>()
-  const loading = new Map<string, Promise<WorkshopState>>()
+  /** Each board's state with the stored text it was read as (what a change must replace). */
+  const states = new Map<string, Current>()
+  const loading = new Map<string, Promise<Current>>()
+  /** Bumped when another instance changed a board's state: a read begun before is stale. */
+  const generations = new Map<string, number>()
   /** Ended votes read from an older stored state that could not be moved out of it yet. */
   const unmoved = new Map<string, Voting[]>()
   const queues = new Map<string, Promise<unknown>>()
@@ -75,9 +87,9 @@ export function createWorkshopService(deps: WorkshopServiceDeps) {
     return run
   }
 
-  async function load(boardId: string): Promise<WorkshopState> {
+  async function load(boardId: string): Promise<Current> {
     const json = await deps.store.loadWorkshop(boardId)
-    if (json === undefined) return initialWorkshopState()
+    if (json === undefined) return { state: initialWorkshopState(), stored: undefined }
     const read = readStoredWorkshopState(json)
     if (read.issues.length > 0) {
       log.error('workshop.state_invalid', { boardId, issues: read.issues })
@@ -86,43 +98,63 @@ export function createWorkshopService(deps: WorkshopServiceDeps) {
       // Store the repaired state, with the ended votes an older version kept inside it moved
       // to their own place. If the store refuses, the stored state still reads the same way
       // next time, and the next change stores both.
+      const repaired = JSON.stringify(read.state)
       try {
-        await deps.store.saveWorkshopWithPastVotes(
+        const stored = await deps.store.saveWorkshopWithPastVotes(
           boardId,
-          JSON.stringify(read.state),
+          repaired,
           read.pastVotes.map(toStored),
           deps.now(),
+          json,
         )
+        // Another instance changed it meanwhile: the next change reads it again.
+        if (stored) return { state: read.state, stored: repaired }
       } catch (error) {
         log.error('workshop.repair_not_stored', { boardId, error: String(error) })
         if (read.pastVotes.length > 0) unmoved.set(boardId, read.pastVotes)
       }
     }
-    return read.state
+    return { state: read.state, stored: json }
   }
 
-  async function get(boardId: string): Promise<WorkshopState> {
+  async function current(boardId: string): Promise<Current> {
     const cached = states.get(boardId)
     if (cached) return cached
     let pending = loading.get(boardId)
     if (!pending) {
+      const generation = generations.get(boardId) ?? 0
       pending = load(boardId)
-        .then((state) => {
-          // A change stored while this load ran is newer than what it read.
-          if (!states.has(boardId)) states.set(boardId, state)
+        .then((read) => {
+          // A change stored while this load ran is newer than what it read; a change another
+          // instance announced meanwhile makes what it read stale.
+          if ((generations.get(boardId) ?? 0) !== generation) return read
+          if (!states.has(boardId)) states.set(boardId, read)
           return states.get(boardId)!
         })
-        .finally(() => loading.delete(boardId))
+        .finally(() => {
+          if (loading.get(boardId) === pending) loading.delete(boardId)
+        })
       loading.set(boardId, pending)
     }
     return pending
   }
 
+  const get = async (boardId: string): Promise<WorkshopState> => (await current(boardId)).state
+
+  /** Forgets what was read of a board's state, so that the next read asks the store. */
+  function forget(boardId: string) {
+    generations.set(boardId, (generations.get(boardId) ?? 0) + 1)
+    states.delete(boardId)
+    loading.delete(boardId)
+  }
+
   /**
-   * Stores `next` (with `ended`, votes that ended, kept apart), then caches and publishes it.
-   * Throws, changing nothing, when the store refuses it or when it would not pass its schema.
+   * Stores `next` (with `ended`, votes that ended, kept apart) over `stored`, the stored text it
+   * was computed from, then caches and publishes it. Null when another instance changed the
+   * state first (nothing stored). Throws, changing nothing, when the store refuses it or when
+   * it would not pass its schema.
    */
-  async function save(boardId: string, next: WorkshopState, ended: Voting[]) {
+  async function save(boardId: string, next: WorkshopState, ended: Voting[], stored: Current) {
     const checked = WorkshopStateSchema.safeParse(next)
     if (!checked.success) {
       const issues = checked.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`)
@@ -134,13 +166,19 @@ export function createWorkshopService(deps: WorkshopServiceDeps) {
     }
     const json = JSON.stringify(next)
     const pastVotes = [...(unmoved.get(boardId) ?? []), ...ended].map(toStored)
-    if (pastVotes.length > 0) {
-      await deps.store.saveWorkshopWithPastVotes(boardId, json, pastVotes, deps.now())
-    } else {
-      await deps.store.saveWorkshop(boardId, json, deps.now())
-    }
+    const saved =
+      pastVotes.length > 0
+        ? await deps.store.saveWorkshopWithPastVotes(
+            boardId,
+            json,
+            pastVotes,
+            deps.now(),
+            stored.stored,
+          )
+        : await deps.store.saveWorkshop(boardId, json, deps.now(), stored.stored)
+    if (!saved) return null
     unmoved.delete(boardId)
-    states.set(boardId, next)
+    states.set(boardId, { state: next, stored: json })
     try {
       deps.publish(boardId, next)
     } catch (error) {
@@ -148,6 +186,43 @@ export function createWorkshopService(deps: WorkshopServiceDeps) {
       log.error('workshop.publish_failed', { boardId, error: String(error) })
     }
     return next
+  }
+
+  /** Applies a facilitator action to `read` and stores it over it; null if it was stale. */
+  async function actOn(
+    boardId: string,
+    read: Current,
+    action: WorkshopAction,
+    actor: WorkshopActor,
+  ): Promise<WorkshopState | null> {
+    const { state } = read
+    const error = workshopActionError(state, action, actor)
+    if (error) {
+      const forbidden = error.startsWith('Only')
+      throw new ApiError(forbidden ? 'forbidden' : 'conflict', error)
+    }
+    let results: { ranked: ReturnType<typeof rankResults>; voters: number } | undefined
+    if (action.type === 'endVoting' && state.voting) {
+      const votes = await deps.store.listVotes(boardId, state.voting.id)
+      const items = await deps.items(boardId, state.voting.scope)
+      results = { ranked: rankResults(items, votes), voters: countVoters(votes) }
+    }
+    const next = applyWorkshopAction(state, action, actor, deps.now(), { newId, results })
+    // An ended vote is kept apart as soon as it ends; the one a new vote replaces is kept
+    // again (the same row), in case an older version ended it.
+    const ended: Voting[] = []
+    if (action.type === 'endVoting' && next.voting) ended.push(next.voting)
+    if (action.type === 'startVoting' && state.voting?.status === 'closed') {
+      ended.push(state.voting)
+    }
+    const saved = await save(boardId, next, ended, read)
+    if (!saved) return null
+    // Once the state says a scope is public (and unlocked), its drafts join the board. If the
+    // board cannot store them they stay drafts, and ending it again (allowed) retries.
+    const ends =
+      (action.type === 'private' && !action.on) || (action.type === 'lock' && !action.locked)
+    if (ends && deps.reveal) await deps.reveal(boardId, saved)
+    return saved
   }
 
   async function votesOf(boardId: string, voterId: string) {
@@ -163,33 +238,21 @@ export function createWorkshopService(deps: WorkshopServiceDeps) {
     /** Takes a facilitator action; 403 without the role, 409 when the state does not allow it. */
     act: (boardId: string, action: WorkshopAction, actor: WorkshopActor) =>
       serial(boardId, async () => {
-        const state = await get(boardId)
-        const error = workshopActionError(state, action, actor)
-        if (error) {
-          const forbidden = error.startsWith('Only')
-          throw new ApiError(forbidden ? 'forbidden' : 'conflict', error)
+        // Another instance may change the state between the read and the write: then the
+        // write stores nothing and the action is judged again against the state it made, so
+        // two facilitators' actions both apply, or the second is refused; neither is lost.
+        for (let attempt = 1; ; attempt++) {
+          const read = await current(boardId)
+          const saved = await actOn(boardId, read, action, actor)
+          if (saved) return saved
+          forget(boardId)
+          if (attempt === MAX_ATTEMPTS) {
+            throw new ApiError(
+              'conflict',
+              'The workshop kept changing under this action: try again in a moment',
+            )
+          }
         }
-        let results: { ranked: ReturnType<typeof rankResults>; voters: number } | undefined
-        if (action.type === 'endVoting' && state.voting) {
-          const votes = await deps.store.listVotes(boardId, state.voting.id)
-          const items = await deps.items(boardId, state.voting.scope)
-          results = { ranked: rankResults(items, votes), voters: countVoters(votes) }
-        }
-        const next = applyWorkshopAction(state, action, actor, deps.now(), { newId, results })
-        // An ended vote is kept apart as soon as it ends; the one a new vote replaces is kept
-        // again (the same row), in case an older version ended it.
-        const ended: Voting[] = []
-        if (action.type === 'endVoting' && next.voting) ended.push(next.voting)
-        if (action.type === 'startVoting' && state.voting?.status === 'closed') {
-          ended.push(state.voting)
-        }
-        const saved = await save(boardId, next, ended)
-        // Once the state says a scope is public (and unlocked), its drafts join the board. If the
-        // board cannot store them they stay drafts, and ending it again (allowed) retries.
-        const ends =
-          (action.type === 'private' && !action.on) || (action.type === 'lock' && !action.locked)
-        if (ends && deps.reveal) await deps.reveal(boardId, saved)
-        return saved
       }),
 
     /** Every ended vote of a board with its results, oldest first, for the summary. */
@@ -248,7 +311,20 @@ export function createWorkshopService(deps: WorkshopServiceDeps) {
       if (queues.has(boardId) || loading.has(boardId)) return
       states.delete(boardId)
       unmoved.delete(boardId)
+      generations.delete(boardId)
     },
+
+    /**
+     * Another instance changed a board's state (or may have, while the bus was down): reads it
+     * again and returns it.
+     */
+    refresh(boardId: string): Promise<WorkshopState> {
+      forget(boardId)
+      return get(boardId)
+    },
+
+    /** The boards whose state this instance holds. */
+    cachedBoards: () => [...states.keys()],
   }
 }
 

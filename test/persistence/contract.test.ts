@@ -133,6 +133,7 @@ describe.each(kinds)('the $name store', (kind) => {
           '{}',
           [{ votingId: 'v0', endedAt: 1, votingJson: '{}' }],
           1,
+          undefined,
         )
         await store.addVote(id, 'v1', { id: 'vote', voterId: 'p', itemId: 'i' }, 1)
         await store.recordParticipant(id, { id: 'p', name: 'Ann', role: 'edit', seenAt: 1 })
@@ -441,9 +442,29 @@ describe.each(kinds)('the $name store', (kind) => {
   describe('the workshop', () => {
     it('saves and loads the workshop state of a board', async () => {
       expect(await store.loadWorkshop('b1')).toBeUndefined()
-      await store.saveWorkshop('b1', '{"a":1}', 1)
-      await store.saveWorkshop('b1', '{"a":2}', 2)
+      expect(await store.saveWorkshop('b1', '{"a":1}', 1, undefined)).toBe(true)
+      expect(await store.saveWorkshop('b1', '{"a":2}', 2, '{"a":1}')).toBe(true)
       expect(await store.loadWorkshop('b1')).toBe('{"a":2}')
+    })
+
+    // Two facilitators on two instances: the second change was computed from a state that is
+    // no longer stored, so it is refused and stores nothing; its instance reads again.
+    it('stores a workshop state only over the state it was computed from', async () => {
+      expect(await store.saveWorkshop('b1', '{"a":1}', 1, undefined)).toBe(true)
+      expect(await store.saveWorkshop('b1', '{"other":1}', 1, undefined)).toBe(false)
+      expect(await store.saveWorkshop('b1', '{"a":2}', 2, '{"a":1}')).toBe(true)
+      expect(await store.saveWorkshop('b1', '{"a":3}', 3, '{"a":1}')).toBe(false)
+      expect(
+        await store.saveWorkshopWithPastVotes(
+          'b1',
+          '{"a":4}',
+          [{ votingId: 'v1', endedAt: 10, votingJson: '"one"' }],
+          4,
+          '{"a":1}',
+        ),
+      ).toBe(false)
+      expect(await store.loadWorkshop('b1')).toBe('{"a":2}')
+      expect(await store.listPastVotes('b1')).toEqual([])
     })
 
     it('keeps ended votes oldest first, replacing one kept under the same id', async () => {
@@ -455,12 +476,14 @@ describe.each(kinds)('the $name store', (kind) => {
           { votingId: 'v1', endedAt: 10, votingJson: '"one"' },
         ],
         1,
+        undefined,
       )
       await store.saveWorkshopWithPastVotes(
         'b1',
         '{"s":2}',
         [{ votingId: 'v1', endedAt: 10, votingJson: '"one again"' }],
         2,
+        '{"s":1}',
       )
       expect(await store.listPastVotes('b1')).toEqual([
         { votingId: 'v1', endedAt: 10, votingJson: '"one again"' },

@@ -1,7 +1,7 @@
 import type { Pool } from 'pg'
 import type { Role } from '../../../shared/api/links.js'
 import type { BoardKeyStore, StoredBoardKey, WorkshopStore } from '../../access/accessTypes.js'
-import { inTransaction, query } from './postgresPool.js'
+import { inTransaction, query, type Tx } from './postgresPool.js'
 
 interface KeyRow {
   board_id: string
@@ -17,9 +17,30 @@ const toKey = (row: KeyRow): StoredBoardKey => ({
   enabled: row.enabled,
 })
 
-const SaveWorkshop = `INSERT INTO workshops (board_id, state_json, updated_at) VALUES ($1, $2, $3)
-  ON CONFLICT (board_id) DO UPDATE SET state_json = excluded.state_json,
-  updated_at = excluded.updated_at`
+/** Compare-and-set of a workshop state: stored only while the stored one is still `expected`. */
+async function saveWorkshop(
+  db: Pool | Tx,
+  boardId: string,
+  stateJson: string,
+  now: number,
+  expected: string | undefined,
+): Promise<boolean> {
+  const { rowCount } =
+    expected === undefined
+      ? await query(
+          db,
+          `INSERT INTO workshops (board_id, state_json, updated_at) VALUES ($1, $2, $3)
+           ON CONFLICT (board_id) DO NOTHING`,
+          [boardId, stateJson, now],
+        )
+      : await query(
+          db,
+          `UPDATE workshops SET state_json = $2, updated_at = $3
+           WHERE board_id = $1 AND state_json = $4`,
+          [boardId, stateJson, now, expected],
+        )
+  return (rowCount ?? 0) > 0
+}
 
 /** Share links, owner keys, workshop state, votes and ended votes in PostgreSQL. */
 export function createPostgresAccessStore(pool: Pool): BoardKeyStore & WorkshopStore {
@@ -69,11 +90,11 @@ export function createPostgresAccessStore(pool: Pool): BoardKeyStore & WorkshopS
       )
       return rows[0]?.state_json
     },
-    async saveWorkshop(boardId, stateJson, now) {
-      await query(pool, SaveWorkshop, [boardId, stateJson, now])
-    },
-    saveWorkshopWithPastVotes: (boardId, stateJson, pastVotes, now) =>
+    saveWorkshop: (boardId, stateJson, now, expected) =>
+      saveWorkshop(pool, boardId, stateJson, now, expected),
+    saveWorkshopWithPastVotes: (boardId, stateJson, pastVotes, now, expected) =>
       inTransaction(pool, async (tx) => {
+        if (!(await saveWorkshop(tx, boardId, stateJson, now, expected))) return false
         for (const v of pastVotes) {
           await tx.query(
             `INSERT INTO workshop_past_votes (board_id, voting_id, ended_at, voting_json)
@@ -83,7 +104,7 @@ export function createPostgresAccessStore(pool: Pool): BoardKeyStore & WorkshopS
             [boardId, v.votingId, v.endedAt, v.votingJson],
           )
         }
-        await tx.query(SaveWorkshop, [boardId, stateJson, now])
+        return true
       }),
     async listPastVotes(boardId) {
       const { rows } = await query<{ voting_id: string; ended_at: number; voting_json: string }>(

@@ -75,7 +75,7 @@ export async function inTransaction<T>(pool: pg.Pool, work: (tx: Tx) => Promise<
 
 /** One statement on any connection, its failure as `StorageUnavailableError`. */
 export async function query<R extends pg.QueryResultRow>(
-  pool: pg.Pool,
+  pool: pg.Pool | Tx,
   sql: string,
   params: unknown[] = [],
 ): Promise<pg.QueryResult<R>> {

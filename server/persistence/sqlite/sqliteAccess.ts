@@ -41,9 +41,12 @@ export function createSqliteAccessStore(db: Database.Database): BoardKeyStore & 
     loadWorkshop: db.prepare<[string], { state_json: string }>(
       'SELECT state_json FROM workshops WHERE board_id = ?',
     ),
-    saveWorkshop: db.prepare(
+    insertWorkshop: db.prepare(
       `INSERT INTO workshops (board_id, state_json, updated_at) VALUES (?, ?, ?)
-       ON CONFLICT (board_id) DO UPDATE SET state_json = excluded.state_json, updated_at = excluded.updated_at`,
+       ON CONFLICT (board_id) DO NOTHING`,
+    ),
+    replaceWorkshop: db.prepare(
+      'UPDATE workshops SET state_json = ?, updated_at = ? WHERE board_id = ? AND state_json = ?',
     ),
     putPastVote: db.prepare(
       `INSERT INTO workshop_past_votes (board_id, voting_id, ended_at, voting_json) VALUES (?, ?, ?, ?)
@@ -79,10 +82,28 @@ export function createSqliteAccessStore(db: Database.Database): BoardKeyStore & 
       { participant_id: string; name: string; role: Role; first_seen: number }
     >('SELECT * FROM workshop_participants WHERE board_id = ? ORDER BY first_seen, name'),
   }
+  /** Compare-and-set: stored only while the stored state is still `expected`. */
+  const saveWorkshop = (
+    boardId: string,
+    stateJson: string,
+    now: number,
+    expected: string | undefined,
+  ) =>
+    (expected === undefined
+      ? stmt.insertWorkshop.run(boardId, stateJson, now)
+      : stmt.replaceWorkshop.run(stateJson, now, boardId, expected)
+    ).changes > 0
   const saveWithPastVotes = db.transaction(
-    (boardId: string, stateJson: string, pastVotes: StoredPastVote[], now: number) => {
+    (
+      boardId: string,
+      stateJson: string,
+      pastVotes: StoredPastVote[],
+      now: number,
+      expected: string | undefined,
+    ) => {
+      if (!saveWorkshop(boardId, stateJson, now, expected)) return false
       for (const v of pastVotes) stmt.putPastVote.run(boardId, v.votingId, v.endedAt, v.votingJson)
-      stmt.saveWorkshop.run(boardId, stateJson, now)
+      return true
     },
   )
   return {
@@ -107,12 +128,9 @@ export function createSqliteAccessStore(db: Database.Database): BoardKeyStore & 
     },
     boardsWithoutKeys: () => stmt.keyless.all().map((r) => r.id),
     loadWorkshop: (boardId) => stmt.loadWorkshop.get(boardId)?.state_json,
-    saveWorkshop(boardId, stateJson, now) {
-      stmt.saveWorkshop.run(boardId, stateJson, now)
-    },
-    saveWorkshopWithPastVotes(boardId, stateJson, pastVotes, now) {
-      saveWithPastVotes(boardId, stateJson, pastVotes, now)
-    },
+    saveWorkshop,
+    saveWorkshopWithPastVotes: (boardId, stateJson, pastVotes, now, expected) =>
+      saveWithPastVotes(boardId, stateJson, pastVotes, now, expected),
     listPastVotes: (boardId) =>
       stmt.listPastVotes.all(boardId).map((r) => ({
         votingId: r.voting_id,
