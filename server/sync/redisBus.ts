@@ -72,7 +72,7 @@ export function createRedisBus(url: string, log: Logger): RoomBus {
   }
   for (const connection of [pub, sub]) {
     connection.on('error', (error: unknown) => noteDown(error))
-    connection.on('close', () => noteDown())
+    connection.on('close', () => noteDown(new Error('the connection to Redis closed')))
     connection.on('ready', noteReady)
   }
 
