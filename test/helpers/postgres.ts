@@ -9,12 +9,12 @@ import {
   renameSync,
   rmSync,
 } from 'node:fs'
-import { createServer } from 'node:net'
 import { tmpdir, userInfo } from 'node:os'
 import { join } from 'node:path'
 import { promisify } from 'node:util'
 import pg from 'pg'
 import { inject } from 'vitest'
+import { freePort } from './freePort.js'
 
 const run = promisify(execFile)
 
@@ -46,16 +46,6 @@ export function postgresBin(): string | undefined {
     .sort((a, b) => Number(b) - Number(a))
   return versions[0] && join(root, versions[0], 'bin')
 }
-
-const freePort = () =>
-  new Promise<number>((resolve, reject) => {
-    const probe = createServer()
-    probe.once('error', reject)
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as { port: number }
-      probe.close(() => resolve(port))
-    })
-  })
 
 type Run = (program: string, args: string[]) => Promise<unknown>
 
