@@ -1,5 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
 import * as Y from 'yjs'
+import { getBoardCanvases, getCanvasTitleText } from '../../shared/doc/canvasMap.js'
 import { AwarenessStateSchema } from '../../shared/protocol/awareness.js'
 import { CloseCodes } from '../../shared/protocol/closeCodes.js'
 import { ParticipantParam, participantIdOf } from '../../shared/workshop/participant.js'
@@ -72,6 +73,9 @@ describe('several server instances on one PostgreSQL database and one Redis', ()
         const board = await createOwnedBoard(cluster.url(0), 'Across instances')
         const onA = apiClient(cluster.url(0))
         const onB = apiClient(cluster.url(1))
+        // A client keeps the board's room loaded on A, so A answers from its room.
+        const onAClient = connect(cluster.wsUrl(0), board.id)
+        await onAClient.synced
         const canvasId = await createHypothesis(onA, board.id, { title: 'Made on A' })
 
         const read = await onB(`/api/boards/${board.id}`)
@@ -83,15 +87,20 @@ describe('several server instances on one PostgreSQL database and one Redis', ()
         const listed = await onB('/api/boards')
         expect(listed.json.boards.map((b: { id: string }) => b.id)).toContain(board.id)
 
-        // A change through B is what A answers next (A still holds the board's room).
+        // A change through B reaches A's room: its client sees it, and A answers with it.
         const patched = await onB(`/api/boards/${board.id}/canvases/${canvasId}`, {
           method: 'PATCH',
           body: { title: 'Renamed on B' },
         })
         expect(patched.status).toBe(200)
+        const titleOnAClient = () => {
+          const canvas = getBoardCanvases(onAClient.doc).get(canvasId)
+          return canvas && getCanvasTitleText(canvas).toString()
+        }
         await vi.waitFor(async () => {
           const again = await onA(`/api/boards/${board.id}/canvases/${canvasId}`)
           expect(again.json).toMatchObject({ title: 'Renamed on B' })
+          expect(titleOnAClient()).toBe('Renamed on B')
         }, Eventually)
       },
       ClusterTestTimeout,
