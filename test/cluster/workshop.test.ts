@@ -1,0 +1,288 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
+import type { Role } from '../../shared/api/links.js'
+import { CloseCodes } from '../../shared/protocol/closeCodes.js'
+import { WorkshopPresenceSchema, type WorkshopState } from '../../shared/workshop/workshopState.js'
+import {
+  apiClient,
+  createHypothesis,
+  createToken,
+  postMeasurements,
+  setStatus,
+} from '../helpers/api.js'
+import {
+  connectClient,
+  createOwnedBoard,
+  keyOf,
+  type OwnedBoard,
+  type TestClient,
+} from '../helpers/clients.js'
+import { startTestCluster, type TestCluster } from '../helpers/cluster.js'
+import { startTestPostgres, type TestPostgres } from '../helpers/postgres.js'
+
+// Each test starts two server processes; on a busy machine that takes a while.
+const ClusterTestTimeout = 120_000
+/** Waits for cross-instance effects that pass through Redis. */
+const Eventually = { timeout: 20_000, interval: 50 }
+
+let postgres: TestPostgres
+beforeAll(async () => {
+  postgres = await startTestPostgres()
+})
+afterAll(async () => {
+  await postgres.destroy()
+})
+
+const clients: TestClient[] = []
+afterEach(() => {
+  for (const c of clients.splice(0)) c.destroy()
+})
+
+const secret = (who: string) => `${who}-`.padEnd(40, 'x')
+
+/** Two instances with share links enforced, and a board made through the first. */
+async function workshopOnTwoInstances() {
+  const cluster = await startTestCluster({
+    instances: 2,
+    postgres,
+    env: { OPEN_INSTANCE: 'false' },
+  })
+  const board = await createOwnedBoard(cluster.url(0), 'Workshop across instances')
+  const call = (i: number, role: Role, who: string, path: string, body?: unknown) =>
+    callOn(cluster, board, i, role, who, path, body)
+  const connect = (i: number, role: Role) => {
+    const client = connectClient(cluster.wsUrl(i), board.id, {
+      params: { key: keyOf(board, role) },
+    })
+    clients.push(client)
+    return client
+  }
+  return { cluster, board, call, connect }
+}
+
+async function callOn(
+  cluster: TestCluster,
+  board: OwnedBoard,
+  i: number,
+  role: Role,
+  who: string,
+  path: string,
+  body?: unknown,
+) {
+  const res = await fetch(`${cluster.url(i)}/api/boards/${board.id}${path}`, {
+    method: body === undefined ? 'GET' : 'POST',
+    headers: {
+      authorization: `Bearer ${keyOf(board, role)}`,
+      'x-participant': secret(who),
+      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+    },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  })
+  const text = await res.text()
+  return { status: res.status, text, json: text.startsWith('{') ? JSON.parse(text) : undefined }
+}
+
+/** The workshop state a client sees: the server's own presence on its instance. */
+function workshopSeenBy(client: TestClient): WorkshopState | undefined {
+  for (const state of client.provider.awareness.getStates().values()) {
+    const parsed = WorkshopPresenceSchema.safeParse(state)
+    if (parsed.success) return parsed.data.workshop
+  }
+  return undefined
+}
+
+const closeCodes = (client: TestClient) => {
+  const codes: number[] = []
+  client.provider.on('connection-close', (event: CloseEvent | null) => {
+    if (event) codes.push(event.code)
+  })
+  return codes
+}
+
+describe('a workshop run across two instances', () => {
+  it(
+    'shows the timer, locks and votes started on one instance on the screens of the other, and enforces the lock there',
+    async () => {
+      const { call, connect, cluster, board } = await workshopOnTwoInstances()
+      const canvas = await call(0, 'edit', 'e', '/canvases', {
+        kind: 'lean',
+        title: 'Churn',
+        boxes: { problem: ['Users forget', 'Too pricey'] },
+      })
+      expect(canvas.status).toBe(201)
+      const [forget, pricey] = canvas.json.boxes.problem as { id: string }[]
+      const onB = connect(1, 'edit')
+      await onB.synced
+
+      // The facilitator works through A; a screen on B sees it.
+      const timer = await call(0, 'owner', 'o', '/workshop', {
+        type: 'timer',
+        timer: { action: 'set', durationMs: 300_000 },
+      })
+      expect(timer.status).toBe(200)
+      await vi.waitFor(
+        () => expect(workshopSeenBy(onB)?.timer.durationMs).toBe(300_000),
+        Eventually,
+      )
+
+      const scope = { kind: 'canvas', canvasId: canvas.json.id }
+      expect(
+        (await call(0, 'owner', 'o', '/workshop', { type: 'lock', scope, locked: true })).status,
+      ).toBe(200)
+      await vi.waitFor(() => expect(workshopSeenBy(onB)?.locks).toEqual([scope]), Eventually)
+      // B enforces the lock set through A.
+      const patched = await fetch(
+        `${cluster.url(1)}/api/boards/${board.id}/canvases/${canvas.json.id}`,
+        {
+          method: 'PATCH',
+          headers: {
+            authorization: `Bearer ${keyOf(board, 'edit')}`,
+            'content-type': 'application/json',
+          },
+          body: JSON.stringify({ title: 'Renamed through B' }),
+        },
+      )
+      expect(patched.status).toBe(423)
+      expect(
+        (await call(0, 'owner', 'o', '/workshop', { type: 'lock', scope, locked: false })).status,
+      ).toBe(200)
+      await vi.waitFor(() => expect(workshopSeenBy(onB)?.locks).toEqual([]), Eventually)
+
+      // A vote started on A takes votes through B and ends with all of them counted.
+      const start = await call(0, 'owner', 'o', '/workshop', {
+        type: 'startVoting',
+        voting: { scope, votesPerPerson: 2, onePerItem: true },
+      })
+      expect(start.status).toBe(200)
+      await vi.waitFor(() => expect(workshopSeenBy(onB)?.voting?.status).toBe('open'), Eventually)
+      expect(
+        (await call(1, 'comment', 'c1', '/votes', { voteId: 'vote-c1-01', itemId: forget!.id }))
+          .status,
+      ).toBe(200)
+      expect(
+        (await call(0, 'comment', 'c2', '/votes', { voteId: 'vote-c2-01', itemId: forget!.id }))
+          .status,
+      ).toBe(200)
+      expect(
+        (await call(1, 'edit', 'e', '/votes', { voteId: 'vote-e-0001', itemId: pricey!.id }))
+          .status,
+      ).toBe(200)
+      const ended = await call(1, 'owner', 'o', '/workshop', { type: 'endVoting' })
+      expect(ended.status).toBe(200)
+      expect(ended.json.state.voting.results.map((r: { votes: number }) => r.votes)).toEqual([2, 1])
+      await vi.waitFor(() => expect(workshopSeenBy(onB)?.voting?.status).toBe('closed'), Eventually)
+      // Either instance writes the same summary.
+      const summaries = await Promise.all(
+        [0, 1].map((i) => call(i, 'view', 'v', '/workshop/summary.md')),
+      )
+      expect(summaries[0]!.text).toBe(summaries[1]!.text)
+      expect(summaries[0]!.text).toContain('| 1 | Users forget | Churn · Problem | 2 |')
+    },
+    ClusterTestTimeout,
+  )
+
+  it(
+    'applies facilitator actions sent to both instances at once, or refuses one: none is lost',
+    async () => {
+      const { call } = await workshopOnTwoInstances()
+      const ids: string[] = []
+      for (let i = 0; i < 6; i++) {
+        const canvas = await call(0, 'edit', 'e', '/canvases', { kind: 'lean', title: `C${i}` })
+        expect(canvas.status).toBe(201)
+        ids.push(canvas.json.id)
+      }
+      // Six locks at once, half through each instance: each reads, changes and stores the
+      // whole workshop state, so without compare-and-set one would overwrite another.
+      const answers = await Promise.all(
+        ids.map((canvasId, i) =>
+          call(i % 2, 'owner', 'o', '/workshop', {
+            type: 'lock',
+            scope: { kind: 'canvas', canvasId },
+            locked: true,
+          }),
+        ),
+      )
+      expect(answers.map((a) => a.status)).toEqual(ids.map(() => 200))
+      for (const i of [0, 1]) {
+        const state = (await call(i, 'view', 'v', '/workshop')).json.state as WorkshopState
+        expect(state.locks.map((l) => (l.kind === 'canvas' ? l.canvasId : l.kind)).sort()).toEqual(
+          [...ids].sort(),
+        )
+      }
+    },
+    ClusterTestTimeout,
+  )
+
+  it(
+    'closes the sessions of a rotated link, and of a deleted board, on every instance',
+    async () => {
+      const { connect, board, cluster } = await workshopOnTwoInstances()
+      const viewerOnB = connect(1, 'view')
+      const editorOnB = connect(1, 'edit')
+      await Promise.all([viewerOnB.synced, editorOnB.synced])
+      const viewerCloses = closeCodes(viewerOnB)
+      const editorCloses = closeCodes(editorOnB)
+
+      const rotated = await fetch(`${cluster.url(0)}/api/boards/${board.id}/links/view/rotate`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${board.ownerKey}` },
+      })
+      expect(rotated.status).toBe(200)
+      await vi.waitFor(
+        () => expect(viewerCloses).toContain(CloseCodes.Unauthorized.code),
+        Eventually,
+      )
+      expect(editorCloses).toEqual([])
+
+      const deleted = await fetch(`${cluster.url(0)}/api/boards/${board.id}`, {
+        method: 'DELETE',
+        headers: { authorization: `Bearer ${board.ownerKey}` },
+      })
+      expect(deleted.status).toBe(200)
+      await vi.waitFor(
+        () => expect(editorCloses).toContain(CloseCodes.BoardDeleted.code),
+        Eventually,
+      )
+    },
+    ClusterTestTimeout,
+  )
+
+  it(
+    'takes measurements through one instance and answers the tracker and the export the same on the other',
+    async () => {
+      const cluster = await startTestCluster({ instances: 2, postgres })
+      const board = await createOwnedBoard(cluster.url(0), 'Checkout')
+      const onA = apiClient(cluster.url(0))
+      const onB = apiClient(cluster.url(1))
+      const id = await createHypothesis(onA, board.id)
+      expect((await setStatus(onA, board.id, id, 'running')).status).toBe(200)
+      const { token } = await createToken(onA, board)
+      const watching = [
+        connectClient(cluster.wsUrl(0), board.id),
+        connectClient(cluster.wsUrl(1), board.id),
+      ]
+      clients.push(...watching)
+      await Promise.all(watching.map((c) => c.synced))
+
+      const measured = await postMeasurements(onB, board.id, id, token, {
+        measurements: [{ metric: 'conversion', value: 5.1, at: '2026-11-03T10:00:00Z' }],
+      })
+      expect(measured.status).toBe(200)
+      expect(measured.json.verdict.verdict).toBe('supported')
+
+      await vi.waitFor(async () => {
+        const trackers = await Promise.all(
+          [onA, onB].map(async (api) => (await api(`/api/hypotheses?board=${board.id}`)).json),
+        )
+        expect(JSON.stringify(trackers[0])).toContain('supported')
+        expect(trackers[1]).toEqual(trackers[0])
+      }, Eventually)
+      const exports = await Promise.all(
+        [onA, onB].map((api) => api(`/api/boards/${board.id}/export.md`)),
+      )
+      expect(exports[0]!.status).toBe(200)
+      expect(exports[0]!.text).toContain('5.1')
+      expect(exports[1]!.text).toBe(exports[0]!.text)
+    },
+    ClusterTestTimeout,
+  )
+})
