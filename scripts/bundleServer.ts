@@ -40,6 +40,7 @@ await build({
     'server/cli/backup.ts',
     'server/cli/doctor.ts',
     'server/cli/ownerLink.ts',
+    'server/cli/migrateToPostgres.ts',
   ],
   outbase: '.',
   outdir: resolve(outDir),

@@ -1,3 +1,4 @@
+import type { Pool } from 'pg'
 import * as Y from 'yjs'
 import type { Board } from '../../../shared/api/boards.js'
 import type { Logger } from '../../logger.js'
@@ -72,6 +73,27 @@ function mergeIntoSnapshot(snapshot: Uint8Array, stored: Uint8Array[]): Uint8Arr
   } finally {
     doc.destroy()
   }
+}
+
+/**
+ * A stored document as the store loads it, read on the pool or on one transaction's connection
+ * (a migration checks what it copied before it commits).
+ */
+export async function loadPostgresDocument(
+  db: Pool | Tx,
+  boardId: string,
+): Promise<StoredDocument> {
+  const { rows } = await query<{ seq: number; data: Buffer }>(
+    db,
+    'SELECT seq, data FROM doc_updates WHERE board_id = $1 ORDER BY seq',
+    [boardId],
+  )
+  let total = 0
+  const updates = rows.map((r) => {
+    total += r.data.byteLength
+    return fromBytes(r.data)
+  })
+  return { updates, lastSeq: rows.at(-1)?.seq ?? 0, bytes: total }
 }
 
 /** Every table that holds something of a board, emptied when the board is purged. */
@@ -191,19 +213,7 @@ export async function createPostgresPersistence(
         return ids.length
       }),
 
-    async loadDocument(boardId): Promise<StoredDocument> {
-      const { rows } = await query<{ seq: number; data: Buffer }>(
-        pool,
-        'SELECT seq, data FROM doc_updates WHERE board_id = $1 ORDER BY seq',
-        [boardId],
-      )
-      let total = 0
-      const updates = rows.map((r) => {
-        total += r.data.byteLength
-        return fromBytes(r.data)
-      })
-      return { updates, lastSeq: rows.at(-1)?.seq ?? 0, bytes: total }
-    },
+    loadDocument: (boardId) => loadPostgresDocument(pool, boardId),
     async appendUpdate(boardId, update, now) {
       const touch = now - (lastTouched.get(boardId) ?? 0) >= TOUCH_INTERVAL_MS
       if (touch) lastTouched.set(boardId, now)

@@ -73,7 +73,7 @@ export async function inTransaction<T>(pool: pg.Pool, work: (tx: Tx) => Promise<
   }
 }
 
-/** One statement on any connection, its failure as `StorageUnavailableError`. */
+/** One statement on any connection of the pool (or on `tx`), its failure as `StorageUnavailableError`. */
 export async function query<R extends pg.QueryResultRow>(
   pool: pg.Pool | Tx,
   sql: string,
