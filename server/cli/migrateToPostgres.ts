@@ -143,10 +143,25 @@ async function migrate(dataDir: string, url: string, io: CliIo): Promise<number>
     io.err(`Cannot open the PostgreSQL database ${target}: ${describe(error)}`)
     return 1
   }
-  const source = createSqlitePersistence(dataDir)
-  // Its own read-only connection: one consistent snapshot of the file, read in batches.
-  const sqlite = new Database(databasePath(dataDir), { readonly: true, fileMustExist: true })
-  sqlite.pragma('busy_timeout = 5000')
+  let source: Persistence
+  let sqlite: Database.Database
+  try {
+    // The file's schema is brought up to date first, as the server would at start-up.
+    source = createSqlitePersistence(dataDir)
+  } catch (error) {
+    await pgStore.close()
+    io.err(`Cannot open ${databasePath(dataDir)}: ${describe(error)}`)
+    return 1
+  }
+  try {
+    // Its own read-only connection: one consistent snapshot of the file, read in batches.
+    sqlite = new Database(databasePath(dataDir), { readonly: true, fileMustExist: true })
+    sqlite.pragma('busy_timeout = 5000')
+  } catch (error) {
+    await Promise.all([source.close(), pgStore.close()])
+    io.err(`Cannot open ${databasePath(dataDir)}: ${describe(error)}`)
+    return 1
+  }
   const pool = createPostgresPool(url, { max: 1 })
   let tx: Tx | undefined
   try {
