@@ -22,7 +22,7 @@ import { databasePath, serverAppearsRunning } from '../persistence/sqlite/integr
 import { createSqlitePersistence } from '../persistence/sqlite/SqlitePersistence.js'
 import type { Persistence } from '../persistence/types.js'
 import { formatBytes, isEntryPoint, processIo, runMain, type CliIo } from './cliSupport.js'
-import { compareDocuments } from './migrationCheck.js'
+import { compareDocuments, type DocumentCheck } from './migrationCheck.js'
 
 const Usage = `Usage: DATA_DIR=<dir> DATABASE_URL=postgres://… npm run migrate-to-postgres
 
@@ -61,60 +61,68 @@ async function allBoards(store: Persistence): Promise<Board[]> {
 }
 
 /**
- * Loads every board (deleted ones too), its people's drafts and any other stored document from
- * the SQLite store and, inside the copy's transaction, from PostgreSQL, and compares them.
- * Returns the boards that differ.
+ * How one stored document compares, loaded from the SQLite store and, inside the copy's
+ * transaction, the way the PostgreSQL store loads it; for a board, with its title and export.
+ */
+async function checkDocument(
+  source: Persistence,
+  tx: Tx,
+  id: string,
+  board?: { title: string; now: number },
+): Promise<DocumentCheck> {
+  const copied = board
+    ? (await tx.query<{ title: string }>('SELECT title FROM boards WHERE id = $1', [id])).rows[0]
+    : undefined
+  if (board && !copied) return { status: 'mismatch', problem: 'the board is missing in PostgreSQL' }
+  return compareDocuments(
+    await source.loadDocument(id),
+    await loadPostgresDocument(tx, id),
+    board && copied && { sourceTitle: board.title, targetTitle: copied.title, now: board.now },
+  )
+}
+
+/**
+ * Compares every board (deleted ones too) with its people's drafts, and any other stored
+ * document, printing a line per board. Returns the ids that differ.
  */
 async function verify(source: Persistence, tx: Tx, io: CliIo): Promise<string[]> {
   const boards = await allBoards(source)
+  // One time for both exports: the verdicts they show are judged at it.
   const now = Date.now()
   const failed: string[] = []
   const checked = new Set<string>()
-  const check = async (id: string, board?: Board) => {
-    checked.add(id)
-    const { rows } = board
-      ? await tx.query<{ title: string }>('SELECT title FROM boards WHERE id = $1', [id])
-      : { rows: [] }
-    if (board && rows.length === 0) {
-      return { status: 'mismatch' as const, problem: 'the board is missing in PostgreSQL' }
-    }
-    return compareDocuments(
-      await source.loadDocument(id),
-      await loadPostgresDocument(tx, id),
-      board && { sourceTitle: board.title, targetTitle: rows[0]!.title, now },
-    )
-  }
-
   for (const [i, board] of boards.entries()) {
-    const name = `board ${i + 1}/${boards.length} ${board.title} (${board.id}${board.deletedAt ? ', deleted' : ''})`
-    const results = [{ id: board.id, result: await check(board.id, board) }]
-    for (const draft of await source.listDocuments(draftPrefix(board.id))) {
-      results.push({ id: draft, result: await check(draft) })
+    const deleted = board.deletedAt ? ', deleted' : ''
+    const name = `board ${i + 1}/${boards.length} ${board.title} (${board.id}${deleted})`
+    const ids = [board.id, ...(await source.listDocuments(draftPrefix(board.id)))]
+    const results: { id: string; check: DocumentCheck }[] = []
+    for (const id of ids) {
+      checked.add(id)
+      const asBoard = id === board.id ? { title: board.title, now } : undefined
+      results.push({ id, check: await checkDocument(source, tx, id, asBoard) })
     }
-    const drafts = results.length > 1 ? `, with ${results.length - 1} private drafts` : ''
-    const wrong = results.filter((r) => r.result.status === 'mismatch')
+    const wrong = results.flatMap(({ id, check }) =>
+      check.status === 'mismatch' ? [`${id === board.id ? '' : `${id}: `}${check.problem}`] : [],
+    )
     if (wrong.length > 0) {
       failed.push(board.id)
-      for (const { id, result } of wrong) {
-        io.out(`${name}: DIFFERS: ${id}: ${result.status === 'mismatch' ? result.problem : ''}`)
-      }
-      continue
+      io.out(`${name}: DIFFERS: ${wrong.join('; ')}`)
+    } else if (results.some(({ check }) => check.status === 'unreadable')) {
+      io.out(
+        `${name}: copied as stored, but it cannot be loaded (npm run doctor on the SQLite file)`,
+      )
+    } else {
+      const drafts = ids.length > 1 ? `, with ${ids.length - 1} private drafts` : ''
+      io.out(`${name}: ok${drafts}`)
     }
-    const unreadable = results.find((r) => r.result.status === 'unreadable')
-    io.out(
-      unreadable
-        ? `${name}: copied as stored, but it cannot be loaded (run npm run doctor on the SQLite file)`
-        : `${name}: ok${drafts}`,
-    )
   }
   // Documents without a board row (left by an older version): copied and compared all the same.
   const others = (await source.listDocuments('')).filter((id) => !checked.has(id))
   for (const id of others) {
-    const result = await check(id)
-    if (result.status === 'mismatch') {
-      failed.push(id)
-      io.out(`document ${id} (no board): DIFFERS: ${result.problem}`)
-    }
+    const check = await checkDocument(source, tx, id)
+    if (check.status !== 'mismatch') continue
+    failed.push(id)
+    io.out(`document ${id} (no board): DIFFERS: ${check.problem}`)
   }
   if (others.length > 0) io.out(`${others.length} stored documents without a board: compared`)
   return failed

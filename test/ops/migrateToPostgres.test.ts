@@ -466,3 +466,39 @@ describe('when a board is stored as thousands of updates, one larger than a batc
     }
   })
 })
+
+describe('when a later version adds a column', () => {
+  it('carries a column both stores have without being told, and refuses one PostgreSQL lacks', async () => {
+    const dir = makeDataDir()
+    dirs.push(dir)
+    const store = createSqlitePersistence(dir)
+    store.createBoard({ id: 'ColouredBoard000000001', title: 'Coloured', now: 1_000 })
+    await store.close()
+    const file = new Database(databasePath(dir))
+    file.exec("ALTER TABLE boards ADD COLUMN colour TEXT; UPDATE boards SET colour = 'teal'")
+    file.close()
+
+    const url = await postgres.createDatabase()
+    const target = await createPostgresPersistence(url)
+    await target.close()
+    const db = new pg.Client({ connectionString: url })
+    await db.connect()
+    try {
+      const refused = await runMigration({ DATA_DIR: dir, DATABASE_URL: url })
+      expect(refused.code).toBe(1)
+      expect(refused.err).toContain('boards.colour has no counterpart in PostgreSQL')
+      expect(refused.err).toContain('Nothing was written')
+      expect((await db.query('SELECT * FROM boards')).rows).toEqual([])
+
+      await db.query('ALTER TABLE boards ADD COLUMN colour TEXT')
+      const run = await runMigration({ DATA_DIR: dir, DATABASE_URL: url })
+      expect(run.err).toBe('')
+      expect(run.code).toBe(0)
+      expect((await db.query('SELECT id, colour FROM boards')).rows).toEqual([
+        { id: 'ColouredBoard000000001', colour: 'teal' },
+      ])
+    } finally {
+      await db.end()
+    }
+  })
+})
