@@ -10,7 +10,8 @@ import { StorageUnavailableError } from '../persistence/storageErrors.js'
 import { Connection, type Permission } from './Connection.js'
 import { encodeSyncMessage } from './messageCodec.js'
 import { Room } from './Room.js'
-import { createLocalBus } from './RoomBus.js'
+import { createLocalBus, type RoomBus } from './RoomBus.js'
+import type { RoomBusMessage } from '../../shared/protocol/bus.js'
 
 type TestStore = DocumentStore & { probeWrite(now: number, bytes?: number): unknown }
 
@@ -339,5 +340,108 @@ describe('Room', () => {
       expect(syncUpdates(other.sent)).toHaveLength(3)
       expect(room.doc.getMap('tldraw').size).toBe(3)
     })
+  })
+})
+
+/** A bus between this room and another instance's: what it publishes, and a way to deliver. */
+function twoInstanceBus() {
+  const published: RoomBusMessage[] = []
+  let deliver: ((message: RoomBusMessage) => void) | undefined
+  let subscribedBeforeRead = false
+  const bus: RoomBus = {
+    ...createLocalBus(),
+    subscribe: (_roomId, onMessage) => {
+      deliver = onMessage
+      return Promise.resolve(() => (deliver = undefined))
+    },
+    publish: (_roomId, message) => published.push(message),
+  }
+  return {
+    bus,
+    published,
+    deliver: (message: RoomBusMessage) => deliver!(message),
+    get subscribed() {
+      return deliver !== undefined
+    },
+    noteRead() {
+      subscribedBeforeRead = deliver !== undefined
+    },
+    get subscribedBeforeRead() {
+      return subscribedBeforeRead
+    },
+  }
+}
+
+const updateOf = (fn: (doc: Y.Doc) => void) => {
+  const doc = new Y.Doc()
+  fn(doc)
+  return Y.encodeStateAsUpdate(doc)
+}
+
+describe('Room on several instances', () => {
+  it('listens to the bus before it reads the store, and keeps an update published during the read', async () => {
+    const wire = twoInstanceBus()
+    const { store } = memoryStore()
+    let finishRead: () => void = () => {}
+    const read = new Promise<void>((resolve) => (finishRead = resolve))
+    const slowStore: TestStore = {
+      ...store,
+      loadDocument: async (id) => {
+        wire.noteRead()
+        await read
+        return store.loadDocument(id)
+      },
+    }
+    const room = new Room('board', { ...roomDeps(slowStore), bus: wire.bus })
+    const loading = room.load()
+    await flushTurn()
+    expect(wire.subscribedBeforeRead).toBe(true)
+    // Another instance stores and publishes an update while this room still reads.
+    wire.deliver({ type: 'update', update: updateOf((d) => d.getMap('m').set('other', 1)) })
+    finishRead()
+    await loading
+    expect(room.doc.getMap('m').get('other')).toBe(1)
+    await room.destroy()
+    expect(wire.subscribed).toBe(false)
+  })
+
+  it('publishes what it stored, and relays what the bus brings to its clients without publishing it back', async () => {
+    const wire = twoInstanceBus()
+    const room = new Room('board', { ...roomDeps(memoryStore().store), bus: wire.bus })
+    await room.load()
+    const writer = join(room)
+    const reader = join(room)
+    room.receive(
+      writer.conn,
+      updateFrame((d) => d.getMap('m').set('mine', 1)),
+    )
+    await flushTurn()
+    expect(wire.published.map((m) => m.type)).toEqual(['update'])
+
+    wire.deliver({ type: 'update', update: updateOf((d) => d.getMap('m').set('theirs', 2)) })
+    await flushTurn()
+    const relayed = new Y.Doc()
+    for (const u of syncUpdates(reader.sent)) Y.applyUpdate(relayed, u)
+    expect(relayed.getMap('m').toJSON()).toEqual({ mine: 1, theirs: 2 })
+    // What came from the bus is not published back.
+    expect(wire.published.map((m) => m.type)).toEqual(['update'])
+    await room.destroy()
+  })
+
+  it('counts updates other instances stored toward the document size limit', async () => {
+    const wire = twoInstanceBus()
+    const room = new Room('board', { ...roomDeps(memoryStore().store, 2_000), bus: wire.bus })
+    await room.load()
+    const writer = join(room)
+    wire.deliver({
+      type: 'update',
+      update: updateOf((d) => d.getText('t').insert(0, 'x'.repeat(1_900))),
+    })
+    room.receive(
+      writer.conn,
+      updateFrame((d) => d.getText('t').insert(0, 'y'.repeat(200))),
+    )
+    expect(writer.closes.map((c) => c.code)).toEqual([CloseCodes.DocumentTooLarge.code])
+    await room.destroy()
   })
 })
