@@ -8,7 +8,11 @@ import type { DocumentStore } from '../persistence/types.js'
 import { createStorageHealth } from '../persistence/storageHealth.js'
 import { StorageUnavailableError } from '../persistence/storageErrors.js'
 import { Connection, type Permission } from './Connection.js'
-import { encodeSyncMessage } from './messageCodec.js'
+import {
+  encodeAwarenessEntries,
+  encodeAwarenessMessage,
+  encodeSyncMessage,
+} from './messageCodec.js'
 import { Room } from './Room.js'
 import { createLocalBus, type RoomBus } from './RoomBus.js'
 import type { RoomBusMessage } from '../../shared/protocol/bus.js'
@@ -442,6 +446,27 @@ describe('Room on several instances', () => {
       updateFrame((d) => d.getText('t').insert(0, 'y'.repeat(200))),
     )
     expect(writer.closes.map((c) => c.code)).toEqual([CloseCodes.DocumentTooLarge.code])
+    await room.destroy()
+  })
+})
+
+describe('Room when a client moves here from an instance that died', () => {
+  it('removes its presence when it leaves, though the bus brought the same state first', async () => {
+    const wire = twoInstanceBus()
+    const room = new Room('board', { ...roomDeps(memoryStore().store), bus: wire.bus })
+    await room.load()
+    const state = { user: { id: 'guest-x', name: 'Ann', color: '#ff0000' } }
+    const entry = { clientId: 4242, clock: 3, state }
+    // The instance it was on relayed its presence; then it died and the client came here.
+    wire.deliver({ type: 'awareness', update: encodeAwarenessEntries([entry]) })
+    const moved = join(room)
+    room.receive(moved.conn, encodeAwarenessMessage(encodeAwarenessEntries([entry])))
+    expect(room.awareness.getStates().has(4242)).toBe(true)
+
+    room.removeConnection(moved.conn)
+
+    expect(room.awareness.getStates().has(4242)).toBe(false)
+    expect(wire.published.map((m) => m.type)).toContain('awareness')
     await room.destroy()
   })
 })

@@ -253,6 +253,9 @@ export class Room {
             ? message.update
             : encodeAwarenessEntries(own)
         awarenessProtocol.applyAwarenessUpdate(this.awareness, update, conn)
+        // A client that moved here from an instance that died sends its state with the clock
+        // the bus brought already: unchanged, but from now on this connection's to remove.
+        for (const e of own) if (e.state !== null) conn.awarenessClients.add(e.clientId)
         this.reportPresence(own, conn)
         return
       }
