@@ -78,11 +78,13 @@ describe('when the store refuses writes', () => {
     expect(await refused).toBe(CloseCodes.StorageUnavailable.code)
 
     // Health and REST writes say so, and change nothing.
-    const health = await fetch(`${server.url}/api/health`)
-    expect(health.status).toBe(503)
-    expect(((await health.json()) as { error: { code: string } }).error.code).toBe(
-      'storage_unavailable',
-    )
+    for (const check of ['/api/health', '/api/ready']) {
+      const answer = await fetch(`${server.url}${check}`)
+      expect(answer.status).toBe(503)
+      expect(((await answer.json()) as { error: { code: string } }).error.code).toBe(
+        'storage_unavailable',
+      )
+    }
     const created = await fetch(`${server.url}/api/boards/${boardId}/canvases`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
@@ -126,6 +128,7 @@ describe('when the store refuses writes', () => {
     expected.after = 'stored too'
     await vi.waitFor(() => expect(notes(bob.doc)).toEqual(expected), { timeout: 15_000 })
     expect((await fetch(`${server.url}/api/health`)).status).toBe(200)
+    expect((await fetch(`${server.url}/api/ready`)).status).toBe(200)
     expect(logs.count('store.write_recovered')).toBe(1)
 
     // A restart serves every edit from the store.
