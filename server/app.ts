@@ -18,6 +18,7 @@ import { assetRoutes } from './routes/assets.js'
 import { boardRoutes } from './routes/boards.js'
 import { canvasRoutes } from './routes/canvases.js'
 import { healthRoutes, readyRoutes } from './routes/health.js'
+import { commentRoutes } from './routes/comments.js'
 import { hypothesisRoutes, trackerRoutes } from './routes/hypotheses.js'
 import { tokenRoutes } from './routes/tokens.js'
 import { linkRoutes } from './routes/links.js'
@@ -56,6 +57,7 @@ export function createApp(ctx: ServerContext, upgradeWebSocket: UpgradeWebSocket
     .route('/api/boards', hypothesisRoutes(ctx))
     .route('/api/boards', linkRoutes(ctx))
     .route('/api/boards', workshopRoutes(ctx))
+    .route('/api/boards', commentRoutes(ctx))
     .route('/api/hypotheses', trackerRoutes(ctx))
     .route('/sync', syncRoutes(ctx, upgradeWebSocket))
 

@@ -1,5 +1,6 @@
 import type { BoardAccess } from './access/boardAccess.js'
 import type { Config } from './config.js'
+import type { CommentRooms } from './comments/commentRooms.js'
 import type { DraftRooms } from './drafts/draftRooms.js'
 import type { MeasurementCache } from './hypotheses/measurementCache.js'
 import type { createHypothesisIndexer } from './indexes/hypothesisIndexer.js'
@@ -19,6 +20,8 @@ export interface ServerContext {
   rooms: RoomManager
   /** Each person's private drafts, one room per person and board. */
   drafts: DraftRooms
+  /** Each board's comments, a room of its own that only the server writes. */
+  comments: CommentRooms
   now: () => number
   indexer: ReturnType<typeof createHypothesisIndexer>
   measurements: MeasurementCache

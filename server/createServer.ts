@@ -30,6 +30,7 @@ import { createWorkshopService } from './workshop/workshopService.js'
 import { lockGuard } from './workshop/lockGuard.js'
 import { createBoardAccess } from './access/boardAccess.js'
 import { createDraftRooms } from './drafts/draftRooms.js'
+import { createCommentRooms } from './comments/commentRooms.js'
 import { RoleAbilities } from '../shared/api/links.js'
 import { votableItems } from '../shared/workshop/votableItems.js'
 import type { WorkshopState } from '../shared/workshop/workshopState.js'
@@ -166,7 +167,18 @@ export async function createServer(
     limits: config.limits,
     unloadAfterMs: config.roomUnloadAfterMs,
   })
-  const events = createBoardEvents({ bus, rooms, drafts, workshop, showWorkshop, log })
+  const comments = createCommentRooms({
+    persistence,
+    access,
+    store: persistence,
+    health,
+    bus,
+    log,
+    now,
+    limits: config.limits,
+    unloadAfterMs: config.roomUnloadAfterMs,
+  })
+  const events = createBoardEvents({ bus, rooms, drafts, comments, workshop, showWorkshop, log })
   let draining = false
   const context: ServerContext = {
     config,
@@ -174,6 +186,7 @@ export async function createServer(
     persistence,
     rooms,
     drafts,
+    comments,
     now,
     indexer,
     measurements,
@@ -242,6 +255,7 @@ export async function createServer(
         const stopped = new Promise<void>((resolve) => server.close(() => resolve()))
         nodeWs.wss.on('connection', (socket) => socket.terminate())
         await drafts.closeAll()
+        await comments.closeAll()
         await rooms.closeAll()
         await indexer.close()
         for (const client of nodeWs.wss.clients) client.terminate()

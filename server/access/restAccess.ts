@@ -36,6 +36,8 @@ const Policy: {
   // Facilitation is checked against the workshop state: anyone on the board may ask.
   { method: 'POST', path: new RegExp(`^${Board}/workshop$`), needs: 'view' },
   { method: 'GET', path: new RegExp(`^${Board}(/.*)?$`), needs: 'view' },
+  // Comments are written by commenters and up; only the author edits or deletes their own.
+  { method: '*', path: new RegExp(`^${Board}/comments(/.*)?$`), needs: 'comment' },
   { method: '*', path: new RegExp(`^${Board}(/.*)?$`), needs: 'edit' },
 ]
 

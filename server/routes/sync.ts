@@ -3,12 +3,13 @@ import type { UpgradeWebSocket } from 'hono/ws'
 import type { WebSocket } from 'ws'
 import { z } from 'zod'
 import { BoardIdSchema } from '../../shared/api/boards.js'
-import { DraftsQueryParam } from '../../shared/protocol/syncParams.js'
+import { CommentsQueryParam, DraftsQueryParam } from '../../shared/protocol/syncParams.js'
 import { ParticipantParam } from '../../shared/workshop/participant.js'
 import type { ServerContext } from '../context.js'
 import { errors } from '../http/openApi.js'
 import { sameOriginOnly } from '../http/sameOrigin.js'
 import { asksForDrafts } from '../drafts/draftRooms.js'
+import { asksForComments } from '../comments/commentRooms.js'
 import type { ClientSession } from '../sync/RoomManager.js'
 
 /**
@@ -42,6 +43,10 @@ const syncRoute = createRoute({
         .describe(
           "Sync the person's private drafts on this board instead of the board (edit links only)",
         ),
+      [CommentsQueryParam]: z
+        .literal('1')
+        .optional()
+        .describe("Sync the board's comments instead of the board (read-only, any link)"),
     }),
   },
   responses: {
@@ -73,7 +78,12 @@ export function syncRoutes(ctx: ServerContext, upgradeWebSocket: UpgradeWebSocke
         onOpen(_event, ws) {
           const raw = ws.raw!
           // A person's drafts are a room of their own (server/drafts/draftRooms.ts).
-          const manager = asksForDrafts(url) ? ctx.drafts : ctx.rooms
+          // A board's comments too, read-only (server/comments/commentRooms.ts).
+          const manager = asksForDrafts(url)
+            ? ctx.drafts
+            : asksForComments(url)
+              ? ctx.comments
+              : ctx.rooms
           session = manager.open(
             boardId,
             {

@@ -1,6 +1,7 @@
 import type { LinkRole } from '../../shared/api/links.js'
 import type { BoardEvent } from '../../shared/protocol/bus.js'
 import { CloseCodes } from '../../shared/protocol/closeCodes.js'
+import type { CommentRooms } from '../comments/commentRooms.js'
 import type { DraftRooms } from '../drafts/draftRooms.js'
 import type { Logger } from '../logger.js'
 import type { WorkshopService } from '../workshop/workshopService.js'
@@ -13,6 +14,7 @@ export interface BoardEventsDeps {
   bus: RoomBus
   rooms: RoomManager
   drafts: DraftRooms
+  comments: CommentRooms
   workshop: WorkshopService
   /** Shows a workshop state on a loaded room's screens and enforces its locks. */
   showWorkshop: (room: Room, state: WorkshopState) => void
@@ -26,7 +28,7 @@ export interface BoardEventsDeps {
  * what the others publish is run here.
  */
 export function createBoardEvents(deps: BoardEventsDeps) {
-  const { bus, rooms, drafts, workshop, log } = deps
+  const { bus, rooms, drafts, comments, workshop, log } = deps
 
   const closeRole = async (boardId: string, role: LinkRole) => {
     const opened = (conn: { role: string }) => conn.role === role
@@ -36,6 +38,7 @@ export function createBoardEvents(deps: BoardEventsDeps) {
   const closeBoard = async (boardId: string) => {
     await rooms.closeBoard(boardId, CloseCodes.BoardDeleted)
     await drafts.closeBoard(boardId, CloseCodes.BoardDeleted)
+    await comments.closeBoard(boardId)
   }
   const showLatestWorkshop = async (boardId: string) => {
     const state = await workshop.refresh(boardId)
@@ -73,6 +76,7 @@ export function createBoardEvents(deps: BoardEventsDeps) {
       showLatestWorkshop(boardId).catch(failed(boardId))
     }
     drafts.catchUp()
+    comments.catchUp()
   })
 
   return {

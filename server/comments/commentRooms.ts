@@ -1,0 +1,58 @@
+import { CommentsQueryParam } from '../../shared/protocol/syncParams.js'
+import { CloseCodes } from '../../shared/protocol/closeCodes.js'
+import type { BoardAccess } from '../access/boardAccess.js'
+import type { Persistence } from '../persistence/types.js'
+import type { Room, RoomDeps } from '../sync/Room.js'
+import { RoomManager, type Authorize, type ClientSession } from '../sync/RoomManager.js'
+
+/** The stored document of a board's comments (shared/doc/commentsDoc.ts); never a board's id. */
+export const commentsDocumentId = (boardId: string) => `${boardId}/comments`
+
+/** Whether a sync URL asks for the board's comments rather than the board. */
+export const asksForComments = (url: URL) => url.searchParams.get(CommentsQueryParam) === '1'
+
+export interface CommentRoomsDeps extends Omit<RoomDeps, 'hooks'> {
+  persistence: Persistence
+  access: BoardAccess
+  unloadAfterMs: number
+}
+
+/**
+ * Each board's comments: a room of its own that every screen of the board syncs read-only and
+ * only the server writes (server/routes/comments.ts), stored like a board and carried across
+ * instances by the bus like one. Deleting a board for good deletes it with the board's drafts.
+ */
+export function createCommentRooms(deps: CommentRoomsDeps) {
+  const { persistence, access } = deps
+  const authorize: Authorize = async ({ boardId, url }) => {
+    const board = await persistence.getBoard(boardId)
+    if (!board) return { refuse: CloseCodes.BoardNotFound }
+    const role = await access.roleFor(boardId, url.searchParams.get('key'))
+    if (!role) return { refuse: CloseCodes.BoardNotFound }
+    if (board.deletedAt) return { refuse: CloseCodes.BoardDeleted }
+    // Everyone on the board reads the comments; they are written through the REST API.
+    return { permission: 'read', role, roomId: commentsDocumentId(boardId) }
+  }
+  const rooms = new RoomManager({ ...deps, store: persistence, authorize })
+  return {
+    /** Opens a board's comments for a socket (see `asksForComments`). */
+    open(boardId: string, socket: Parameters<RoomManager['open']>[1], url: URL, headers: Headers) {
+      return rooms.open(boardId, socket, url, headers) satisfies ClientSession
+    },
+    /** The loaded room of a board's comments. */
+    room: (boardId: string): Promise<Room> => rooms.getRoom(commentsDocumentId(boardId)),
+    /** Closes every comments connection of a board (deleted board). */
+    closeBoard: (boardId: string) =>
+      rooms.closeBoard(commentsDocumentId(boardId), CloseCodes.BoardDeleted),
+    /** Reads the loaded comments again from the store (after the bus was down). */
+    catchUp() {
+      for (const id of rooms.roomIds()) {
+        rooms.withLoadedRoom(id, (room) => void room.catchUp().catch(() => undefined))
+      }
+    },
+    /** Closes everything (server shutdown). */
+    closeAll: () => rooms.closeAll(),
+  }
+}
+
+export type CommentRooms = ReturnType<typeof createCommentRooms>
