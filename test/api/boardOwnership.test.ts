@@ -193,6 +193,8 @@ async function boardRoutes(board: Board) {
     role: 'view',
     itemId: 'item-1',
     assetId: 'A'.repeat(22),
+    threadId: 'thread-0001',
+    commentId: 'comment-001',
   }
   return Object.entries(doc.paths)
     .filter(([path]) => path.startsWith('/api/boards/{boardId}'))
