@@ -22,6 +22,8 @@ export const WriteMethods = [
   'addVote',
   'removeVote',
   'recordParticipant',
+  'putVersion',
+  'deleteVersions',
   'probeWrite',
 ] as const satisfies readonly (keyof Persistence)[]
 

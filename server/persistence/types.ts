@@ -120,6 +120,33 @@ export interface HypothesisIndex {
   countHypotheses(query: HypothesisIndexQuery): MaybePromise<number>
 }
 
+/** A saved version of a board, without its snapshot. */
+export interface StoredVersion {
+  boardId: string
+  id: string
+  /** What a person named it ("Before the workshop"); null for an automatic version. */
+  name: string | null
+  /** Epoch ms. */
+  createdAt: number
+  /** Who asked for a named version (their name); null for an automatic one. */
+  createdBy: string | null
+  /** The names of the people who took part since the version before. */
+  participants: string[]
+  /** The snapshot's size. */
+  bytes: number
+}
+
+/** Versions of each board: a whole-document snapshot each, kept apart from its log. */
+export interface VersionStore {
+  putVersion(version: StoredVersion, snapshot: Uint8Array): MaybePromise<void>
+  /** A board's versions, newest first. */
+  listVersions(boardId: string): MaybePromise<StoredVersion[]>
+  /** The snapshot of a version of this board (a Yjs update of the whole document). */
+  getVersionSnapshot(boardId: string, versionId: string): MaybePromise<Uint8Array | undefined>
+  /** Removes versions of a board (retention); how many there were. */
+  deleteVersions(boardId: string, versionIds: readonly string[]): MaybePromise<number>
+}
+
 /** Everything the server persists. */
 export interface Persistence
   extends
@@ -130,7 +157,8 @@ export interface Persistence
     TokenStore,
     HypothesisIndex,
     BoardKeyStore,
-    WorkshopStore {
+    WorkshopStore,
+    VersionStore {
   /**
    * A write of `bytes` bytes (kept in one row, replaced each time) that tells whether the store
    * accepts writes of that size again (health checks, after a refused write).

@@ -1,6 +1,10 @@
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
-import type { Persistence, HypothesisIndexRow } from '../../server/persistence/types.js'
+import type {
+  Persistence,
+  HypothesisIndexRow,
+  StoredVersion,
+} from '../../server/persistence/types.js'
 import { draftDocumentId, draftPrefix } from '../../server/drafts/draftIds.js'
 import { postgresKind, sqliteKind } from './stores.js'
 
@@ -39,6 +43,17 @@ describe.each(kinds)('the $name store', (kind) => {
   })
   afterEach(async () => {
     await store?.close()
+  })
+
+  /** A version as the history keeps it (server/history/). */
+  const version = (boardId: string, id: string, createdAt: number): StoredVersion => ({
+    boardId,
+    id,
+    name: null,
+    createdAt,
+    createdBy: null,
+    participants: ['Ann', 'Ben'],
+    bytes: 3,
   })
 
   describe('boards', () => {
@@ -137,6 +152,7 @@ describe.each(kinds)('the $name store', (kind) => {
         )
         await store.addVote(id, 'v1', { id: 'vote', voterId: 'p', itemId: 'i' }, 1)
         await store.recordParticipant(id, { id: 'p', name: 'Ann', role: 'edit', seenAt: 1 })
+        await store.putVersion(version(id, 'v1', 1), new Uint8Array([1, 2, 3]))
       }
       await fill('gone')
       await fill('recent')
@@ -155,6 +171,7 @@ describe.each(kinds)('the $name store', (kind) => {
       expect(await store.listPastVotes('gone')).toEqual([])
       expect(await store.listVotes('gone', 'v1')).toEqual([])
       expect(await store.listParticipants('gone')).toEqual([])
+      expect(await store.listVersions('gone')).toEqual([])
       for (const id of ['recent', 'live']) {
         expect(await store.getBoard(id)).toBeDefined()
         expect((await store.loadDocument(id)).updates).toHaveLength(1)
@@ -436,6 +453,35 @@ describe.each(kinds)('the $name store', (kind) => {
       await store.putBoardKey({ boardId: 'keyed', role: 'owner', key: 'x', hash: 'hx', now: 1 })
       await store.putBoardKey({ boardId: 'bare', role: 'view', key: 'y', hash: 'hy', now: 1 })
       expect(await store.boardsWithoutKeys()).toEqual(['bare'])
+    })
+  })
+
+  describe('versions', () => {
+    it('keeps versions of a board newest first, with their snapshots, and removes the ones named', async () => {
+      await store.createBoard({ id: 'b1', title: '', now: 0 })
+      await store.createBoard({ id: 'b2', title: '', now: 0 })
+      const big = new Uint8Array(300_000).map((_, i) => i % 251)
+      await store.putVersion(version('b1', 'old', 10), new Uint8Array([1]))
+      await store.putVersion(
+        { ...version('b1', 'named', 20), name: 'Before the workshop', createdBy: 'Ann' },
+        big,
+      )
+      await store.putVersion(version('b2', 'other', 30), new Uint8Array([2]))
+
+      const listed = await store.listVersions('b1')
+      expect(listed.map((v) => v.id)).toEqual(['named', 'old'])
+      expect(listed[0]).toEqual({
+        ...version('b1', 'named', 20),
+        name: 'Before the workshop',
+        createdBy: 'Ann',
+      })
+      expect(await store.getVersionSnapshot('b1', 'named')).toEqual(big)
+      // A version is found only under its own board.
+      expect(await store.getVersionSnapshot('b1', 'other')).toBeUndefined()
+
+      expect(await store.deleteVersions('b1', ['old', 'missing'])).toBe(1)
+      expect((await store.listVersions('b1')).map((v) => v.id)).toEqual(['named'])
+      expect((await store.listVersions('b2')).map((v) => v.id)).toEqual(['other'])
     })
   })
 

@@ -5,6 +5,7 @@ import type { Logger } from '../../logger.js'
 import type { Persistence, StoredDocument, StoredToken } from '../types.js'
 import { createPostgresAccessStore } from './postgresAccess.js'
 import { createPostgresHypothesisIndex } from './postgresHypothesisIndex.js'
+import { createPostgresVersionStore } from './postgresVersions.js'
 import { migratePostgres } from './postgresMigrations.js'
 import {
   bytes,
@@ -107,6 +108,7 @@ const BoardTables = [
   'votes',
   'workshop_participants',
   'workshop_past_votes',
+  'board_versions',
 ]
 
 export interface PostgresOptions {
@@ -332,6 +334,7 @@ export async function createPostgresPersistence(
 
     ...createPostgresHypothesisIndex(pool),
     ...createPostgresAccessStore(pool),
+    ...createPostgresVersionStore(pool),
 
     async probeWrite(now, size = 0) {
       // Written and then emptied, as in the embedded store; at most 1 MiB.

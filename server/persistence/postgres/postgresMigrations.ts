@@ -114,6 +114,24 @@ CREATE TABLE workshop_participants (
     name: 'boards remember who deleted them',
     sql: 'ALTER TABLE boards ADD COLUMN deleted_by TEXT',
   },
+  {
+    version: 3,
+    name: 'versions of boards',
+    sql: `
+CREATE TABLE board_versions (
+  board_id TEXT COLLATE "C" NOT NULL,
+  id TEXT COLLATE "C" NOT NULL,
+  name TEXT,
+  created_at BIGINT NOT NULL,
+  created_by TEXT,
+  participants_json TEXT NOT NULL,
+  bytes INTEGER NOT NULL,
+  snapshot BYTEA NOT NULL,
+  PRIMARY KEY (board_id, id)
+);
+CREATE INDEX board_versions_by_time ON board_versions (board_id, created_at);
+`,
+  },
 ]
 
 /** Any number that no board's lock can be mistaken for: the lock taken while migrating. */

@@ -5,6 +5,7 @@ import type { Board } from '../../../shared/api/boards.js'
 import type { Persistence, StoredAsset, StoredDocument, StoredToken } from '../types.js'
 import { createSqliteAccessStore } from './sqliteAccess.js'
 import { createSqliteHypothesisIndex } from './sqliteHypothesisIndex.js'
+import { createSqliteVersionStore } from './sqliteVersions.js'
 import { migrateSqlite } from './sqliteMigrations.js'
 
 interface BoardRow {
@@ -127,6 +128,7 @@ export function createSqlitePersistence(
       'votes',
       'workshop_participants',
       'workshop_past_votes',
+      'board_versions',
     ].map((table) => db.prepare(`DELETE FROM ${table} WHERE board_id = ?`)),
     insertToken: db.prepare(
       'INSERT INTO ingestion_tokens (id, board_id, name, hash, created_at) VALUES (?, ?, ?, ?, ?)',
@@ -266,6 +268,7 @@ export function createSqlitePersistence(
     },
     ...createSqliteHypothesisIndex(db),
     ...access,
+    ...createSqliteVersionStore(db),
     probeWrite(now, bytes = 0) {
       // Written and then emptied: the row keeps no space once the answer is known.
       // At most 1 MiB: every REST write and health check probes while writes fail.

@@ -126,6 +126,24 @@ CREATE INDEX IF NOT EXISTS votes_voter ON votes (board_id, voting_id, voter_id);
       }
     },
   },
+  {
+    version: 3,
+    name: 'versions of boards',
+    sql: `
+CREATE TABLE board_versions (
+  board_id TEXT NOT NULL,
+  id TEXT NOT NULL,
+  name TEXT,
+  created_at INTEGER NOT NULL,
+  created_by TEXT,
+  participants_json TEXT NOT NULL,
+  bytes INTEGER NOT NULL,
+  snapshot BLOB NOT NULL,
+  PRIMARY KEY (board_id, id)
+);
+CREATE INDEX board_versions_by_time ON board_versions (board_id, created_at);
+`,
+  },
 ]
 
 /** Brings a database up to the newest step, each step in its own transaction. */
