@@ -19,6 +19,7 @@ import { boardRoutes } from './routes/boards.js'
 import { canvasRoutes } from './routes/canvases.js'
 import { healthRoutes, readyRoutes } from './routes/health.js'
 import { commentRoutes } from './routes/comments.js'
+import { versionRoutes } from './routes/versions.js'
 import { hypothesisRoutes, trackerRoutes } from './routes/hypotheses.js'
 import { tokenRoutes } from './routes/tokens.js'
 import { linkRoutes } from './routes/links.js'
@@ -58,6 +59,7 @@ export function createApp(ctx: ServerContext, upgradeWebSocket: UpgradeWebSocket
     .route('/api/boards', linkRoutes(ctx))
     .route('/api/boards', workshopRoutes(ctx))
     .route('/api/boards', commentRoutes(ctx))
+    .route('/api/boards', versionRoutes(ctx))
     .route('/api/hypotheses', trackerRoutes(ctx))
     .route('/sync', syncRoutes(ctx, upgradeWebSocket))
 

@@ -2,6 +2,7 @@ import type { BoardAccess } from './access/boardAccess.js'
 import type { Config } from './config.js'
 import type { CommentRooms } from './comments/commentRooms.js'
 import type { DraftRooms } from './drafts/draftRooms.js'
+import type { VersionService } from './history/versionService.js'
 import type { MeasurementCache } from './hypotheses/measurementCache.js'
 import type { createHypothesisIndexer } from './indexes/hypothesisIndexer.js'
 import type { Logger } from './logger.js'
@@ -22,6 +23,8 @@ export interface ServerContext {
   drafts: DraftRooms
   /** Each board's comments, a room of its own that only the server writes. */
   comments: CommentRooms
+  /** Each board's versions: automatic, named, restores. */
+  versions: VersionService
   now: () => number
   indexer: ReturnType<typeof createHypothesisIndexer>
   measurements: MeasurementCache

@@ -31,6 +31,7 @@ import { lockGuard } from './workshop/lockGuard.js'
 import { createBoardAccess } from './access/boardAccess.js'
 import { createDraftRooms } from './drafts/draftRooms.js'
 import { createCommentRooms } from './comments/commentRooms.js'
+import { createVersionService } from './history/versionService.js'
 import { RoleAbilities } from '../shared/api/links.js'
 import { votableItems } from '../shared/workshop/votableItems.js'
 import type { WorkshopState } from '../shared/workshop/workshopState.js'
@@ -133,6 +134,12 @@ export async function createServer(
     reveal: (boardId, state) => drafts.reveal(boardId, state),
   })
   const participants = createParticipantRecorder({ store: persistence, now, log })
+  const versions = createVersionService({
+    store: persistence,
+    room: (boardId) => rooms.getRoom(boardId),
+    now,
+    log,
+  })
   const workshopHooks: RoomHooks = {
     async onLoad(_boardId, _doc, room) {
       showWorkshop(room, await workshop.get(room.boardId))
@@ -144,7 +151,7 @@ export async function createServer(
     },
   }
   const rooms: RoomManager = new RoomManager({
-    hooks: combineHooks(indexer.hooks, workshopHooks),
+    hooks: combineHooks(indexer.hooks, workshopHooks, versions.hooks),
     store: persistence,
     health,
     bus,
@@ -187,6 +194,7 @@ export async function createServer(
     rooms,
     drafts,
     comments,
+    versions,
     now,
     indexer,
     measurements,

@@ -1,0 +1,228 @@
+import * as Y from 'yjs'
+import { newId } from '../../shared/canvases/baseContent.js'
+import {
+  getBoardCanvases,
+  readAllCanvases,
+  readCanvas,
+  writeCanvas,
+} from '../../shared/doc/canvasDoc.js'
+import { canvasRecordId, getTldrawRecords } from '../../shared/doc/layout.js'
+import type { Logger } from '../logger.js'
+import type { StoredVersion, VersionStore } from '../persistence/types.js'
+import type { Room, RoomHooks } from '../sync/Room.js'
+import { versionsToDrop } from './retention.js'
+
+/** An automatic version is taken at most this often while people edit a board. */
+export const AutoVersionEveryMs = 10 * 60 * 1000
+
+export interface VersionServiceDeps {
+  store: VersionStore
+  /** The loaded room of a board (versions are taken of what the room holds, once stored). */
+  room: (boardId: string) => Promise<Room>
+  now: () => number
+  log: Logger
+}
+
+/** What a restore changed. */
+export interface Restored {
+  canvases: number
+  records: number
+  /** The version taken just before, so the restore can be undone from history. */
+  before: StoredVersion
+}
+
+/**
+ * The history of each board: automatic versions while people edit (at most one per
+ * `AutoVersionEveryMs` of activity, and one when the board's room unloads after the last person
+ * left), named versions on request, retention that thins automatic ones, and restores of a
+ * whole board or one canvas as a new change everyone sees.
+ */
+export function createVersionService(deps: VersionServiceDeps) {
+  const { store, now, log } = deps
+  /** Boards changed since their last version. */
+  const activity = new Set<string>()
+  /** Who was on each board since its last version. */
+  const people = new Map<string, Set<string>>()
+  /** When this instance last took an automatic version of a board. */
+  const lastAuto = new Map<string, number>()
+  const taking = new Set<string>()
+
+  async function save(
+    boardId: string,
+    snapshot: Uint8Array,
+    options: { name: string | null; createdBy: string | null },
+  ): Promise<StoredVersion> {
+    const present = people.get(boardId) ?? new Set<string>()
+    const version: StoredVersion = {
+      boardId,
+      id: newId(),
+      name: options.name,
+      createdAt: now(),
+      createdBy: options.createdBy,
+      participants: [...present].sort(),
+      bytes: snapshot.byteLength,
+    }
+    await store.putVersion(version, snapshot)
+    activity.delete(boardId)
+    people.delete(boardId)
+    return version
+  }
+
+  /** Drops automatic versions retention no longer keeps. */
+  async function thin(boardId: string) {
+    const drop = versionsToDrop(await store.listVersions(boardId), now())
+    if (drop.length > 0) await store.deleteVersions(boardId, drop)
+  }
+
+  /** An automatic version if the board changed since the last and none is recent. */
+  function autoVersion(boardId: string, doc: Y.Doc, force: boolean) {
+    if (!activity.has(boardId) || taking.has(boardId) || doc.isDestroyed) return
+    const at = now()
+    if (!force && at - (lastAuto.get(boardId) ?? 0) < AutoVersionEveryMs) return
+    taking.add(boardId)
+    lastAuto.set(boardId, at)
+    // Now: the document is freed right after a room unloads.
+    const snapshot = Y.encodeStateAsUpdate(doc)
+    void (async () => {
+      // Another instance of the same board may have taken one a moment ago.
+      const newest = (await store.listVersions(boardId)).find((v) => v.name === null)
+      if (!force && newest && at - newest.createdAt < AutoVersionEveryMs) return
+      await save(boardId, snapshot, { name: null, createdBy: null })
+      await thin(boardId)
+    })()
+      .catch((error: unknown) =>
+        log.error('history.version_failed', { boardId, error: String(error) }),
+      )
+      .finally(() => taking.delete(boardId))
+  }
+
+  const hooks: RoomHooks = {
+    onChange(boardId, doc) {
+      activity.add(boardId)
+      if (!lastAuto.has(boardId)) lastAuto.set(boardId, now())
+      autoVersion(boardId, doc, false)
+    },
+    onPresence(boardId, present) {
+      let seen = people.get(boardId)
+      if (!seen) people.set(boardId, (seen = new Set()))
+      for (const p of present) if (p.name) seen.add(p.name)
+    },
+    onUnload(boardId, doc) {
+      // The last person left: what they did is kept as a version.
+      autoVersion(boardId, doc, true)
+      lastAuto.delete(boardId)
+      if (!activity.has(boardId)) people.delete(boardId)
+    },
+  }
+
+  return {
+    hooks,
+
+    list: (boardId: string) => store.listVersions(boardId),
+
+    /** A named version of the board as it is now. */
+    async name(boardId: string, name: string, createdBy: string | null) {
+      const room = await deps.room(boardId)
+      return save(boardId, Y.encodeStateAsUpdate(room.doc), { name, createdBy })
+    },
+
+    /** A version's whole document (a Yjs update), or undefined when the board has no such one. */
+    snapshot: (boardId: string, versionId: string) => store.getVersionSnapshot(boardId, versionId),
+
+    /**
+     * Restores the whole board, or one canvas, to a version: a new change, stored and shown to
+     * everyone at once. A version of the board as it was is taken first. Restoring one canvas
+     * leaves every other part of the board as it is now.
+     */
+    async restore(
+      boardId: string,
+      versionId: string,
+      options: { canvasId?: string; by: string | null; label: string },
+    ): Promise<Restored | undefined> {
+      const snapshot = await store.getVersionSnapshot(boardId, versionId)
+      if (!snapshot) return undefined
+      const old = new Y.Doc()
+      try {
+        Y.applyUpdate(old, snapshot)
+        const room = await deps.room(boardId)
+        const before = await save(boardId, Y.encodeStateAsUpdate(room.doc), {
+          name: `Before restoring ${options.label}`,
+          createdBy: options.by,
+        })
+        let canvases = 0
+        let records = 0
+        await room.transact((doc) => {
+          const changed = restoreInto(doc, old, options.canvasId)
+          canvases = changed.canvases
+          records = changed.records
+        })
+        return { canvases, records, before }
+      } finally {
+        old.destroy()
+      }
+    },
+
+    /** Whether a version holds a canvas with this id (for a canvas restore). */
+    async versionHasCanvas(boardId: string, versionId: string, canvasId: string) {
+      const snapshot = await store.getVersionSnapshot(boardId, versionId)
+      if (!snapshot) return false
+      const old = new Y.Doc()
+      try {
+        Y.applyUpdate(old, snapshot)
+        return readAllCanvases(old).some((c) => c.id === canvasId)
+      } finally {
+        old.destroy()
+      }
+    },
+  }
+}
+
+export type VersionService = ReturnType<typeof createVersionService>
+
+/**
+ * Makes `doc` hold what `old` held: every canvas and tldraw record, or with `canvasId` that
+ * canvas and its shape only. Only what differs is written, so a restore is as small a change
+ * as it can be. Call inside one transaction.
+ */
+function restoreInto(doc: Y.Doc, old: Y.Doc, canvasId: string | undefined) {
+  let canvases = 0
+  let records = 0
+  const oldRecords = getTldrawRecords(old)
+  const records_ = getTldrawRecords(doc)
+  const restoreRecord = (id: string) => {
+    const value = oldRecords.get(id)
+    if (value === undefined) {
+      if (records_.has(id)) {
+        records_.delete(id)
+        records++
+      }
+    } else if (records_.get(id) !== value) {
+      records_.set(id, value)
+      records++
+    }
+  }
+  const oldCanvases = new Map(readAllCanvases(old).map((c) => [c.id, c]))
+  const current = getBoardCanvases(doc)
+  const restoreCanvas = (id: string) => {
+    const wanted = oldCanvases.get(id)
+    const map = current.get(id)
+    const now = map instanceof Y.Map ? readCanvas(id, map) : undefined
+    if (!wanted) {
+      if (current.has(id)) {
+        current.delete(id)
+        canvases++
+      }
+    } else if (JSON.stringify(now) !== JSON.stringify(wanted)) {
+      writeCanvas(doc, wanted)
+      canvases++
+    }
+    restoreRecord(canvasRecordId(id))
+  }
+  if (canvasId !== undefined) {
+    restoreCanvas(canvasId)
+    return { canvases, records }
+  }
+  for (const id of new Set([...current.keys(), ...oldCanvases.keys()])) restoreCanvas(id)
+  for (const id of new Set([...records_.keys(), ...oldRecords.keys()])) restoreRecord(id)
+  return { canvases, records }
+}
