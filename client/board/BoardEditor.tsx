@@ -21,7 +21,7 @@ import { CanvasWorkshopProvider } from '../workshop/CanvasWorkshopProvider'
 import { useWorkshopState } from '../workshop/useWorkshop'
 import type { WorkshopSync } from '../workshop/WorkshopSync'
 import { isNoteHidden } from '../workshop/privateMode/itemPrivacy'
-import { isPrivateNewNote, stampNewNotes } from '../workshop/privateMode/notePrivacy'
+import { isPrivateNewNote, stampNewShapes } from '../workshop/privateMode/notePrivacy'
 import { BoardPrivateBanner, PrivateBanners } from '../workshop/privateMode/PrivateBanners'
 import type { PrivateScope } from '../workshop/privateMode/privateVisibility'
 import { LockedFrameMarks } from '../workshop/LockedFrameMarks'
@@ -168,7 +168,7 @@ export function BoardEditor({
       window.editor = editor
       onEditor(editor)
       const reconciler = new CanvasShapeReconciler(editor, sync.doc)
-      const stopStamping = stampNewNotes(editor, () => ({
+      const stopStamping = stampNewShapes(editor, () => ({
         by: useUiStore.getState().userId,
         at: workshopRef.current?.serverNow() ?? Date.now(),
       }))

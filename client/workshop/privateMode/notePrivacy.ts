@@ -1,16 +1,22 @@
 import type { Editor, TLRecord, TLShape, TLStore } from 'tldraw'
 import type { ItemAuthor } from '../../../shared/doc/canvasDoc'
+import { CanvasShapeType } from '../../../shared/doc/canvasShape'
 import { placementUnder } from '../../../shared/workshop/privatePlacement'
 import { noteAuthor, scopeCovers, type PrivateScope } from './privateVisibility'
 
 /**
- * Records who made each new sticky note and when (server clock) in its meta, so private mode
- * can hide it from others until it ends. Only my own creations: remote ones arrive stamped.
- * Returns the function that stops it.
+ * Records who made each shape I create and when (server clock) in its meta: the markdown
+ * export names the author of each sticky, text and shape, and private mode hides a sticky
+ * from others until it ends. Only my own creations: remote ones arrive stamped. A canvas shape
+ * is left as it is, since every screen writes the same record for a canvas. Takes the editor
+ * (or its store). Returns the function that stops it.
  */
-export function stampNewNotes(editor: Editor, author: () => ItemAuthor): () => void {
-  return editor.sideEffects.registerBeforeCreateHandler('shape', (shape, source) => {
-    if (source !== 'user' || shape.type !== 'note') return shape
+export function stampNewShapes(
+  target: Pick<Editor, 'sideEffects'>,
+  author: () => ItemAuthor,
+): () => void {
+  return target.sideEffects.registerBeforeCreateHandler('shape', (shape, source) => {
+    if (source !== 'user' || shape.type === CanvasShapeType) return shape
     const { by, at } = author()
     return { ...shape, meta: { ...shape.meta, createdBy: by, createdAt: at } }
   })
