@@ -1,6 +1,7 @@
 import type * as Y from 'yjs'
 import { getBoardCanvases, readAllCanvases } from '../../shared/doc/canvasDoc'
 import { getCanvasSpec } from '../../shared/canvases/registry'
+import { readDrawings } from '../../shared/doc/drawings'
 import { exportBoardMarkdown, type ExportCanvas } from '../../shared/markdown/exportMarkdown'
 
 /** The canvases of a board as this device holds them, as the markdown export reads them. */
@@ -13,9 +14,12 @@ export function localCanvasesForExport(doc: Y.Doc): ExportCanvas[] {
   })
 }
 
-/** The board's canvases as this device holds them, as markdown (the format of the export). */
+/**
+ * The board as this device holds it, as markdown (the format of the export): its canvases and
+ * what people drew, without authors, whose names only the server keeps.
+ */
 export function localCopyMarkdown(doc: Y.Doc, title: string): string {
-  return exportBoardMarkdown(title, localCanvasesForExport(doc))
+  return exportBoardMarkdown(title, localCanvasesForExport(doc), { drawings: readDrawings(doc) })
 }
 
 /** A file name from a board title: letters, digits and dashes. */

@@ -1,7 +1,7 @@
 import * as Y from 'yjs'
 import { exportBoardMarkdown } from '../../shared/markdown/exportMarkdown.js'
 import type { StoredDocument } from '../persistence/types.js'
-import { readCanvasesForExport } from '../routes/boardDoc.js'
+import { readCanvasesForExport, readDrawingsForExport } from '../routes/boardDoc.js'
 
 /** A stored document replayed as the server's rooms load it, or why it cannot be. */
 function replay(stored: StoredDocument): { doc: Y.Doc } | { error: string } {
@@ -22,7 +22,8 @@ const sameBytes = (a: Uint8Array, b: Uint8Array) => Buffer.from(a).equals(Buffer
 /** The markdown export of a board, as `GET /api/boards/:id/export.md` answers it at `now`. */
 function exportOf(title: string, doc: Y.Doc, now: number): string {
   try {
-    return exportBoardMarkdown(title, readCanvasesForExport(doc), { now })
+    const drawings = readDrawingsForExport(doc, [])
+    return exportBoardMarkdown(title, readCanvasesForExport(doc), { now, drawings })
   } catch (error) {
     // Compared like any export: a board that fails to export must fail the same way.
     return `export failed: ${error instanceof Error ? error.message : String(error)}`

@@ -6,6 +6,7 @@ import {
   type CanvasMap,
 } from '../../shared/doc/canvasDoc.js'
 import { getCanvasSpec } from '../../shared/canvases/registry.js'
+import { readDrawings, type DrawnContent } from '../../shared/doc/drawings.js'
 import type { ExportCanvas } from '../../shared/markdown/exportMarkdown.js'
 import * as Y from 'yjs'
 import { boardLocks } from '../../shared/workshop/locks.js'
@@ -90,6 +91,18 @@ export function exportCanvasOf(content: CanvasContent, map: CanvasMap): ExportCa
 export function readCanvasesForExport(doc: Y.Doc): ExportCanvas[] {
   const maps = getBoardCanvases(doc)
   return readAllCanvases(doc).map((content) => exportCanvasOf(content, maps.get(content.id)!))
+}
+
+/**
+ * What people drew on a board, for the markdown export and the summary: each shape's author
+ * (a participant id in its meta) under the name that person last showed on the board.
+ */
+export function readDrawingsForExport(
+  doc: Y.Doc,
+  participants: readonly { id: string; name: string }[],
+): DrawnContent {
+  const names = new Map(participants.map((p) => [p.id, p.name]))
+  return readDrawings(doc, { authorName: (id) => names.get(id) })
 }
 
 /**

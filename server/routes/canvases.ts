@@ -37,6 +37,7 @@ import {
   findCanvas,
   openBoardRoom,
   readCanvasesForExport,
+  readDrawingsForExport,
   requireRoomFor,
   requireUnlocked,
 } from './boardDoc.js'
@@ -209,9 +210,13 @@ export function canvasRoutes(ctx: ServerContext) {
       async (c) => {
         const { boardId } = c.req.valid('param')
         const board = await requireBoard(ctx, boardId)
+        const participants = await ctx.persistence.listParticipants(boardId)
         const r = await ctx.rooms.getRoom(boardId)
         return markdown(
-          exportBoardMarkdown(board.title, readCanvasesForExport(r.doc), { now: ctx.now() }),
+          exportBoardMarkdown(board.title, readCanvasesForExport(r.doc), {
+            now: ctx.now(),
+            drawings: readDrawingsForExport(r.doc, participants),
+          }),
         )
       },
     )

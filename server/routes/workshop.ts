@@ -14,7 +14,7 @@ import { WorkshopActionSchema } from '../../shared/workshop/workshopState.js'
 import type { AccessEnv } from '../access/restAccess.js'
 import type { ServerContext } from '../context.js'
 import { MarkdownContent, errors, json, jsonBody, openApiRoutes } from '../http/openApi.js'
-import { openBoardRoom, readCanvasesForExport } from './boardDoc.js'
+import { openBoardRoom, readCanvasesForExport, readDrawingsForExport } from './boardDoc.js'
 
 const Params = z.object({ boardId: BoardIdSchema })
 
@@ -137,7 +137,8 @@ export function workshopRoutes(ctx: ServerContext) {
         method: 'get',
         path: '/{boardId}/workshop/summary.md',
         operationId: 'workshopSummary',
-        summary: 'The workshop summary: participants, votes ranked, decisions, every canvas',
+        summary:
+          'The workshop summary: participants, votes ranked, decisions, every canvas, what people drew',
         request: { params: Params },
         responses: {
           200: { description: 'The summary as markdown (a download)', content: MarkdownContent },
@@ -150,12 +151,14 @@ export function workshopRoutes(ctx: ServerContext) {
         const room = await openBoardRoom(ctx, boardId)
         // Every ended vote, read from where they are kept apart from the workshop state.
         const votes = await ctx.workshop.pastVotes(boardId)
+        const participants = await ctx.persistence.listParticipants(boardId)
         const markdown = workshopSummaryMarkdown({
           boardTitle: board?.title ?? '',
-          participants: await ctx.persistence.listParticipants(boardId),
+          participants,
           votes,
           items: votableItems(room.doc, { kind: 'board' }),
           canvases: readCanvasesForExport(room.doc),
+          drawings: readDrawingsForExport(room.doc, participants),
           now: ctx.now(),
         })
         return c.body(markdown, 200, {

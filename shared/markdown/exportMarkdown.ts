@@ -1,4 +1,6 @@
 import { getCanvasSpec, type CanvasContent, type CanvasTracking } from '../canvases/registry.js'
+import type { DrawnContent } from '../doc/drawings.js'
+import { drawingsSection } from './drawingsSection.js'
 import { escapeInline } from './escape.js'
 import { ExportMarker, marker } from './format.js'
 import { boxSections, fieldsTable } from './tables.js'
@@ -32,11 +34,16 @@ export function exportCanvasMarkdown(content: ExportCanvas, options: ExportOptio
   return [ExportMarker, '', ...canvasSection(content, options)].join('\n')
 }
 
-/** Markdown of a whole board: its title, then every canvas. */
+export interface BoardExportOptions extends ExportOptions {
+  /** What people drew on the board (`readDrawings`); none by default. */
+  drawings?: DrawnContent
+}
+
+/** Markdown of a whole board: its title, every canvas, then what people drew. */
 export function exportBoardMarkdown(
   title: string,
   canvases: readonly ExportCanvas[],
-  options: ExportOptions = {},
+  options: BoardExportOptions = {},
 ): string {
   const now = options.now ?? Date.now()
   return [
@@ -45,5 +52,6 @@ export function exportBoardMarkdown(
     `# ${escapeInline(title)}`,
     '',
     ...canvases.flatMap((c) => canvasSection(c, { now })),
+    ...(options.drawings ? drawingsSection(options.drawings) : []),
   ].join('\n')
 }

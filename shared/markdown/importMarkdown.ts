@@ -53,6 +53,8 @@ export function importMarkdown(markdown: string): ImportedBoard {
   let canvas: ExportCanvas | undefined
   let section: Section = { type: 'none' }
   let headingTitle: string | undefined
+  // Inside the section of what people drew, which is for reading and is not imported.
+  let inDrawings = false
 
   const fail = (index: number, message: string): never => {
     throw new MarkdownImportError(index + 1, message)
@@ -70,10 +72,18 @@ export function importMarkdown(markdown: string): ImportedBoard {
   for (let i = 1; i < lines.length; i++) {
     const line = lines[i]!
     if (line.trim() === '') continue
+    if (inDrawings && !line.startsWith('## ')) continue
+    inDrawings = false
     if (skipLines.some((skip) => skip.test(line))) continue
 
     if (headingTitle !== undefined) {
       const m = readMarker(line)
+      if (m?.name === 'drawings' && m.before === '') {
+        inDrawings = true
+        headingTitle = undefined
+        canvas = undefined
+        continue
+      }
       if (!m || m.name !== 'canvas' || m.before !== '')
         fail(i, 'expected <!-- canvas id="…" kind="…" -->')
       const kind = m!.attrs.kind

@@ -1,10 +1,28 @@
 import { describe, expect, it } from 'vitest'
 import { emptyTracking } from '../canvases/hypothesis/tracking.js'
 import { emptyCanvas } from '../doc/canvasDoc.js'
+import type { DrawnContent } from '../doc/drawings.js'
 import { workshopSummaryMarkdown } from './summaryMarkdown.js'
 import type { Voting } from './voting.js'
 
 const at = Date.parse('2026-11-20T10:00:00Z')
+const nothingDrawn: DrawnContent = { items: [], arrows: [], frames: [] }
+const stickies: DrawnContent = {
+  items: [{ id: 'shape:loose', text: 'Loose idea' }],
+  arrows: [],
+  frames: [
+    {
+      id: 'shape:frame',
+      title: 'Ideas',
+      items: [
+        { id: 'shape:a', text: 'Onboarding', author: 'Ana' },
+        { id: 'shape:b', text: 'Reminders' },
+      ],
+      arrows: [{ id: 'shape:arrow', from: 'Onboarding', to: 'Reminders', label: '' }],
+      frames: [],
+    },
+  ],
+}
 
 function scriptedWorkshop() {
   const lean = emptyCanvas('lean', 'Churn <b>lean</b>', 'canvasLean01')
@@ -52,6 +70,7 @@ function scriptedWorkshop() {
       { id: 'itemProblem2', label: 'Price', place: 'Churn · Problem' },
     ],
     canvases: [lean, hypothesis],
+    drawings: stickies,
     now: at + 3_600_000,
   })
 }
@@ -80,6 +99,31 @@ describe('the workshop summary', () => {
     expect(md).not.toMatch(/<b>|<script>/)
   })
 
+  it('lists the stickies after the canvases, under their frames', () => {
+    const md = scriptedWorkshop()
+    expect(md.indexOf('## Stickies and shapes')).toBeGreaterThan(md.indexOf('## Reminders'))
+    expect(md).toContain(
+      '### Ideas\n\n- Onboarding — Ana\n- Reminders\n- Onboarding → Reminders\n\n' +
+        '### Outside frames\n\n- Loose idea\n',
+    )
+  })
+
+  it('carries the stickies of a board that has only drawings, with no canvas section', () => {
+    const md = workshopSummaryMarkdown({
+      boardTitle: 'Stickies only',
+      participants: [{ name: 'Ana', role: 'edit' }],
+      votes: [],
+      items: [],
+      canvases: [],
+      drawings: stickies,
+      now: at,
+    })
+    expect(md).not.toContain('## Canvases')
+    expect(md).not.toContain('No canvases')
+    expect(md).toContain('## Decisions\n\n_No decisions recorded._\n\n## Stickies and shapes\n')
+    expect(md).toContain('- Onboarding — Ana\n')
+  })
+
   it('says so plainly when nothing happened yet', () => {
     const md = workshopSummaryMarkdown({
       boardTitle: 'Empty',
@@ -87,11 +131,13 @@ describe('the workshop summary', () => {
       votes: [],
       items: [],
       canvases: [],
+      drawings: nothingDrawn,
       now: at,
     })
     expect(md).toContain('_Nobody has joined yet._')
     expect(md).toContain('_No votes were taken._')
     expect(md).toContain('_No decisions recorded._')
-    expect(md).toContain('_No canvases on this board._')
+    expect(md).toContain('## Canvases\n\n_Nothing on this board yet._')
+    expect(md).not.toContain('## Stickies and shapes')
   })
 })

@@ -1,3 +1,5 @@
+import type { DrawnContent } from '../doc/drawings.js'
+import { drawingsSection } from '../markdown/drawingsSection.js'
 import { escapeCell, escapeInline } from '../markdown/escape.js'
 import { canvasSection, type ExportCanvas } from '../markdown/exportMarkdown.js'
 import { ExportMarker } from '../markdown/format.js'
@@ -18,6 +20,8 @@ export interface WorkshopSummaryInput {
   /** Where each voted item sits, to show next to it (items deleted since keep their label). */
   items: readonly VotableItem[]
   canvases: readonly ExportCanvas[]
+  /** What people drew on the board (`readDrawings`). */
+  drawings: DrawnContent
   now: number
 }
 
@@ -72,9 +76,23 @@ function decisions(canvases: readonly ExportCanvas[]): string[] {
   ]
 }
 
+/** Every canvas in the export format, then what people drew (a board of drawings only: that). */
+function canvasesAndDrawings(input: WorkshopSummaryInput): string[] {
+  const drawings = drawingsSection(input.drawings)
+  if (input.canvases.length === 0) {
+    return drawings.length > 0 ? drawings : ['## Canvases', '', '_Nothing on this board yet._', '']
+  }
+  return [
+    '## Canvases',
+    '',
+    ...input.canvases.flatMap((c) => canvasSection(c, { now: input.now })),
+    ...drawings,
+  ]
+}
+
 /**
  * The markdown a facilitator takes away: who took part, each vote ranked, the decisions
- * recorded on hypotheses, and every canvas of the board in the export format.
+ * recorded on hypotheses, every canvas of the board in the export format and what people drew.
  */
 export function workshopSummaryMarkdown(input: WorkshopSummaryInput): string {
   const participants =
@@ -100,10 +118,6 @@ export function workshopSummaryMarkdown(input: WorkshopSummaryInput): string {
     '## Decisions',
     '',
     ...decisions(input.canvases),
-    '## Canvases',
-    '',
-    ...(input.canvases.length === 0
-      ? ['_No canvases on this board._', '']
-      : input.canvases.flatMap((c) => canvasSection(c, { now: input.now }))),
+    ...canvasesAndDrawings(input),
   ].join('\n')
 }

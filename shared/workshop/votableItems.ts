@@ -2,6 +2,7 @@ import type * as Y from 'yjs'
 import { getCanvasDefinition } from '../canvases/registry.js'
 import { readAllCanvases } from '../doc/canvasDoc.js'
 import { decodeRecord, getTldrawRecords } from '../doc/layout.js'
+import { richTextToPlain } from '../doc/richText.js'
 import type { Scope } from './voting.js'
 
 /** Something people can vote on: a canvas item or a sticky note, with a label to rank it by. */
@@ -26,16 +27,6 @@ const isShape = (v: unknown): v is ShapeLike =>
   typeof (v as { id?: unknown }).id === 'string' &&
   typeof (v as { type?: unknown }).type === 'string' &&
   typeof (v as { parentId?: unknown }).parentId === 'string'
-
-/** The plain text of a tldraw rich-text document (a note's label). */
-export function richTextToPlain(node: unknown): string {
-  if (typeof node !== 'object' || node === null) return ''
-  const n = node as { text?: unknown; content?: unknown; type?: unknown }
-  if (typeof n.text === 'string') return n.text
-  if (!Array.isArray(n.content)) return ''
-  const sep = n.type === 'doc' ? '\n' : ''
-  return n.content.map(richTextToPlain).join(sep)
-}
 
 /**
  * Every item a vote on `scope` covers, in board order: canvas items box by box, then sticky

@@ -1,6 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import * as Y from 'yjs'
+import { toRichText } from '@tldraw/tlschema'
 import { getBoardCanvases, readCanvas } from '../../shared/doc/canvasDoc.js'
+import { encodeRecord } from '../../shared/doc/layout.js'
+import { ExportMarker } from '../../shared/markdown/format.js'
+import { ParticipantParam, participantIdOf } from '../../shared/workshop/participant.js'
 import { connectClient, createBoard } from '../helpers/clients.js'
 import { startTestServer, type TestServer } from '../helpers/server.js'
 
@@ -201,6 +205,119 @@ describe('canvas API', () => {
       expect(res.json.error.details).toEqual({ line: 1 })
       expect(res.json.error.message).toMatch(/line 1/)
       expect((await api(`/api/boards/${boardId}/canvases`)).json.canvases).toEqual([])
+    })
+
+    describe('when people drew stickies on the board', () => {
+      /** Stickies in a frame and outside it, an arrow between two, written as a screen does. */
+      function drawRetro(records: Y.Map<unknown>, ann: string) {
+        const put = (record: { id: string } & Record<string, unknown>) =>
+          records.set(record.id, encodeRecord(record))
+        let index = 0
+        const shape = (
+          id: string,
+          type: string,
+          parentId: string,
+          x: number,
+          y: number,
+          props: object,
+          by?: string,
+        ) =>
+          put({
+            typeName: 'shape',
+            id,
+            type,
+            parentId,
+            x,
+            y,
+            rotation: 0,
+            index: `a${++index}`,
+            isLocked: false,
+            opacity: 1,
+            props,
+            meta: by ? { createdBy: by, createdAt: 1 } : {},
+          })
+        const note = (text: string) => ({ richText: toRichText(text), growY: 0, scale: 1 })
+        records.doc!.transact(() => {
+          put({ typeName: 'page', id: 'page:page', name: 'Page 1', index: 'a1', meta: {} })
+          shape('shape:went', 'frame', 'page:page', 0, 0, {
+            w: 800,
+            h: 400,
+            name: 'What went well',
+          })
+          shape('shape:demo', 'note', 'shape:went', 300, 40, note('The demo'), ann)
+          shape('shape:pairing', 'note', 'shape:went', 20, 50, note('Pairing'), ann)
+          shape('shape:later', 'note', 'page:page', 0, 600, note('Ask | later'))
+          shape('shape:arrow', 'arrow', 'shape:went', 0, 0, { richText: toRichText('led to') })
+          for (const [terminal, toId] of [
+            ['start', 'shape:pairing'],
+            ['end', 'shape:demo'],
+          ]) {
+            put({
+              typeName: 'binding',
+              id: `binding:${terminal}`,
+              type: 'arrow',
+              fromId: 'shape:arrow',
+              toId,
+              props: {
+                terminal,
+                normalizedAnchor: { x: 0.5, y: 0.5 },
+                isExact: false,
+                isPrecise: false,
+              },
+              meta: {},
+            })
+          }
+        })
+      }
+
+      it('exports them through the REST route, under their frame, with their author and the arrow', async () => {
+        const boardId = await createBoard(server.url, 'Retro')
+        const secret = 'ann-secret-'.padEnd(40, 'x')
+        const client = connectClient(server.wsUrl, boardId, {
+          params: { [ParticipantParam]: secret },
+        })
+        await client.synced
+        // Ann is on the board under her name: the server notes it, and the export uses it.
+        const ann = participantIdOf(secret)
+        client.provider.awareness.setLocalState({
+          user: { id: ann, name: 'Ann', color: '#2f9e44' },
+        })
+        drawRetro(client.records, ann)
+
+        const drawn = [
+          '## Stickies and shapes',
+          '<!-- drawings -->',
+          '',
+          '### What went well',
+          '',
+          '- Pairing — Ann',
+          '- The demo — Ann',
+          '- Pairing → The demo (led to)',
+          '',
+          '### Outside frames',
+          '',
+          '- Ask \\| later',
+          '',
+        ].join('\n')
+        await vi.waitFor(async () => {
+          const md = await api(`/api/boards/${boardId}/export.md`)
+          expect(md.text).toBe(`${ExportMarker}\n\n# Retro\n\n${drawn}`)
+        })
+        const summary = await api(`/api/boards/${boardId}/workshop/summary.md`)
+        expect(summary.text).toContain(`## Decisions\n\n_No decisions recorded._\n\n${drawn}`)
+        expect(summary.text).not.toContain('No canvases')
+        client.destroy()
+
+        // The drawings are for reading: importing the file creates nothing and fails nothing.
+        const target = await createBoard(server.url, 'Retro')
+        const md = await api(`/api/boards/${boardId}/export.md`)
+        const imported = await api(`/api/boards/${target}/import`, 'POST', md.text, 'text/markdown')
+        expect(imported.status).toBe(201)
+        expect(imported.json.ids).toEqual([])
+        expect((await api(`/api/boards/${target}/export.md`)).text).toBe(
+          `${ExportMarker}\n\n# Retro\n`,
+        )
+      })
     })
   })
 })

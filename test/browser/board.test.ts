@@ -1,5 +1,6 @@
 import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { ExportMarker } from '../../shared/markdown/format'
 import { createBoard, createOwnedBoard } from '../helpers/clients'
 import { startTestServer, type TestServer } from '../helpers/server'
 import {
@@ -234,6 +235,60 @@ describe('when the server refuses the board', () => {
     await viewer.page.goto(`${server.url}/b/${'Z'.repeat(22)}`)
     await viewer.page.locator('[data-testid="board-not-found"][data-reason="missing"]').waitFor()
     await viewer.context.close()
+  })
+})
+
+describe('when a person puts stickies in a frame and exports the board', () => {
+  it('exports each sticky under its frame with the name of who wrote it', async () => {
+    const boardId = await createBoard(server.url, 'Retro')
+    const ann = await tab()
+    await openBoard(ann, server.url, boardId)
+    await setDisplayName(ann, 'Ann')
+    // A frame under the whole view, so the sticky lands in it; a text far outside it.
+    await ann.page.evaluate(() => {
+      const editor = window.editor!
+      const paragraph = (text: string) => ({
+        type: 'doc',
+        content: [{ type: 'paragraph', content: [{ type: 'text', text }] }],
+      })
+      editor.createShape({
+        type: 'frame',
+        x: -3000,
+        y: -3000,
+        props: { w: 6000, h: 6000, name: 'Ideas' },
+      })
+      editor.createShape({ type: 'text', x: 9000, y: 0, props: { richText: paragraph('Later') } })
+    })
+    await ann.page.evaluate(() => {
+      window.editor!.setCurrentTool('note')
+    })
+    await ann.page.mouse.click(400, 300)
+    await ann.page.waitForFunction(
+      () => (document.activeElement as HTMLElement | null)?.isContentEditable,
+    )
+    await ann.page.keyboard.type('Faster onboarding')
+    await ann.page.keyboard.press('Escape')
+
+    const drawn = [
+      '## Stickies and shapes',
+      '<!-- drawings -->',
+      '',
+      '### Ideas',
+      '',
+      '- Faster onboarding — Ann',
+      '',
+      '### Outside frames',
+      '',
+      '- Later — Ann',
+      '',
+    ].join('\n')
+    await expect
+      .poll(async () => {
+        const res = await fetch(`${server.url}/api/boards/${boardId}/export.md`)
+        return res.text()
+      }, eventually)
+      .toBe(`${ExportMarker}\n\n# Retro\n\n${drawn}`)
+    await ann.context.close()
   })
 })
 

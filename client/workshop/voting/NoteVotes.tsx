@@ -1,5 +1,5 @@
 import { useEditor, useValue, type TLShape } from 'tldraw'
-import { richTextToPlain } from '../../../shared/workshop/votableItems'
+import { richTextToPlain } from '../../../shared/doc/richText'
 import { ItemVote } from './ItemVote'
 import { useWorkshopView } from './WorkshopView'
 
