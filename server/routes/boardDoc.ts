@@ -1,3 +1,6 @@
+import { readThreads } from '../../shared/doc/commentsDoc.js'
+import type { BoardComments } from '../../shared/markdown/exportMarkdown.js'
+import { describeTargets } from '../../shared/markdown/commentsSection.js'
 import type { CanvasContent } from '../../shared/canvases/schema.js'
 import {
   getBoardCanvases,
@@ -103,6 +106,16 @@ export function readDrawingsForExport(
 ): DrawnContent {
   const names = new Map(participants.map((p) => [p.id, p.name]))
   return readDrawings(doc, { authorName: (id) => names.get(id) })
+}
+
+/** A board's comment threads for an export or the summary, with what each is pinned to. */
+export async function readCommentsForExport(
+  ctx: ServerContext,
+  boardId: string,
+  doc: Y.Doc,
+): Promise<BoardComments> {
+  const comments = await ctx.comments.room(boardId)
+  return { threads: readThreads(comments.doc), describe: describeTargets(doc) }
 }
 
 /**

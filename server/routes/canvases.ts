@@ -34,6 +34,7 @@ import { requireBoard } from './boards.js'
 import {
   editBoard,
   exportCanvasOf,
+  readCommentsForExport,
   findCanvas,
   openBoardRoom,
   readCanvasesForExport,
@@ -216,6 +217,7 @@ export function canvasRoutes(ctx: ServerContext) {
           exportBoardMarkdown(board.title, readCanvasesForExport(r.doc), {
             now: ctx.now(),
             drawings: readDrawingsForExport(r.doc, participants),
+            comments: await readCommentsForExport(ctx, boardId, r.doc),
           }),
         )
       },

@@ -14,7 +14,12 @@ import { WorkshopActionSchema } from '../../shared/workshop/workshopState.js'
 import type { AccessEnv } from '../access/restAccess.js'
 import type { ServerContext } from '../context.js'
 import { MarkdownContent, errors, json, jsonBody, openApiRoutes } from '../http/openApi.js'
-import { openBoardRoom, readCanvasesForExport, readDrawingsForExport } from './boardDoc.js'
+import {
+  openBoardRoom,
+  readCanvasesForExport,
+  readCommentsForExport,
+  readDrawingsForExport,
+} from './boardDoc.js'
 
 const Params = z.object({ boardId: BoardIdSchema })
 
@@ -159,6 +164,7 @@ export function workshopRoutes(ctx: ServerContext) {
           items: votableItems(room.doc, { kind: 'board' }),
           canvases: readCanvasesForExport(room.doc),
           drawings: readDrawingsForExport(room.doc, participants),
+          comments: await readCommentsForExport(ctx, boardId, room.doc),
           now: ctx.now(),
         })
         return c.body(markdown, 200, {

@@ -1,3 +1,5 @@
+import type { Thread } from '../comments/comments.js'
+import { commentsSection, type DescribeTarget } from './commentsSection.js'
 import { getCanvasSpec, type CanvasContent, type CanvasTracking } from '../canvases/registry.js'
 import type { DrawnContent } from '../doc/drawings.js'
 import { drawingsSection } from './drawingsSection.js'
@@ -37,6 +39,14 @@ export function exportCanvasMarkdown(content: ExportCanvas, options: ExportOptio
 export interface BoardExportOptions extends ExportOptions {
   /** What people drew on the board (`readDrawings`); none by default. */
   drawings?: DrawnContent
+  /** The board's comment threads and what they are pinned to; none by default. */
+  comments?: BoardComments
+}
+
+/** A board's comment threads with a way to name what each is pinned to. */
+export interface BoardComments {
+  threads: readonly Thread[]
+  describe: DescribeTarget
 }
 
 /** Markdown of a whole board: its title, every canvas, then what people drew. */
@@ -53,5 +63,8 @@ export function exportBoardMarkdown(
     '',
     ...canvases.flatMap((c) => canvasSection(c, { now })),
     ...(options.drawings ? drawingsSection(options.drawings) : []),
+    ...(options.comments
+      ? commentsSection(options.comments.threads, options.comments.describe)
+      : []),
   ].join('\n')
 }

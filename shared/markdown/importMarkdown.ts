@@ -78,7 +78,8 @@ export function importMarkdown(markdown: string): ImportedBoard {
 
     if (headingTitle !== undefined) {
       const m = readMarker(line)
-      if (m?.name === 'drawings' && m.before === '') {
+      // What people drew and their comments are for reading: not imported.
+      if ((m?.name === 'drawings' || m?.name === 'comments') && m.before === '') {
         inDrawings = true
         headingTitle = undefined
         canvas = undefined

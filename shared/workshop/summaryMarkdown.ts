@@ -1,3 +1,5 @@
+import type { BoardComments } from '../markdown/exportMarkdown.js'
+import { commentsSection } from '../markdown/commentsSection.js'
 import type { DrawnContent } from '../doc/drawings.js'
 import { drawingsSection } from '../markdown/drawingsSection.js'
 import { escapeCell, escapeInline } from '../markdown/escape.js'
@@ -22,6 +24,8 @@ export interface WorkshopSummaryInput {
   canvases: readonly ExportCanvas[]
   /** What people drew on the board (`readDrawings`). */
   drawings: DrawnContent
+  /** The board's comment threads; the open ones are listed. */
+  comments?: BoardComments
   now: number
 }
 
@@ -119,5 +123,6 @@ export function workshopSummaryMarkdown(input: WorkshopSummaryInput): string {
     '',
     ...decisions(input.canvases),
     ...canvasesAndDrawings(input),
+    ...(input.comments ? commentsSection(input.comments.threads, input.comments.describe) : []),
   ].join('\n')
 }

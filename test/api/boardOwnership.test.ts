@@ -195,6 +195,7 @@ async function boardRoutes(board: Board) {
     assetId: 'A'.repeat(22),
     threadId: 'thread-0001',
     commentId: 'comment-001',
+    versionId: 'version-0001',
   }
   return Object.entries(doc.paths)
     .filter(([path]) => path.startsWith('/api/boards/{boardId}'))
@@ -227,7 +228,7 @@ describe('when a board is deleted', () => {
     expect(routes.length).toBeGreaterThan(25)
     for (const route of routes) {
       const where = `${route.method} ${route.template}`
-      const isRestore = route.template.endsWith('/restore')
+      const isRestore = route.template === '/api/boards/{boardId}/restore'
       const isIngestion = route.template.endsWith('/measurements')
       // Measurements are posted with an ingestion token, the rest with a board key.
       const valid = isIngestion ? board.token.token : keyOf(board, 'view')

@@ -247,3 +247,61 @@ describe('comments on a board', () => {
     ).toBe(410)
   })
 })
+
+describe('comments in the exports', () => {
+  it('lists the open threads under what they are pinned to in the board export and the summary, not the resolved ones', async () => {
+    const { call, s, board } = await commentedBoard()
+    const canvas = await call('edit', 'eddie', '/canvases', {
+      body: { kind: 'lean', title: 'Churn', boxes: { problem: ['Users forget'] } },
+    })
+    const item = canvas.json.boxes.problem[0] as { id: string }
+    const open = await call('comment', 'cora', '/comments', {
+      body: {
+        target: { kind: 'item', canvasId: canvas.json.id, itemId: item.id },
+        text: 'Which users?',
+        name: 'Cora',
+      },
+    })
+    await call('edit', 'eddie', `/comments/${open.json.id}/replies`, {
+      body: { text: 'New ones', name: 'Eddie' },
+    })
+    const resolved = await call('comment', 'cora', '/comments', {
+      body: { target: point, text: 'Settled already', name: 'Cora' },
+    })
+    await call('comment', 'cora', `/comments/${resolved.json.id}/resolve`, { body: {} })
+
+    const get = async (path: string) =>
+      (
+        await fetch(`${s.url}/api/boards/${board.id}${path}`, {
+          headers: { authorization: `Bearer ${board.ownerKey}` },
+        })
+      ).text()
+    const day = new Date().toISOString().slice(0, 10)
+    for (const markdown of [await get('/export.md'), await get('/workshop/summary.md')]) {
+      expect(markdown).toContain(
+        [
+          '## Comments',
+          '<!-- comments -->',
+          '',
+          '### Churn › Problem: “Users forget”',
+          '',
+          `- Cora (${day}): Which users?`,
+          `  - Eddie (${day}): New ones`,
+        ].join('\n'),
+      )
+      expect(markdown).not.toContain('Settled already')
+    }
+    // The section is for reading: importing the export brings the canvas, not the comments.
+    const copy = await createOwnedBoard(s.url, 'Copy')
+    const imported = await fetch(`${s.url}/api/boards/${copy.id}/import`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${copy.ownerKey}`, 'content-type': 'text/markdown' },
+      body: await get('/export.md'),
+    })
+    expect(imported.status).toBe(201)
+    const copied = await fetch(`${s.url}/api/boards/${copy.id}/comments`, {
+      headers: { authorization: `Bearer ${copy.ownerKey}` },
+    })
+    expect((await copied.json()).threads).toEqual([])
+  })
+})
