@@ -18,15 +18,30 @@ import {
 import type { AccessEnv } from '../access/restAccess.js'
 import type { ServerContext } from '../context.js'
 import { ApiError } from '../http/errors.js'
-import { errors, json, jsonBody, openApiRoutes, rawContent } from '../http/openApi.js'
+import {
+  MarkdownContent,
+  errors,
+  json,
+  jsonBody,
+  openApiRoutes,
+  rawContent,
+} from '../http/openApi.js'
 import type { StoredVersion } from '../persistence/types.js'
-import { editBoard, openBoardRoom, requireUnlocked } from './boardDoc.js'
+import { editBoard, openBoardRoom, readCanvasesForExport, requireUnlocked } from './boardDoc.js'
+import { diffBoards, diffMarkdown } from '../../shared/history/boardDiff.js'
+import * as Y from 'yjs'
 import { requireBoard } from './boards.js'
 
 const Params = z.object({ boardId: BoardIdSchema })
 const VersionParams = Params.extend({ versionId: EntityIdSchema })
 const OneVersion = VersionSchema.meta({ id: 'Version' })
 const OptionalParticipantHeaders = ParticipantHeadersSchema.partial()
+
+/** A version as the diff names it: its name, or when it was taken. */
+const versionLabel = (v: StoredVersion) =>
+  v.name
+    ? `“${v.name}”`
+    : `the version of ${new Date(v.createdAt).toISOString().slice(0, 16).replace('T', ' ')} UTC`
 
 const toVersion = (v: StoredVersion): Version => ({
   id: v.id,
@@ -137,6 +152,59 @@ export function versionRoutes(ctx: ServerContext) {
           'Content-Type': 'application/octet-stream',
           'Cache-Control': 'private, no-cache',
         })
+      },
+    )
+    .openapi(
+      createRoute({
+        method: 'get',
+        path: '/{boardId}/diff.md',
+        operationId: 'diffMarkdown',
+        summary:
+          'What changed between two versions, or a version and now, in words per canvas (markdown)',
+        request: {
+          params: Params,
+          query: z.object({
+            from: EntityIdSchema.describe('The earlier version'),
+            to: z
+              .union([z.literal('now'), EntityIdSchema])
+              .default('now')
+              .describe('The later version, or now'),
+          }),
+        },
+        responses: {
+          200: { description: 'The changes as markdown', content: MarkdownContent },
+          ...errors(400, 404, 410),
+        },
+      }),
+      async (c) => {
+        const { boardId } = c.req.valid('param')
+        const { from, to } = c.req.valid('query')
+        const board = await requireBoard(ctx, boardId)
+        const side = async (versionId: string) => {
+          const version = await requireVersion(boardId, versionId)
+          const snapshot = await ctx.versions.snapshot(boardId, versionId)
+          if (!snapshot) throw new ApiError('not_found', 'No version with this id on this board')
+          const doc = new Y.Doc()
+          Y.applyUpdate(doc, snapshot)
+          return { doc, label: versionLabel(version) }
+        }
+        const before = await side(from)
+        const after =
+          to === 'now'
+            ? { doc: (await openBoardRoom(ctx, boardId)).doc, label: 'now' }
+            : await side(to)
+        try {
+          const diff = diffBoards(
+            { doc: before.doc, canvases: readCanvasesForExport(before.doc) },
+            { doc: after.doc, canvases: readCanvasesForExport(after.doc) },
+          )
+          return c.body(diffMarkdown(board.title, before.label, after.label, diff), 200, {
+            'Content-Type': 'text/markdown; charset=utf-8',
+          })
+        } finally {
+          before.doc.destroy()
+          if (to !== 'now') after.doc.destroy()
+        }
       },
     )
     .openapi(

@@ -32,10 +32,12 @@ async function boardWithHistory() {
     })
     const type = res.headers.get('content-type') ?? ''
     if (type.includes('octet-stream')) {
-      return { status: res.status, json: undefined, bytes: new Uint8Array(await res.arrayBuffer()) }
+      const bytes = new Uint8Array(await res.arrayBuffer())
+      return { status: res.status, json: undefined, text: '', bytes }
     }
     const text = await res.text()
-    return { status: res.status, json: text ? JSON.parse(text) : undefined, bytes: undefined }
+    const json = type.includes('json') && text ? JSON.parse(text) : undefined
+    return { status: res.status, json, text, bytes: undefined }
   }
   const editor = () => {
     const client = connectClient(s.wsUrl, board.id, {
@@ -219,5 +221,67 @@ describe('version history', () => {
       const res = await call('edit', `/versions/${named.json.id}/restore`, { body })
       expect(res.status).toBe(423)
     }
+  })
+
+  it('says what changed between a version and now, and between two versions, as markdown', async () => {
+    const { call, editor } = await boardWithHistory()
+    const canvas = await call('edit', '/canvases', {
+      body: { kind: 'lean', title: 'Churn', boxes: { problem: ['Users forget', 'Too pricey'] } },
+    })
+    const [forget] = canvas.json.boxes.problem as { id: string }[]
+    const monday = await call('edit', '/versions', { body: { name: 'Monday' } })
+
+    const patched = await call('edit', `/canvases/${canvas.json.id}`, {
+      method: 'PATCH',
+      body: {
+        title: 'Churn in Q3',
+        boxes: { problem: [{ id: forget!.id, text: 'Users forget to renew' }, 'Slow support'] },
+      },
+    })
+    expect(patched.status).toBe(200)
+    const screen = editor()
+    await screen.synced
+    const paragraph = (text: string) => ({
+      type: 'doc',
+      content: [{ type: 'paragraph', content: [{ type: 'text', text }] }],
+    })
+    screen.records.set(
+      'shape:idea',
+      encodeRecord({
+        typeName: 'shape',
+        id: 'shape:idea',
+        type: 'note',
+        parentId: 'page:page',
+        x: 0,
+        y: 0,
+        props: { richText: paragraph('Call them') },
+      }),
+    )
+    const expected = [
+      '## Churn in Q3',
+      '',
+      '- Title: “Churn” → “Churn in Q3”',
+      '- Problem: edited “Users forget” → “Users forget to renew”',
+      '- Problem: added “Slow support”',
+      '- Problem: removed “Too pricey”',
+      '',
+      '## Stickies and shapes',
+      '',
+      '- Added “Call them”',
+    ].join('\n')
+    await vi.waitFor(async () => {
+      const now = await call('view', `/diff.md?from=${monday.json.id}`)
+      expect(now.status).toBe(200)
+      expect(now.text).toContain('From “Monday” to now.')
+      expect(now.text).toContain(expected)
+    })
+    const tuesday = await call('edit', '/versions', { body: { name: 'Tuesday' } })
+    const between = await call('view', `/diff.md?from=${monday.json.id}&to=${tuesday.json.id}`)
+    expect(between.text).toContain('From “Monday” to “Tuesday”.')
+    expect(between.text).toContain(expected)
+    const none = await call('view', `/diff.md?from=${tuesday.json.id}`)
+    expect(none.text).toContain('_Nothing changed._')
+    expect((await call('view', '/diff.md?from=nosuchversion')).status).toBe(404)
+    expect((await call('view', '/diff.md')).status).toBe(400)
   })
 })
