@@ -29,6 +29,7 @@ import { createParticipantRecorder } from './workshop/participants.js'
 import { createWorkshopService } from './workshop/workshopService.js'
 import { lockGuard } from './workshop/lockGuard.js'
 import { createBoardAccess } from './access/boardAccess.js'
+import { syncRole } from './access/syncAccess.js'
 import { createDraftRooms } from './drafts/draftRooms.js'
 import { createCommentRooms } from './comments/commentRooms.js'
 import { createVersionService } from './history/versionService.js'
@@ -108,11 +109,9 @@ export async function createServer(
   // be found. Viewers and commenters sync down but their document updates are never applied.
   // Who it is comes from the participant secret beside the key.
   const authorize: Authorize = async ({ boardId, url }) => {
-    const board = await persistence.getBoard(boardId)
-    if (!board) return { refuse: CloseCodes.BoardNotFound }
-    const role = await access.roleFor(boardId, url.searchParams.get('key'))
-    if (!role) return { refuse: CloseCodes.BoardNotFound }
-    if (board.deletedAt) return { refuse: CloseCodes.BoardDeleted }
+    const opened = await syncRole({ boards: persistence, access }, boardId, url)
+    if ('refuse' in opened) return opened
+    const { role } = opened
     const participant = participantOfSyncUrl(url)
     if (participant === 'invalid') return { refuse: CloseCodes.IdentityRefused }
     return { permission: RoleAbilities.edit(role) ? 'write' : 'read', role, ...participant }

@@ -1,6 +1,7 @@
 import { CommentsQueryParam } from '../../shared/protocol/syncParams.js'
 import { CloseCodes } from '../../shared/protocol/closeCodes.js'
 import type { BoardAccess } from '../access/boardAccess.js'
+import { syncRole } from '../access/syncAccess.js'
 import type { Persistence } from '../persistence/types.js'
 import type { Room, RoomDeps } from '../sync/Room.js'
 import { RoomManager, type Authorize, type ClientSession } from '../sync/RoomManager.js'
@@ -25,11 +26,9 @@ export interface CommentRoomsDeps extends Omit<RoomDeps, 'hooks'> {
 export function createCommentRooms(deps: CommentRoomsDeps) {
   const { persistence, access } = deps
   const authorize: Authorize = async ({ boardId, url }) => {
-    const board = await persistence.getBoard(boardId)
-    if (!board) return { refuse: CloseCodes.BoardNotFound }
-    const role = await access.roleFor(boardId, url.searchParams.get('key'))
-    if (!role) return { refuse: CloseCodes.BoardNotFound }
-    if (board.deletedAt) return { refuse: CloseCodes.BoardDeleted }
+    const opened = await syncRole({ boards: persistence, access }, boardId, url)
+    if ('refuse' in opened) return opened
+    const { role } = opened
     // Everyone on the board reads the comments; they are written through the REST API.
     return { permission: 'read', role, roomId: commentsDocumentId(boardId) }
   }

@@ -3,6 +3,7 @@ import { CloseCodes, type CloseCode } from '../../shared/protocol/closeCodes.js'
 import { DraftsQueryParam } from '../../shared/protocol/syncParams.js'
 import type { WorkshopState } from '../../shared/workshop/workshopState.js'
 import type { BoardAccess } from '../access/boardAccess.js'
+import { syncRole } from '../access/syncAccess.js'
 import type { Logger } from '../logger.js'
 import type { Persistence } from '../persistence/types.js'
 import type { Connection } from '../sync/Connection.js'
@@ -48,11 +49,9 @@ export function createDraftRooms(deps: DraftRoomsDeps) {
   // The room is derived from the board and the participant of the secret: a connection reaches
   // its own person's drafts or none. Drafts are for those who may edit the board.
   const authorize: Authorize = async ({ boardId, url }) => {
-    const board = await persistence.getBoard(boardId)
-    if (!board) return { refuse: CloseCodes.BoardNotFound }
-    const role = await access.roleFor(boardId, url.searchParams.get('key'))
-    if (!role) return { refuse: CloseCodes.BoardNotFound }
-    if (board.deletedAt) return { refuse: CloseCodes.BoardDeleted }
+    const opened = await syncRole({ boards: persistence, access }, boardId, url)
+    if ('refuse' in opened) return opened
+    const { role } = opened
     if (!RoleAbilities.edit(role)) return { refuse: CloseCodes.Forbidden }
     const participant = participantOfSyncUrl(url)
     if (participant === 'invalid') return { refuse: CloseCodes.IdentityRefused }
