@@ -22,6 +22,9 @@ import { RoleBadge } from './RoleBadge'
 import { WorkshopSummaryLink } from './WorkshopSummaryLink'
 import { IngestionTokensButton } from './IngestionTokens'
 import { useBoardInfo } from './useBoardInfo'
+import { CommentsButtons } from '../comments/CommentsButtons'
+import { CommentsLayer } from '../comments/CommentsLayer'
+import { useBoardComments } from '../comments/useComments'
 import { useBoardSync, useBoardSyncState, useParticipants } from './useBoardSync'
 import './BoardPage.css'
 
@@ -130,6 +133,13 @@ function SyncedBoard({
   const selfId = useUiStore((s) => s.userId)
   const [handoverError, setHandoverError] = useState<string | null>(null)
   const canEdit = role === null || RoleAbilities.edit(role)
+  // On an open instance the server names no role: anyone who reaches it may comment.
+  const canComment = role === null || RoleAbilities.comment(role)
+  const comments = useBoardComments(boardId)
+  const mentionable = useMemo(
+    () => participants.map((p) => ({ id: p.user.id, name: p.user.name })),
+    [participants],
+  )
   // Share links and ingestion tokens are the owner's; the server refuses them to anyone else.
   const manages = role !== null && RoleAbilities.manage(role)
   // The owner facilitates, as the server's mark on their presence says; the others the owner
@@ -189,6 +199,9 @@ function SyncedBoard({
           actions={
             <>
               {editor && canEdit && <CanvasMenu editor={editor} doc={sync.doc} boardId={boardId} />}
+              {editor && (
+                <CommentsButtons comments={comments} me={selfId} canComment={canComment} />
+              )}
               {manages && <IngestionTokensButton boardId={boardId} />}
               <RoleBadge role={role} facilitating={facilitates(selfId, role === 'owner')} />
               <WorkshopSummaryLink boardId={boardId} />
@@ -244,6 +257,17 @@ function SyncedBoard({
               workshop={workshop}
               role={role}
               selfId={selfId}
+            />
+          )}
+          {editor && comments && (
+            <CommentsLayer
+              boardId={boardId}
+              editor={editor}
+              doc={sync.doc}
+              comments={comments}
+              me={selfId}
+              canComment={canComment}
+              present={mentionable}
             />
           )}
         </>

@@ -7,7 +7,7 @@ declare global {
   interface Window {
     /** Every WebSocket the page opened, recorded by the test init script. */
     __sockets?: WebSocket[]
-    /** Whether a socket URL is a board's sync socket (not a person's private drafts). */
+    /** Whether a socket URL is a board's sync socket (not a person's drafts, nor comments). */
     __isBoardSocket?: (url: string) => boolean
     /** The live editor, which the board exposes (client/board/BoardEditor.tsx). */
     editor?: Editor
@@ -41,7 +41,7 @@ export interface BoardTab {
   errors: string[]
   /**
    * How many board sync sockets the current page holds open (not closing or closed); the
-   * socket of the person's private drafts is not counted.
+   * sockets of the person's private drafts and of the board's comments are not counted.
    */
   openSyncSockets(): Promise<number>
   /** When (Date.now()) each awareness message was sent to the server. */
@@ -60,7 +60,9 @@ export async function newTab(browser: Browser): Promise<BoardTab> {
     const sockets: WebSocket[] = []
     window.__sockets = sockets
     window.__isBoardSocket = (url) =>
-      new URL(url).pathname.startsWith('/sync/') && !new URL(url).searchParams.has('drafts')
+      new URL(url).pathname.startsWith('/sync/') &&
+      !new URL(url).searchParams.has('drafts') &&
+      !new URL(url).searchParams.has('comments')
     window.WebSocket = class extends Native {
       constructor(url: string | URL, protocols?: string | string[]) {
         super(url, protocols)

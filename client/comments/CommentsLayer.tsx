@@ -1,0 +1,303 @@
+import { useEffect, useMemo, useState, type ReactNode } from 'react'
+import { useValue, type Editor } from 'tldraw'
+import type * as Y from 'yjs'
+import type { Thread } from '../../shared/comments/comments'
+import { getBoardCanvases } from '../../shared/doc/canvasMap'
+import { readCanvas } from '../../shared/doc/canvasDoc'
+import { startThread } from '../api/comments'
+import { useCommentsUi } from '../state/commentsUi'
+import { CommentBox } from './CommentBox'
+import { CommentPins, usePinPositions } from './CommentPins'
+import { CommentsPanel } from './CommentsPanel'
+import { pinPagePoint, targetAt, targetExists } from './commentTargets'
+import { mentionablePeople, type Mentionable } from './mentions'
+import { ThreadView } from './ThreadView'
+import { isUnread } from './unread'
+import { useLastReadTimes, useThreads, type BoardComments } from './useComments'
+import './comments.css'
+
+interface CommentsLayerProps {
+  boardId: string
+  editor: Editor
+  doc: Y.Doc
+  comments: BoardComments
+  me: string
+  canComment: boolean
+  /** Who is on the board now; with everyone who commented, the people `@` suggests. */
+  present: readonly Mentionable[]
+}
+
+/**
+ * The board's comments over the editor: a pin per open thread, the thread shown from a pin or
+ * the panel, the composer of a new thread, and the panel of every thread.
+ */
+export function CommentsLayer({
+  boardId,
+  editor,
+  doc,
+  comments,
+  me,
+  canComment,
+  present,
+}: CommentsLayerProps) {
+  const threads = useThreads(comments)
+  const people = useMemo(
+    () =>
+      mentionablePeople(
+        present,
+        threads.flatMap((t) => t.comments.map((c) => c.by)),
+        me,
+      ),
+    [present, threads, me],
+  )
+  const lastRead = useLastReadTimes(comments)
+  const ui = useCommentsUi()
+  const contentVersion = useDocVersion(doc)
+  const shapesVersion = useValue('shape ids', () => editor.getCurrentPageShapeIds().size, [editor])
+
+  // Which threads are on something no longer on the board (they stay in the panel).
+  const missing = useMemo(() => {
+    void contentVersion
+    void shapesVersion
+    const canvases = getBoardCanvases(doc)
+    const canvas = (id: string) => {
+      const map = canvases.get(id)
+      return map ? readCanvas(id, map) : undefined
+    }
+    return new Set(threads.filter((t) => !targetExists(editor, t.target, canvas)).map((t) => t.id))
+  }, [threads, editor, doc, contentVersion, shapesVersion])
+  const unread = useMemo(
+    () => new Set(threads.filter((t) => isUnread(t, me, lastRead[t.id])).map((t) => t.id)),
+    [threads, me, lastRead],
+  )
+  const pinned = useMemo(
+    () => threads.filter((t) => t.resolvedAt === null && !missing.has(t.id)),
+    [threads, missing],
+  )
+  const openThread = threads.find((t) => t.id === ui.openThreadId) ?? null
+
+  // A thread shown is read, and stays read as new comments arrive while it is open.
+  useEffect(() => {
+    if (openThread) comments.lastRead.markRead(openThread)
+  }, [openThread, comments])
+
+  useCommentShortcuts(editor, canComment)
+
+  // Closes what belongs to this board when the board goes.
+  const reset = ui.reset
+  useEffect(() => reset, [reset])
+
+  const goToThread = (thread: Thread) => {
+    const at = pinPagePoint(editor, thread.target)
+    if (at) editor.centerOnPoint(at, { animation: { duration: 200 } })
+    ui.openThread(thread.id)
+  }
+
+  return (
+    <>
+      <CommentPins
+        editor={editor}
+        threads={pinned}
+        unread={unread}
+        openThreadId={ui.openThreadId}
+        onOpen={(id) => ui.openThread(ui.openThreadId === id ? null : id)}
+        contentVersion={contentVersion}
+      />
+      {ui.placing && <CommentPlacer editor={editor} />}
+      {ui.draft && canComment && (
+        <Floating editor={editor} at={ui.draft.at} panelOpen={ui.panelOpen}>
+          <div className="comment-popover" data-testid="comment-composer">
+            <CommentBox
+              label="Comment"
+              placeholder="Add a comment… (@ to mention)"
+              submitLabel="Comment"
+              people={people}
+              autoFocus
+              onCancel={() => ui.startDraft(null)}
+              onSubmit={async (text, mentions) => {
+                const thread = await startThread(boardId, ui.draft!.target, { text, mentions })
+                ui.openThread(thread.id)
+              }}
+            />
+          </div>
+        </Floating>
+      )}
+      {openThread && (
+        <ThreadPopover editor={editor} thread={openThread} panelOpen={ui.panelOpen}>
+          <ThreadView
+            boardId={boardId}
+            thread={openThread}
+            me={me}
+            canComment={canComment}
+            people={people}
+            targetMissing={missing.has(openThread.id)}
+            onClose={() => ui.openThread(null)}
+          />
+        </ThreadPopover>
+      )}
+      {ui.panelOpen && (
+        <CommentsPanel
+          editor={editor}
+          threads={threads}
+          unread={unread}
+          missing={missing}
+          tab={ui.panelTab}
+          onTab={ui.setPanelTab}
+          openThreadId={ui.openThreadId}
+          onOpen={goToThread}
+          onClose={() => ui.setPanelOpen(false)}
+          canComment={canComment}
+        />
+      )}
+    </>
+  )
+}
+
+/** A number that changes after every change to the board's document. */
+function useDocVersion(doc: Y.Doc): number {
+  const [version, setVersion] = useState(0)
+  useEffect(() => {
+    let frame = 0
+    const onUpdate = () => {
+      cancelAnimationFrame(frame)
+      frame = requestAnimationFrame(() => setVersion((n) => n + 1))
+    }
+    doc.on('update', onUpdate)
+    return () => {
+      doc.off('update', onUpdate)
+      cancelAnimationFrame(frame)
+    }
+  }, [doc])
+  return version
+}
+
+const isTyping = (target: EventTarget | null) =>
+  target instanceof HTMLElement &&
+  (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName))
+
+/** C starts placing a comment (when not typing); Escape stops. */
+function useCommentShortcuts(editor: Editor, canComment: boolean) {
+  useEffect(() => {
+    if (!canComment) return
+    const onKeyDown = (event: KeyboardEvent) => {
+      const { placing, setPlacing } = useCommentsUi.getState()
+      if (event.key === 'Escape' && placing) {
+        setPlacing(false)
+        return
+      }
+      if (event.key !== 'c' || event.metaKey || event.ctrlKey || event.altKey || event.shiftKey) {
+        return
+      }
+      if (isTyping(event.target) || editor.getEditingShapeId() !== null) return
+      event.preventDefault()
+      setPlacing(!placing)
+    }
+    window.addEventListener('keydown', onKeyDown)
+    return () => window.removeEventListener('keydown', onKeyDown)
+  }, [editor, canComment])
+}
+
+/** While placing a comment, a click on the board picks what it is about. */
+function CommentPlacer({ editor }: { editor: Editor }) {
+  const { startDraft, setPlacing } = useCommentsUi()
+  return (
+    <div
+      className="comment-placer"
+      data-testid="comment-placer"
+      onPointerDown={(event) => {
+        event.preventDefault()
+        event.stopPropagation()
+        const target = targetAt(editor, { x: event.clientX, y: event.clientY })
+        const at =
+          pinPagePoint(editor, target) ??
+          editor.screenToPage({ x: event.clientX, y: event.clientY })
+        startDraft({ target, at })
+      }}
+      onContextMenu={(event) => {
+        event.preventDefault()
+        setPlacing(false)
+      }}
+    >
+      <span className="comment-placer-hint">
+        Click a shape, an item or the board to comment · Esc to stop
+      </span>
+    </div>
+  )
+}
+
+const PopoverWidth = 320
+const PanelWidth = 340
+
+/** A popover beside a page point, kept inside the board as the camera moves. */
+function Floating({
+  editor,
+  at,
+  panelOpen,
+  children,
+}: {
+  editor: Editor
+  at: { x: number; y: number } | null
+  panelOpen: boolean
+  children: ReactNode
+}) {
+  const position = useValue(
+    'comment popover',
+    () => {
+      const viewport = editor.getViewportScreenBounds()
+      const right = viewport.w - (panelOpen ? PanelWidth : 0) - PopoverWidth - 12
+      if (!at) return { x: Math.max(12, right), y: 12 }
+      const point = editor.pageToViewport(at)
+      return {
+        x: Math.min(Math.max(12, point.x + 18), Math.max(12, right)),
+        y: Math.min(Math.max(12, point.y - 8), Math.max(12, viewport.h - 360)),
+      }
+    },
+    [editor, at, panelOpen],
+  )
+  return (
+    <div
+      className="comment-floating"
+      style={{ transform: `translate(${position.x}px, ${position.y}px)`, width: PopoverWidth }}
+      onPointerDown={(event) => event.stopPropagation()}
+      onKeyDown={(event) => {
+        // Keys typed in a thread are the thread's: the board must not take them as shortcuts.
+        event.stopPropagation()
+      }}
+    >
+      {children}
+    </div>
+  )
+}
+
+/** A thread beside its pin (or at the side while its pin is not on the board). */
+function ThreadPopover({
+  editor,
+  thread,
+  panelOpen,
+  children,
+}: {
+  editor: Editor
+  thread: Thread
+  panelOpen: boolean
+  children: ReactNode
+}) {
+  const positions = usePinPositions(editor, [thread], 0)
+  const pinned = thread.resolvedAt === null && positions.has(thread.id)
+  const at = useValue(
+    'thread anchor',
+    () => (pinned ? pinPagePoint(editor, thread.target) : null),
+    [editor, thread, pinned],
+  )
+  return (
+    <Floating editor={editor} at={at} panelOpen={panelOpen}>
+      <div
+        className="comment-popover"
+        onKeyDown={(event) => {
+          if (event.key === 'Escape') useCommentsUi.getState().openThread(null)
+        }}
+      >
+        {children}
+      </div>
+    </Floating>
+  )
+}

@@ -1,0 +1,150 @@
+import type { Browser, Page } from 'playwright-core'
+import type { TLShapeId } from 'tldraw'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { startTestServer, type TestServer } from '../helpers/server'
+import { eventually, launchBrowser, newTab, type BoardTab } from './browser'
+import { createSharedBoardByApi, openLink, ownerLink, type SharedBoard } from './workshopDriver'
+
+let server: TestServer
+let browser: Browser
+let alice: BoardTab
+let bob: BoardTab
+let viewer: BoardTab
+
+beforeAll(async () => {
+  ;[server, browser] = await Promise.all([
+    startTestServer({ env: { OPEN_INSTANCE: 'false' } }),
+    launchBrowser(),
+  ])
+  ;[alice, bob, viewer] = await Promise.all([newTab(browser), newTab(browser), newTab(browser)])
+})
+
+afterAll(async () => {
+  await browser?.close()
+  await server?.cleanup()
+})
+
+/** The name and participant id a page shows as this person. */
+const whoAmI = (page: Page) =>
+  page.evaluate(() => {
+    const { state } = JSON.parse(localStorage.getItem('discovery-board:ui')!)
+    return { name: state.name as string, id: state.userId as string }
+  })
+
+/** Adds a sticky as a user edit, and returns its centre on screen. */
+const addSticky = (page: Page, id: string, x: number, y: number) =>
+  page.evaluate(
+    ({ id, x, y }) => {
+      const editor = window.editor!
+      const shapeId = `shape:${id}` as TLShapeId
+      editor.createShape({ id: shapeId, type: 'note', x, y })
+      const bounds = editor.getShapePageBounds(shapeId)!
+      return editor.pageToScreen(bounds.center).toJson()
+    },
+    { id, x, y },
+  )
+
+/** Where a shape's centre is on this page's screen. */
+const shapeCentre = (page: Page, id: string) =>
+  page.evaluate((shapeId) => {
+    const editor = window.editor!
+    const bounds = editor.getShapePageBounds(shapeId as TLShapeId)!
+    return editor.pageToScreen(bounds.center).toJson()
+  }, `shape:${id}`)
+
+const pin = (page: Page) => page.getByTestId('comment-pin')
+const thread = (page: Page) => page.getByTestId('thread')
+
+async function openBoards(board: SharedBoard) {
+  await Promise.all([
+    openLink(alice, ownerLink(server.url, board)),
+    openLink(bob, board.links.comment),
+    openLink(viewer, board.links.view),
+  ])
+}
+
+describe('comments on a board', () => {
+  it(
+    'carries a thread from a pin on a sticky through a mention and a reply to resolved, live on every screen',
+    { timeout: 90_000 },
+    async () => {
+      const board = await createSharedBoardByApi(server.url, 'Retro')
+      await openBoards(board)
+      const me = await whoAmI(alice.page)
+
+      // Alice pins a thread to a sticky.
+      const sticky = await addSticky(alice.page, 'idea', 100, 100)
+      await alice.page.getByTestId('add-comment').click()
+      await alice.page.mouse.click(sticky.x, sticky.y)
+      const composer = alice.page.getByTestId('comment-composer')
+      await composer.getByLabel('Comment').fill('Who has seen this happen?')
+      await composer.getByRole('button', { name: 'Comment' }).click()
+      await expect.poll(() => thread(alice.page).count(), eventually).toBe(1)
+      await expect.poll(() => pin(alice.page).textContent(), eventually).toBe('1')
+
+      // Bob sees it live, unread, and reads it from its pin.
+      await expect.poll(() => pin(bob.page).getAttribute('data-unread'), eventually).toBe('true')
+      await expect.poll(() => pin(bob.page).textContent(), eventually).toBe('1')
+      await expect
+        .poll(() => bob.page.getByTestId('comments-unread').textContent(), eventually)
+        .toBe('1')
+      // The pin sits at the sticky's top right corner.
+      const [pinBox, stickyCentre] = [
+        await pin(bob.page).boundingBox(),
+        await shapeCentre(bob.page, 'idea'),
+      ]
+      expect(pinBox!.x).toBeGreaterThan(stickyCentre.x)
+      expect(pinBox!.y).toBeLessThan(stickyCentre.y)
+      await pin(bob.page).click()
+      await expect
+        .poll(() => thread(bob.page).getByTestId('comment-text').textContent(), eventually)
+        .toBe('Who has seen this happen?')
+      await expect.poll(() => pin(bob.page).getAttribute('data-unread'), eventually).toBe('false')
+      expect(await bob.page.getByTestId('comments-unread').count()).toBe(0)
+
+      // …and replies, mentioning Alice from the suggestions.
+      const reply = thread(bob.page).getByLabel('Reply')
+      await reply.pressSequentially(`@${me.name.slice(0, 3)}`)
+      await bob.page.getByTestId('mention-option').filter({ hasText: me.name }).waitFor()
+      await reply.press('Enter')
+      await reply.pressSequentially('I have, twice last week')
+      await thread(bob.page).getByRole('button', { name: 'Reply' }).click()
+      await expect.poll(() => reply.inputValue(), eventually).toBe('')
+
+      // Alice sees the reply appear in her open thread; the pin counts two.
+      const texts = thread(alice.page).getByTestId('comment-text')
+      await expect
+        .poll(() => texts.allTextContents(), eventually)
+        .toEqual(['Who has seen this happen?', `@${me.name} I have, twice last week`])
+      await expect.poll(() => pin(alice.page).textContent(), eventually).toBe('2')
+      // The reply names her by participant id.
+      const stored = await fetch(`${server.url}/api/boards/${board.id}/comments`, {
+        headers: { authorization: `Bearer ${board.ownerKey}` },
+      }).then((r) => r.json())
+      expect(stored.threads[0].comments[1].mentions).toEqual([me.id])
+
+      // The viewer sees the pin and the thread, with no way to reply.
+      await expect.poll(() => pin(viewer.page).textContent(), eventually).toBe('2')
+      expect(await viewer.page.getByTestId('add-comment').count()).toBe(0)
+      await pin(viewer.page).click()
+      await thread(viewer.page).getByTestId('view-only-hint').waitFor()
+      expect(await thread(viewer.page).getByTestId('reply-box').count()).toBe(0)
+      expect(await thread(viewer.page).getByTestId('resolve-thread').count()).toBe(0)
+
+      // Alice resolves it: the pin goes from every screen, and the panel lists it as resolved.
+      await thread(alice.page).getByTestId('resolve-thread').click()
+      for (const tab of [alice, bob, viewer]) {
+        await expect.poll(() => pin(tab.page).count(), eventually).toBe(0)
+      }
+      await bob.page.getByTestId('comments-toggle').click()
+      const panel = bob.page.getByTestId('comments-panel')
+      await panel.getByTestId('comments-empty').waitFor()
+      await panel.getByTestId('comments-tab-resolved').click()
+      await expect.poll(() => panel.getByTestId('comments-item').count(), eventually).toBe(1)
+      expect(await panel.getByTestId('comments-item').textContent()).toContain(
+        'Who has seen this happen?',
+      )
+      expect([...alice.errors, ...bob.errors, ...viewer.errors]).toEqual([])
+    },
+  )
+})
