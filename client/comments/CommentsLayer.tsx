@@ -88,9 +88,25 @@ export function CommentsLayer({
   useEffect(() => reset, [reset])
 
   const goToThread = (thread: Thread) => {
-    const at = pinPagePoint(editor, thread.target)
-    if (at) editor.centerOnPoint(at, { animation: { duration: 200 } })
     ui.openThread(thread.id)
+    // The pin goes to the middle of what the panel leaves of the board.
+    const centre = (point: { x: number; y: number }) => ({
+      x: point.x + (ui.panelOpen ? PanelWidth / 2 / editor.getZoomLevel() : 0),
+      y: point.y,
+    })
+    const at = pinPagePoint(editor, thread.target)
+    if (!at) return
+    editor.centerOnPoint(centre(at))
+    // An item, metric or step is found in its canvas as drawn, and a canvas out of view is not
+    // drawn: once it is, look again and centre on the element itself.
+    requestAnimationFrame(() =>
+      requestAnimationFrame(() => {
+        const drawn = pinPagePoint(editor, thread.target)
+        if (drawn && Math.hypot(drawn.x - at.x, drawn.y - at.y) > 1) {
+          editor.centerOnPoint(centre(drawn), { animation: { duration: 200 } })
+        }
+      }),
+    )
   }
 
   return (

@@ -3,7 +3,15 @@ import type { TLShapeId } from 'tldraw'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startTestServer, type TestServer } from '../helpers/server'
 import { eventually, launchBrowser, newTab, type BoardTab } from './browser'
-import { createSharedBoardByApi, openLink, ownerLink, type SharedBoard } from './workshopDriver'
+import {
+  createSharedBoardByApi,
+  fitBoard,
+  itemRow,
+  openLink,
+  ownerApi,
+  ownerLink,
+  type SharedBoard,
+} from './workshopDriver'
 
 let server: TestServer
 let browser: Browser
@@ -54,6 +62,13 @@ const shapeCentre = (page: Page, id: string) =>
 
 const pin = (page: Page) => page.getByTestId('comment-pin')
 const thread = (page: Page) => page.getByTestId('thread')
+
+/** Whether the page's one pin is within the window. */
+const pinOnScreen = (page: Page) =>
+  pin(page).evaluate((element) => {
+    const { x, y } = element.getBoundingClientRect()
+    return x >= 0 && y >= 0 && x <= window.innerWidth && y <= window.innerHeight
+  })
 
 async function openBoards(board: SharedBoard) {
   await Promise.all([
@@ -145,6 +160,138 @@ describe('comments on a board', () => {
         'Who has seen this happen?',
       )
       expect([...alice.errors, ...bob.errors, ...viewer.errors]).toEqual([])
+    },
+  )
+
+  it(
+    'pins a thread to a canvas item with C, finds it from the panel by keyboard, and keeps it once the item is deleted',
+    { timeout: 90_000 },
+    async () => {
+      const board = await createSharedBoardByApi(server.url, 'Lean')
+      const canvas = await ownerApi(server.url, board)('/canvases', {
+        kind: 'lean',
+        title: 'Ideas',
+        boxes: { problem: ['Slow onboarding', 'Too many steps'] },
+      })
+      await Promise.all([
+        openLink(alice, ownerLink(server.url, board)),
+        openLink(bob, board.links.comment),
+      ])
+      for (const tab of [alice, bob]) await fitBoard(tab.page)
+      const canvasItem = alice.page
+        .locator(`[data-canvas-id="${canvas.id}"] [data-testid="box-item"]`)
+        .nth(1)
+      await canvasItem.waitFor()
+      const itemId = (await canvasItem.getAttribute('data-item-id'))!
+
+      // C, then a click on the item, then Ctrl+Enter.
+      await alice.page.keyboard.press('c')
+      await alice.page.getByTestId('comment-placer').waitFor()
+      const row = (await itemRow(alice.page, itemId).boundingBox())!
+      await alice.page.mouse.click(row.x + row.width / 2, row.y + row.height / 2)
+      const composer = alice.page.getByTestId('comment-composer').getByLabel('Comment')
+      await composer.fill('Which steps can go?')
+      await composer.press('Control+Enter')
+      await expect.poll(() => pin(alice.page).count(), eventually).toBe(1)
+
+      // Bob's pin is at that item's top right corner, inside the canvas.
+      await expect.poll(() => pin(bob.page).count(), eventually).toBe(1)
+      await expect
+        .poll(async () => {
+          const [at, item] = [
+            await pin(bob.page).boundingBox(),
+            await itemRow(bob.page, itemId).boundingBox(),
+          ]
+          // The pin's point (its bottom left corner) at the item's top right corner.
+          return (
+            at &&
+            item && [Math.round(at.x - item.x - item.width), Math.round(at.y + at.height - item.y)]
+          )
+        }, eventually)
+        .toEqual([expect.closeTo(0, -1), expect.closeTo(0, -1)])
+
+      // Bob looks elsewhere, then reaches the thread from the panel with the keyboard alone.
+      await bob.page.evaluate(() => window.editor!.setCamera({ x: -5000, y: -5000, z: 1 }))
+      await expect.poll(() => pinOnScreen(bob.page), eventually).toBe(false)
+      await bob.page.getByTestId('comments-toggle').focus()
+      await bob.page.keyboard.press('Enter')
+      const panel = bob.page.getByTestId('comments-panel')
+      await expect
+        .poll(
+          () => bob.page.evaluate(() => document.activeElement?.getAttribute('data-tab')),
+          eventually,
+        )
+        .toBe('open')
+      await bob.page.keyboard.press('Tab')
+      const item = panel.getByTestId('comments-item')
+      expect(await item.getAttribute('data-unread')).toBe('true')
+      expect(await item.textContent()).toContain('On a canvas item')
+      await expect
+        .poll(
+          () => bob.page.evaluate(() => document.activeElement?.getAttribute('data-testid')),
+          eventually,
+        )
+        .toBe('comments-item')
+      await bob.page.keyboard.press('Enter')
+      await thread(bob.page).waitFor()
+      await expect.poll(() => pinOnScreen(bob.page), eventually).toBe(true)
+      await expect.poll(() => item.getAttribute('data-unread'), eventually).toBe('false')
+      // Escape closes the thread (focus is in its reply box), then the panel.
+      await bob.page.keyboard.press('Escape')
+      await expect.poll(() => thread(bob.page).count(), eventually).toBe(0)
+      await item.focus()
+      await bob.page.keyboard.press('Escape')
+      await expect.poll(() => panel.count(), eventually).toBe(0)
+
+      // Alice deletes the item: the pin goes, the thread stays in the panel, marked.
+      await itemRow(alice.page, itemId).hover()
+      await itemRow(alice.page, itemId).getByRole('button', { name: 'Delete item' }).click()
+      await expect.poll(() => pin(bob.page).count(), eventually).toBe(0)
+      await bob.page.getByTestId('comments-toggle').click()
+      await expect.poll(() => item.textContent(), eventually).toContain('On something deleted')
+      await item.click()
+      await expect
+        .poll(() => thread(bob.page).textContent(), eventually)
+        .toContain('on something deleted')
+    },
+  )
+
+  it(
+    'keeps what was typed and says why when the server cannot save a reply',
+    { timeout: 90_000 },
+    async () => {
+      const board = await createSharedBoardByApi(server.url, 'Outage')
+      await ownerApi(server.url, board)('/comments', {
+        target: { kind: 'point', x: 200, y: 200 },
+        text: 'Anyone there?',
+      })
+      await openLink(bob, board.links.comment)
+      await pin(bob.page).click()
+      const replies = `**/api/boards/${board.id}/comments/*/replies`
+      await bob.page.route(replies, (route) =>
+        route.fulfill({
+          status: 503,
+          contentType: 'application/json',
+          body: JSON.stringify({
+            error: { code: 'storage_unavailable', message: 'Storage is down' },
+          }),
+        }),
+      )
+      const reply = thread(bob.page).getByLabel('Reply')
+      await reply.fill('Here, and waiting')
+      await thread(bob.page).getByRole('button', { name: 'Reply' }).click()
+      await expect
+        .poll(() => thread(bob.page).getByTestId('comment-error').textContent(), eventually)
+        .toContain('cannot save comments right now')
+      expect(await reply.inputValue()).toBe('Here, and waiting')
+
+      await bob.page.unroute(replies)
+      await thread(bob.page).getByRole('button', { name: 'Reply' }).click()
+      await expect.poll(() => reply.inputValue(), eventually).toBe('')
+      await expect
+        .poll(() => thread(bob.page).getByTestId('comment-text').allTextContents(), eventually)
+        .toEqual(['Anyone there?', 'Here, and waiting'])
+      expect(await thread(bob.page).getByTestId('comment-error').count()).toBe(0)
     },
   )
 })
