@@ -11,6 +11,7 @@ import { CanvasShapeReconciler } from '../shapes/canvas/CanvasShapeReconciler'
 import { EditingIndex } from '../shapes/canvas/EditingIndex'
 import { FocusRequests } from '../shapes/canvas/FocusRequests'
 import type { BoardSync } from '../sync/BoardSync'
+import { CommentContextMenu } from '../comments/CommentContextMenu'
 import { ChangeSizeGuard } from './ChangeSizeGuard'
 import { EditorUserPreferences } from './EditorUserPreferences'
 import { UploadFailures } from './UploadFailures'
@@ -69,6 +70,7 @@ function WorkshopOverlay() {
 const components: TLComponents = {
   SharePanel: null,
   InFrontOfTheCanvas: WorkshopOverlay,
+  ContextMenu: CommentContextMenu,
 }
 
 const noVideos: string[] = []

@@ -82,6 +82,8 @@ export function CommentsLayer({
   }, [openThread, comments])
 
   useCommentShortcuts(editor, canComment)
+  const setCanComment = ui.setCanComment
+  useEffect(() => setCanComment(canComment), [setCanComment, canComment])
 
   // Closes what belongs to this board when the board goes.
   const reset = ui.reset

@@ -19,6 +19,9 @@ export interface CommentsUiState {
   placing: boolean
   openThreadId: string | null
   draft: CommentDraft | null
+  /** This person may write comments on the board shown (viewers read only). */
+  canComment: boolean
+  setCanComment: (canComment: boolean) => void
   setPanelOpen: (open: boolean) => void
   setPanelTab: (tab: 'open' | 'resolved') => void
   setPlacing: (placing: boolean) => void
@@ -38,11 +41,13 @@ const closed = {
 
 export const useCommentsUi = create<CommentsUiState>()((set) => ({
   ...closed,
+  canComment: false,
+  setCanComment: (canComment) => set({ canComment }),
   setPanelOpen: (panelOpen) => set({ panelOpen }),
   setPanelTab: (panelTab) => set({ panelTab }),
   setPlacing: (placing) =>
     set(placing ? { placing, draft: null, openThreadId: null } : { placing }),
   openThread: (openThreadId) => set({ openThreadId, draft: null, placing: false }),
   startDraft: (draft) => set({ draft, placing: false, openThreadId: null }),
-  reset: () => set(closed),
+  reset: () => set({ ...closed, canComment: false }),
 }))

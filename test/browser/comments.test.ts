@@ -294,4 +294,41 @@ describe('comments on a board', () => {
       expect(await thread(bob.page).getByTestId('comment-error').count()).toBe(0)
     },
   )
+
+  it(
+    "starts threads from a shape's context menu and on the empty board",
+    { timeout: 90_000 },
+    async () => {
+      const board = await createSharedBoardByApi(server.url, 'Menus')
+      await openLink(bob, board.links.comment)
+      // A commenter cannot draw: the owner adds the sticky.
+      await openLink(alice, ownerLink(server.url, board))
+      const box = await addSticky(alice.page, 'box', 100, 100)
+      await expect
+        .poll(
+          () => bob.page.evaluate(() => window.editor!.getShape('shape:box' as TLShapeId)?.type),
+          eventually,
+        )
+        .toBe('note')
+
+      await bob.page.mouse.click(box.x, box.y)
+      await bob.page.mouse.click(box.x, box.y, { button: 'right' })
+      await bob.page.getByRole('menuitem', { name: 'Comment' }).click()
+      const composer = bob.page.getByTestId('comment-composer').getByLabel('Comment')
+      await composer.fill('On the sticky')
+      await composer.press('Control+Enter')
+      await thread(bob.page).waitFor()
+
+      await bob.page.getByTestId('add-comment').click()
+      await bob.page.mouse.click(900, 600)
+      await composer.fill('On the board itself')
+      await composer.press('Control+Enter')
+      await expect.poll(() => pin(bob.page).count(), eventually).toBe(2)
+      const stored = await fetch(`${server.url}/api/boards/${board.id}/comments`, {
+        headers: { authorization: `Bearer ${board.ownerKey}` },
+      }).then((r) => r.json())
+      const targets = stored.threads.map((t: { target: { kind: string } }) => t.target.kind)
+      expect(targets.sort()).toEqual(['point', 'shape'])
+    },
+  )
 })
