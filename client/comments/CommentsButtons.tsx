@@ -37,15 +37,16 @@ export function CommentsButtons({
       )}
       <button
         type="button"
-        className={`button button-small${panelOpen ? ' is-active' : ''}`}
+        className={`button button-small comments-toggle${panelOpen ? ' is-active' : ''}`}
         aria-pressed={panelOpen}
         aria-label={unreadCount > 0 ? `Comments, ${unreadCount} unread` : 'Comments'}
+        title="Comments"
         data-testid="comments-toggle"
         onClick={() => setPanelOpen(!panelOpen)}
       >
-        Comments
+        <ThreadsIcon />
         {unreadCount > 0 && (
-          <span className="unread-badge" data-testid="comments-unread">
+          <span className="unread-badge" data-testid="comments-unread" aria-hidden="true">
             {unreadCount}
           </span>
         )}
@@ -69,6 +70,27 @@ function CommentIcon() {
         stroke="currentColor"
         strokeWidth="1.6"
         strokeLinecap="round"
+      />
+    </svg>
+  )
+}
+
+function ThreadsIcon() {
+  return (
+    <svg viewBox="0 0 20 20" width="16" height="16" aria-hidden="true">
+      <path
+        d="M3 4h10a1 1 0 0 1 1 1v6a1 1 0 0 1-1 1H7.5L4.5 14.5V12H3a1 1 0 0 1-1-1V5a1 1 0 0 1 1-1Z"
+        fill="none"
+        stroke="currentColor"
+        strokeWidth="1.5"
+        strokeLinejoin="round"
+      />
+      <path
+        d="M16 7.5h1a1 1 0 0 1 1 1V14a1 1 0 0 1-1 1h-1v2.2L13.3 15H9.5"
+        fill="none"
+        stroke="currentColor"
+        strokeWidth="1.5"
+        strokeLinejoin="round"
       />
     </svg>
   )

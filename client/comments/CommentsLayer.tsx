@@ -50,6 +50,14 @@ export function CommentsLayer({
       ),
     [present, threads, me],
   )
+  // Names to show mentions by: everyone present or who commented, oneself included.
+  const names = useMemo(() => {
+    const byId = new Map<string, string>()
+    for (const p of [...present, ...threads.flatMap((t) => t.comments.map((c) => c.by))]) {
+      if (!byId.has(p.id)) byId.set(p.id, p.name)
+    }
+    return byId
+  }, [present, threads])
   const lastRead = useLastReadTimes(comments)
   const ui = useCommentsUi()
   const contentVersion = useDocVersion(doc)
@@ -148,6 +156,7 @@ export function CommentsLayer({
             me={me}
             canComment={canComment}
             people={people}
+            names={names}
             targetMissing={missing.has(openThread.id)}
             onClose={() => ui.openThread(null)}
           />

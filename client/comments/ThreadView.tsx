@@ -21,6 +21,8 @@ interface ThreadViewProps {
   me: string
   canComment: boolean
   people: readonly Mentionable[]
+  /** Participant id → name, to show mentions by. */
+  names: ReadonlyMap<string, string>
   /** What it is pinned to is gone from the board. */
   targetMissing: boolean
   onClose: () => void
@@ -35,6 +37,7 @@ export function ThreadView({
   me,
   canComment,
   people,
+  names,
   targetMissing,
   onClose,
 }: ThreadViewProps) {
@@ -103,6 +106,8 @@ export function ThreadView({
             own={comment.by.id === me}
             canComment={canComment}
             people={people}
+            names={names}
+            me={me}
             now={now}
           />
         ))}
@@ -134,6 +139,8 @@ function CommentRow({
   own,
   canComment,
   people,
+  names,
+  me,
   now,
 }: {
   boardId: string
@@ -142,6 +149,8 @@ function CommentRow({
   own: boolean
   canComment: boolean
   people: readonly Mentionable[]
+  names: ReadonlyMap<string, string>
+  me: string
   now: number
 }) {
   const [editing, setEditing] = useState(false)
@@ -185,7 +194,7 @@ function CommentRow({
         />
       ) : (
         <p className="comment-text" data-testid="comment-text">
-          {comment.text}
+          <MentionText comment={comment} names={names} me={me} />
         </p>
       )}
       {own && canComment && !deleted && !editing && (
@@ -205,4 +214,32 @@ function CommentRow({
       )}
     </li>
   )
+}
+
+/** A comment's text with the people it mentions marked (oneself most of all). */
+function MentionText({
+  comment,
+  names,
+  me,
+}: {
+  comment: Comment
+  names: ReadonlyMap<string, string>
+  me: string
+}) {
+  const mentioned = comment.mentions.flatMap((id) => {
+    const name = names.get(id)
+    return name ? [{ id, name }] : []
+  })
+  if (mentioned.length === 0) return comment.text
+  const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+  const pattern = new RegExp(`(${mentioned.map((p) => `@${escape(p.name)}`).join('|')})`, 'g')
+  return comment.text.split(pattern).map((part, i) => {
+    const person = i % 2 === 1 ? mentioned.find((p) => `@${p.name}` === part) : undefined
+    if (!person) return part
+    return (
+      <strong key={i} className={`mention${person.id === me ? ' is-me' : ''}`}>
+        {part}
+      </strong>
+    )
+  })
 }
