@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useState, type ReactNode } from 'react'
 import { useValue, type Editor } from 'tldraw'
 import type * as Y from 'yjs'
+import type { CanvasContent } from '../../shared/canvases/schema'
 import type { Thread } from '../../shared/comments/comments'
 import { getBoardCanvases } from '../../shared/doc/canvasMap'
 import { readCanvas } from '../../shared/doc/canvasDoc'
@@ -61,19 +62,24 @@ export function CommentsLayer({
   const lastRead = useLastReadTimes(comments)
   const ui = useCommentsUi()
   const contentVersion = useDocVersion(doc)
-  const shapesVersion = useValue('shape ids', () => editor.getCurrentPageShapeIds().size, [editor])
+  // A new set whenever a shape of the page comes or goes.
+  const shapeIds = useValue('shape ids', () => editor.getCurrentPageShapeIds(), [editor])
 
   // Which threads are on something no longer on the board (they stay in the panel).
   const missing = useMemo(() => {
     void contentVersion
-    void shapesVersion
+    void shapeIds
     const canvases = getBoardCanvases(doc)
+    const read = new Map<string, CanvasContent | undefined>()
     const canvas = (id: string) => {
-      const map = canvases.get(id)
-      return map ? readCanvas(id, map) : undefined
+      if (!read.has(id)) {
+        const map = canvases.get(id)
+        read.set(id, map ? readCanvas(id, map) : undefined)
+      }
+      return read.get(id)
     }
     return new Set(threads.filter((t) => !targetExists(editor, t.target, canvas)).map((t) => t.id))
-  }, [threads, editor, doc, contentVersion, shapesVersion])
+  }, [threads, editor, doc, contentVersion, shapeIds])
   const unread = useMemo(
     () => new Set(threads.filter((t) => isUnread(t, me, lastRead[t.id])).map((t) => t.id)),
     [threads, me, lastRead],
@@ -320,7 +326,19 @@ function ThreadPopover({
       <div
         className="comment-popover"
         onKeyDown={(event) => {
-          if (event.key === 'Escape') useCommentsUi.getState().openThread(null)
+          if (event.key !== 'Escape') return
+          useCommentsUi.getState().openThread(null)
+          // Back to where the thread was opened from: its line in the panel, or its pin.
+          const opener = [
+            `.comments-panel [data-thread-id="${thread.id}"]`,
+            `.comment-pins [data-thread-id="${thread.id}"]`,
+          ]
+          requestAnimationFrame(() => {
+            for (const selector of opener) {
+              const element = document.querySelector<HTMLElement>(selector)
+              if (element) return element.focus()
+            }
+          })
         }}
       >
         {children}

@@ -21,6 +21,8 @@ const partSelector = Object.values(PartSelectors)
 export function targetAt(editor: Editor, client: { x: number; y: number }): CommentTarget {
   for (const element of document.elementsFromPoint(client.x, client.y)) {
     const part = element.closest(partSelector)
+    // A private draft is nobody else's to see: a comment on it goes to its canvas.
+    if (part?.closest('[data-draft]')) break
     const shapeId = part?.closest('.tl-shape')?.getAttribute('data-shape-id')
     const shape = shapeId ? editor.getShape(shapeId as TLShapeId) : undefined
     if (!part || !shape || !editor.isShapeOfType(shape, CanvasShapeType)) continue

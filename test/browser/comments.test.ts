@@ -239,7 +239,12 @@ describe('comments on a board', () => {
       // Escape closes the thread (focus is in its reply box), then the panel.
       await bob.page.keyboard.press('Escape')
       await expect.poll(() => thread(bob.page).count(), eventually).toBe(0)
-      await item.focus()
+      await expect
+        .poll(
+          () => bob.page.evaluate(() => document.activeElement?.getAttribute('data-testid')),
+          eventually,
+        )
+        .toBe('comments-item')
       await bob.page.keyboard.press('Escape')
       await expect.poll(() => panel.count(), eventually).toBe(0)
 

@@ -113,6 +113,7 @@ export function BoxItem({
       className={`box-item${editor ? ' is-edited-by-other' : ''}${highlighted ? ' is-highlighted' : ''}`}
       data-testid="box-item"
       data-item-id={item.id}
+      data-draft={draft || undefined}
       style={editor ? { borderColor: editor.color } : undefined}
     >
       {editor && (
