@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useState, type ReactNode } from 'react'
-import { useValue, type Editor } from 'tldraw'
+import { useValue, type Box, type Editor } from 'tldraw'
 import type * as Y from 'yjs'
 import type { CanvasContent } from '../../shared/canvases/schema'
 import type { Thread } from '../../shared/comments/comments'
@@ -10,7 +10,7 @@ import { useCommentsUi } from '../state/commentsUi'
 import { CommentBox } from './CommentBox'
 import { CommentPins, usePinPositions } from './CommentPins'
 import { CommentsPanel } from './CommentsPanel'
-import { pinPagePoint, targetAt, targetExists } from './commentTargets'
+import { pinPagePoint, targetAt, targetExists, targetOutline } from './commentTargets'
 import { mentionablePeople, type Mentionable } from './mentions'
 import { ThreadView } from './ThreadView'
 import { isUnread } from './unread'
@@ -230,27 +230,51 @@ function useCommentShortcuts(editor: Editor, canComment: boolean) {
   }, [editor, canComment])
 }
 
-/** While placing a comment, a click on the board picks what it is about. */
+/**
+ * While placing a comment, a click on the board picks what it is about, outlined as the pointer
+ * moves over it; the wheel still pans and zooms the board.
+ */
 function CommentPlacer({ editor }: { editor: Editor }) {
-  const { startDraft, setPlacing } = useCommentsUi()
+  const [outline, setOutline] = useState<Box | null>(null)
+  useEffect(() => {
+    const canvas = editor.getContainer().querySelector('.tl-canvas')
+    const onBoard = (event: PointerEvent) =>
+      event.target instanceof Node && canvas?.contains(event.target) === true
+    const onPointerDown = (event: PointerEvent) => {
+      if (!onBoard(event) || event.button !== 0) return
+      event.preventDefault()
+      event.stopPropagation()
+      const client = { x: event.clientX, y: event.clientY }
+      const target = targetAt(editor, client)
+      const at = pinPagePoint(editor, target) ?? editor.screenToPage(client)
+      useCommentsUi.getState().startDraft({ target, at })
+    }
+    const onPointerMove = (event: PointerEvent) => {
+      if (!onBoard(event)) return setOutline(null)
+      const target = targetAt(editor, { x: event.clientX, y: event.clientY })
+      setOutline(targetOutline(editor, target))
+    }
+    window.addEventListener('pointerdown', onPointerDown, true)
+    window.addEventListener('pointermove', onPointerMove, { passive: true })
+    editor.getContainer().classList.add('is-placing-comment')
+    return () => {
+      window.removeEventListener('pointerdown', onPointerDown, true)
+      window.removeEventListener('pointermove', onPointerMove)
+      editor.getContainer().classList.remove('is-placing-comment')
+    }
+  }, [editor])
   return (
-    <div
-      className="comment-placer"
-      data-testid="comment-placer"
-      onPointerDown={(event) => {
-        event.preventDefault()
-        event.stopPropagation()
-        const target = targetAt(editor, { x: event.clientX, y: event.clientY })
-        const at =
-          pinPagePoint(editor, target) ??
-          editor.screenToPage({ x: event.clientX, y: event.clientY })
-        startDraft({ target, at })
-      }}
-      onContextMenu={(event) => {
-        event.preventDefault()
-        setPlacing(false)
-      }}
-    >
+    <div className="comment-placer" data-testid="comment-placer">
+      {outline && (
+        <div
+          className="comment-placer-outline"
+          style={{
+            transform: `translate(${outline.x}px, ${outline.y}px)`,
+            width: outline.w,
+            height: outline.h,
+          }}
+        />
+      )}
       <span className="comment-placer-hint">
         Click a shape, an item or the board to comment · Esc to stop
       </span>

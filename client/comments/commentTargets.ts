@@ -1,4 +1,4 @@
-import type { Editor, TLShapeId } from 'tldraw'
+import { Box, type Editor, type TLShapeId } from 'tldraw'
 import type { CanvasContent } from '../../shared/canvases/schema'
 import type { CommentTarget } from '../../shared/comments/comments'
 import { canvasShapeId, CanvasShapeType } from '../../shared/doc/canvasShape'
@@ -69,16 +69,7 @@ export function pinPagePoint(
   if (!bounds) return null
   const corner = { x: bounds.maxX, y: bounds.minY }
   if (target.kind === 'shape') return corner
-  const shapeElement = editor
-    .getContainer()
-    .querySelector(`.tl-shape[data-shape-id="${CSS.escape(shapeId)}"]`)
-  const value =
-    target.kind === 'item'
-      ? target.itemId
-      : target.kind === 'metric'
-        ? target.metricKey
-        : target.stepId
-  const part = shapeElement?.querySelector(`[${PartSelectors[target.kind]}="${CSS.escape(value)}"]`)
+  const { shapeElement, part } = partElement(editor, target)
   if (!shapeElement || !part) return corner
   // Both rectangles come from the same layout, so their ratio holds whatever the camera did since.
   const outer = shapeElement.getBoundingClientRect()
@@ -89,6 +80,44 @@ export function pinPagePoint(
     x: bounds.x + (Math.min(inner.right, outer.right) - outer.left) * scale,
     y: bounds.y + (Math.max(inner.top, outer.top) - outer.top) * scale,
   }
+}
+
+/** Where what a target is on shows on screen (viewport pixels), to outline it; null for a point. */
+export function targetOutline(editor: Editor, target: CommentTarget): Box | null {
+  if (target.kind === 'point') return null
+  const shapeId = shapeOfTarget(target)!
+  if (target.kind !== 'shape') {
+    const { part } = partElement(editor, target)
+    if (part) {
+      const rect = part.getBoundingClientRect()
+      const screen = editor.getViewportScreenBounds()
+      return new Box(rect.x - screen.x, rect.y - screen.y, rect.width, rect.height)
+    }
+  }
+  const bounds = editor.getShapePageBounds(shapeId)
+  if (!bounds) return null
+  const topLeft = editor.pageToViewport(bounds.point)
+  const zoom = editor.getZoomLevel()
+  return new Box(topLeft.x, topLeft.y, bounds.w * zoom, bounds.h * zoom)
+}
+
+/** The element a canvas view draws an item, metric or step as, and its canvas's element. */
+function partElement(
+  editor: Editor,
+  target: Exclude<CommentTarget, { kind: 'shape' } | { kind: 'point' }>,
+): { shapeElement: Element | null; part: Element | null } {
+  const shapeElement = editor
+    .getContainer()
+    .querySelector(`.tl-shape[data-shape-id="${CSS.escape(canvasShapeId(target.canvasId))}"]`)
+  const value =
+    target.kind === 'item'
+      ? target.itemId
+      : target.kind === 'metric'
+        ? target.metricKey
+        : target.stepId
+  const part =
+    shapeElement?.querySelector(`[${PartSelectors[target.kind]}="${CSS.escape(value)}"]`) ?? null
+  return { shapeElement, part }
 }
 
 /** Whether what a thread is pinned to is still on the board. */
