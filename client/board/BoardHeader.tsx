@@ -17,6 +17,8 @@ interface BoardHeaderProps {
   onSelectParticipant?: (participant: Participant) => void
   /** Board actions (templates, import, download), once the editor is ready. */
   actions?: ReactNode
+  /** The action that must stay in view however crowded the header is (the owner's Share). */
+  mainAction?: ReactNode
   /** Who facilitates, to mark them in the participants list. */
   isFacilitator?: (participant: Participant) => boolean
   /** The owner hands facilitation over (and takes it back) from the participants list. */
@@ -31,6 +33,7 @@ export function BoardHeader({
   participants,
   onSelectParticipant,
   actions,
+  mainAction,
   isFacilitator,
   onSetFacilitator,
 }: BoardHeaderProps) {
@@ -58,6 +61,7 @@ export function BoardHeader({
         {actions}
       </div>
       <div className="board-header-end">
+        {mainAction}
         <ConnectionIndicator status={status} onOpen={onStatusOpen} />
         <ParticipantsList
           participants={participants}

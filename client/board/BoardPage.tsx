@@ -210,24 +210,26 @@ function SyncedBoard({
                   {handoverError}
                 </span>
               )}
-              {manages && (
-                <>
-                  <button
-                    type="button"
-                    className="button button-small button-primary"
-                    data-testid="share-board"
-                    onClick={() => setShareOpen(true)}
-                  >
-                    Share
-                  </button>
-                  <ShareDialog
-                    boardId={boardId}
-                    open={shareOpen}
-                    onClose={() => setShareOpen(false)}
-                  />
-                </>
-              )}
             </>
+          }
+          mainAction={
+            manages && (
+              <>
+                <button
+                  type="button"
+                  className="button button-small button-primary"
+                  data-testid="share-board"
+                  onClick={() => setShareOpen(true)}
+                >
+                  Share
+                </button>
+                <ShareDialog
+                  boardId={boardId}
+                  open={shareOpen}
+                  onClose={() => setShareOpen(false)}
+                />
+              </>
+            )
           }
         />
       }
