@@ -1,4 +1,4 @@
-import { execFile } from 'node:child_process'
+import { execFile, execFileSync } from 'node:child_process'
 import {
   chmodSync,
   chownSync,
@@ -49,16 +49,42 @@ export function postgresBin(): string | undefined {
 
 type Run = (program: string, args: string[]) => Promise<unknown>
 
+interface PostgresRunner {
+  run: Run
+  /** The same, synchronously: for a process 'exit' hook, where nothing asynchronous runs. */
+  runSync: (program: string, args: string[]) => void
+  owner?: { uid: number; gid: number }
+}
+
 /** Runs PostgreSQL's programs, as the `postgres` user when this process is root. */
-async function postgresRunner(): Promise<{ run: Run; owner?: { uid: number; gid: number } }> {
+async function postgresRunner(): Promise<PostgresRunner> {
   const bin = postgresBin()
   if (!bin) throw new Error('PostgreSQL is not installed: apt-get install postgresql')
-  if (userInfo().uid !== 0) return { run: (program, args) => run(join(bin, program), args) }
-  const id = async (flag: string) => Number((await run('id', [flag, 'postgres'])).stdout)
-  return {
-    run: (program, args) => run('runuser', ['-u', 'postgres', '--', join(bin, program), ...args]),
-    owner: { uid: await id('-u'), gid: await id('-g') },
+  const asRoot = userInfo().uid === 0
+  const command = (program: string, args: string[]): [string, string[]] =>
+    asRoot
+      ? ['runuser', ['-u', 'postgres', '--', join(bin, program), ...args]]
+      : [join(bin, program), args]
+  const runner: PostgresRunner = {
+    run: (program, args) => run(...command(program, args)),
+    runSync: (program, args) => execFileSync(...command(program, args), { stdio: 'ignore' }),
   }
+  if (!asRoot) return runner
+  const id = async (flag: string) => Number((await run('id', [flag, 'postgres'])).stdout)
+  return { ...runner, owner: { uid: await id('-u'), gid: await id('-g') } }
+}
+
+let ownRunDir: string | undefined
+/**
+ * Outside vitest's workers (the bench), or in a project without the global setup: one folder
+ * for this process's template, removed when the process exits.
+ */
+function processRunDir(): string {
+  if (ownRunDir) return ownRunDir
+  const dir = mkdtempSync(join(tmpdir(), 'discovery-board-pg-run-'))
+  ownRunDir = dir
+  process.once('exit', () => rmSync(dir, { recursive: true, force: true }))
+  return dir
 }
 
 /**
@@ -71,9 +97,9 @@ async function templateCluster(runPostgres: Run, chown: (dir: string) => void): 
   try {
     runDir = inject('postgresRunDir')
   } catch {
-    // Outside vitest's workers: a template for this process only.
+    // Outside vitest's workers: inject throws.
   }
-  runDir ??= mkdtempSync(join(tmpdir(), 'discovery-board-pg-run-'))
+  runDir ??= processRunDir()
   // The postgres user must be able to pass through it.
   chmodSync(runDir, 0o755)
   const template = join(runDir, 'template')
@@ -104,9 +130,14 @@ async function templateCluster(runPostgres: Run, chown: (dir: string) => void): 
  * Starts a PostgreSQL server for one test file, in its own folder on a free port. PostgreSQL
  * refuses to run as root, so as root its programs run as the `postgres` user, in a folder that
  * user owns. Durability is traded for speed (no fsync): these databases live for one file.
+ * `durable` keeps PostgreSQL's own defaults instead (fsync, synchronous commit), as a deployment
+ * runs: the bench measures with it. Should the process exit without `destroy`, the server is
+ * stopped and its folder removed all the same.
  */
-export async function startTestPostgres(): Promise<TestPostgres> {
-  const { run: runPostgres, owner } = await postgresRunner()
+export async function startTestPostgres(
+  options: { durable?: boolean } = {},
+): Promise<TestPostgres> {
+  const { run: runPostgres, runSync, owner } = await postgresRunner()
   const chown = (dir: string) => owner && chownSync(dir, owner.uid, owner.gid)
   const template = await templateCluster(runPostgres, chown)
   const dir = mkdtempSync(join(tmpdir(), 'discovery-board-pg-'))
@@ -114,6 +145,18 @@ export async function startTestPostgres(): Promise<TestPostgres> {
   // A copy keeps owners and modes when made by root; otherwise this user owns both.
   cpSync(join(template, 'data'), data, { recursive: true, preserveTimestamps: true })
   if (owner) await run('chown', ['-R', `${owner.uid}:${owner.gid}`, dir])
+  const removeOnExit = () => {
+    try {
+      runSync('pg_ctl', ['-D', data, '-m', 'immediate', '-w', 'stop'])
+    } catch {
+      // Not running.
+    }
+    rmSync(dir, { recursive: true, force: true })
+  }
+  process.once('exit', removeOnExit)
+  const fast = options.durable
+    ? ''
+    : ' -c fsync=off -c synchronous_commit=off -c full_page_writes=off'
   let port = await freePort()
   const start = async () => {
     await runPostgres('pg_ctl', [
@@ -123,7 +166,7 @@ export async function startTestPostgres(): Promise<TestPostgres> {
       join(dir, 'log'),
       '-w',
       '-o',
-      `-p ${port} -k ${dir} -h 127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off`,
+      `-p ${port} -k ${dir} -h 127.0.0.1${fast}`,
       'start',
     ])
   }
@@ -157,6 +200,7 @@ export async function startTestPostgres(): Promise<TestPostgres> {
     },
     start,
     async destroy() {
+      process.off('exit', removeOnExit)
       await runPostgres('pg_ctl', ['-D', data, '-m', 'immediate', '-w', 'stop']).catch(
         () => undefined,
       )

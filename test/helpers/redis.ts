@@ -8,6 +8,9 @@ import { freePort } from './freePort.js'
 /** Debian's `redis-server` package puts the server here. */
 const RedisServer = '/usr/bin/redis-server'
 
+/** Whether Debian's `redis-server` is installed. */
+export const redisInstalled = () => existsSync(RedisServer)
+
 /** A throwaway Redis server of one test: its own folder, its own free port, nothing saved. */
 export interface TestRedis {
   /** `redis://127.0.0.1:<port>`, the same across `stop` and `start`. */
@@ -94,7 +97,7 @@ const kill = async (child: ChildProcess | undefined) => {
  * port, saving nothing to disk: a restart comes back empty, as the bus expects.
  */
 export async function startTestRedis(): Promise<TestRedis> {
-  if (!existsSync(RedisServer)) {
+  if (!redisInstalled()) {
     throw new Error('Redis is not installed: apt-get install redis-server')
   }
   const dir = mkdtempSync(join(tmpdir(), 'discovery-board-redis-'))
@@ -113,8 +116,11 @@ export async function startTestRedis(): Promise<TestRedis> {
       port = await freePort()
     }
   }
-  // Should the test process end without destroy(), the server goes with it.
-  const killOnExit = () => child?.kill('SIGKILL')
+  // Should the test process end without destroy(), the server and its folder go with it.
+  const killOnExit = () => {
+    child?.kill('SIGKILL')
+    rmSync(dir, { recursive: true, force: true })
+  }
   process.once('exit', killOnExit)
   return {
     url: `redis://127.0.0.1:${port}`,
