@@ -43,14 +43,15 @@ export interface CpuShare {
   stealMs: number
 }
 
-/** Starts measuring CPU spent by the server process and by this (client) process. */
-export function startCpuMeter(serverPid: number): () => CpuShare {
+/** Starts measuring CPU spent by the server process(es) and by this (client) process. */
+export function startCpuMeter(...serverPids: number[]): () => CpuShare {
+  const serversCpuMs = () => serverPids.reduce((sum, pid) => sum + readProcessCpuMs(pid), 0)
   const wall = performance.now()
-  const server = readProcessCpuMs(serverPid)
+  const server = serversCpuMs()
   const bench = ownCpuMs()
   const machine = readMachineCpuMs()
   return () => {
-    const serverCpuMs = readProcessCpuMs(serverPid) - server
+    const serverCpuMs = serversCpuMs() - server
     const benchCpuMs = ownCpuMs() - bench
     const now = readMachineCpuMs()
     return {

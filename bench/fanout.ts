@@ -34,6 +34,8 @@ export interface FanoutOptions {
 export interface FanoutResult {
   /** now - sentAt for every (counted update, receiver) pair, in ms. */
   latencies: number[]
+  /** The same latencies by receiver, at its index in `receivers`: to compare groups of them. */
+  byReceiver: number[][]
   /** Per counted update, the latency of the first receiver to see it: nearest the server's own. */
   firstArrivals: number[]
   /** Per counted update, the latency of the last receiver to see it. */
@@ -59,16 +61,18 @@ export async function measureFanout(o: FanoutOptions): Promise<FanoutResult> {
   const expected = counted * o.receivers.length
 
   const latencies: number[] = []
+  const byReceiver = o.receivers.map((): number[] => [])
   const first = new Array<number>(counted).fill(Number.POSITIVE_INFINITY)
   const last = new Array<number>(counted).fill(Number.NEGATIVE_INFINITY)
   // Receivers see record ids; each id is matched with the writer's own send time.
   const sentAt: number[] = []
-  const stopObserving = observeAll(o.receivers, prefix, (_index, key, _value, receivedAt) => {
+  const stopObserving = observeAll(o.receivers, prefix, (index, key, _value, receivedAt) => {
     const seq = Number(key.slice(prefix.length))
     const at = sentAt[seq]
     if (at === undefined || seq < warmup) return
     const latency = receivedAt - at
     latencies.push(latency)
+    byReceiver[index]!.push(latency)
     const slot = seq - warmup
     first[slot] = Math.min(first[slot]!, latency)
     last[slot] = Math.max(last[slot]!, latency)
@@ -103,6 +107,7 @@ export async function measureFanout(o: FanoutOptions): Promise<FanoutResult> {
   const seen = (v: number) => Number.isFinite(v)
   return {
     latencies,
+    byReceiver,
     firstArrivals: first.filter(seen),
     lastArrivals: last.filter(seen),
     sent: counted,

@@ -11,21 +11,20 @@ const EXPORT_ITEMS = 1_000
 const progress = (message: string) => process.stderr.write(`bench: ${message}\n`)
 const count = (n: number) => Math.round(n).toLocaleString('en-US')
 
-function ingestionRows(report: Report, c: IngestionCase) {
+/** The rows and note of one ingestion case; `store` names a store other than the SQLite file. */
+export function ingestionRows(report: Report, c: IngestionCase, store = '') {
   const wall = summarize(c.wallMs)
   const visible = summarize(c.visibleMs)
+  const name = `ingestion${store}, ${c.label}`
   report.row(
-    { measure: `ingestion, ${c.label}: measurements/s`, result: `${count(perSecond(c))}/s` },
-    { measure: `ingestion, ${c.label}: answered`, result: `p50 ${formatMs(wall.p50)}` },
-    {
-      measure: `ingestion, ${c.label}: on a connected client`,
-      result: `p50 ${formatMs(visible.p50)}`,
-    },
+    { measure: `${name}: measurements/s`, result: `${count(perSecond(c))}/s` },
+    { measure: `${name}: answered`, result: `p50 ${formatMs(wall.p50)}` },
+    { measure: `${name}: on a connected client`, result: `p50 ${formatMs(visible.p50)}` },
   )
   report.note(
-    `ingestion, ${c.label}: ${c.wallMs.length} runs, answered min ${formatMs(wall.min)} max ` +
+    `${name}: ${c.wallMs.length} runs, answered min ${formatMs(wall.min)} max ` +
       `${formatMs(wall.max)}; seen by a connected client max ${formatMs(visible.max)}; ` +
-      report.cpu(`ingestion, ${c.label}`, c.cpu),
+      report.cpu(name, c.cpu),
   )
 }
 

@@ -36,12 +36,14 @@ const REPEAT = 5
 /**
  * Posts measurements to one running hypothesis through the real HTTP API with a token, while
  * one y-websocket client watches the board: one request of 1,000 rows, then 100 requests of
- * 10 rows sent at once. Each case runs REPEAT times on the same, growing hypothesis.
+ * 10 rows sent at once. Each case runs REPEAT times on the same, growing hypothesis. `env`
+ * goes to the server (`DATABASE_URL` to store in PostgreSQL).
  */
 export async function measureIngestion(
   serverPid?: (pid: number) => void,
+  env: Record<string, string> = {},
 ): Promise<IngestionResult> {
-  const server = await startBenchServer()
+  const server = await startBenchServer(undefined, env)
   serverPid?.(server.pid)
   const api = apiClient(server.url)
   const watcher = { client: undefined as ReturnType<typeof connectClient> | undefined }

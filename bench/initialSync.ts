@@ -45,13 +45,18 @@ async function timeFreshSync(server: BenchServer, boardId: string, shapes: numbe
 /**
  * Builds a board of `shapes` geo shapes on one server process, stops it (which stores a compacted
  * snapshot), starts a new process on the same data directory and times a fresh client's sync.
+ * `env` goes to both processes: with `DATABASE_URL` the board is stored in, and loaded from,
+ * that database.
  */
-export async function measureInitialSync(shapes: number): Promise<InitialSyncResult> {
+export async function measureInitialSync(
+  shapes: number,
+  env: Record<string, string> = {},
+): Promise<InitialSyncResult> {
   const dataDir = makeDataDir()
   const servers: BenchServer[] = []
   const clients: TestClient[] = []
   try {
-    const first = await startBenchServer(dataDir)
+    const first = await startBenchServer(dataDir, env)
     servers.push(first)
     const boardId = await createBoard(first.url, `${shapes} shapes`)
     const writer = connectClient(first.wsUrl, boardId)
@@ -77,7 +82,7 @@ export async function measureInitialSync(shapes: number): Promise<InitialSyncRes
     for (const c of clients.splice(0)) c.destroy()
     await first.stop()
 
-    const second = await startBenchServer(dataDir)
+    const second = await startBenchServer(dataDir, env)
     servers.push(second)
     const cold = await timeFreshSync(second, boardId, shapes)
     const warm = await timeFreshSync(second, boardId, shapes)

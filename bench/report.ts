@@ -1,6 +1,9 @@
 import { formatCpuShare, type CpuShare } from './cpu.js'
 import { renderTable, type Row } from './table.js'
 
+/** A line of progress on stderr; the report itself goes to stdout. */
+export const progress = (message: string) => process.stderr.write(`bench: ${message}\n`)
+
 /** Above this share of one core used by other processes, a case's numbers are suspect. */
 const NOISY_SHARE = 0.2
 

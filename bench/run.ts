@@ -5,16 +5,17 @@ import { bundleSection } from './bundles.js'
 import { ClientPool } from './clientPool.js'
 import { startCpuMeter } from './cpu.js'
 import { measureDiskSync } from './diskSync.js'
-import { measureBurst, measureFanout } from './fanout.js'
+import { measureBurst } from './fanout.js'
+import { FANOUT_WARMUP_MS, fanoutCase, type LatencyGoal, type Measured } from './fanoutCase.js'
 import { hypothesisSection } from './hypothesisBench.js'
 import { measureInitialSync } from './initialSync.js'
 import { CursorRate, measurePresence } from './presence.js'
 import { readProcessMemory } from './memory.js'
 import { startReferenceServer } from './referenceServer.js'
 import { clientReceiver, type Receiver } from './receivers.js'
-import { Report } from './report.js'
+import { progress, Report } from './report.js'
 import { formatMb, formatMs, summarize } from './stats.js'
-import { rowWithCeiling, type Row } from './table.js'
+import { latencyRow, rowWithCeiling, type Row } from './table.js'
 import { clock, withTimeout } from './wait.js'
 import { WireReceiverPool } from './wireReceivers.js'
 
@@ -26,9 +27,6 @@ import { WireReceiverPool } from './wireReceivers.js'
 
 const FANOUT_CLIENTS = [2, 20, 100] as const
 const RAW_FANOUT_SOCKETS = [20, 100] as const
-const FANOUT_RATE = 100
-const FANOUT_MS = 3_000
-const FANOUT_WARMUP_MS = 500
 const BURST_UPDATES = 1_000
 /** The goals hold with full durability: every commit synced to disk before anyone sees it. */
 const BURST_GOAL_MS = 1_100
@@ -45,10 +43,6 @@ const IDLE_SETTLE_MS = 20_000
 /** Resident memory of the compiled server (full durability), in bytes. */
 const MEMORY_GOALS = { idle: 70e6, hundredClients: 90e6 }
 
-interface LatencyGoal {
-  p50: number
-  p99: number
-}
 /** Goals by number of clients; a case without one is reported without a verdict. */
 /** The lock check may cost fan-out at most this much (p50 with a lock over p50 without). */
 const LOCK_CHECK_GOAL = 1.1
@@ -63,15 +57,7 @@ process.setMaxListeners(0)
 // Exiting runs the 'exit' hook that kills any server process still running.
 for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => process.exit(130))
 
-const progress = (message: string) => process.stderr.write(`bench: ${message}\n`)
 const count = (n: number) => n.toLocaleString('en-US')
-
-function latencyRow(measure: string, ms: number, goal: number | undefined, suffix = ''): Row {
-  const result = formatMs(ms) + suffix
-  return goal === undefined
-    ? { measure, result }
-    : rowWithCeiling(measure, result, ms, goal, `≤ ${goal} ms`)
-}
 
 /** Creates a board and returns its id and owner key (the owner may lock). */
 async function createOwnedBoard(url: string, title: string) {
@@ -106,46 +92,6 @@ async function lockACanvas(url: string, boardId: string, ownerKey: string) {
   return async () => {
     await call('/workshop', { type: 'lock', scope, locked: false })
   }
-}
-
-/** The process a case measures the CPU of. */
-interface Measured {
-  pid: number
-}
-
-async function fanoutCase(
-  report: Report,
-  server: Measured,
-  writer: TestClient,
-  receivers: readonly Receiver[],
-  label: string,
-  goal: LatencyGoal | undefined,
-): Promise<number> {
-  progress(`fan-out to ${label} at ${FANOUT_RATE} updates/s for ${FANOUT_MS} ms`)
-  const cpu = startCpuMeter(server.pid)
-  const r = await measureFanout({
-    writer,
-    receivers,
-    ratePerSecond: FANOUT_RATE,
-    durationMs: FANOUT_MS,
-    warmupMs: FANOUT_WARMUP_MS,
-  })
-  const cpuNote = report.cpu(`fan-out, ${label}`, cpu())
-  const all = summarize(r.latencies)
-  const first = summarize(r.firstArrivals)
-  const last = summarize(r.lastArrivals)
-  const missing = r.received < r.expected ? ` (${count(r.expected - r.received)} missing)` : ''
-  report.row(
-    latencyRow(`fan-out p50, ${label}`, all.p50, goal?.p50, missing),
-    latencyRow(`fan-out p99, ${label}`, all.p99, goal?.p99),
-  )
-  report.note(
-    `fan-out, ${label}: ${count(r.received)}/${count(r.expected)} deliveries, writer at ` +
-      `${r.actualRate.toFixed(0)}/s, max ${formatMs(all.max)}; first receiver of each update ` +
-      `p50 ${formatMs(first.p50)} p99 ${formatMs(first.p99)}, last receiver p50 ` +
-      `${formatMs(last.p50)} p99 ${formatMs(last.p99)}; ${cpuNote}`,
-  )
-  return all.p50
 }
 
 async function burstCase(
@@ -241,13 +187,16 @@ async function realtimeSection(
       if (n === 100) memory('100 clients + writer connected', MEMORY_GOALS.hundredClients)
       const receivers = clients.clients.map((c) => clientReceiver(c, clock))
       const goal = full ? FANOUT_GOALS[n] : undefined
-      const p50 = await fanoutCase(report, server, writer, receivers, `${n} clients${tag}`, goal)
+      const label = `${n} clients${tag}`
+      const { p50 } = await fanoutCase(report, [server], writer, receivers, label, goal)
       if (n === 20 && !full) figures.p50At20 = p50
       if (n === 20 && full) {
         // While anything is locked, every update is read and checked against the locks.
         const unlock = await lockACanvas(server.url, boardId, ownerKey)
-        const label = `${n} clients, a canvas locked elsewhere`
-        const locked = await fanoutCase(report, server, writer, receivers, label, undefined)
+        const lockedLabel = `${n} clients, a canvas locked elsewhere`
+        const locked = (
+          await fanoutCase(report, [server], writer, receivers, lockedLabel, undefined)
+        ).p50
         await unlock()
         report.row(
           rowWithCeiling(
@@ -270,7 +219,7 @@ async function realtimeSection(
     raw = new WireReceiverPool(server.wsUrl, boardId, clock)
     for (const n of RAW_FANOUT_SOCKETS) {
       await raw.growTo(n)
-      await fanoutCase(report, server, writer, raw.receivers, `${n} raw sockets`, undefined)
+      await fanoutCase(report, [server], writer, raw.receivers, `${n} raw sockets`, undefined)
     }
     await burstCase(report, server, writer, raw.receivers, `${raw.receivers.length} raw sockets`)
     const end = memory('at the end of the realtime cases')
@@ -317,7 +266,7 @@ async function referenceSection(report: Report) {
       await clients.growTo(n)
       if (n === 100) memory('100 clients + writer connected')
       const receivers = clients.clients.map((c) => clientReceiver(c, clock))
-      await fanoutCase(report, server, writer, receivers, `${n} clients${tag}`, undefined)
+      await fanoutCase(report, [server], writer, receivers, `${n} clients${tag}`, undefined)
     }
     const receivers = clients.clients.map((c) => clientReceiver(c, clock))
     await burstCase(report, server, writer, receivers, `${receivers.length} clients${tag}`)

@@ -1,3 +1,5 @@
+import { formatMs } from './stats.js'
+
 /** One line of the results table. `met` is absent for rows without a goal. */
 export interface Row {
   measure: string
@@ -15,6 +17,19 @@ export function rowWithCeiling(
   goal: string,
 ): Row {
   return { measure, result, goal, met: Number.isFinite(value) && value <= ceiling }
+}
+
+/** A latency row, compared with `goal` (a ceiling in ms) when there is one. */
+export function latencyRow(
+  measure: string,
+  ms: number,
+  goal: number | undefined,
+  suffix = '',
+): Row {
+  const result = formatMs(ms) + suffix
+  return goal === undefined
+    ? { measure, result }
+    : rowWithCeiling(measure, result, ms, goal, `≤ ${goal} ms`)
 }
 
 const goalCell = (row: Row) => {
