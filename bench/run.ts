@@ -2,6 +2,7 @@ import { cpus } from 'node:os'
 import { connectClient, type TestClient } from '../test/helpers/clients.js'
 import { benchServerKind, removeDataDir, startBenchServer } from './benchServer.js'
 import { bundleSection } from './bundles.js'
+import { clusterSection } from './clusterBench.js'
 import { ClientPool } from './clientPool.js'
 import { startCpuMeter } from './cpu.js'
 import { measureDiskSync } from './diskSync.js'
@@ -346,6 +347,7 @@ async function main() {
     'initial-sync': () => initialSyncSection(report),
     hypotheses: () => hypothesisSection(report),
     presence: () => presenceSection(report),
+    cluster: () => clusterSection(report),
   }
   for (const [name, run] of Object.entries(sections)) {
     if (!only || only === name) await run()
