@@ -69,11 +69,12 @@ export class StoredCoverage {
     for (const [client, items] of ds.clients) {
       for (const { clock, len } of items) {
         const end = clock + len
-        if (covers(deleted.get(client), clock, end)) continue
-        if (covers(pending.deletes.get(client), clock, end)) continue
+        const known = [...(deleted.get(client) ?? []), ...(pending.deletes.get(client) ?? [])]
+        if (covers(known, clock, end)) continue
+        const missing = firstUncovered(known, clock, end)
         this.violations.push(
           `${who} received the deletion of ${client}:${clock}..${end} from the server ` +
-            `before it was stored${this.describeStored(client, clock)}`,
+            `before it was stored: ${client}:${missing}${this.describeStored(client, missing)}`,
         )
         return
       }
@@ -85,7 +86,7 @@ export class StoredCoverage {
     const struct = this.shadow.store.clients
       .get(client)
       ?.find((s) => s.id.clock <= clock && clock < s.id.clock + s.length)
-    if (!struct) return ''
+    if (!struct) return ' (not stored at all)'
     const parent = struct instanceof Y.Item ? struct.parent : null
     const parentItem = parent instanceof Y.AbstractType ? parent._item : null
     return ` (stored as ${struct.constructor.name}${struct instanceof Y.Item ? `, key ${struct.parentSub ?? '-'}, deleted ${struct.deleted}, parent deleted ${parentItem?.deleted ?? false}` : ''})`
@@ -136,6 +137,17 @@ export class StoredCoverage {
     }
     return { structs, deletes }
   }
+}
+
+/** The first clock in [from, to) that no range of `ranges` covers. */
+function firstUncovered(ranges: [number, number][], from: number, to: number): number {
+  let clock = from
+  while (clock < to) {
+    const range = ranges.find(([a, b]) => a <= clock && clock < b)
+    if (!range) return clock
+    clock = range[1]
+  }
+  return to
 }
 
 /** True when the union of `ranges` ([from, to) pairs) covers [from, to). */

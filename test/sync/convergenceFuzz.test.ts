@@ -8,7 +8,8 @@ import { runServerFuzz } from '../fuzz/serverFuzz.js'
  * writes for a while; after healing, every client, the room and the stored document must hold
  * exactly the union of all edits, and nothing may reach a client before it is stored.
  * A failing seed is replayed with the command in its test name; `npm run fuzz -- --seeds 1000`
- * runs many more.
+ * runs many more. test/cluster/convergenceFuzz.test.ts runs the server transport across two
+ * instances on PostgreSQL and Redis.
  */
 const MemorySeeds = [1, 2, 3, 4, 5, 6, 7, 8]
 const ServerSeeds = [1, 2, 3, 4, 5, 6, 7, 8]
