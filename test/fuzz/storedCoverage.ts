@@ -12,6 +12,8 @@ import type { Persistence } from '../../server/persistence/types.js'
 export class StoredCoverage {
   private readonly shadow = new Y.Doc({ gc: false })
   private deleted: Map<number, [number, number][]> | null = null
+  /** Writes asked of a store that has not answered yet, for the failure message. */
+  private readonly inFlight = new Set<Uint8Array>()
   readonly violations: string[] = []
 
   /** Wraps a store so that every accepted write is recorded here. */
@@ -21,17 +23,37 @@ export class StoredCoverage {
     wrapped.appendUpdate = (boardId, update, now) => {
       const result = inner.appendUpdate(boardId, update, now)
       if (result instanceof Promise) {
-        return result.then((seq) => {
-          stored(update)
-          return seq
-        })
+        this.inFlight.add(update)
+        return result.then(
+          (seq) => {
+            this.inFlight.delete(update)
+            stored(update)
+            return seq
+          },
+          (error: unknown) => {
+            this.inFlight.delete(update)
+            throw error
+          },
+        )
       }
       stored(update)
       return result
     }
     wrapped.compactDocument = (boardId, snapshot, uptoSeq) => {
       const result = inner.compactDocument(boardId, snapshot, uptoSeq)
-      if (result instanceof Promise) return result.then(() => stored(snapshot))
+      if (result instanceof Promise) {
+        this.inFlight.add(snapshot)
+        return result.then(
+          () => {
+            this.inFlight.delete(snapshot)
+            stored(snapshot)
+          },
+          (error: unknown) => {
+            this.inFlight.delete(snapshot)
+            throw error
+          },
+        )
+      }
       stored(snapshot)
       return result
     }
@@ -61,7 +83,7 @@ export class StoredCoverage {
       if (covers(pending.structs.get(client), clock, end)) continue
       this.violations.push(
         `${who} received ${client}:${clock}..${end} from the server before it was stored ` +
-          `(stored up to ${sv.get(client) ?? 0})`,
+          `(stored up to ${sv.get(client) ?? 0})${this.describeInFlight((u) => u.structs.some((s) => s.id.client === client && s.id.clock <= clock && clock < s.id.clock + s.length))}`,
       )
       return
     }
@@ -74,11 +96,25 @@ export class StoredCoverage {
         const missing = firstUncovered(known, clock, end)
         this.violations.push(
           `${who} received the deletion of ${client}:${clock}..${end} from the server ` +
-            `before it was stored: ${client}:${missing}${this.describeStored(client, missing)}`,
+            `before it was stored: ${client}:${missing}${this.describeStored(client, missing)}` +
+            this.describeInFlight((u) =>
+              (u.ds.clients.get(client) ?? []).some(
+                (d) => d.clock <= missing && missing < d.clock + d.len,
+              ),
+            ),
         )
         return
       }
     }
+  }
+
+  /** Whether a write still waiting for its store's answer holds what `holds` looks for. */
+  private describeInFlight(holds: (update: ReturnType<typeof Y.decodeUpdate>) => boolean): string {
+    for (const update of this.inFlight) {
+      if (holds(Y.decodeUpdate(update)))
+        return '; a write whose store has not answered yet holds it'
+    }
+    return '; no write in flight holds it'
   }
 
   /** What the store holds at an id, for the failure message. */
