@@ -71,6 +71,29 @@ async function makeRoom(store: TestStore) {
   return room
 }
 
+/**
+ * The buses of two instances, joined by hand: what one publishes waits until `deliver` hands it
+ * to the other's room, so a test decides what arrives before what.
+ */
+function joinedBuses() {
+  const listeners = [new Map<string, (m: RoomBusMessage) => void>(), new Map()]
+  const held: { to: number; roomId: string; message: RoomBusMessage }[] = []
+  const bus = (self: 0 | 1): RoomBus => ({
+    ...createLocalBus(),
+    subscribe: (roomId, onMessage) => {
+      listeners[self]!.set(roomId, onMessage)
+      return Promise.resolve(() => listeners[self]!.delete(roomId))
+    },
+    publish: (roomId, message) => held.push({ to: 1 - self, roomId, message }),
+  })
+  return {
+    buses: [bus(0), bus(1)] as const,
+    deliver() {
+      for (const { to, roomId, message } of held.splice(0)) listeners[to]!.get(roomId)?.(message)
+    },
+  }
+}
+
 let nextId = 1
 function join(room: Room, permission: Permission = 'write', events?: string[]) {
   const s = fakeSocket(events)
@@ -316,6 +339,30 @@ describe('Room', () => {
       release()
       await flushTurn()
       expect(room.doc.getMap('tldraw').toJSON()).toEqual({ a: 1 })
+    })
+  })
+
+  describe('when an update reaches an instance before the update it builds on', () => {
+    it('still reaches the other instances once stored', async () => {
+      const { store } = memoryStore()
+      const { buses, deliver } = joinedBuses()
+      const first = new Room('board', { ...roomDeps(store), bus: buses[0] })
+      const second = new Room('board', { ...roomDeps(store), bus: buses[1] })
+      await Promise.all([first.load(), second.load()])
+      // One screen sends its first edit through the first instance and, reconnected through
+      // the load balancer, its next edit through the second, before the bus brought the first.
+      const screen = new Y.Doc()
+      const earlier = updateFrame((d) => d.getMap('tldraw').set('a', 1), screen)
+      const later = updateFrame((d) => d.getMap('tldraw').set('b', 2), screen)
+      first.receive(join(first).conn, earlier)
+      second.receive(join(second).conn, later)
+      // The second instance holds the later edit until the earlier one arrives.
+      expect(second.doc.getMap('tldraw').toJSON()).toEqual({})
+      deliver()
+      await flushTurn()
+      deliver()
+      expect(second.doc.getMap('tldraw').toJSON()).toEqual({ a: 1, b: 2 })
+      expect(first.doc.getMap('tldraw').toJSON()).toEqual({ a: 1, b: 2 })
     })
   })
 

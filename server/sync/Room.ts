@@ -488,6 +488,10 @@ export class Room {
 
   /** Applies an update that is stored; a document in this room must hold what the store holds. */
   private applyStored(conn: Connection, update: Uint8Array) {
+    // The other instances get it whole, as stored, rather than what it changed here: it may wait
+    // here for an update this room has not received yet, and when that one comes from the bus
+    // both are applied in one transaction, which (coming from the bus) is not published.
+    this.publish({ type: 'update', update })
     if (this.doc.isDestroyed) return
     try {
       Y.applyUpdate(this.doc, update, conn)
@@ -541,8 +545,9 @@ export class Room {
     if (o === 'load') return
     this.fullState = null
     try {
-      // A client's update was stored before it was applied; the server's own is stored now.
-      if (o instanceof Connection) this.afterStored(update)
+      // A client's update was stored before it was applied (and published as stored); the
+      // server's own is stored now.
+      if (o instanceof Connection) this.afterStored(update, { publish: false })
       else if (o === 'bus') this.runChangeHook()
       else this.storeServerUpdate(update)
     } catch (error) {
@@ -585,9 +590,9 @@ export class Room {
   }
 
   /** Publishing, hooks and compaction for an update that is (or is being) stored. */
-  private afterStored(update: Uint8Array) {
+  private afterStored(update: Uint8Array, { publish = true } = {}) {
     this.updatesSinceCompaction++
-    this.publish({ type: 'update', update })
+    if (publish) this.publish({ type: 'update', update })
     this.runChangeHook()
     if (this.updatesSinceCompaction >= this.deps.limits.compactAfterUpdates) {
       this.scheduleCompaction()
