@@ -236,6 +236,11 @@ export async function runServerFuzz(
         connect: client.provider.shouldConnect ? 0 : 8,
         faultOn: faulty ? 0 : 3,
         faultOff: faulty ? 6 : 0,
+        // Its connection drops and comes back at once through the load balancer, to the other
+        // instance, before that one may have heard of its last edits (never with one instance).
+        move: instanceCount > 1 && client.provider.shouldConnect ? 4 : 0,
+        // One instance's store answers its appends late, so the other reads them first.
+        slow: instanceCount > 1 ? 3 : 0,
         restart: stats.restarts < maxRestarts ? 2 : 0,
       })
       switch (action) {
@@ -257,6 +262,25 @@ export async function runServerFuzz(
           )
           client.provider.connect()
           break
+        case 'move': {
+          const to = fleet.find((i) => i.index !== client.target && !i.stopped)
+          if (!to) break
+          log(`step ${step}: client ${client.index} moves to instance ${to.index}`)
+          client.provider.disconnect()
+          client.target = to.index
+          client.provider.serverUrl = syncUrl(to)
+          client.provider.connect()
+          stats.disconnects++
+          break
+        }
+        case 'slow': {
+          const instance = rng.pick(fleet)
+          instance.fault.answerDelayMs = rng.pick([0, 5, 20, 60])
+          log(
+            `step ${step}: the store of instance ${instance.index} answers appends ${instance.fault.answerDelayMs} ms after committing`,
+          )
+          break
+        }
         case 'faultOn': {
           const instance = instanceCount > 1 ? rng.pick(fleet) : fleet[0]!
           log(

@@ -1,7 +1,7 @@
 import * as decoding from 'lib0/decoding'
 import WebSocket from 'ws'
 import * as Y from 'yjs'
-import type { Persistence } from '../../server/persistence/types.js'
+import type { Persistence, StoredDocument } from '../../server/persistence/types.js'
 
 /**
  * Checks "relayed only once stored": every update the store accepted (appended or compacted) is
@@ -38,6 +38,16 @@ export class StoredCoverage {
       }
       stored(update)
       return result
+    }
+    // What a store answers to a read is stored, whoever wrote it: across the network a write
+    // is read by others as soon as it commits, which may be before its writer hears so.
+    wrapped.loadDocument = (boardId) => {
+      const read = (doc: StoredDocument) => {
+        for (const update of doc.updates) stored(update)
+        return doc
+      }
+      const result = inner.loadDocument(boardId)
+      return result instanceof Promise ? result.then(read) : read(result)
     }
     wrapped.compactDocument = (boardId, snapshot, uptoSeq) => {
       const result = inner.compactDocument(boardId, snapshot, uptoSeq)

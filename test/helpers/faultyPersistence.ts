@@ -15,6 +15,12 @@ export interface FaultyPersistence {
   failWrites: boolean
   /** Number of writes refused so far. */
   refused: number
+  /**
+   * While above 0, an append the store answers asynchronously is answered this many
+   * milliseconds after the store committed it, as by a slow network: other readers of the
+   * store see it before its writer hears of it.
+   */
+  answerDelayMs: number
 }
 
 const Writes: ReadonlySet<string> = new Set(WriteMethods)
@@ -29,13 +35,21 @@ export function createFaultyPersistence(inner: Persistence): FaultyPersistence {
     persistence: undefined as unknown as Persistence,
     failWrites: false,
     refused: 0,
+    answerDelayMs: 0,
   }
   const wrapped: Record<string, unknown> = { ...inner }
   for (const [name, value] of Object.entries(inner)) {
     if (typeof value !== 'function' || !Writes.has(name)) continue
     const method = value as (...args: unknown[]) => unknown
     wrapped[name] = (...args: unknown[]) => {
-      if (!fault.failWrites) return method.apply(inner, args)
+      if (!fault.failWrites) {
+        const result = method.apply(inner, args)
+        const delay = fault.answerDelayMs
+        if (name !== 'appendUpdate' || delay <= 0 || !(result instanceof Promise)) return result
+        return result.then(
+          (value: unknown) => new Promise((resolve) => setTimeout(() => resolve(value), delay)),
+        )
+      }
       fault.refused++
       if (name === 'appendUpdate') {
         // Probe the real store's answer shape without writing: a promise-returning store fails
