@@ -339,6 +339,13 @@ export async function runServerFuzz(
           `loading board ${boardId}${instanceCount > 1 ? ` on instance ${instance.index}` : ''}`,
         )
       ).doc
+    /** The document as the store holds it now, read past every room. */
+    const storedDoc = async () => {
+      const stored = await fleet[0]!.server.server.context.persistence.loadDocument(boardId)
+      const doc = mergeOffline(stored.updates)
+      extraDocs.push(doc)
+      return doc
+    }
     const roomName = (instance: FuzzInstance) =>
       instanceCount > 1 ? `the room on instance ${instance.index}` : 'the room'
     const roomsAgree = async () => {
@@ -368,9 +375,17 @@ export async function runServerFuzz(
                 doc: await roomDoc(instance),
               })),
             )),
+            { who: 'the stored document', doc: await storedDoc() },
           ]
             .filter(({ doc }) => !sameDocument(doc, expected))
             .map(({ who, doc }) => describeParty(who, doc, expected))
+            .concat(
+              coverage.violations.length > 0
+                ? [
+                    `${coverage.violations.length} stored-first violations; first: ${coverage.violations[0]}`,
+                  ]
+                : [],
+            )
             .join('\n'),
       },
     )
