@@ -1,5 +1,5 @@
 import * as decoding from 'lib0/decoding'
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import * as Y from 'yjs'
 import { CloseCodes } from '../../shared/protocol/closeCodes.js'
 import { MessageType, SyncMessageType } from '../../shared/protocol/messages.js'
@@ -514,6 +514,34 @@ describe('Room when a client moves here from an instance that died', () => {
 
     expect(room.awareness.getStates().has(4242)).toBe(false)
     expect(wire.published.map((m) => m.type)).toContain('awareness')
+    await room.destroy()
+  })
+})
+
+describe('Room when the bus loses an update another instance stored', () => {
+  it('reads the store again once a later update has waited for it, and relays what it lacked', async () => {
+    const wire = twoInstanceBus()
+    const { store, updates } = memoryStore()
+    const room = new Room('board', { ...roomDeps(store), bus: wire.bus, gapMs: 5 })
+    await room.load()
+    const reader = join(room)
+    const screen = new Y.Doc()
+    let first: Uint8Array = new Uint8Array()
+    screen.once('update', (u: Uint8Array) => (first = u))
+    screen.getMap('m').set('first', 1)
+    let second: Uint8Array = new Uint8Array()
+    screen.once('update', (u: Uint8Array) => (second = u))
+    screen.getMap('m').set('second', 2)
+    // Another instance stored both; the bus brought only the second.
+    updates.push(first, second)
+    wire.deliver({ type: 'update', update: second })
+    expect(room.doc.getMap('m').toJSON()).toEqual({})
+
+    await vi.waitFor(() => expect(room.doc.getMap('m').toJSON()).toEqual({ first: 1, second: 2 }))
+    await flushTurn()
+    const relayed = new Y.Doc()
+    for (const u of syncUpdates(reader.sent)) Y.applyUpdate(relayed, u)
+    expect(relayed.getMap('m').toJSON()).toEqual({ first: 1, second: 2 })
     await room.destroy()
   })
 })

@@ -38,7 +38,15 @@ export interface RoomDeps {
   limits: RoomLimits
   now: () => number
   hooks?: RoomHooks
+  /**
+   * How long the document may hold updates that wait for one it never received before the room
+   * reads the store again (1 s by default).
+   */
+  gapMs?: number
 }
+
+/** Whether a document holds updates that wait for one it has not received. */
+const hasPending = (doc: Y.Doc) => doc.store.pendingStructs !== null || doc.store.pendingDs !== null
 
 /** Someone on the board, as their presence names them. */
 export interface PresentPerson {
@@ -123,6 +131,7 @@ export class Room {
   private fullState: Uint8Array | null = null
   private destroyed = false
   private guard: UpdateGuard | null = null
+  private gapTimer: NodeJS.Timeout | null = null
 
   constructor(
     readonly boardId: string,
@@ -340,6 +349,7 @@ export class Room {
     if (this.destroyed) return
     this.destroyed = true
     this.unsubscribeBus()
+    if (this.gapTimer) clearTimeout(this.gapTimer)
     await Promise.all(this.pendingWrites)
     this.flush()
     if (this.updatesSinceCompaction > 1 && !this.broken) await this.compact()
@@ -366,6 +376,7 @@ export class Room {
       if (message.type === 'update') {
         Y.applyUpdate(this.doc, message.update, 'bus')
         this.storedBytes += message.update.byteLength
+        this.watchForGap()
       } else {
         awarenessProtocol.applyAwarenessUpdate(this.awareness, message.update, 'bus')
       }
@@ -376,6 +387,27 @@ export class Room {
         error: String(error),
       })
     }
+  }
+
+  /**
+   * An update that waits for one this room never received (pub/sub keeps nothing for a room
+   * that missed a message) would hold back every later edit of its author here: if it still
+   * waits after `gapMs`, the room reads the store, which holds every update, and says so.
+   */
+  private watchForGap() {
+    if (this.gapTimer !== null || !hasPending(this.doc)) return
+    this.gapTimer = setTimeout(() => {
+      this.gapTimer = null
+      if (this.destroyed || this.doc.isDestroyed || !hasPending(this.doc)) return
+      this.deps.log.warn('room.update_gap', { boardId: this.boardId })
+      this.catchUp().catch((error: unknown) =>
+        this.deps.log.error('room.catch_up_failed', {
+          boardId: this.boardId,
+          error: String(error),
+        }),
+      )
+    }, this.deps.gapMs ?? 1000)
+    this.gapTimer.unref()
   }
 
   /** What a client with `stateVector` lacks; for an empty client, the cached full state. */
@@ -495,6 +527,7 @@ export class Room {
     if (this.doc.isDestroyed) return
     try {
       Y.applyUpdate(this.doc, update, conn)
+      this.watchForGap()
     } catch (error) {
       // Frames are decoded completely before they are stored, so this is not expected.
       this.deps.log.error('sync.apply_failed', { boardId: this.boardId, error: String(error) })
