@@ -44,11 +44,7 @@ export function createCommentRooms(deps: CommentRoomsDeps) {
     closeBoard: (boardId: string) =>
       rooms.closeBoard(commentsDocumentId(boardId), CloseCodes.BoardDeleted),
     /** Reads the loaded comments again from the store (after the bus was down). */
-    catchUp() {
-      for (const id of rooms.roomIds()) {
-        rooms.withLoadedRoom(id, (room) => void room.catchUp().catch(() => undefined))
-      }
-    },
+    catchUp: () => rooms.catchUp(),
     /** Closes everything (server shutdown). */
     closeAll: () => rooms.closeAll(),
   }

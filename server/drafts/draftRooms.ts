@@ -162,17 +162,7 @@ export function createDraftRooms(deps: DraftRoomsDeps) {
     },
 
     /** Reads every loaded drafts document again from the store (after the bus was down). */
-    catchUp() {
-      for (const id of rooms.roomIds()) {
-        rooms.withLoadedRoom(id, (room) => {
-          room
-            .catchUp()
-            .catch((error: unknown) =>
-              log.error('bus.catch_up_failed', { boardId: id, error: String(error) }),
-            )
-        })
-      }
-    },
+    catchUp: () => rooms.catchUp(),
 
     /** Closes everything (server shutdown). */
     async closeAll() {

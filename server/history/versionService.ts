@@ -132,18 +132,22 @@ export function createVersionService(deps: VersionServiceDeps) {
     /**
      * Restores the whole board, or one canvas, to a version: a new change, stored and shown to
      * everyone at once. A version of the board as it was is taken first. Restoring one canvas
-     * leaves every other part of the board as it is now.
+     * leaves every other part of the board as it is now. Undefined when the board has no such
+     * version; `'no canvas'` when the version has no canvas `canvasId` (nothing is changed).
      */
     async restore(
       boardId: string,
       versionId: string,
       options: { canvasId?: string; by: string | null; label: string },
-    ): Promise<Restored | undefined> {
+    ): Promise<Restored | 'no canvas' | undefined> {
       const snapshot = await store.getVersionSnapshot(boardId, versionId)
       if (!snapshot) return undefined
       const old = new Y.Doc()
       try {
         Y.applyUpdate(old, snapshot)
+        if (options.canvasId !== undefined && !getBoardCanvases(old).has(options.canvasId)) {
+          return 'no canvas'
+        }
         const room = await deps.room(boardId)
         const before = await save(boardId, Y.encodeStateAsUpdate(room.doc), {
           name: `Before restoring ${options.label}`,
@@ -157,19 +161,6 @@ export function createVersionService(deps: VersionServiceDeps) {
           records = changed.records
         })
         return { canvases, records, before }
-      } finally {
-        old.destroy()
-      }
-    },
-
-    /** Whether a version holds a canvas with this id (for a canvas restore). */
-    async versionHasCanvas(boardId: string, versionId: string, canvasId: string) {
-      const snapshot = await store.getVersionSnapshot(boardId, versionId)
-      if (!snapshot) return false
-      const old = new Y.Doc()
-      try {
-        Y.applyUpdate(old, snapshot)
-        return readAllCanvases(old).some((c) => c.id === canvasId)
       } finally {
         old.destroy()
       }

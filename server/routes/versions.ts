@@ -228,9 +228,6 @@ export function versionRoutes(ctx: ServerContext) {
         const { boardId, versionId } = c.req.valid('param')
         const { canvasId } = c.req.valid('json')
         const version = await requireVersion(boardId, versionId)
-        if (canvasId && !(await ctx.versions.versionHasCanvas(boardId, versionId, canvasId))) {
-          throw new ApiError('not_found', 'This version has no canvas with this id')
-        }
         const by = await nameOf(boardId, c.req.valid('header')[ParticipantHeader])
         const label = version.name ?? `the version of ${new Date(version.createdAt).toISOString()}`
         const restored = await editBoard(async () => {
@@ -246,6 +243,9 @@ export function versionRoutes(ctx: ServerContext) {
           return ctx.versions.restore(boardId, versionId, { canvasId, by, label })
         })
         if (!restored) throw new ApiError('not_found', 'No version with this id on this board')
+        if (restored === 'no canvas') {
+          throw new ApiError('not_found', 'This version has no canvas with this id')
+        }
         return c.json({ ...restored, before: toVersion(restored.before) }, 200)
       },
     )

@@ -190,6 +190,25 @@ export class RoomManager {
     this.scheduleUnloadIfIdle(r)
   }
 
+  /**
+   * Reads every loaded room's document again from the store (after the bus was unreachable:
+   * what other instances published meanwhile may be lost).
+   */
+  catchUp() {
+    for (const roomId of this.rooms.keys()) {
+      this.withLoadedRoom(roomId, (room) => {
+        room
+          .catchUp()
+          .catch((error: unknown) =>
+            this.options.log.error('bus.catch_up_failed', {
+              boardId: roomId,
+              error: String(error),
+            }),
+          )
+      })
+    }
+  }
+
   /** The ids of the rooms loaded or loading. */
   roomIds(): string[] {
     return [...this.rooms.keys()]

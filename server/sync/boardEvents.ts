@@ -69,14 +69,14 @@ export function createBoardEvents(deps: BoardEventsDeps) {
   // Pub/sub keeps nothing for an instance that was not listening: after the bus was down, every
   // open board and workshop state is read again from the store.
   bus.onRecovered(() => {
-    const failed = (boardId: string) => (error: unknown) =>
-      log.error('bus.catch_up_failed', { boardId, error: String(error) })
-    for (const boardId of new Set([...rooms.roomIds(), ...workshop.cachedBoards()])) {
-      rooms.withLoadedRoom(boardId, (room) => void room.catchUp().catch(failed(boardId)))
-      showLatestWorkshop(boardId).catch(failed(boardId))
-    }
+    rooms.catchUp()
     drafts.catchUp()
     comments.catchUp()
+    for (const boardId of workshop.cachedBoards()) {
+      showLatestWorkshop(boardId).catch((error: unknown) =>
+        log.error('bus.catch_up_failed', { boardId, error: String(error) }),
+      )
+    }
   })
 
   return {
