@@ -28,7 +28,7 @@ export function CommentsButtons({
           className={`button button-small comments-add${placing ? ' is-active' : ''}`}
           aria-pressed={placing}
           aria-label="Comment (C)"
-          title="Comment (C): then click a shape, an item or the board"
+          title="Comment (C): then click a shape, an item or the board. Ctrl+Alt+M comments on what has focus"
           data-testid="add-comment"
           onClick={() => setPlacing(!placing)}
         >

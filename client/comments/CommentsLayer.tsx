@@ -2,7 +2,7 @@ import { useEffect, useMemo, useState, type ReactNode } from 'react'
 import { useValue, type Box, type Editor } from 'tldraw'
 import type * as Y from 'yjs'
 import type { CanvasContent } from '../../shared/canvases/schema'
-import type { Thread } from '../../shared/comments/comments'
+import type { CommentTarget, Thread } from '../../shared/comments/comments'
 import { getBoardCanvases } from '../../shared/doc/canvasMap'
 import { readCanvas } from '../../shared/doc/canvasDoc'
 import { startThread } from '../api/comments'
@@ -10,7 +10,7 @@ import { useCommentsUi } from '../state/commentsUi'
 import { CommentBox } from './CommentBox'
 import { CommentPins, usePinPositions } from './CommentPins'
 import { CommentsPanel } from './CommentsPanel'
-import { pinPagePoint, targetAt, targetExists, targetOutline } from './commentTargets'
+import { partTargetOf, pinPagePoint, targetAt, targetExists, targetOutline } from './commentTargets'
 import { mentionablePeople, type Mentionable } from './mentions'
 import { ThreadView } from './ThreadView'
 import { isUnread } from './unread'
@@ -208,7 +208,28 @@ const isTyping = (target: EventTarget | null) =>
   target instanceof HTMLElement &&
   (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName))
 
-/** C starts placing a comment (when not typing); Escape stops. */
+/** Ctrl+Alt+M (⌘⌥M), as in document editors: a comment on what has focus. */
+const isCommentOnFocusKey = (event: KeyboardEvent) =>
+  event.code === 'KeyM' && event.altKey && (event.ctrlKey || event.metaKey) && !event.shiftKey
+
+/**
+ * What a comment started from the keyboard is about: the item, metric or step whose field has
+ * focus, else the one shape selected, else the middle of the view.
+ */
+function focusedTarget(editor: Editor): CommentTarget {
+  const focused = document.activeElement
+  const part = focused ? partTargetOf(editor, focused) : null
+  if (part) return part
+  const selected = editor.getSelectedShapeIds()
+  if (selected.length === 1) return { kind: 'shape', shapeId: selected[0]! }
+  const centre = editor.getViewportPageBounds().center
+  return { kind: 'point', x: Math.round(centre.x), y: Math.round(centre.y) }
+}
+
+/**
+ * C starts placing a comment (when not typing); Escape stops. Ctrl+Alt+M opens the composer on
+ * what has focus, even while typing in a canvas field.
+ */
 function useCommentShortcuts(editor: Editor, canComment: boolean) {
   useEffect(() => {
     if (!canComment) return
@@ -225,8 +246,21 @@ function useCommentShortcuts(editor: Editor, canComment: boolean) {
       event.preventDefault()
       setPlacing(!placing)
     }
+    // Before the fields of canvases, which keep their keys from the board's shortcuts.
+    const onCommentKey = (event: KeyboardEvent) => {
+      if (!isCommentOnFocusKey(event)) return
+      event.preventDefault()
+      event.stopPropagation()
+      const target = focusedTarget(editor)
+      const at = pinPagePoint(editor, target)
+      if (at) useCommentsUi.getState().startDraft({ target, at })
+    }
     window.addEventListener('keydown', onKeyDown)
-    return () => window.removeEventListener('keydown', onKeyDown)
+    window.addEventListener('keydown', onCommentKey, true)
+    return () => {
+      window.removeEventListener('keydown', onKeyDown)
+      window.removeEventListener('keydown', onCommentKey, true)
+    }
   }, [editor, canComment])
 }
 

@@ -20,24 +20,32 @@ const partSelector = Object.values(PartSelectors)
  */
 export function targetAt(editor: Editor, client: { x: number; y: number }): CommentTarget {
   for (const element of document.elementsFromPoint(client.x, client.y)) {
-    const part = element.closest(partSelector)
     // A private draft is nobody else's to see: a comment on it goes to its canvas.
-    if (part?.closest('[data-draft]')) break
-    const shapeId = part?.closest('.tl-shape')?.getAttribute('data-shape-id')
-    const shape = shapeId ? editor.getShape(shapeId as TLShapeId) : undefined
-    if (!part || !shape || !editor.isShapeOfType(shape, CanvasShapeType)) continue
-    const canvasId = shape.props.canvasId
-    const itemId = part.getAttribute(PartSelectors.item)
-    if (itemId) return { kind: 'item', canvasId, itemId }
-    const metricKey = part.getAttribute(PartSelectors.metric)
-    if (metricKey) return { kind: 'metric', canvasId, metricKey }
-    const stepId = part.getAttribute(PartSelectors.step)
-    if (stepId) return { kind: 'step', canvasId, stepId }
+    if (element.closest(partSelector)?.closest('[data-draft]')) break
+    const part = partTargetOf(editor, element)
+    if (part) return part
   }
   const point = editor.screenToPage(client)
   const shape = editor.getShapeAtPoint(point, { hitInside: true, margin: 2, renderingOnly: true })
   if (shape) return { kind: 'shape', shapeId: shape.id }
   return { kind: 'point', x: Math.round(point.x), y: Math.round(point.y) }
+}
+
+/** The item, metric or step of a canvas an element belongs to (one of its fields, say). */
+export function partTargetOf(editor: Editor, element: Element): CommentTarget | null {
+  const part = element.closest(partSelector)
+  if (!part || part.closest('[data-draft]')) return null
+  const shapeId = part.closest('.tl-shape')?.getAttribute('data-shape-id')
+  const shape = shapeId ? editor.getShape(shapeId as TLShapeId) : undefined
+  if (!shape || !editor.isShapeOfType(shape, CanvasShapeType)) return null
+  const canvasId = shape.props.canvasId
+  const itemId = part.getAttribute(PartSelectors.item)
+  if (itemId) return { kind: 'item', canvasId, itemId }
+  const metricKey = part.getAttribute(PartSelectors.metric)
+  if (metricKey) return { kind: 'metric', canvasId, metricKey }
+  const stepId = part.getAttribute(PartSelectors.step)
+  if (stepId) return { kind: 'step', canvasId, stepId }
+  return null
 }
 
 /** The shape a target is on or in, if it has one. */
@@ -65,12 +73,16 @@ export function pinPagePoint(
   const shapeId = shapeOfTarget(target)!
   const shape = editor.getShape(shapeId)
   if (!shape || editor.getAncestorPageId(shape) !== editor.getCurrentPageId()) return null
+  // A sticky private mode hides from me keeps its threads to itself.
+  if (editor.isShapeHidden(shape)) return null
   const bounds = editor.getShapePageBounds(shapeId)
   if (!bounds) return null
   const corner = { x: bounds.maxX, y: bounds.minY }
   if (target.kind === 'shape') return corner
   const { shapeElement, part } = partElement(editor, target)
-  if (!shapeElement || !part) return corner
+  if (!shapeElement) return corner
+  // The canvas is drawn without it: private mode hides the item from me.
+  if (!part) return null
   // Both rectangles come from the same layout, so their ratio holds whatever the camera did since.
   const outer = shapeElement.getBoundingClientRect()
   const inner = part.getBoundingClientRect()

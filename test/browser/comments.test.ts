@@ -263,6 +263,55 @@ describe('comments on a board', () => {
   )
 
   it(
+    'comments from the keyboard on the canvas item being typed in, with Ctrl+Alt+M',
+    { timeout: 90_000 },
+    async () => {
+      const board = await createSharedBoardByApi(server.url, 'Keyboard')
+      const canvas = await ownerApi(server.url, board)('/canvases', {
+        kind: 'lean',
+        title: 'Ideas',
+        boxes: { problem: ['Slow onboarding', 'Too many steps'] },
+      })
+      await Promise.all([
+        openLink(alice, ownerLink(server.url, board)),
+        openLink(bob, board.links.comment),
+      ])
+      for (const tab of [alice, bob]) await fitBoard(tab.page)
+      const canvasItem = alice.page
+        .locator(`[data-canvas-id="${canvas.id}"] [data-testid="box-item"]`)
+        .nth(1)
+      await canvasItem.waitFor()
+      const itemId = (await canvasItem.getAttribute('data-item-id'))!
+
+      // Alice is typing in the item's text when she asks for a comment on it.
+      await itemRow(alice.page, itemId).locator('textarea').focus()
+      await alice.page.keyboard.press('Control+Alt+KeyM')
+      const composer = alice.page.getByTestId('comment-composer').getByLabel('Comment')
+      await composer.waitFor()
+      await expect
+        .poll(() => alice.page.evaluate(() => document.activeElement?.getAttribute('aria-label')))
+        .toBe('Comment')
+      await composer.fill('Which steps?')
+      await composer.press('Control+Enter')
+      // The item's text is as it was: the shortcut typed nothing into it.
+      expect(await itemRow(alice.page, itemId).locator('textarea').inputValue()).toBe(
+        'Too many steps',
+      )
+
+      // Bob's pin is on that item.
+      await expect.poll(() => pin(bob.page).count(), eventually).toBe(1)
+      await bob.page.getByTestId('comments-toggle').click()
+      await expect
+        .poll(() => bob.page.getByTestId('comments-item').textContent(), eventually)
+        .toContain('On a canvas item')
+      const stored = await fetch(`${server.url}/api/boards/${board.id}/comments`, {
+        headers: { authorization: `Bearer ${board.ownerKey}` },
+      }).then((r) => r.json())
+      expect(stored.threads[0].target).toEqual({ kind: 'item', canvasId: canvas.id, itemId })
+    },
+  )
+
+  it(
     'keeps what was typed and says why when the server cannot save a reply',
     { timeout: 90_000 },
     async () => {
