@@ -11,6 +11,7 @@ import type { Logger } from '../logger.js'
 import type { StoredVersion, VersionStore } from '../persistence/types.js'
 import type { Room, RoomHooks } from '../sync/Room.js'
 import { versionsToDrop } from './retention.js'
+import { packSnapshot, unpackSnapshot } from './versionSnapshots.js'
 
 /** An automatic version is taken at most this often while people edit a board. */
 export const AutoVersionEveryMs = 10 * 60 * 1000
@@ -62,7 +63,7 @@ export function createVersionService(deps: VersionServiceDeps) {
       participants: [...present].sort(),
       bytes: snapshot.byteLength,
     }
-    await store.putVersion(version, snapshot)
+    await store.putVersion(version, await packSnapshot(snapshot))
     activity.delete(boardId)
     people.delete(boardId)
     return version
@@ -127,7 +128,10 @@ export function createVersionService(deps: VersionServiceDeps) {
     },
 
     /** A version's whole document (a Yjs update), or undefined when the board has no such one. */
-    snapshot: (boardId: string, versionId: string) => store.getVersionSnapshot(boardId, versionId),
+    async snapshot(boardId: string, versionId: string): Promise<Uint8Array | undefined> {
+      const stored = await store.getVersionSnapshot(boardId, versionId)
+      return stored && unpackSnapshot(stored)
+    },
 
     /**
      * Restores the whole board, or one canvas, to a version: a new change, stored and shown to
@@ -140,8 +144,9 @@ export function createVersionService(deps: VersionServiceDeps) {
       versionId: string,
       options: { canvasId?: string; by: string | null; label: string },
     ): Promise<Restored | 'no canvas' | undefined> {
-      const snapshot = await store.getVersionSnapshot(boardId, versionId)
-      if (!snapshot) return undefined
+      const stored = await store.getVersionSnapshot(boardId, versionId)
+      if (!stored) return undefined
+      const snapshot = await unpackSnapshot(stored)
       const old = new Y.Doc()
       try {
         Y.applyUpdate(old, snapshot)
