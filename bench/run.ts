@@ -8,6 +8,7 @@ import { startCpuMeter } from './cpu.js'
 import { measureDiskSync } from './diskSync.js'
 import { measureBurst } from './fanout.js'
 import { FANOUT_WARMUP_MS, fanoutCase, type LatencyGoal, type Measured } from './fanoutCase.js'
+import { historySection } from './historyBench.js'
 import { hypothesisSection } from './hypothesisBench.js'
 import { measureInitialSync } from './initialSync.js'
 import { CursorRate, measurePresence } from './presence.js'
@@ -348,6 +349,7 @@ async function main() {
     hypotheses: () => hypothesisSection(report),
     presence: () => presenceSection(report),
     cluster: () => clusterSection(report),
+    history: () => historySection(report),
   }
   for (const [name, run] of Object.entries(sections)) {
     if (!only || only === name) await run()
