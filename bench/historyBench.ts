@@ -32,7 +32,7 @@ export async function historySection(report: Report) {
       undefined,
     ),
     latencyRow(
-      `edit relayed to another client while a version is taken, max`,
+      `edit relayed to another client while a version is taken, max (longest stall)`,
       v.duringRelay.max,
       RELAY_DURING_VERSION_GOAL_MS,
       ` (p50 ${formatMs(v.duringRelay.p50)})`,
