@@ -12,6 +12,7 @@ import { EditingIndex } from '../shapes/canvas/EditingIndex'
 import { FocusRequests } from '../shapes/canvas/FocusRequests'
 import type { BoardSync } from '../sync/BoardSync'
 import { CommentContextMenu } from '../comments/CommentContextMenu'
+import { DiffOverlay } from '../history/diff/DiffOverlay'
 import { ChangeSizeGuard } from './ChangeSizeGuard'
 import { EditorUserPreferences } from './EditorUserPreferences'
 import { UploadFailures } from './UploadFailures'
@@ -66,10 +67,20 @@ function WorkshopOverlay() {
   )
 }
 
+/** What is drawn over the board: what changed, under the workshop's layer. */
+function BoardOverlay() {
+  return (
+    <>
+      <DiffOverlay />
+      <WorkshopOverlay />
+    </>
+  )
+}
+
 // The board header shows people and connection state, so tldraw's own share panel is hidden.
 const components: TLComponents = {
   SharePanel: null,
-  InFrontOfTheCanvas: WorkshopOverlay,
+  InFrontOfTheCanvas: BoardOverlay,
   ContextMenu: CommentContextMenu,
 }
 

@@ -24,6 +24,7 @@ import { IngestionTokensButton } from './IngestionTokens'
 import { useBoardInfo } from './useBoardInfo'
 import { CommentsButtons } from '../comments/CommentsButtons'
 import { CommentsLayer } from '../comments/CommentsLayer'
+import { DiffLayer } from '../history/diff/DiffLayer'
 import { useBoardComments } from '../comments/useComments'
 import { useBoardSync, useBoardSyncState, useParticipants } from './useBoardSync'
 import './BoardPage.css'
@@ -272,6 +273,7 @@ function SyncedBoard({
               present={mentionable}
             />
           )}
+          {editor && <DiffLayer boardId={boardId} editor={editor} doc={sync.doc} />}
         </>
       ) : (
         <BoardLoading status={state.status} />

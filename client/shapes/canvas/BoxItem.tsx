@@ -16,6 +16,7 @@ import { itemKeyCommand } from './itemKeys'
 import type { ItemView } from './readItems'
 import { useEditors } from './useEditors'
 import { YTextInput } from './YTextInput'
+import { useDiffAttributes } from '../../history/diff/diffAttributes'
 import './BoxItem.css'
 
 const MaxItemLength = ItemTextSchema.maxLength ?? 4000
@@ -59,6 +60,7 @@ export function BoxItem({
   )
 
   useEffect(() => focus.fulfil(item.id, fieldRef.current), [focus, item])
+  const diff = useDiffAttributes(box.canvasId, { item: item.id })
 
   const moveToBox = (step: -1 | 1) => {
     const target = boxOrder[boxOrder.indexOf(box.boxKey) + step]
@@ -114,6 +116,7 @@ export function BoxItem({
       data-testid="box-item"
       data-item-id={item.id}
       data-draft={draft || undefined}
+      {...diff}
       style={editor ? { borderColor: editor.color } : undefined}
     >
       {editor && (

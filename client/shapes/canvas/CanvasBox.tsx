@@ -19,6 +19,7 @@ import { isItemDrag, readDraggedItem } from './itemDrag'
 import { peekBoxes, peekBoxItems, readItems } from './readItems'
 import { useWheelScroll } from './useWheelScroll'
 import { useYRead, useYVersion } from './useY'
+import { RemovedParts } from '../../history/diff/diffAttributes'
 import './CanvasBox.css'
 
 interface CanvasBoxProps {
@@ -181,6 +182,7 @@ export function CanvasBox({ canvasId, canvas, box, boxOrder, number }: CanvasBox
               draft
             />
           ))}
+        <RemovedParts canvasId={canvasId} where={box.key} />
       </ol>
       <button
         ref={addRef}

@@ -8,6 +8,8 @@ import { CanvasUndoProvider } from './CanvasUndo'
 import { useCanvasText } from './useCanvasText'
 import { useYRead } from './useY'
 import { YTextInput } from './YTextInput'
+import { useDiffAttributes } from '../../history/diff/diffAttributes'
+import { useCanvasChange } from '../../history/diff/diffMarks'
 import './CanvasFrame.css'
 
 interface CanvasFrameProps {
@@ -22,6 +24,8 @@ export function CanvasFrame({ canvasId, canvas, definition, children }: CanvasFr
   const { boardId } = useCanvasEnvironment()
   const title = useCanvasText(canvas, getCanvasTitleText)
   const titleString = useYRead(title, () => title?.toString() ?? '')
+  const titleDiff = useDiffAttributes(canvasId, 'title')
+  const canvasDiff = useCanvasChange(canvasId)
   const fileName = `${(titleString.trim() || definition.label).replace(/[^\p{L}\p{N}]+/gu, '-')}.md`
 
   return (
@@ -31,6 +35,7 @@ export function CanvasFrame({ canvasId, canvas, definition, children }: CanvasFr
         data-testid="canvas-card"
         data-canvas-id={canvasId}
         data-kind={definition.kind}
+        data-canvas-diff={canvasDiff}
       >
         <header className="canvas-frame-header">
           <span className="pill canvas-kind-badge">{definition.label}</span>
@@ -38,6 +43,7 @@ export function CanvasFrame({ canvasId, canvas, definition, children }: CanvasFr
             <YTextInput
               className="canvas-title"
               data-testid="canvas-title"
+              {...titleDiff}
               text={title}
               singleLine
               aria-label="Canvas title"

@@ -21,7 +21,9 @@ export function HypothesisCanvasView({ canvasId, canvas, definition }: CanvasVie
         definition={definition}
         rows="minmax(0, 0.9fr) minmax(0, 0.8fr) minmax(0, 1fr)"
         slots={{
-          sentence: <HypothesisSentence canvas={canvas} fields={definition.fields} />,
+          sentence: (
+            <HypothesisSentence canvasId={canvasId} canvas={canvas} fields={definition.fields} />
+          ),
           metrics: <MetricsList canvasId={canvasId} canvas={canvas} />,
           lessons: <LessonsLog canvasId={canvasId} canvas={canvas} />,
         }}

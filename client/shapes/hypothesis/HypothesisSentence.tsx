@@ -3,6 +3,7 @@ import type { FieldDefinition } from '../../../shared/canvases/types'
 import { getCanvasFieldText, type CanvasMap } from '../../../shared/doc/canvasDoc'
 import { useCanvasText } from '../canvas/useCanvasText'
 import { YTextInput } from '../canvas/YTextInput'
+import { useDiffAttributes } from '../../history/diff/diffAttributes'
 import './HypothesisSentence.css'
 
 /** Words after each slot, so the three slots read as one sentence. */
@@ -14,9 +15,11 @@ const after: Record<string, string> = {
 
 /** "We believe that [belief] will result in [expectedResult]. We will know we've succeeded when [successSignal]." */
 export function HypothesisSentence({
+  canvasId,
   canvas,
   fields,
 }: {
+  canvasId: string
   canvas: CanvasMap
   fields: readonly FieldDefinition[]
 }) {
@@ -29,7 +32,7 @@ export function HypothesisSentence({
         {fields.map((field) => (
           <Fragment key={field.key}>
             <span className="hypothesis-sentence-words">{field.label} </span>
-            <SentenceSlot canvas={canvas} field={field} />
+            <SentenceSlot canvasId={canvasId} canvas={canvas} field={field} />
             {after[field.key] ?? ''}{' '}
           </Fragment>
         ))}
@@ -38,13 +41,23 @@ export function HypothesisSentence({
   )
 }
 
-function SentenceSlot({ canvas, field }: { canvas: CanvasMap; field: FieldDefinition }) {
+function SentenceSlot({
+  canvasId,
+  canvas,
+  field,
+}: {
+  canvasId: string
+  canvas: CanvasMap
+  field: FieldDefinition
+}) {
   const text = useCanvasText(canvas, (c) => getCanvasFieldText(c, field.key))
+  const diff = useDiffAttributes(canvasId, { field: field.key })
   if (!text) return null
   return (
     <YTextInput
       className="hypothesis-slot"
       data-field-key={field.key}
+      {...diff}
       text={text}
       singleLine
       aria-label={`${field.label} …`}

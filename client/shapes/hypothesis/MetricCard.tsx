@@ -9,6 +9,7 @@ import { YTextInput } from '../canvas/YTextInput'
 import { MetricKeyPattern, removeMetric, setMetricField } from './metricCommands'
 import { AmendMetricButton } from './tracking/AmendMetricButton'
 import { useCriteriaLock } from './tracking/useCriteriaLock'
+import { useDiffAttributes } from '../../history/diff/diffAttributes'
 import './MetricCard.css'
 
 const kindLabels: Record<(typeof MetricKinds)[number], string> = {
@@ -46,6 +47,7 @@ export function MetricCard({ canvasId, metric }: { canvasId: string; metric: Y.M
   const keyRef = useRef<HTMLInputElement>(null)
   useEffect(() => focus.fulfil(values.id, keyRef.current), [focus, values.id])
   const set = (key: string, value: unknown) => setMetricField(metric, key, value)
+  const diff = useDiffAttributes(canvasId, { entry: values.id })
   const baselineValue = numberOr(objectValue(values.baseline, 'value'))
 
   return (
@@ -53,6 +55,7 @@ export function MetricCard({ canvasId, metric }: { canvasId: string; metric: Y.M
       className={`card card-small metric-card metric-kind-${values.kind}${locked ? ' is-locked' : ''}`}
       data-testid="metric"
       data-metric-key={values.key}
+      {...diff}
     >
       <div className="metric-row">
         <select

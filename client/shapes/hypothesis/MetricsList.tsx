@@ -9,6 +9,7 @@ import { MetricCard } from './MetricCard'
 import { addMetric } from './metricCommands'
 import { LockedCriteriaNote } from './tracking/LockedCriteriaNote'
 import { useCriteriaLock } from './tracking/useCriteriaLock'
+import { RemovedParts } from '../../history/diff/diffAttributes'
 import './MetricsList.css'
 
 /** The metrics of a hypothesis, each agreed with a baseline and a target before it runs. */
@@ -40,6 +41,7 @@ export function MetricsList({ canvasId, canvas }: { canvasId: string; canvas: Ca
         {metrics.map((metric) => (
           <MetricCard key={metric.get('id') as string} canvasId={canvasId} metric={metric} />
         ))}
+        <RemovedParts canvasId={canvasId} where="metrics" />
       </ol>
       {locked ? (
         <LockedCriteriaNote canvasId={canvasId} />

@@ -7,7 +7,7 @@ import './MlCanvasView.css'
 export function MlCanvasView({ canvasId, canvas, definition }: CanvasViewProps) {
   return (
     <div className="canvas-stack">
-      <CanvasFields canvas={canvas} fields={definition.fields} />
+      <CanvasFields canvasId={canvasId} canvas={canvas} fields={definition.fields} />
       <BoxGrid
         canvasId={canvasId}
         canvas={canvas}

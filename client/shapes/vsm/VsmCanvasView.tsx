@@ -29,7 +29,7 @@ export function VsmCanvasView({ canvasId, canvas, definition }: CanvasViewProps)
 
   return (
     <div className="canvas-stack vsm">
-      <CanvasFields canvas={canvas} fields={definition.fields} />
+      <CanvasFields canvasId={canvasId} canvas={canvas} fields={definition.fields} />
       <VsmLane
         canvasId={canvasId}
         state="current"

@@ -7,6 +7,7 @@ import { formatDuration, formatPercent } from './duration'
 import type { StepView } from './readSteps'
 import { addStep, type StreamState } from './stepCommands'
 import { VsmStepCard } from './VsmStepCard'
+import { RemovedParts } from '../../history/diff/diffAttributes'
 import './VsmLane.css'
 
 interface VsmLaneProps {
@@ -67,6 +68,7 @@ export function VsmLane({ canvasId, state, label, steps, figures }: VsmLaneProps
             </li>
           </Fragment>
         ))}
+        <RemovedParts canvasId={canvasId} where={state} />
         <li className="vsm-add-step">
           <button
             type="button"

@@ -7,6 +7,7 @@ import { YTextInput } from '../canvas/YTextInput'
 import { formatDuration, parseDuration } from './duration'
 import type { StepView } from './readSteps'
 import { removeStep, setStepTime, setStepValue, shiftStep, type StreamState } from './stepCommands'
+import { useDiffAttributes } from '../../history/diff/diffAttributes'
 import './VsmStepCard.css'
 
 const classificationLabels = {
@@ -40,12 +41,14 @@ export function VsmStepCard({
   const { doc, focus } = useCanvasEnvironment()
   const nameRef = useRef<HTMLTextAreaElement | null>(null)
   useEffect(() => focus.fulfil(step.id, nameRef.current), [focus, step.id])
+  const diff = useDiffAttributes(canvasId, { entry: step.id })
 
   return (
     <li
       className={`vsm-step vsm-step-${step.classification}${biggestWait ? ' has-biggest-wait' : ''}`}
       data-testid="vsm-step"
       data-step-id={step.id}
+      {...diff}
     >
       <div className="card card-small vsm-step-card">
         <div className="vsm-step-top">

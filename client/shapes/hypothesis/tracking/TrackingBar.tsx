@@ -9,6 +9,7 @@ import { NumberField } from '../../canvas/NumberField'
 import { CanvasLink } from './CanvasLink'
 import { shortDate } from './dates'
 import { statusActions } from './statusActions'
+import { useDiffAttributes } from '../../../history/diff/diffAttributes'
 import { timeboxStanding } from './timeboxStanding'
 import { moveHypothesis, setTimeboxDays } from './trackingCommands'
 import { useTrackingPanel } from './trackingPanelStore'
@@ -34,6 +35,9 @@ export function TrackingBar({ canvasId, tracking, verdict, now }: TrackingBarPro
   const { show, close } = useTrackingPanel.getState()
   const { status, timebox, decision } = tracking
   const standing = timeboxStanding(status, timebox, now)
+  const statusDiff = useDiffAttributes(canvasId, { value: 'status' })
+  const decisionDiff = useDiffAttributes(canvasId, { value: 'decision' })
+  const verdictDiff = useDiffAttributes(canvasId, { value: 'verdict' })
   const started = timebox.start !== null
 
   const act = (result: { ok: true } | { ok: false; message: string }) =>
@@ -46,6 +50,7 @@ export function TrackingBar({ canvasId, tracking, verdict, now }: TrackingBarPro
           className={`pill tracking-status status-tone-${status}`}
           data-testid="hypothesis-status"
           data-status={status}
+          {...(statusDiff['data-diff'] ? statusDiff : decisionDiff)}
         >
           <span className="pill-dot tracking-status-dot" aria-hidden="true" />
           {statusLabels[status]}
@@ -120,7 +125,9 @@ export function TrackingBar({ canvasId, tracking, verdict, now }: TrackingBarPro
           ))}
         </span>
 
-        <VerdictBadge result={verdict} />
+        <span className="tracking-verdict-mark" {...verdictDiff}>
+          <VerdictBadge result={verdict} />
+        </span>
 
         <ViewAction
           className={`tracking-button tracking-toggle${panel ? ' is-on' : ''}`}
