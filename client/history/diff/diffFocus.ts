@@ -4,6 +4,19 @@ import type { DiffPart, ShapeDiff, ShapeSide } from '../../../shared/history/boa
 import { ghostOf } from './ghostBounds'
 
 const Animation = { animation: { duration: 220 } }
+/** The panel's width (diff.css): what the camera centres on goes to the middle of the rest. */
+const PanelWidth = 360
+
+/** Fits the camera to a box, then centres it in the part of the board the panel leaves. */
+function showBesidePanel(editor: Editor, box: Box, inset: number, targetZoom?: number) {
+  editor.zoomToBounds(box, { inset, targetZoom })
+  centreBesidePanel(editor, box.center)
+}
+
+function centreBesidePanel(editor: Editor, point: { x: number; y: number }) {
+  const zoom = editor.getZoomLevel()
+  editor.centerOnPoint({ x: point.x + PanelWidth / 2 / zoom, y: point.y }, Animation)
+}
 
 /** The element a canvas view draws a marked part as (every marked part names itself). */
 function partElement(editor: Editor, canvasId: string, part: DiffPart): Element | null {
@@ -29,14 +42,14 @@ function partElement(editor: Editor, canvasId: string, part: DiffPart): Element 
 export function focusCanvasPart(editor: Editor, canvasId: string, part: DiffPart | null) {
   const bounds = editor.getShapePageBounds(canvasShapeId(canvasId))
   if (!bounds) return
-  editor.zoomToBounds(bounds, { inset: 80, ...Animation })
+  showBesidePanel(editor, bounds, 200)
   if (!part) return
   const settle = () => {
     const element = partElement(editor, canvasId, part)
     if (!element) return
     const rect = element.getBoundingClientRect()
     const centre = editor.screenToPage({ x: rect.x + rect.width / 2, y: rect.y + rect.height / 2 })
-    editor.centerOnPoint(centre, Animation)
+    centreBesidePanel(editor, centre)
     element.classList.add('diff-flash')
     setTimeout(() => element.classList.remove('diff-flash'), 1200)
   }
