@@ -26,6 +26,8 @@ import { CommentsButtons } from '../comments/CommentsButtons'
 import { CommentsLayer } from '../comments/CommentsLayer'
 import { DiffLayer } from '../history/diff/DiffLayer'
 import { useBoardComments } from '../comments/useComments'
+import { HistoryButton } from '../history/HistoryButton'
+import { HistoryLayer } from '../history/HistoryLayer'
 import { useBoardSync, useBoardSyncState, useParticipants } from './useBoardSync'
 import './BoardPage.css'
 
@@ -203,6 +205,7 @@ function SyncedBoard({
               {editor && (
                 <CommentsButtons comments={comments} me={selfId} canComment={canComment} />
               )}
+              {editor && <HistoryButton />}
               {manages && <IngestionTokensButton boardId={boardId} />}
               <RoleBadge role={role} facilitating={facilitates(selfId, role === 'owner')} />
               <WorkshopSummaryLink boardId={boardId} />
@@ -274,6 +277,7 @@ function SyncedBoard({
             />
           )}
           {editor && <DiffLayer boardId={boardId} editor={editor} doc={sync.doc} />}
+          {editor && <HistoryLayer boardId={boardId} editor={editor} canEdit={canEdit} />}
         </>
       ) : (
         <BoardLoading status={state.status} />
