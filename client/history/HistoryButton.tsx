@@ -1,7 +1,8 @@
 import { useHistoryUi } from '../state/historyUi'
 import { historyShortcutLabel } from './historyShortcut'
+import './history.css'
 
-/** The board header's History button: opens and closes the panel of the board's versions. */
+/** The board header's History button (an icon beside the comments' ones): opens and closes the panel of the board's versions. */
 export function HistoryButton() {
   const open = useHistoryUi((s) => s.panelOpen)
   const setPanelOpen = useHistoryUi((s) => s.setPanelOpen)
@@ -9,15 +10,15 @@ export function HistoryButton() {
   return (
     <button
       type="button"
-      className={`button button-small button-quiet history-toggle${open ? ' is-active' : ''}`}
+      className={`button button-small history-toggle${open ? ' is-active' : ''}`}
       aria-pressed={open}
+      aria-label="History"
       aria-keyshortcuts={shortcut.startsWith('⌘') ? 'Meta+Alt+Shift+H' : 'Control+Alt+Shift+H'}
       title={`Version history (${shortcut}): name, open and restore versions of this board`}
       data-testid="history-toggle"
       onClick={() => setPanelOpen(!open)}
     >
       <HistoryIcon />
-      History
     </button>
   )
 }

@@ -75,6 +75,7 @@ export function HistoryLayer({ boardId, editor, canEdit }: HistoryLayerProps) {
           opened={opened}
           live={editor}
           canEdit={canEdit}
+          besidePanel={panelOpen}
           onBack={() => view(null)}
           onRestore={() => setRestoring(versionOf(viewing))}
           onCompareNow={() => compare({ from: viewing, to: 'now' })}

@@ -52,8 +52,10 @@ export function VersionEditor({ boardId, version, live }: VersionEditorProps) {
 
   const handleMount = useCallback(
     (editor: Editor) => {
-      editor.updateInstanceState({ isReadonly: true })
+      // A canvas added through the API before anyone opened the board has no shape yet: it gets
+      // one here as on the live board, before the editor turns read-only and refuses it.
       const reconciler = new CanvasShapeReconciler(editor, version.doc)
+      editor.updateInstanceState({ isReadonly: true })
       placeLikeLive(editor, live)
       return () => reconciler.dispose()
     },

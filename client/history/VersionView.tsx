@@ -12,6 +12,8 @@ interface VersionViewProps {
   opened: OpenedVersion | null
   live: Editor
   canEdit: boolean
+  /** The history panel is open at the side: the version leaves room for it. */
+  besidePanel: boolean
   onBack: () => void
   onRestore: () => void
   onCompareNow: () => void
@@ -27,6 +29,7 @@ export function VersionView({
   opened,
   live,
   canEdit,
+  besidePanel,
   onBack,
   onRestore,
   onCompareNow,
@@ -34,7 +37,11 @@ export function VersionView({
   const now = useNow()
   const name = version ? (version.name ? `“${version.name}”` : 'an automatic version') : 'a version'
   return (
-    <section className="version-view" aria-label="Version, read-only" data-testid="version-view">
+    <section
+      className={`version-view${besidePanel ? ' is-beside-panel' : ''}`}
+      aria-label="Version, read-only"
+      data-testid="version-view"
+    >
       <div className="version-banner" role="status" data-testid="version-banner">
         <span className="version-banner-text">
           Viewing <strong>{name}</strong>
