@@ -180,14 +180,21 @@ function RestoredNotice({
   )
 }
 
-/** Opening the history panel closes the comments panel, and the other way round. */
+/**
+ * Opening the history panel closes the comments panel, and the other way round (the comments
+ * panel also closes a version open read-only).
+ */
 function useOnePanelAtATime() {
   useEffect(() => {
     const stopHistory = useHistoryUi.subscribe((state, before) => {
       if (state.panelOpen && !before.panelOpen) useCommentsUi.getState().setPanelOpen(false)
     })
     const stopComments = useCommentsUi.subscribe((state, before) => {
-      if (state.panelOpen && !before.panelOpen) useHistoryUi.getState().setPanelOpen(false)
+      if (!state.panelOpen || before.panelOpen) return
+      // Comments are pinned to the live board: a version open read-only gives way to it.
+      const history = useHistoryUi.getState()
+      history.setPanelOpen(false)
+      history.view(null)
     })
     return () => {
       stopHistory()
