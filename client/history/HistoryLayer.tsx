@@ -3,7 +3,7 @@ import type { Editor } from 'tldraw'
 import type { Version } from '../../shared/api/versions'
 import { restoreVersion } from '../api/versions'
 import { useCommentsUi } from '../state/commentsUi'
-import { useHistoryUi } from '../state/historyUi'
+import { useHistoryUi, type Comparison } from '../state/historyUi'
 import { historyErrorText } from './historyErrors'
 import { HistoryPanel } from './HistoryPanel'
 import { isHistoryShortcut } from './historyShortcut'
@@ -55,6 +55,13 @@ export function HistoryLayer({ boardId, editor, canEdit }: HistoryLayerProps) {
   const versionOf = (id: string | null) => list?.find((v) => v.id === id) ?? null
   const canvases = opened?.status === 'open' ? versionCanvases(opened.board.doc) : null
 
+  // A comparison is shown on the live board, with its own panel in this one's place.
+  const showComparison = (comparison: Comparison) => {
+    view(null)
+    setPanelOpen(false)
+    compare(comparison)
+  }
+
   const afterRestore = useCallback(
     (result: Restored) => {
       setRestoring(null)
@@ -78,7 +85,7 @@ export function HistoryLayer({ boardId, editor, canEdit }: HistoryLayerProps) {
           besidePanel={panelOpen}
           onBack={() => view(null)}
           onRestore={() => setRestoring(versionOf(viewing))}
-          onCompareNow={() => compare({ from: viewing, to: 'now' })}
+          onCompareNow={() => showComparison({ from: viewing, to: 'now' })}
         />
       )}
       {panelOpen && (
@@ -94,7 +101,9 @@ export function HistoryLayer({ boardId, editor, canEdit }: HistoryLayerProps) {
             view(version.id)
             setRestoring(version)
           }}
-          onCompare={(from, to) => compare({ from: from.id, to: to === 'now' ? 'now' : to.id })}
+          onCompare={(from, to) =>
+            showComparison({ from: from.id, to: to === 'now' ? 'now' : to.id })
+          }
           onNamed={() => reload()}
           onClose={() => (viewing !== null ? view(null) : setPanelOpen(false))}
           notice={
@@ -181,13 +190,17 @@ function RestoredNotice({
 }
 
 /**
- * Opening the history panel closes the comments panel, and the other way round (the comments
- * panel also closes a version open read-only).
+ * One panel at the side at a time: opening the history panel closes the comments panel and the
+ * comparison's; opening the comments panel closes the history panel and a version open
+ * read-only (comments are pinned to the live board).
  */
 function useOnePanelAtATime() {
   useEffect(() => {
     const stopHistory = useHistoryUi.subscribe((state, before) => {
-      if (state.panelOpen && !before.panelOpen) useCommentsUi.getState().setPanelOpen(false)
+      if (!state.panelOpen || before.panelOpen) return
+      useCommentsUi.getState().setPanelOpen(false)
+      // The comparison's panel takes the same place: the list of versions replaces it.
+      state.compare(null)
     })
     const stopComments = useCommentsUi.subscribe((state, before) => {
       if (!state.panelOpen || before.panelOpen) return
