@@ -58,3 +58,19 @@ export function restoreVersion(boardId: string, versionId: string, canvasId?: st
   )
   return answer(call, RestoreResultSchema)
 }
+
+/** What changed between a version and another version or now, as the server writes it. */
+export async function diffMarkdown(
+  boardId: string,
+  from: string,
+  to: string,
+  signal?: AbortSignal,
+): Promise<string> {
+  const call = api.boards[':boardId']['diff.md'].$get(
+    { param: { boardId }, query: { from, to } },
+    withKey(boardId, { signal }),
+  )
+  const response = await call
+  if (!response.ok) await done(call)
+  return response.text()
+}

@@ -3,7 +3,7 @@ import type { Editor } from 'tldraw'
 import type { Version } from '../../../shared/api/versions'
 import type { CanvasDiff, DiffEntry, ShapeDiff } from '../../../shared/history/boardDiff'
 import type { Comparison } from '../../state/historyUi'
-import { fetchDiffMarkdown } from './diffApi'
+import { diffMarkdown } from '../../api/versions'
 import { focusCanvasPart, focusShape } from './diffFocus'
 import { summaryText, versionLabel } from './diffSummary'
 import type { BoardDiffState } from './useBoardDiff'
@@ -257,7 +257,7 @@ function CopyMarkdown({
   const copy = async () => {
     setState('copying')
     try {
-      const text = await fetchDiffMarkdown(boardId, comparison.from, comparison.to)
+      const text = await diffMarkdown(boardId, comparison.from, comparison.to)
       await navigator.clipboard.writeText(text)
       setState('copied')
     } catch (error) {

@@ -11,7 +11,7 @@ import {
 import { ApiError } from '../../api/client'
 import type { Comparison } from '../../state/historyUi'
 import { throttle } from '../../sync/throttle'
-import { fetchVersionDocument } from './diffApi'
+import { versionDocument } from '../../api/versions'
 
 export type BoardDiffState =
   | { status: 'loading' }
@@ -64,7 +64,7 @@ export function useBoardDiff(
     const open = async (versionId: string) => {
       const doc = new Y.Doc()
       docs.push(doc)
-      Y.applyUpdate(doc, await fetchVersionDocument(boardId, versionId, abort.signal))
+      Y.applyUpdate(doc, await versionDocument(boardId, versionId, abort.signal))
       return doc
     }
     let stop = () => {}
