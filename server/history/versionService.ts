@@ -185,7 +185,14 @@ function restoreInto(doc: Y.Doc, old: Y.Doc, canvasId: string | undefined) {
   let records = 0
   const oldRecords = getTldrawRecords(old)
   const records_ = getTldrawRecords(doc)
+  const oldCanvases = new Map(readAllCanvases(old).map((c) => [c.id, c]))
+  // A canvas made through the API gets its shape once a screen opens the board: a version taken
+  // before that has the canvas without its shape, and the shape drawn since stays.
+  const keep = new Set(
+    [...oldCanvases.keys()].map(canvasRecordId).filter((id) => !oldRecords.has(id)),
+  )
   const restoreRecord = (id: string) => {
+    if (keep.has(id)) return
     const value = oldRecords.get(id)
     if (value === undefined) {
       if (records_.has(id)) {
@@ -197,7 +204,6 @@ function restoreInto(doc: Y.Doc, old: Y.Doc, canvasId: string | undefined) {
       records++
     }
   }
-  const oldCanvases = new Map(readAllCanvases(old).map((c) => [c.id, c]))
   const current = getBoardCanvases(doc)
   const restoreCanvas = (id: string) => {
     const wanted = oldCanvases.get(id)

@@ -229,7 +229,7 @@ export function versionRoutes(ctx: ServerContext) {
         const { canvasId } = c.req.valid('json')
         const version = await requireVersion(boardId, versionId)
         const by = await nameOf(boardId, c.req.valid('header')[ParticipantHeader])
-        const label = version.name ?? `the version of ${new Date(version.createdAt).toISOString()}`
+        const label = version.name ?? versionLabel(version)
         const restored = await editBoard(async () => {
           const room = await openBoardRoom(ctx, boardId)
           // A facilitator's lock holds against a restore too; the whole board waits for all.

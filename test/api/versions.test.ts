@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest'
 import * as Y from 'yjs'
 import type { Role } from '../../shared/api/links.js'
 import { getBoardCanvases, readCanvas } from '../../shared/doc/canvasDoc.js'
-import { encodeRecord } from '../../shared/doc/layout.js'
+import { canvasRecordId, encodeRecord } from '../../shared/doc/layout.js'
 import { ParticipantParam, participantIdOf } from '../../shared/workshop/participant.js'
 import { connectClient, createOwnedBoard, keyOf, type TestClient } from '../helpers/clients.js'
 import { startTestServer, type TestServer } from '../helpers/server.js'
@@ -124,6 +124,36 @@ describe('version history', () => {
     expect(whole.status).toBe(200)
     await vi.waitFor(() => expect(screen.records.has('shape:sticky')).toBe(false))
     expect(await titleOf(call, canvas.json.id)).toBe('Churn')
+  })
+
+  it('keeps the shape a screen drew for a canvas when restoring a version taken before any screen opened', async () => {
+    const { call, editor } = await boardWithHistory()
+    const canvas = await call('edit', '/canvases', { body: { kind: 'lean', title: 'Churn' } })
+    const named = await call('edit', '/versions', { body: { name: 'Made by a script' } })
+    const shapeId = canvasRecordId(canvas.json.id)
+    // A screen opens the board and draws the canvas's shape.
+    const screen = editor()
+    await screen.synced
+    screen.records.set(
+      shapeId,
+      encodeRecord({
+        typeName: 'shape',
+        id: shapeId,
+        type: 'canvas',
+        parentId: 'page:page',
+        x: 0,
+        y: 0,
+        props: { canvasId: canvas.json.id, kind: 'lean' },
+      }),
+    )
+    await call('edit', `/canvases/${canvas.json.id}`, { method: 'PATCH', body: { title: 'New' } })
+
+    for (const body of [{ canvasId: canvas.json.id }, {}]) {
+      const restored = await call('edit', `/versions/${named.json.id}/restore`, { body })
+      expect(restored.status).toBe(200)
+      expect(await titleOf(call, canvas.json.id)).toBe('Churn')
+      expect(screen.records.has(shapeId)).toBe(true)
+    }
   })
 
   it('serves a version’s whole document to open it read-only', async () => {
