@@ -28,7 +28,7 @@ interface HistoryLayerProps {
  * of the live board, and restoring the board or a canvas from it.
  */
 export function HistoryLayer({ boardId, editor, canEdit }: HistoryLayerProps) {
-  const { panelOpen, viewing, setPanelOpen, view, compare, reset } = useHistoryUi()
+  const { panelOpen, viewing, comparison, setPanelOpen, view, compare, reset } = useHistoryUi()
   const { state: versions, reload } = useVersions(boardId)
   const opened = useVersionBoard(boardId, viewing)
   const [restoring, setRestoring] = useState<Version | null>(null)
@@ -51,13 +51,25 @@ export function HistoryLayer({ boardId, editor, canEdit }: HistoryLayerProps) {
     }
   }, [editor, viewing])
 
+  // Leaving the newer of two versions compared leaves the comparison too.
+  const leaveVersion = () => {
+    if (comparison && comparison.to === viewing) compare(null)
+    view(null)
+  }
+
   const list = 'versions' in versions ? versions.versions : null
   const versionOf = (id: string | null) => list?.find((v) => v.id === id) ?? null
+  // A version opened from elsewhere (a comparison, a link) is named once the list has it.
+  const unknown = viewing !== null && versions.status !== 'loading' && !versionOf(viewing)
+  useEffect(() => {
+    if (unknown) reload()
+  }, [unknown, reload])
   const canvases = opened?.status === 'open' ? versionCanvases(opened.board.doc) : null
 
-  // A comparison is shown on the live board, with its own panel in this one's place.
+  // A comparison with now is shown on the live board, one between two versions on the newer
+  // (read-only), each with its own panel in this one's place.
   const showComparison = (comparison: Comparison) => {
-    view(null)
+    view(comparison.to === 'now' ? null : comparison.to)
     setPanelOpen(false)
     compare(comparison)
   }
@@ -82,8 +94,8 @@ export function HistoryLayer({ boardId, editor, canEdit }: HistoryLayerProps) {
           opened={opened}
           live={editor}
           canEdit={canEdit}
-          besidePanel={panelOpen}
-          onBack={() => view(null)}
+          beside={panelOpen ? 'history' : comparison ? 'comparison' : null}
+          onBack={leaveVersion}
           onRestore={() => setRestoring(versionOf(viewing))}
           onCompareNow={() => showComparison({ from: viewing, to: 'now' })}
         />
@@ -231,6 +243,7 @@ function useHistoryKeys() {
       if (document.querySelector('dialog[open], [role="menu"]')) return
       event.preventDefault()
       event.stopPropagation()
+      if (ui.comparison?.to === ui.viewing) ui.compare(null)
       ui.view(null)
     }
     // Captured, so the version's editor does not spend the Escape on its own selection.

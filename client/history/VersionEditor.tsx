@@ -1,6 +1,6 @@
 import { getAssetUrlsByImport } from '@tldraw/assets/imports.vite'
 import { useCallback, useEffect, useMemo, useState } from 'react'
-import { atom, Tldraw, type Editor, type TLComponents } from 'tldraw'
+import { atom, react, Tldraw, type Editor, type TLComponents } from 'tldraw'
 import { Awareness } from 'y-protocols/awareness'
 import { boardShapeUtils } from '../shapes/boardShapeUtils'
 import {
@@ -10,12 +10,18 @@ import {
 import { CanvasShapeReconciler } from '../shapes/canvas/CanvasShapeReconciler'
 import { EditingIndex } from '../shapes/canvas/EditingIndex'
 import { FocusRequests } from '../shapes/canvas/FocusRequests'
+import { DiffOverlay } from './diff/DiffOverlay'
 import type { VersionBoard } from './versionBoard'
 
 const assetUrls = getAssetUrlsByImport()
 
-// A version is looked at, not shared or commented on.
-const components: TLComponents = { SharePanel: null, ContextMenu: null }
+// A version is looked at, not shared or commented on; compared with an older one, it shows what
+// changed since.
+const components: TLComponents = {
+  SharePanel: null,
+  ContextMenu: null,
+  InFrontOfTheCanvas: DiffOverlay,
+}
 
 interface VersionEditorProps {
   boardId: string
@@ -57,7 +63,18 @@ export function VersionEditor({ boardId, version, live }: VersionEditorProps) {
       const reconciler = new CanvasShapeReconciler(editor, version.doc)
       editor.updateInstanceState({ isReadonly: true })
       placeLikeLive(editor, live)
-      return () => reconciler.dispose()
+      // Where the live board's camera goes (a line of the comparison's panel taking it to a
+      // change), the version's follows.
+      let first = true
+      const stop = react('version follows the live camera', () => {
+        const camera = live.getCamera()
+        if (first) return void (first = false)
+        editor.setCamera(camera, { animation: { duration: 200 } })
+      })
+      return () => {
+        stop()
+        reconciler.dispose()
+      }
     },
     [version.doc, live],
   )

@@ -12,8 +12,8 @@ interface VersionViewProps {
   opened: OpenedVersion | null
   live: Editor
   canEdit: boolean
-  /** The history panel is open at the side: the version leaves room for it. */
-  besidePanel: boolean
+  /** The panel open at the side, the history's or the comparison's: the version leaves room. */
+  beside: 'history' | 'comparison' | null
   onBack: () => void
   onRestore: () => void
   onCompareNow: () => void
@@ -29,7 +29,7 @@ export function VersionView({
   opened,
   live,
   canEdit,
-  besidePanel,
+  beside,
   onBack,
   onRestore,
   onCompareNow,
@@ -38,7 +38,7 @@ export function VersionView({
   const name = version ? (version.name ? `“${version.name}”` : 'an automatic version') : 'a version'
   return (
     <section
-      className={`version-view${besidePanel ? ' is-beside-panel' : ''}`}
+      className={`version-view${beside === 'history' ? ' is-beside-panel' : beside === 'comparison' ? ' is-beside-diff' : ''}`}
       aria-label="Version, read-only"
       data-testid="version-view"
     >

@@ -187,12 +187,61 @@ describe('what changed between a version and now', () => {
     await panel.getByTestId('diff-from').focus()
     await page.keyboard.press('Escape')
     await expect.poll(() => panel.count(), eventually).toBe(0)
-    expect(
-      await page
-        .locator('[data-diff], [data-testid="diff-ghost"], [data-testid="diff-mark"]')
-        .count(),
-    ).toBe(0)
+    await expect
+      .poll(
+        () =>
+          page
+            .locator('[data-diff], [data-testid="diff-ghost"], [data-testid="diff-mark"]')
+            .count(),
+        eventually,
+      )
+      .toBe(0)
     expect(new URL(page.url()).searchParams.has('compare')).toBe(false)
+    expect(owner.errors).toEqual([])
+  })
+
+  it('shows the changes between two versions on the newer one, read-only, and Escape goes back to the live board', async () => {
+    const board = await createSharedBoardByApi(server.url, 'Two versions')
+    const call = rest(board)
+    const lean = await call('POST', '/canvases', {
+      kind: 'lean',
+      title: 'Monday title',
+      boxes: { problem: ['Stays'] },
+    })
+    const monday = await call('POST', '/versions', { name: 'Monday' })
+    await call('PATCH', `/canvases/${lean.id}`, { title: 'Tuesday title' })
+    const tuesday = await call('POST', '/versions', { name: 'Tuesday' })
+    await call('PATCH', `/canvases/${lean.id}`, { title: 'Title now' })
+
+    const page = owner.page
+    await page.goto(`${ownerLink(server.url, board)}&compare=${monday.id}..${tuesday.id}`)
+    await waitForBoard(page)
+    const version = page.getByTestId('version-view')
+    await expect
+      .poll(() => page.getByTestId('version-banner').textContent(), eventually)
+      .toContain('“Tuesday”')
+    // The newer version is shown, marked where it differs from the older.
+    const title = version.locator(`[data-canvas-id="${lean.id}"] [data-diff="changed"]`)
+    await expect.poll(() => title.count(), eventually).toBeGreaterThan(0)
+    const fields = await version
+      .locator(`[data-canvas-id="${lean.id}"]`)
+      .first()
+      .evaluate((canvas) =>
+        [...canvas.querySelectorAll<HTMLInputElement>('input, textarea')].map((f) => f.value),
+      )
+    expect(fields).toContain('Tuesday title')
+    expect(fields).not.toContain('Title now')
+    await page.screenshot({ path: '.shot/history-diff-two-versions.png' })
+
+    // Choosing "Now" shows the live board with the marks instead.
+    await page.getByTestId('diff-to').selectOption('now')
+    await expect.poll(() => version.count(), eventually).toBe(0)
+    await page.getByTestId('diff-to').selectOption(tuesday.id)
+    await expect.poll(() => version.count(), eventually).toBe(1)
+
+    await page.keyboard.press('Escape')
+    await expect.poll(() => version.count(), eventually).toBe(0)
+    await expect.poll(() => page.getByTestId('diff-panel').count(), eventually).toBe(0)
     expect(owner.errors).toEqual([])
   })
 

@@ -2,7 +2,7 @@ import { useEffect, useMemo, useState } from 'react'
 import type { Editor } from 'tldraw'
 import type * as Y from 'yjs'
 import type { Version } from '../../../shared/api/versions'
-import { useHistoryUi } from '../../state/historyUi'
+import { useHistoryUi, type Comparison } from '../../state/historyUi'
 import { listVersions } from '../../api/versions'
 import { marksOf, useDiffMarks } from './diffMarks'
 import { DiffPanel } from './DiffPanel'
@@ -33,6 +33,7 @@ export function DiffLayer({ boardId, editor, doc }: DiffLayerProps) {
   )
   useEffect(() => setMarks(marks), [marks, setMarks])
   useEffect(() => () => setMarks(null), [setMarks])
+  useNewerVersionShown()
   const versions = useVersionList(boardId, comparison !== null)
   if (!comparison) return null
   return (
@@ -46,6 +47,25 @@ export function DiffLayer({ boardId, editor, doc }: DiffLayerProps) {
       onClose={() => compare(null)}
     />
   )
+}
+
+/**
+ * Between two versions, the newer is shown read-only with the marks on it; with now, the live
+ * board is. The version shown follows the chooser, and goes when the comparison closes.
+ */
+function useNewerVersionShown() {
+  useEffect(() => {
+    const show = (comparison: Comparison | null, before: Comparison | null) => {
+      const ui = useHistoryUi.getState()
+      if (comparison && comparison.to !== 'now') {
+        if (ui.viewing !== comparison.to) ui.view(comparison.to)
+      } else if (before && before.to !== 'now' && ui.viewing === before.to) ui.view(null)
+    }
+    show(useHistoryUi.getState().comparison, null)
+    return useHistoryUi.subscribe((s, before) => {
+      if (s.comparison !== before.comparison) show(s.comparison, before.comparison)
+    })
+  }, [])
 }
 
 /** The board's versions while a comparison is open, for its chooser. */

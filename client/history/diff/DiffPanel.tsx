@@ -76,11 +76,6 @@ export function DiffPanel({
         <span className="diff-key diff-changed">Changed</span>
         <span className="diff-key diff-moved">Moved</span>
       </p>
-      {comparison.to !== 'now' && (
-        <p className="diff-hint">
-          The board shows it as it is now: what is no longer on it is listed here.
-        </p>
-      )}
       {!state || state.status === 'loading' ? (
         <p className="diff-status" role="status" data-testid="diff-loading">
           Comparing…
