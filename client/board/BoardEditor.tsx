@@ -13,6 +13,9 @@ import { FocusRequests } from '../shapes/canvas/FocusRequests'
 import type { BoardSync } from '../sync/BoardSync'
 import { CommentContextMenu } from '../comments/CommentContextMenu'
 import { DiffOverlay } from '../history/diff/DiffOverlay'
+import { BoardExportContext } from '../export/BoardExportContext'
+import { exportNameOverrides } from '../export/exportNameOverrides'
+import { ExportStatus } from '../export/ExportStatus'
 import { ChangeSizeGuard } from './ChangeSizeGuard'
 import { EditorUserPreferences } from './EditorUserPreferences'
 import { UploadFailures } from './UploadFailures'
@@ -96,6 +99,8 @@ interface BoardEditorProps {
   /** This browser's role on the board; null until the server said (or offline). */
   role: Role | null
   onEditor: (editor: Editor | null) => void
+  /** The board's title, which exports are named after; null until known. */
+  title?: string | null
   /** Said in a toast once the editor shows (why the board was opened again). */
   notice?: BoardNotice | null
 }
@@ -123,6 +128,7 @@ export function BoardEditor({
   role,
   onEditor,
   notice = null,
+  title = null,
 }: BoardEditorProps) {
   const [noteDropTarget] = useState(() => atom<NoteTarget>('sticky drop target', null))
   const shapeUtils = useMemo(
@@ -195,38 +201,50 @@ export function BoardEditor({
     [onEditor, sync.doc],
   )
 
+  const boardExport = useMemo(() => ({ boardTitle: title, doc: sync.doc }), [title, sync.doc])
+  // Read through an atom when an export runs, so the overrides are made once.
+  const [exportNaming] = useState(() => atom('export naming', { title, doc: sync.doc }))
+  useEffect(() => {
+    exportNaming.set({ title, doc: sync.doc })
+  }, [exportNaming, title, sync.doc])
+  const [overrides] = useState(() => exportNameOverrides(() => exportNaming.get()))
+
   if (!environment) return null
   return (
-    <CanvasEnvironmentContext.Provider value={environment}>
-      <WorkshopViewProvider
-        boardId={boardId}
-        doc={sync.doc}
-        awareness={sync.awareness}
-        workshop={workshop}
-        me={me}
-        role={effectiveRole}
-      >
-        <CanvasWorkshopProvider>
-          <Tldraw
-            getShapeVisibility={getShapeVisibility}
-            shapeUtils={shapeUtils}
-            store={sync.store}
-            assetUrls={assetUrls}
-            licenseKey={import.meta.env.VITE_TLDRAW_LICENSE_KEY}
-            components={components}
-            onMount={handleMount}
-            acceptedImageMimeTypes={AcceptedImageTypes}
-            acceptedVideoMimeTypes={noVideos}
-            maxAssetSize={DefaultLimits.maxAssetBytes}
-          >
-            <EditorUserPreferences />
-            <UploadFailures sync={sync} />
-            <NoticeToast notice={notice} />
-            <ChangeSizeGuard />
-          </Tldraw>
-        </CanvasWorkshopProvider>
-      </WorkshopViewProvider>
-    </CanvasEnvironmentContext.Provider>
+    <BoardExportContext.Provider value={boardExport}>
+      <CanvasEnvironmentContext.Provider value={environment}>
+        <WorkshopViewProvider
+          boardId={boardId}
+          doc={sync.doc}
+          awareness={sync.awareness}
+          workshop={workshop}
+          me={me}
+          role={effectiveRole}
+        >
+          <CanvasWorkshopProvider>
+            <Tldraw
+              getShapeVisibility={getShapeVisibility}
+              shapeUtils={shapeUtils}
+              store={sync.store}
+              assetUrls={assetUrls}
+              licenseKey={import.meta.env.VITE_TLDRAW_LICENSE_KEY}
+              components={components}
+              overrides={overrides}
+              onMount={handleMount}
+              acceptedImageMimeTypes={AcceptedImageTypes}
+              acceptedVideoMimeTypes={noVideos}
+              maxAssetSize={DefaultLimits.maxAssetBytes}
+            >
+              <EditorUserPreferences />
+              <UploadFailures sync={sync} />
+              <NoticeToast notice={notice} />
+              <ChangeSizeGuard />
+              <ExportStatus />
+            </Tldraw>
+          </CanvasWorkshopProvider>
+        </WorkshopViewProvider>
+      </CanvasEnvironmentContext.Provider>
+    </BoardExportContext.Provider>
   )
 }
 

@@ -201,7 +201,9 @@ function SyncedBoard({
           onSetFacilitator={manages ? setFacilitator : undefined}
           actions={
             <>
-              {editor && canEdit && <CanvasMenu editor={editor} doc={sync.doc} boardId={boardId} />}
+              {editor && canEdit && (
+                <CanvasMenu editor={editor} doc={sync.doc} boardId={boardId} title={title} />
+              )}
               {editor && (
                 <CommentsButtons comments={comments} me={selfId} canComment={canComment} />
               )}
@@ -255,6 +257,7 @@ function SyncedBoard({
             role={role}
             onEditor={setEditor}
             notice={notice}
+            title={title}
           />
           {editor && workshop && (
             <FacilitationOverlay

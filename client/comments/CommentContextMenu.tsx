@@ -7,10 +7,14 @@ import {
   useValue,
   type TLUiContextMenuProps,
 } from 'tldraw'
+import { ExportPdfMenuItems } from '../export/ExportPdfMenuItems'
 import { useCommentsUi } from '../state/commentsUi'
 import { pinPagePoint } from './commentTargets'
 
-/** tldraw's context menu, with "Comment" on the one shape selected for those who may comment. */
+/**
+ * tldraw's context menu, with "Comment" on the one shape selected for those who may comment,
+ * and the PDF export of the selection or the board.
+ */
 export function CommentContextMenu(props: TLUiContextMenuProps) {
   const editor = useEditor()
   const canComment = useCommentsUi((s) => s.canComment)
@@ -40,6 +44,7 @@ export function CommentContextMenu(props: TLUiContextMenuProps) {
         </TldrawUiMenuGroup>
       )}
       <DefaultContextMenuContent />
+      <ExportPdfMenuItems />
     </DefaultContextMenu>
   )
 }

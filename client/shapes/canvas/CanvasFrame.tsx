@@ -1,8 +1,11 @@
 import type { ReactNode } from 'react'
-import { stopEventPropagation } from 'tldraw'
+import { stopEventPropagation, useEditor } from 'tldraw'
 import type { CanvasDefinition } from '../../../shared/canvases/types'
 import { getCanvasTitleText, type CanvasMap } from '../../../shared/doc/canvasDoc'
 import { canvasExportUrl } from '../../api/canvases'
+import { useBoardExport } from '../../export/BoardExportContext'
+import { exportPdf } from '../../export/exportPdf'
+import { canvasShapeId } from '../../../shared/doc/canvasShape'
 import { useCanvasEnvironment } from './CanvasEnvironment'
 import { CanvasUndoProvider } from './CanvasUndo'
 import { useCanvasText } from './useCanvasText'
@@ -22,6 +25,8 @@ interface CanvasFrameProps {
 /** The card around every canvas: kind, editable title, download, and the method's credit. */
 export function CanvasFrame({ canvasId, canvas, definition, children }: CanvasFrameProps) {
   const { boardId } = useCanvasEnvironment()
+  const editor = useEditor()
+  const board = useBoardExport()
   const title = useCanvasText(canvas, getCanvasTitleText)
   const titleString = useYRead(title, () => title?.toString() ?? '')
   const titleDiff = useDiffAttributes(canvasId, 'title')
@@ -71,6 +76,35 @@ export function CanvasFrame({ canvasId, canvas, definition, children }: CanvasFr
             </svg>
             <span>Markdown</span>
           </a>
+          {board && (
+            <button
+              type="button"
+              className="canvas-frame-action"
+              data-testid="export-canvas-pdf"
+              title="Download this canvas as a PDF"
+              onPointerDown={stopEventPropagation}
+              onClick={() =>
+                void exportPdf({
+                  editor,
+                  doc: board.doc,
+                  boardTitle: board.boardTitle,
+                  ids: [canvasShapeId(canvasId)],
+                })
+              }
+            >
+              <svg viewBox="0 0 20 20" width="16" height="16" aria-hidden="true">
+                <path
+                  d="M10 3v10m0 0-4-4m4 4 4-4M4 16h12"
+                  fill="none"
+                  stroke="currentColor"
+                  strokeWidth="1.8"
+                  strokeLinecap="round"
+                  strokeLinejoin="round"
+                />
+              </svg>
+              <span>PDF</span>
+            </button>
+          )}
         </header>
         <div className="canvas-frame-body">{children}</div>
         <footer className="canvas-attribution">{definition.attribution}</footer>

@@ -15,6 +15,7 @@ import {
   canvasShapeProps,
   type CanvasShape,
 } from '../../../shared/doc/canvasShape'
+import { canvasExportSvg } from '../../export/CanvasExportView'
 import { CanvasShapeView } from './CanvasShapeView'
 import { boxKeyAt, dropNotesIntoBox, type NoteDropTarget } from './dropNotesIntoBox'
 
@@ -103,6 +104,11 @@ export class CanvasShapeUtil extends ShapeUtil<CanvasShape> {
         <CanvasShapeView shape={shape} />
       </HTMLContainer>
     )
+  }
+
+  // Exports draw the canvas from the document: the live view needs the board around it.
+  override toSvg(shape: CanvasShape) {
+    return canvasExportSvg(this.options.doc, shape)
   }
 
   override getIndicatorPath(shape: CanvasShape) {
