@@ -45,6 +45,13 @@ export async function pdfFromSvg(
   // Readers show the title (not the file name) in their window once told to.
   pdf.setDisplayMode('fullpage', 'continuous')
   pdf.viewerPreferences({ DisplayDocTitle: true })
-  await svg2pdf(svg, pdf, { x: Margin, y: Margin, width, height, loadImages: false })
+  await svg2pdf(svg, pdf, {
+    x: Margin,
+    y: Margin,
+    width,
+    height,
+    // Only the images made data URLs above: the PDF fetches nothing.
+    loadImages: /^data:image\//,
+  })
   return pdf.output('blob')
 }

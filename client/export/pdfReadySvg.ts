@@ -11,7 +11,9 @@ const MaxImagePixels = 2400
  * the browser laid out every word; images become data URLs; fonts become the PDF's standard
  * ones. The SVG is laid out in the page while this runs, out of sight, and removed after.
  */
-export async function pdfReadySvg(svg: SVGSVGElement): Promise<SVGSVGElement> {
+export async function pdfReadySvg(exported: SVGSVGElement): Promise<SVGSVGElement> {
+  // A copy: the editor removes its own rendering of the export once done with it.
+  const svg = exported.cloneNode(true) as SVGSVGElement
   const host = document.createElement('div')
   host.setAttribute('aria-hidden', 'true')
   Object.assign(host.style, {
@@ -59,6 +61,8 @@ interface PlacedWord {
   style: CSSStyleDeclaration
   /** Its centre on screen, to leave out words a box with hidden overflow does not show. */
   screen: { x: number; y: number }
+  /** Which end of the text `x` is, as SVG's text-anchor. */
+  anchor: 'start' | 'middle' | 'end'
 }
 
 /** The words of a foreign object as SVG text, placed where the browser laid them out. */
@@ -94,14 +98,18 @@ function textOf(foreign: SVGForeignObjectElement): SVGGElement {
   return group
 }
 
-/** Each word of a text node (or each piece of a word the browser broke across lines). */
+/**
+ * The lines of a text node as the browser broke them, each placed where it starts (or centred
+ * or ending where it does, as the text is aligned): the PDF's font is not the page's, so a line
+ * is kept together rather than spread out word by word.
+ */
 function wordsOf(
   node: Text,
   style: CSSStyleDeclaration,
   toLocal: DOMMatrix,
   screenScale: number,
 ): PlacedWord[] {
-  const placed: PlacedWord[] = []
+  const pieces: { text: string; rect: DOMRect; spaced: boolean }[] = []
   const range = document.createRange()
   const data = node.data
   for (const match of data.matchAll(/\S+/g)) {
@@ -110,29 +118,45 @@ function wordsOf(
     range.setEnd(node, start + match[0].length)
     const rects = [...range.getClientRects()].filter((r) => r.width > 0)
     if (rects.length <= 1) {
-      const rect = rects[0]
-      if (rect) placed.push(placeWord(match[0], rect, style, toLocal, screenScale))
+      if (rects[0]) pieces.push({ text: match[0], rect: rects[0], spaced: true })
       continue
     }
-    // Broken across lines: place it letter by letter, joining letters that share a line.
-    let piece = ''
-    let first: DOMRect | null = null
+    // Broken across lines: read it letter by letter, joining letters that share a line.
     for (let i = 0; i < match[0].length; i++) {
       range.setStart(node, start + i)
       range.setEnd(node, start + i + 1)
       const rect = range.getClientRects()[0]
-      if (!rect) continue
-      if (first && Math.abs(rect.top - first.top) > rect.height / 2) {
-        placed.push(placeWord(piece, first, style, toLocal, screenScale))
-        piece = ''
-        first = null
-      }
-      first ??= rect
-      piece += data[start + i]
+      if (rect) pieces.push({ text: data[start + i]!, rect, spaced: i === 0 })
     }
-    if (first && piece) placed.push(placeWord(piece, first, style, toLocal, screenScale))
   }
-  return placed
+  const lines: { text: string; rect: DOMRect }[] = []
+  for (const piece of pieces) {
+    const line = lines.at(-1)
+    if (line && Math.abs(piece.rect.top - line.rect.top) < piece.rect.height / 2) {
+      line.text += piece.spaced ? ` ${piece.text}` : piece.text
+      line.rect = union(line.rect, piece.rect)
+    } else {
+      lines.push({ text: piece.text, rect: piece.rect })
+    }
+  }
+  const align = style.textAlign
+  const anchor: PlacedWord['anchor'] = /center/.test(align)
+    ? 'middle'
+    : /right|end/.test(align) && style.direction !== 'rtl'
+      ? 'end'
+      : 'start'
+  return lines.map((line) => placeWord(line.text, line.rect, style, toLocal, screenScale, anchor))
+}
+
+function union(a: DOMRect, b: DOMRect): DOMRect {
+  const left = Math.min(a.left, b.left)
+  const top = Math.min(a.top, b.top)
+  return new DOMRect(
+    left,
+    top,
+    Math.max(a.right, b.right) - left,
+    Math.max(a.bottom, b.bottom) - top,
+  )
 }
 
 const metricsCanvas = document.createElement('canvas').getContext('2d')
@@ -144,6 +168,7 @@ function placeWord(
   style: CSSStyleDeclaration,
   toLocal: DOMMatrix,
   screenScale: number,
+  anchor: PlacedWord['anchor'] = 'start',
 ): PlacedWord {
   const fontSize = parseFloat(style.fontSize) || 16
   let ascent = fontSize * 0.8
@@ -156,9 +181,11 @@ function placeWord(
   }
   const height = (ascent + descent) * screenScale
   const baseline = rect.top + (rect.height - height) / 2 + ascent * screenScale
-  const point = new DOMPoint(rect.left, baseline).matrixTransform(toLocal)
+  const at =
+    anchor === 'middle' ? rect.left + rect.width / 2 : anchor === 'end' ? rect.right : rect.left
+  const point = new DOMPoint(at, baseline).matrixTransform(toLocal)
   const screen = { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 }
-  return { text, x: point.x, y: point.y, style, screen }
+  return { text, x: point.x, y: point.y, style, screen, anchor }
 }
 
 /** The bullet before an item of a bulleted list, which is no text node of its own. */
@@ -259,8 +286,9 @@ function boxesOf(
   return shapes
 }
 
-function textElement({ text, x, y, style }: PlacedWord): SVGTextElement {
+function textElement({ text, x, y, style, anchor }: PlacedWord): SVGTextElement {
   const element = document.createElementNS(SvgNs, 'text')
+  if (anchor !== 'start') element.setAttribute('text-anchor', anchor)
   element.setAttribute('x', x.toFixed(2))
   element.setAttribute('y', y.toFixed(2))
   element.setAttribute('font-size', style.fontSize)
