@@ -238,24 +238,13 @@ describe('exporting a board', () => {
     expect(text).not.toContain(LooseSticky)
   })
 
-  it("names tldraw's own image export after the board", async () => {
-    await owner.page.evaluate(() => {
-      window.editor!.selectNone()
-    })
-    const empty = await owner.page.evaluate(() => {
-      const editor = window.editor!
-      const bounds = editor.getCurrentPageBounds()!
-      return editor.pageToScreen({ x: bounds.maxX + 200, y: bounds.maxY + 200 }).toJson()
-    })
-    await owner.page.evaluate(() => {
-      window.editor!.zoomOut()
-    })
-    await owner.page.mouse.click(empty.x / 2, empty.y / 2, { button: 'right' })
-    await owner.page.getByTestId('context-menu-sub-trigger.export-all-as').click()
+  it("names tldraw's own image export after the board and the frame", async () => {
+    await openContextMenuOn(owner.page, 'shape:interviews')
+    await owner.page.getByTestId('context-menu-sub.export-as-button').click()
     const download = await downloadOf(owner.page, () =>
-      owner.page.getByTestId('context-menu.export-all-as-png').click(),
+      owner.page.getByTestId('context-menu.export-as-png').click(),
     )
-    expect(download.suggestedFilename()).toBe(`${BoardTitle}.png`)
+    expect(download.suggestedFilename()).toBe(`${BoardTitle} – ${FrameName}.png`)
   })
 
   it('says why when the PDF cannot be made, and leaves the board as it was', async () => {
