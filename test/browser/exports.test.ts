@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { Browser, Download, Page } from 'playwright-core'
 import type { TLShapeId } from 'tldraw'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { startTestServer, type TestServer } from '../helpers/server'
 import { eventually, launchBrowser, newTab, type BoardTab } from './browser'
 import { dropPng } from './imageDriver'
@@ -159,6 +159,14 @@ async function openContextMenuOn(page: Page, id: string) {
 }
 
 describe('exporting a board', () => {
+  // Each case starts from the whole board in view, no menu open (cases run in any order).
+  beforeEach(async () => {
+    await owner.page.keyboard.press('Escape')
+    await owner.page.keyboard.press('Escape')
+    await owner.page.getByRole('menu').waitFor({ state: 'detached' })
+    await fitBoard(owner.page)
+  })
+
   it('downloads the markdown named after the board, with the canvas and the stickies', async () => {
     // The markdown comes from the server: wait until it has the stickies.
     await expect
