@@ -210,7 +210,7 @@ function SyncedBoard({
               {editor && <HistoryButton />}
               {manages && <IngestionTokensButton boardId={boardId} />}
               <RoleBadge role={role} facilitating={facilitates(selfId, role === 'owner')} />
-              <WorkshopSummaryLink boardId={boardId} />
+              <WorkshopSummaryLink boardId={boardId} boardTitle={title} />
               {handoverError && (
                 <span className="header-error" role="alert">
                   {handoverError}

@@ -190,6 +190,15 @@ describe('exporting a board', () => {
     expect(markdown).toContain(CanvasItem)
     expect(markdown).toContain(FramedSticky)
     expect(markdown).toContain(LooseSticky)
+
+    // A canvas's own markdown, and the workshop summary, are named after the board too.
+    const canvasDownload = await downloadOf(owner.page, () =>
+      owner.page.getByTestId('download-canvas').first().click(),
+    )
+    expect(canvasDownload.suggestedFilename()).toBe(`${BoardTitle} – ${CanvasTitle}.md`)
+    expect(await owner.page.getByTestId('workshop-summary').getAttribute('download')).toBe(
+      `${BoardTitle} – Workshop summary.md`,
+    )
   })
 
   it('says the PDF is being prepared, then downloads the whole board as a vector PDF', async () => {

@@ -4,6 +4,7 @@ import type { CanvasDefinition } from '../../../shared/canvases/types'
 import { getCanvasTitleText, type CanvasMap } from '../../../shared/doc/canvasDoc'
 import { canvasExportUrl } from '../../api/canvases'
 import { useBoardExport } from '../../export/BoardExportContext'
+import { exportFileName } from '../../export/exportFileName'
 import { exportPdf } from '../../export/exportPdf'
 import { canvasShapeId } from '../../../shared/doc/canvasShape'
 import { useCanvasEnvironment } from './CanvasEnvironment'
@@ -31,7 +32,11 @@ export function CanvasFrame({ canvasId, canvas, definition, children }: CanvasFr
   const titleString = useYRead(title, () => title?.toString() ?? '')
   const titleDiff = useDiffAttributes(canvasId, 'title')
   const canvasDiff = useCanvasChange(canvasId)
-  const fileName = `${(titleString.trim() || definition.label).replace(/[^\p{L}\p{N}]+/gu, '-')}.md`
+  const fileName = exportFileName(
+    board?.boardTitle ?? null,
+    'md',
+    titleString.trim() || definition.label,
+  )
 
   return (
     <CanvasUndoProvider canvas={canvas}>
