@@ -150,6 +150,8 @@ describe('the version history of a board', () => {
       await title.click({ force: true })
       await alice.page.keyboard.type('typed into the past')
       expect(await title.inputValue()).toBe('Churn')
+      // …and nothing offers to add to it.
+      expect(await card(view, canvas.id).getByTestId('add-item').first().isVisible()).toBe(false)
 
       // Escape, and the Back button, return to the live board as it is now.
       await alice.page.keyboard.press('Escape')

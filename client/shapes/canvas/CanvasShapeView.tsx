@@ -42,7 +42,12 @@ export function CanvasShapeView({ shape }: { shape: CanvasShape }) {
   const View = canvasViews[shape.props.kind]
   return (
     <>
-      <fieldset className="canvas-fieldset" disabled={readOnly} data-locked={locked}>
+      <fieldset
+        className="canvas-fieldset"
+        disabled={readOnly}
+        data-locked={locked}
+        data-read-only={boardReadOnly || undefined}
+      >
         <CanvasFrame canvasId={canvasId} canvas={canvas} definition={definition}>
           <View canvasId={canvasId} canvas={canvas} definition={definition} />
         </CanvasFrame>
