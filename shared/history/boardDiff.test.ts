@@ -128,7 +128,7 @@ describe('the diff of a hypothesis', () => {
     ])
     const entries = diff(before, after).canvases[0]!.entries
     expect(entries).toContainEqual({
-      text: 'Metric “Conversion”: target.value 3 → 4',
+      text: 'Metric “Conversion”: target 3 → 4',
       change: 'changed',
       part: { kind: 'entry', list: 'metrics', id: 'metric01', name: '“Conversion”' },
     })
@@ -177,7 +177,7 @@ describe('the diff of a value-stream map', () => {
     } as Partial<CanvasContent>)
     const { entries } = diff(before, after).canvases[0]!
     expect(entries.map((e) => e.text)).toEqual([
-      'Current step “Review”: leadMinutes 480 → 120',
+      'Current step “Review”: lead minutes 480 → 120',
       'Current total lead time: 8 h → 2 h',
       'Current activity ratio: 12.5 % → 50.0 %',
     ])

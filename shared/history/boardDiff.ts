@@ -103,7 +103,17 @@ function flatten(value: unknown, prefix = '', out: Flat = new Map()): Flat {
   return out
 }
 
-/** `path: a → b` for each primitive that differs between two objects. */
+/** A value's path in words: `target.value` → "target", `timeBox.days` → "time box days". */
+function pathWords(path: string): string {
+  const parts = path.split('.')
+  const kept = parts.length > 1 && parts.at(-1) === 'value' ? parts.slice(0, -1) : parts
+  return kept
+    .join(' ')
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .toLowerCase()
+}
+
+/** `path a → b` for each primitive that differs between two objects. */
 function changedValues(before: unknown, after: unknown, skip: ReadonlySet<string> = new Set()) {
   const a = flatten(before)
   const b = flatten(after)
@@ -114,7 +124,7 @@ function changedValues(before: unknown, after: unknown, skip: ReadonlySet<string
     const y = b.get(path)
     if (JSON.stringify(x) === JSON.stringify(y)) continue
     lines.push(
-      `${path} ${x === undefined || x === null ? '(none)' : String(x)} → ${y === undefined || y === null ? '(none)' : String(y)}`,
+      `${pathWords(path)} ${x === undefined || x === null ? '(none)' : String(x)} → ${y === undefined || y === null ? '(none)' : String(y)}`,
     )
   }
   return lines

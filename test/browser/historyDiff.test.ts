@@ -125,7 +125,7 @@ describe('what changed between a version and now', () => {
     const lines = await panel.getByTestId('diff-line').allTextContents()
     expect(lines).toEqual([
       'Problem: added “Slow support”',
-      'Metric “conversion”: target.value 5 → 6',
+      'Metric “conversion”: target 5 → 6',
       'Moved a geo',
       'Removed “Call them”',
     ])
