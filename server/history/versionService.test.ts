@@ -5,7 +5,7 @@ import { createLogger } from '../logger.js'
 import type { StoredVersion, VersionStore } from '../persistence/types.js'
 import type { Room } from '../sync/Room.js'
 import { createVersionService } from './versionService.js'
-import { unpackSnapshot } from './versionSnapshots.js'
+import { packSnapshot, unpackSnapshot } from './versionSnapshots.js'
 
 /** The versions of one process's boards, kept as the store was handed them. */
 function memoryVersionStore() {
@@ -43,8 +43,11 @@ function boardOf(shapes: number) {
 
 function serviceOver(doc: Y.Doc) {
   const versions = memoryVersionStore()
-  // The service reads only the room's document when it takes a version.
-  const room = { doc } as Pick<Room, 'doc'> as Room
+  // The service reads only the room's state when it takes a version: here, encoded whole.
+  const room = { doc, stateParts: () => [Y.encodeStateAsUpdate(doc)] } as Pick<
+    Room,
+    'doc' | 'stateParts'
+  > as Room
   const service = createVersionService({
     store: versions.store,
     room: () => Promise.resolve(room),
@@ -96,16 +99,36 @@ describe('taking a version of a board', () => {
 
     getTldrawRecords(doc).delete('shape:s3')
     // This room writes straight into its document: enough for a restore to show its change.
-    const room = { doc, transact: (edit: (d: Y.Doc) => void) => Promise.resolve(edit(doc)) }
+    const room = {
+      doc,
+      stateParts: () => [Y.encodeStateAsUpdate(doc)],
+      transact: (edit: (d: Y.Doc) => void) => Promise.resolve(edit(doc)),
+    }
     const restoring = createVersionService({
       store,
-      room: () => Promise.resolve(room as Pick<Room, 'doc' | 'transact'> as Room),
+      room: () => Promise.resolve(room as Pick<Room, 'doc' | 'stateParts' | 'transact'> as Room),
       now: () => Date.now(),
       log: createLogger('silent'),
     })
     const restored = await restoring.restore('board', 'older-version', { by: null, label: 'x' })
     expect(restored).toMatchObject({ records: 1 })
     expect(getTldrawRecords(doc).has('shape:s3')).toBe(true)
+  })
+})
+
+describe('a version kept as the stored snapshot and the changes since', () => {
+  it('opens as the one document they make together', async () => {
+    const doc = boardOf(50)
+    const parts = [Y.encodeStateAsUpdate(doc)]
+    doc.on('update', (update: Uint8Array) => parts.push(update))
+    const records = getTldrawRecords(doc)
+    records.delete('shape:s1')
+    records.set('shape:new', encodeRecord({ id: 'shape:new', typeName: 'shape', type: 'geo' }))
+    const packed = await packSnapshot(parts)
+    const opened = await unpackSnapshot(packed)
+    expect(recordsOf(opened)).toEqual(records.toJSON())
+    // One update, as a version's document is served.
+    expect(Y.decodeUpdate(opened).structs.length).toBeGreaterThan(0)
   })
 })
 

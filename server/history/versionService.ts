@@ -50,7 +50,7 @@ export function createVersionService(deps: VersionServiceDeps) {
 
   async function save(
     boardId: string,
-    snapshot: Uint8Array,
+    parts: Uint8Array[],
     options: { name: string | null; createdBy: string | null },
   ): Promise<StoredVersion> {
     const present = people.get(boardId) ?? new Set<string>()
@@ -61,9 +61,9 @@ export function createVersionService(deps: VersionServiceDeps) {
       createdAt: now(),
       createdBy: options.createdBy,
       participants: [...present].sort(),
-      bytes: snapshot.byteLength,
+      bytes: parts.reduce((sum, part) => sum + part.byteLength, 0),
     }
-    await store.putVersion(version, await packSnapshot(snapshot))
+    await store.putVersion(version, await packSnapshot(parts))
     activity.delete(boardId)
     people.delete(boardId)
     return version
@@ -76,19 +76,19 @@ export function createVersionService(deps: VersionServiceDeps) {
   }
 
   /** An automatic version if the board changed since the last and none is recent. */
-  function autoVersion(boardId: string, doc: Y.Doc, force: boolean) {
-    if (!activity.has(boardId) || taking.has(boardId) || doc.isDestroyed) return
+  function autoVersion(boardId: string, room: Room, force: boolean) {
+    if (!activity.has(boardId) || taking.has(boardId) || room.doc.isDestroyed) return
     const at = now()
     if (!force && at - (lastAuto.get(boardId) ?? 0) < AutoVersionEveryMs) return
     taking.add(boardId)
     lastAuto.set(boardId, at)
     // Now: the document is freed right after a room unloads.
-    const snapshot = Y.encodeStateAsUpdate(doc)
+    const parts = room.stateParts()
     void (async () => {
       // Another instance of the same board may have taken one a moment ago.
       const newest = (await store.listVersions(boardId)).find((v) => v.name === null)
       if (!force && newest && at - newest.createdAt < AutoVersionEveryMs) return
-      await save(boardId, snapshot, { name: null, createdBy: null })
+      await save(boardId, parts, { name: null, createdBy: null })
       await thin(boardId)
     })()
       .catch((error: unknown) =>
@@ -98,19 +98,19 @@ export function createVersionService(deps: VersionServiceDeps) {
   }
 
   const hooks: RoomHooks = {
-    onChange(boardId, doc) {
+    onChange(boardId, _doc, room) {
       activity.add(boardId)
       if (!lastAuto.has(boardId)) lastAuto.set(boardId, now())
-      autoVersion(boardId, doc, false)
+      autoVersion(boardId, room, false)
     },
     onPresence(boardId, present) {
       let seen = people.get(boardId)
       if (!seen) people.set(boardId, (seen = new Set()))
       for (const p of present) if (p.name) seen.add(p.name)
     },
-    onUnload(boardId, doc) {
+    onUnload(boardId, _doc, room) {
       // The last person left: what they did is kept as a version.
-      autoVersion(boardId, doc, true)
+      autoVersion(boardId, room, true)
       lastAuto.delete(boardId)
       if (!activity.has(boardId)) people.delete(boardId)
     },
@@ -124,7 +124,7 @@ export function createVersionService(deps: VersionServiceDeps) {
     /** A named version of the board as it is now. */
     async name(boardId: string, name: string, createdBy: string | null) {
       const room = await deps.room(boardId)
-      return save(boardId, Y.encodeStateAsUpdate(room.doc), { name, createdBy })
+      return save(boardId, room.stateParts(), { name, createdBy })
     },
 
     /** A version's whole document (a Yjs update), or undefined when the board has no such one. */
@@ -154,7 +154,7 @@ export function createVersionService(deps: VersionServiceDeps) {
           return 'no canvas'
         }
         const room = await deps.room(boardId)
-        const before = await save(boardId, Y.encodeStateAsUpdate(room.doc), {
+        const before = await save(boardId, room.stateParts(), {
           name: `Before restoring ${options.label}`,
           createdBy: options.by,
         })

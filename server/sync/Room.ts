@@ -65,9 +65,9 @@ export interface RoomHooks {
   /** When people publish who they are (name in presence), with the role of their connection. */
   onPresence?(boardId: string, people: PresentPerson[]): void
   /** After an update has been stored, with the document in its new state. */
-  onChange?(boardId: string, doc: Y.Doc): void
+  onChange?(boardId: string, doc: Y.Doc, room: Room): void
   /** Before the document is freed. */
-  onUnload?(boardId: string, doc: Y.Doc): void
+  onUnload?(boardId: string, doc: Y.Doc, room: Room): void
   /**
    * The room holds a change the store refused and cannot take back (a server edit made in the
    * document before its commit failed): it has closed its connections and must be dropped
@@ -75,6 +75,12 @@ export interface RoomHooks {
    */
   onBroken?(room: Room): void
 }
+
+/**
+ * At most this many updates are kept as the document's state between compactions (which run
+ * far sooner by default); past it, a copy of the state is encoded when asked.
+ */
+const MaxStateParts = 20_000
 
 /** An edit reached a room after it was unloaded; opening the board again gives a live one. */
 export class RoomClosedError extends Error {
@@ -129,6 +135,12 @@ export class Room {
    * sending it.
    */
   private fullState: Uint8Array | null = null
+  /**
+   * Updates whose union is the document's state: what was loaded, then every change since, as
+   * stored. A version is taken from them without encoding the whole document on the event loop.
+   * Reset to the snapshot by compaction; null (encode instead) past `MaxStateParts`.
+   */
+  private parts: Uint8Array[] | null = null
   private destroyed = false
   private guard: UpdateGuard | null = null
   private gapTimer: NodeJS.Timeout | null = null
@@ -168,6 +180,7 @@ export class Room {
     this.storedBytes = stored.bytes
     // A compacted board is stored as one update: exactly the document's state.
     if (stored.updates.length === 1) this.fullState = stored.updates[0]!
+    this.parts = stored.updates.length <= MaxStateParts ? [...stored.updates] : null
     this.lastSeq = stored.lastSeq
     this.updatesSinceCompaction = stored.updates.length > 1 ? stored.updates.length : 0
     loaded = true
@@ -353,9 +366,11 @@ export class Room {
     await Promise.all(this.pendingWrites)
     this.flush()
     if (this.updatesSinceCompaction > 1 && !this.broken) await this.compact()
-    if (!this.broken) this.deps.hooks?.onUnload?.(this.boardId, this.doc)
+    if (!this.broken) this.deps.hooks?.onUnload?.(this.boardId, this.doc, this)
     this.awareness.destroy()
     this.doc.destroy()
+    this.parts = null
+    this.fullState = null
   }
 
   /** Frees a room whose load failed: nothing was served from it. */
@@ -364,6 +379,8 @@ export class Room {
     this.unsubscribeBus()
     this.awareness.destroy()
     this.doc.destroy()
+    this.parts = null
+    this.fullState = null
   }
 
   /**
@@ -408,6 +425,15 @@ export class Room {
       )
     }, this.deps.gapMs ?? 1000)
     this.gapTimer.unref()
+  }
+
+  /**
+   * The document's state as updates to apply in turn (usually the stored snapshot and the few
+   * changes since), to keep a copy of it without encoding the whole document now.
+   */
+  stateParts(): Uint8Array[] {
+    if (this.fullState) return [this.fullState]
+    return this.parts ? [...this.parts] : [Y.encodeStateAsUpdate(this.doc)]
   }
 
   /** What a client with `stateVector` lacks; for an empty client, the cached full state. */
@@ -577,6 +603,10 @@ export class Room {
     const o = origin as Origin
     if (o === 'load') return
     this.fullState = null
+    if (this.parts) {
+      if (this.parts.length < MaxStateParts) this.parts.push(update)
+      else this.parts = null
+    }
     try {
       // A client's update was stored before it was applied (and published as stored); the
       // server's own is stored now.
@@ -644,7 +674,7 @@ export class Room {
   /** The change hook (indexes) runs for every change, whichever instance stored it. */
   private runChangeHook() {
     try {
-      this.deps.hooks?.onChange?.(this.boardId, this.doc)
+      this.deps.hooks?.onChange?.(this.boardId, this.doc, this)
     } catch (error) {
       this.deps.log.error('room.hook_failed', { boardId: this.boardId, error: String(error) })
     }
@@ -730,6 +760,7 @@ export class Room {
     while (this.unstoredServerWrites.length > 0) await Promise.all(this.unstoredServerWrites)
     const snapshot = Y.encodeStateAsUpdate(this.doc)
     this.fullState = snapshot
+    this.parts = [snapshot]
     const uptoSeq = this.lastSeq
     const count = this.updatesSinceCompaction
     this.updatesSinceCompaction = 0

@@ -7,7 +7,7 @@ export function combineHooks(...all: RoomHooks[]): RoomHooks {
       await Promise.all(all.map((h) => h.onLoad?.(boardId, doc, room)))
     },
     onPresence: (boardId, people) => all.forEach((h) => h.onPresence?.(boardId, people)),
-    onChange: (boardId, doc) => all.forEach((h) => h.onChange?.(boardId, doc)),
-    onUnload: (boardId, doc) => all.forEach((h) => h.onUnload?.(boardId, doc)),
+    onChange: (boardId, doc, room) => all.forEach((h) => h.onChange?.(boardId, doc, room)),
+    onUnload: (boardId, doc, room) => all.forEach((h) => h.onUnload?.(boardId, doc, room)),
   }
 }
