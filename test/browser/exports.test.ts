@@ -50,6 +50,12 @@ beforeAll(async () => {
   await addFrameAndStickies(owner.page)
   await dropPng(owner.page, 48)
   await fitBoard(owner.page)
+  // The image is uploaded and shown from the server before any export reads it.
+  await owner.page.waitForFunction(() =>
+    [...document.querySelectorAll<HTMLImageElement>('img.tl-image')].some(
+      (img) => img.complete && img.naturalWidth > 0 && !img.src.startsWith('blob:'),
+    ),
+  )
 })
 
 afterAll(async () => {
