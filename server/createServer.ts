@@ -36,6 +36,7 @@ import { createVersionService } from './history/versionService.js'
 import { RoleAbilities } from '../shared/api/links.js'
 import { votableItems } from '../shared/workshop/votableItems.js'
 import type { WorkshopState } from '../shared/workshop/workshopState.js'
+import type { BoardPresence } from '../shared/api/boards.js'
 
 /**
  * Every screen of a board sees the workshop as the server's own presence state, and the room
@@ -45,6 +46,9 @@ function showWorkshop(room: Room, workshop: WorkshopState) {
   room.setUpdateGuard(lockGuard(workshop.locks))
   room.setServerState({ workshop })
 }
+
+/** The board's title, which every screen shows live, as the server's own presence. */
+const titleState = (board: { title: string }): BoardPresence => ({ board: { title: board.title } })
 
 const PURGE_INTERVAL_MS = 60 * 60 * 1000
 const DAY_MS = 24 * 60 * 60 * 1000
@@ -142,6 +146,8 @@ export async function createServer(
   const workshopHooks: RoomHooks = {
     async onLoad(_boardId, _doc, room) {
       showWorkshop(room, await workshop.get(room.boardId))
+      const board = await persistence.getBoard(room.boardId)
+      if (board) room.setServerState(titleState(board))
     },
     onPresence: (boardId, people) => participants.record(boardId, people),
     onUnload(boardId) {
@@ -184,7 +190,20 @@ export async function createServer(
     limits: config.limits,
     unloadAfterMs: config.roomUnloadAfterMs,
   })
-  const events = createBoardEvents({ bus, rooms, drafts, comments, workshop, showWorkshop, log })
+  const events = createBoardEvents({
+    bus,
+    rooms,
+    drafts,
+    comments,
+    workshop,
+    showWorkshop,
+    showTitle: async (boardId) => {
+      // Read before the room is looked up, so a room that loads meanwhile reads it itself.
+      const board = await persistence.getBoard(boardId)
+      if (board) rooms.withLoadedRoom(boardId, (room) => room.setServerState(titleState(board)))
+    },
+    log,
+  })
   let draining = false
   const context: ServerContext = {
     config,

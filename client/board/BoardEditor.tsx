@@ -17,6 +17,8 @@ import { BoardExportContext } from '../export/BoardExportContext'
 import { exportNameOverrides } from '../export/exportNameOverrides'
 import { ExportStatus } from '../export/ExportStatus'
 import { ChangeSizeGuard } from './ChangeSizeGuard'
+import { ContextualStylePanel } from './ContextualStylePanel'
+import { WorkshopStripSlot } from '../workshop/WorkshopStrip'
 import { EditorUserPreferences } from './EditorUserPreferences'
 import { UploadFailures } from './UploadFailures'
 import { RoleAbilities, type Role } from '../../shared/api/links'
@@ -83,6 +85,7 @@ function BoardOverlay() {
 // The board header shows people and connection state, so tldraw's own share panel is hidden.
 const components: TLComponents = {
   SharePanel: null,
+  StylePanel: ContextualStylePanel,
   InFrontOfTheCanvas: BoardOverlay,
   ContextMenu: CommentContextMenu,
 }
@@ -103,6 +106,8 @@ interface BoardEditorProps {
   title?: string | null
   /** Said in a toast once the editor shows (why the board was opened again). */
   notice?: BoardNotice | null
+  /** The workshop strip above the canvas, where vote results show. */
+  strip?: HTMLElement | null
 }
 
 /** A message the board page has for the person when the editor opens. */
@@ -129,6 +134,7 @@ export function BoardEditor({
   onEditor,
   notice = null,
   title = null,
+  strip = null,
 }: BoardEditorProps) {
   const [noteDropTarget] = useState(() => atom<NoteTarget>('sticky drop target', null))
   const shapeUtils = useMemo(
@@ -211,40 +217,42 @@ export function BoardEditor({
 
   if (!environment) return null
   return (
-    <BoardExportContext.Provider value={boardExport}>
-      <CanvasEnvironmentContext.Provider value={environment}>
-        <WorkshopViewProvider
-          boardId={boardId}
-          doc={sync.doc}
-          awareness={sync.awareness}
-          workshop={workshop}
-          me={me}
-          role={effectiveRole}
-        >
-          <CanvasWorkshopProvider>
-            <Tldraw
-              getShapeVisibility={getShapeVisibility}
-              shapeUtils={shapeUtils}
-              store={sync.store}
-              assetUrls={assetUrls}
-              licenseKey={import.meta.env.VITE_TLDRAW_LICENSE_KEY}
-              components={components}
-              overrides={overrides}
-              onMount={handleMount}
-              acceptedImageMimeTypes={AcceptedImageTypes}
-              acceptedVideoMimeTypes={noVideos}
-              maxAssetSize={DefaultLimits.maxAssetBytes}
-            >
-              <EditorUserPreferences />
-              <UploadFailures sync={sync} />
-              <NoticeToast notice={notice} />
-              <ChangeSizeGuard />
-              <ExportStatus />
-            </Tldraw>
-          </CanvasWorkshopProvider>
-        </WorkshopViewProvider>
-      </CanvasEnvironmentContext.Provider>
-    </BoardExportContext.Provider>
+    <WorkshopStripSlot.Provider value={strip}>
+      <BoardExportContext.Provider value={boardExport}>
+        <CanvasEnvironmentContext.Provider value={environment}>
+          <WorkshopViewProvider
+            boardId={boardId}
+            doc={sync.doc}
+            awareness={sync.awareness}
+            workshop={workshop}
+            me={me}
+            role={effectiveRole}
+          >
+            <CanvasWorkshopProvider>
+              <Tldraw
+                getShapeVisibility={getShapeVisibility}
+                shapeUtils={shapeUtils}
+                store={sync.store}
+                assetUrls={assetUrls}
+                licenseKey={import.meta.env.VITE_TLDRAW_LICENSE_KEY}
+                components={components}
+                overrides={overrides}
+                onMount={handleMount}
+                acceptedImageMimeTypes={AcceptedImageTypes}
+                acceptedVideoMimeTypes={noVideos}
+                maxAssetSize={DefaultLimits.maxAssetBytes}
+              >
+                <EditorUserPreferences />
+                <UploadFailures sync={sync} />
+                <NoticeToast notice={notice} />
+                <ChangeSizeGuard />
+                <ExportStatus />
+              </Tldraw>
+            </CanvasWorkshopProvider>
+          </WorkshopViewProvider>
+        </CanvasEnvironmentContext.Provider>
+      </BoardExportContext.Provider>
+    </WorkshopStripSlot.Provider>
   )
 }
 

@@ -10,6 +10,8 @@ import './BoardHeader.css'
 
 interface BoardHeaderProps {
   title: string | null
+  /** The title as shown, when it is more than text (renamed in place); `title` otherwise. */
+  titleElement?: ReactNode
   status: ConnectionStatus
   /** Makes the status a button, for a status that asks the person to decide something. */
   onStatusOpen?: () => void
@@ -28,6 +30,7 @@ interface BoardHeaderProps {
 /** The bar above the canvas: back to the list, the title, the connection and who is here. */
 export function BoardHeader({
   title,
+  titleElement,
   status,
   onStatusOpen,
   participants,
@@ -55,10 +58,12 @@ export function BoardHeader({
           </svg>
           <Logo size={22} />
         </Link>
-        <h1 className="board-title" data-testid="board-title" title={title ?? undefined}>
-          {title ?? <span className="board-title-placeholder">Board</span>}
-        </h1>
-        {actions}
+        {titleElement ?? (
+          <h1 className="board-title" data-testid="board-title" title={title ?? undefined}>
+            {title ?? <span className="board-title-placeholder">Board</span>}
+          </h1>
+        )}
+        <div className="board-header-actions">{actions}</div>
       </div>
       <div className="board-header-end">
         {mainAction}

@@ -7,7 +7,10 @@ import { ShareDialog } from '../access/ShareDialog'
 import type { BoardSync } from '../sync/BoardSync'
 import type { Participant } from '../sync/participants'
 import { BoardEditor, type BoardNotice } from './BoardEditor'
-import { CanvasMenu } from './CanvasMenu'
+import { BoardMenu } from './BoardMenu'
+import { BoardTitle } from './BoardTitle'
+import { TemplatePicker } from './TemplatePicker'
+import { useLiveTitle } from './useLiveTitle'
 import { BoardHeader } from './BoardHeader'
 import { BoardLoading } from './BoardLoading'
 import { BoardDeleted } from './BoardDeleted'
@@ -17,10 +20,9 @@ import { workshopAction } from '../api/workshop'
 import { useUiStore } from '../state/uiStore'
 import { useWorkshopState, useWorkshopSync } from '../workshop/useWorkshop'
 import { FacilitationOverlay } from '../workshop/FacilitationOverlay'
+import { WorkshopStrip } from '../workshop/WorkshopStrip'
 import { isFacilitator } from '../../shared/workshop/workshopState'
 import { RoleBadge } from './RoleBadge'
-import { WorkshopSummaryLink } from './WorkshopSummaryLink'
-import { IngestionTokensButton } from './IngestionTokens'
 import { useBoardInfo } from './useBoardInfo'
 import { CommentsButtons } from '../comments/CommentsButtons'
 import { CommentsLayer } from '../comments/CommentsLayer'
@@ -93,7 +95,7 @@ const LockedChangeNotice: BoardNotice = {
 function SyncedBoard({
   boardId,
   sync,
-  title,
+  title: openedTitle,
   role,
   onReopen,
   notice,
@@ -104,6 +106,11 @@ function SyncedBoard({
   notice: BoardNotice | null
 }) {
   const state = useBoardSyncState(sync)
+  // Renamed on any screen, the title changes here too.
+  const title = useLiveTitle(sync.awareness, openedTitle)
+  useEffect(() => {
+    if (title) document.title = `${title} · Discovery Board`
+  }, [title])
   const lockedChange = state.status === 'locked-change'
   // The server refused a change to locked content: sending it again would be refused again, so
   // this device's unsaved changes are dropped and the board opens from the server's copy.
@@ -130,11 +137,12 @@ function SyncedBoard({
     [present, role],
   )
   const [editor, setEditor] = useState<Editor | null>(null)
+  const [strip, setStrip] = useState<HTMLElement | null>(null)
   const [shareOpen, setShareOpen] = useState(false)
   const workshop = useWorkshopSync(sync)
   const workshopState = useWorkshopState(workshop)
   const selfId = useUiStore((s) => s.userId)
-  const [handoverError, setHandoverError] = useState<string | null>(null)
+  const [headerError, setHeaderError] = useState<string | null>(null)
   const canEdit = role === null || RoleAbilities.edit(role)
   // On an open instance the server names no role: anyone who reaches it may comment.
   const canComment = role === null || RoleAbilities.comment(role)
@@ -154,14 +162,12 @@ function SyncedBoard({
   )
   const setFacilitator = useCallback(
     (participant: Participant, on: boolean) => {
-      setHandoverError(null)
+      setHeaderError(null)
       workshopAction(boardId, {
         type: 'facilitator',
         participantId: participant.user.id,
         on,
-      }).catch((e: unknown) =>
-        setHandoverError(e instanceof Error ? e.message : 'That did not work'),
-      )
+      }).catch((e: unknown) => setHeaderError(e instanceof Error ? e.message : 'That did not work'))
     },
     [boardId],
   )
@@ -190,9 +196,18 @@ function SyncedBoard({
   return (
     <BoardFrame
       title={title}
+      strip={<WorkshopStrip onSlot={setStrip} />}
       header={
         <BoardHeader
           title={title}
+          titleElement={
+            <BoardTitle
+              boardId={boardId}
+              title={title}
+              canRename={canEdit}
+              onError={setHeaderError}
+            />
+          }
           status={state.status}
           onStatusOpen={tooLarge ? () => setTooLargeOpen(true) : undefined}
           participants={participants}
@@ -201,19 +216,25 @@ function SyncedBoard({
           onSetFacilitator={manages ? setFacilitator : undefined}
           actions={
             <>
-              {editor && canEdit && (
-                <CanvasMenu editor={editor} doc={sync.doc} boardId={boardId} title={title} />
-              )}
+              {editor && canEdit && <TemplatePicker editor={editor} doc={sync.doc} />}
               {editor && (
                 <CommentsButtons comments={comments} me={selfId} canComment={canComment} />
               )}
               {editor && <HistoryButton />}
-              {manages && <IngestionTokensButton boardId={boardId} />}
+              {editor && (
+                <BoardMenu
+                  editor={editor}
+                  doc={sync.doc}
+                  boardId={boardId}
+                  title={title}
+                  canEdit={canEdit}
+                  manages={manages}
+                />
+              )}
               <RoleBadge role={role} facilitating={facilitates(selfId, role === 'owner')} />
-              <WorkshopSummaryLink boardId={boardId} boardTitle={title} />
-              {handoverError && (
+              {headerError && (
                 <span className="header-error" role="alert">
-                  {handoverError}
+                  {headerError}
                 </span>
               )}
             </>
@@ -258,6 +279,7 @@ function SyncedBoard({
             onEditor={setEditor}
             notice={notice}
             title={title}
+            strip={strip}
           />
           {editor && workshop && (
             <FacilitationOverlay
@@ -266,6 +288,7 @@ function SyncedBoard({
               workshop={workshop}
               role={role}
               selfId={selfId}
+              strip={strip}
             />
           )}
           {editor && comments && (
@@ -292,15 +315,19 @@ function SyncedBoard({
 function BoardFrame({
   title,
   header,
+  strip,
   children,
 }: {
   title: string | null
   header?: ReactNode
+  /** Between the header and the canvas: the workshop strip. */
+  strip?: ReactNode
   children?: ReactNode
 }) {
   return (
     <div className="board-page" data-testid="board-page">
       {header ?? <BoardHeader title={title} status="connecting" participants={[]} />}
+      {strip}
       <main className="board-canvas">{children ?? <BoardLoading status="connecting" />}</main>
     </div>
   )

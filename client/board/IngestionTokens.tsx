@@ -12,27 +12,19 @@ import '../access/share.css'
  * measurements with one. A new token is shown once, with a ready-to-copy curl example; the
  * list shows names only, and any token can be revoked.
  */
-export function IngestionTokensButton({ boardId }: { boardId: string }) {
-  const [open, setOpen] = useState(false)
+export function IngestionTokensDialog({
+  boardId,
+  open,
+  onClose,
+}: {
+  boardId: string
+  open: boolean
+  onClose: () => void
+}) {
   return (
-    <>
-      <button
-        type="button"
-        className="button button-small button-quiet"
-        data-testid="ingestion-tokens"
-        onClick={() => setOpen(true)}
-      >
-        Tokens
-      </button>
-      <Dialog
-        open={open}
-        onClose={() => setOpen(false)}
-        title="Ingestion tokens"
-        testId="tokens-dialog"
-      >
-        <TokensPanel boardId={boardId} onDone={() => setOpen(false)} />
-      </Dialog>
-    </>
+    <Dialog open={open} onClose={onClose} title="Ingestion tokens" testId="tokens-dialog">
+      <TokensPanel boardId={boardId} onDone={onClose} />
+    </Dialog>
   )
 }
 

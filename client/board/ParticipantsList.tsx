@@ -31,7 +31,8 @@ export function ParticipantsList({
   onSetFacilitator,
 }: ParticipantsListProps) {
   return (
-    <div className="participants">
+    // With a few people here your own name gives way to theirs: your avatar still opens the dialog.
+    <div className="participants" data-crowded={participants.length > 3}>
       <ul
         className="participants-list"
         aria-label="People on this board"

@@ -65,6 +65,29 @@ export function MenuItem({
   )
 }
 
+/** A link in a menu (a download, another page): the menu closes once it is followed. */
+export function MenuLinkItem({
+  children,
+  href,
+  download,
+  title,
+  testId,
+}: {
+  children: ReactNode
+  href: string
+  download?: string
+  title?: string
+  testId?: string
+}) {
+  return (
+    <DropdownMenu.Item className="menu-item" asChild>
+      <a href={href} download={download} title={title} data-testid={testId}>
+        {children}
+      </a>
+    </DropdownMenu.Item>
+  )
+}
+
 /** A ticked or unticked choice; the menu stays open so several can be set in a row. */
 export function MenuCheckboxItem({
   children,

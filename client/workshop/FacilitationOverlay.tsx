@@ -8,6 +8,7 @@ import { ShapeLocks } from './ShapeLocks'
 import { TimerDisplay } from './TimerDisplay'
 import { useLeaderCamera } from './useLeaderCamera'
 import { useWorkshopState } from './useWorkshop'
+import { InWorkshopStrip } from './WorkshopStrip'
 import type { WorkshopSync } from './WorkshopSync'
 import './workshop.css'
 
@@ -17,6 +18,8 @@ interface FacilitationOverlayProps {
   workshop: WorkshopSync
   role: Role | null
   selfId: string
+  /** The workshop strip above the canvas, where the tools, timer and follow-me show. */
+  strip: HTMLElement | null
 }
 
 /**
@@ -29,6 +32,7 @@ export function FacilitationOverlay({
   workshop,
   role,
   selfId,
+  strip,
 }: FacilitationOverlayProps) {
   const state = useWorkshopState(workshop)
   useLeaderCamera(editor, state, selfId)
@@ -50,22 +54,26 @@ export function FacilitationOverlay({
 
   const facilitating =
     state !== null && isFacilitator(state, { participantId: selfId, isOwner: role === 'owner' })
+  const leaderId = state?.follow?.leaderId ?? null
+  const timerShown = state !== null && !facilitating && state.timer.status !== 'idle'
+  const followShown = leaderId !== null && leaderId !== selfId
+  if (!facilitating && !timerShown && !followShown) return null
 
   return (
-    <div className="facilitation-overlay">
-      {state && facilitating && (
-        <FacilitatorToolbar
-          boardId={boardId}
-          editor={editor}
-          workshop={workshop}
-          state={state}
-          selfId={selfId}
-        />
-      )}
-      {state && !facilitating && state.timer.status !== 'idle' && (
-        <TimerDisplay workshop={workshop} timer={state.timer} />
-      )}
-      <FollowBanner editor={editor} />
-    </div>
+    <InWorkshopStrip slot={strip}>
+      <div className="facilitation-overlay">
+        {state && facilitating && (
+          <FacilitatorToolbar
+            boardId={boardId}
+            editor={editor}
+            workshop={workshop}
+            state={state}
+            selfId={selfId}
+          />
+        )}
+        {state && timerShown && <TimerDisplay workshop={workshop} timer={state.timer} />}
+        {followShown && <FollowBanner editor={editor} leaderId={leaderId} />}
+      </div>
+    </InWorkshopStrip>
   )
 }

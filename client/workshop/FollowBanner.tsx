@@ -1,32 +1,62 @@
-import { useValue, type Editor } from 'tldraw'
+import { createUserId, useValue, type Editor } from 'tldraw'
 
-/** "Following Ada · Stop" while this screen's camera follows someone. */
-export function FollowBanner({ editor }: { editor: Editor }) {
-  const leaderName = useValue(
-    'following name',
-    () => {
-      const followingId = editor.getInstanceState().followingUserId
-      if (!followingId) return null
-      const leader = editor.getCollaborators().find((p) => p.userId === followingId)
-      return leader?.userName || 'the facilitator'
-    },
-    [editor],
+/**
+ * While the facilitator runs follow-me: "Following Ada · Stop" as this screen follows them, and
+ * "Ada is leading · Follow again" once this person moved away, so they can rejoin at any time.
+ */
+export function FollowBanner({ editor, leaderId }: { editor: Editor; leaderId: string }) {
+  const leader = createUserId(leaderId)
+  const following = useValue(
+    'following the leader',
+    () => editor.getInstanceState().followingUserId === leader,
+    [editor, leader],
   )
-  if (!leaderName) return null
+  const leaderName = useValue(
+    'leader name',
+    () => editor.getCollaborators().find((p) => p.userId === leader)?.userName || null,
+    [editor, leader],
+  )
+  const present = leaderName !== null
+  const name = leaderName || 'The facilitator'
   return (
-    <div className="follow-banner" role="status" data-testid="follow-banner">
+    <div
+      className="follow-banner"
+      role="status"
+      data-testid="follow-banner"
+      data-following={following}
+    >
       <span className="follow-banner-dot" aria-hidden="true" />
-      <span>
-        Following <strong>{leaderName}</strong>
-      </span>
-      <span aria-hidden="true">·</span>
-      <button
-        type="button"
-        className="follow-banner-stop"
-        onClick={() => editor.stopFollowingUser()}
-      >
-        Stop
-      </button>
+      {following ? (
+        <>
+          <span>
+            Following <strong>{name}</strong>
+          </span>
+          <button
+            type="button"
+            className="follow-banner-action"
+            data-testid="follow-stop"
+            onClick={() => editor.stopFollowingUser()}
+          >
+            Stop
+          </button>
+        </>
+      ) : (
+        <>
+          <span>
+            <strong>{name}</strong> is leading the view
+          </span>
+          <button
+            type="button"
+            className="follow-banner-action"
+            data-testid="follow-again"
+            disabled={!present}
+            title={present ? undefined : 'Waiting for them to show on this board'}
+            onClick={() => editor.startFollowingUser(leader)}
+          >
+            Follow again
+          </button>
+        </>
+      )}
     </div>
   )
 }

@@ -204,6 +204,7 @@ export function boardRoutes(ctx: ServerContext) {
         await requireBoard(ctx, boardId)
         const board = await persistence.renameBoard(boardId, c.req.valid('json').title, now())
         if (!board) throw new ApiError('board_not_found', 'No board with this id')
+        await ctx.events.renamed(boardId)
         return c.json(board, 200)
       },
     )

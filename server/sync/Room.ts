@@ -345,8 +345,8 @@ export class Room {
    * Publishes state only the server may set (the workshop) as the server's own presence: every
    * standard client receives it, and no client can publish a state with those keys.
    */
-  setServerState(state: Record<string, unknown> | null) {
-    this.awareness.setLocalState(state)
+  setServerState(state: Record<string, unknown>) {
+    this.awareness.setLocalState({ ...(this.awareness.getLocalState() ?? {}), ...state })
   }
 
   /**

@@ -18,6 +18,8 @@ export interface BoardEventsDeps {
   workshop: WorkshopService
   /** Shows a workshop state on a loaded room's screens and enforces its locks. */
   showWorkshop: (room: Room, state: WorkshopState) => void
+  /** Reads the board's title from the store and shows it on a loaded room's screens. */
+  showTitle: (boardId: string) => Promise<void>
   log: Logger
 }
 
@@ -53,6 +55,8 @@ export function createBoardEvents(deps: BoardEventsDeps) {
         return closeBoard(event.boardId)
       case 'workshop':
         return showLatestWorkshop(event.boardId)
+      case 'renamed':
+        return deps.showTitle(event.boardId)
     }
   }
 
@@ -89,6 +93,11 @@ export function createBoardEvents(deps: BoardEventsDeps) {
     async boardDeleted(boardId: string) {
       bus.publishEvent({ type: 'boardDeleted', boardId })
       await closeBoard(boardId)
+    },
+    /** A board was renamed: every screen on it shows the new title, on every instance. */
+    async renamed(boardId: string) {
+      bus.publishEvent({ type: 'renamed', boardId })
+      await deps.showTitle(boardId)
     },
     /** This instance stored a new workshop state: the others read it again. */
     workshopChanged(boardId: string) {

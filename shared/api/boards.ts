@@ -42,3 +42,10 @@ export const DefaultBoardTitle = 'Untitled board'
 
 /** GET /api/boards (open instances): live boards, or with `?deleted=true` restorable ones. */
 export const BoardListSchema = z.object({ boards: z.array(BoardSchema) })
+
+/**
+ * The board's title as the server publishes it on every screen of the board (its own presence
+ * state, next to the workshop), so a rename shows everywhere at once.
+ */
+export const BoardPresenceSchema = z.object({ board: z.object({ title: z.string() }) })
+export type BoardPresence = z.infer<typeof BoardPresenceSchema>

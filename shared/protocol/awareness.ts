@@ -48,5 +48,7 @@ export const AwarenessStateSchema = z.looseObject({
     .optional(),
   /** Only the server publishes the workshop state (see WorkshopPresenceSchema). */
   workshop: z.never().optional(),
+  /** Only the server publishes the board's title (see BoardPresenceSchema). */
+  board: z.never().optional(),
 })
 export type AwarenessState = z.infer<typeof AwarenessStateSchema>

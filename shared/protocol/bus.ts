@@ -50,6 +50,8 @@ export const BoardEventSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('linkChanged'), boardId: z.string(), role: z.enum(LinkRoles) }),
   /** The board was deleted: close every session on it. */
   z.object({ type: z.literal('boardDeleted'), boardId: z.string() }),
+  /** The board was renamed: read its title again and show it. */
+  z.object({ type: z.literal('renamed'), boardId: z.string() }),
 ])
 export type BoardEvent = z.infer<typeof BoardEventSchema>
 

@@ -67,6 +67,9 @@ afterAll(async () => {
 describe('when people react on the board', () => {
   it('floats a reaction sent by one participant on the other screens, then lets it go', async () => {
     await bob.page.emulateMedia({ reducedMotion: 'reduce' })
+    // The emoji wait behind one button, so they cover none of the board until wanted.
+    expect(await alice.page.getByRole('button', { name: 'React: Celebrate' }).count()).toBe(0)
+    await alice.page.getByRole('button', { name: 'Reactions' }).click()
     await alice.page.getByRole('button', { name: 'React: Celebrate' }).click()
     for (const tab of [alice, bob, viewer]) {
       await tab.page.locator('[data-testid="floating-reaction"][data-emoji="🎉"]').waitFor()

@@ -3,8 +3,12 @@ import { useEditor } from 'tldraw'
 import { rankLines, resultLabel } from './ranking'
 import { useWorkshopView } from './WorkshopView'
 import { zoomToItem } from './zoomToItem'
+import { InWorkshopStrip } from '../WorkshopStrip'
 
-/** The results of the vote that just ended, items ranked by votes; a line zooms to its item. */
+/**
+ * The results of the vote that just ended, in the workshop strip: items ranked by votes, each
+ * zooming to its item; closed here, they stay closed on this screen.
+ */
 export function VoteResults() {
   const editor = useEditor()
   const view = useWorkshopView()
@@ -13,54 +17,52 @@ export function VoteResults() {
   if (!view || !voting || voting.status !== 'closed' || !voting.results) return null
   if (closedId === voting.id) return null
   const lines = rankLines(voting.results)
-  const most = Math.max(1, ...lines.map((l) => l.votes))
   return (
-    <section
-      className="vote-results"
-      data-testid="vote-results"
-      aria-labelledby="vote-results-title"
-    >
-      <header className="vote-results-header">
-        <h2 id="vote-results-title">Vote results</h2>
-        <span className="vote-results-meta">
-          {voting.voters ?? 0} {voting.voters === 1 ? 'voter' : 'voters'}
-        </span>
-        <button
-          type="button"
-          className="vote-results-close"
-          aria-label="Close vote results"
-          onClick={() => setClosedId(voting.id)}
-        >
-          ×
-        </button>
-      </header>
-      {lines.length === 0 ? (
-        <p className="vote-results-empty">Nothing was on the ballot.</p>
-      ) : (
-        <ol className="vote-results-list">
-          {lines.map((line) => (
-            <li key={line.itemId}>
-              <button
-                type="button"
-                className="vote-result"
-                data-testid="vote-result"
-                data-item-id={line.itemId}
-                data-votes={line.votes}
-                onClick={() => zoomToItem(editor, view.doc, line.itemId, view.highlight)}
-              >
-                <span className="vote-result-rank">{line.rank}</span>
-                <span className="vote-result-label">{resultLabel(line.label)}</span>
-                <span className="vote-result-bar" aria-hidden="true">
-                  <span style={{ width: `${(line.votes / most) * 100}%` }} />
-                </span>
-                <span className="vote-result-count" data-testid="vote-result-count">
-                  {line.votes}
-                </span>
-              </button>
-            </li>
-          ))}
-        </ol>
-      )}
-    </section>
+    <InWorkshopStrip>
+      <section
+        className="vote-results"
+        data-testid="vote-results"
+        aria-labelledby="vote-results-title"
+      >
+        <header className="vote-results-header">
+          <h2 id="vote-results-title">Vote results</h2>
+          <span className="vote-results-meta">
+            {voting.voters ?? 0} {voting.voters === 1 ? 'voter' : 'voters'}
+          </span>
+          <button
+            type="button"
+            className="vote-results-close"
+            aria-label="Close vote results"
+            onClick={() => setClosedId(voting.id)}
+          >
+            ×
+          </button>
+        </header>
+        {lines.length === 0 ? (
+          <p className="vote-results-empty">Nothing was on the ballot.</p>
+        ) : (
+          <ol className="vote-results-list">
+            {lines.map((line) => (
+              <li key={line.itemId}>
+                <button
+                  type="button"
+                  className="vote-result"
+                  data-testid="vote-result"
+                  data-item-id={line.itemId}
+                  data-votes={line.votes}
+                  onClick={() => zoomToItem(editor, view.doc, line.itemId, view.highlight)}
+                >
+                  <span className="vote-result-rank">{line.rank}</span>
+                  <span className="vote-result-label">{resultLabel(line.label)}</span>
+                  <span className="vote-result-count" data-testid="vote-result-count">
+                    {line.votes}
+                  </span>
+                </button>
+              </li>
+            ))}
+          </ol>
+        )}
+      </section>
+    </InWorkshopStrip>
   )
 }

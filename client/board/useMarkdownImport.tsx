@@ -1,11 +1,15 @@
-import { useRef, useState } from 'react'
+import { useRef, useState, type ReactElement } from 'react'
 import { importBoardMarkdown } from '../api/canvases'
 import { ApiError } from '../api/client'
 import { formatBytes, MaxImportBytes } from '../sync/changeLimits'
 
-interface ImportMarkdownButtonProps {
-  boardId: string
-  onError: (message: string | null) => void
+/** A markdown import in progress, and how to start one. */
+export interface MarkdownImport {
+  /** Opens the file picker. */
+  pick: () => void
+  busy: boolean
+  /** The hidden file input: render it where it stays mounted (not inside a menu). */
+  input: ReactElement
 }
 
 /**
@@ -13,7 +17,10 @@ interface ImportMarkdownButtonProps {
  * or not at all; its refusal names the line, and the board is left unchanged. A file larger than
  * the server reads is refused here, before it is sent.
  */
-export function ImportMarkdownButton({ boardId, onError }: ImportMarkdownButtonProps) {
+export function useMarkdownImport(
+  boardId: string,
+  onError: (message: string | null) => void,
+): MarkdownImport {
   const inputRef = useRef<HTMLInputElement>(null)
   const [busy, setBusy] = useState(false)
 
@@ -38,32 +45,21 @@ export function ImportMarkdownButton({ boardId, onError }: ImportMarkdownButtonP
     }
   }
 
-  return (
-    <>
-      <button
-        type="button"
-        className="button button-small button-quiet"
-        data-testid="import-markdown"
-        title="Import a markdown file: its canvases are added to this board"
-        disabled={busy}
-        onClick={() => inputRef.current?.click()}
-      >
-        {busy ? 'Importing…' : 'Import'}
-      </button>
-      <input
-        ref={inputRef}
-        type="file"
-        accept=".md,.markdown,text/markdown,text/plain"
-        className="visually-hidden"
-        tabIndex={-1}
-        aria-hidden="true"
-        data-testid="import-file"
-        onChange={(event) => {
-          const file = event.target.files?.[0]
-          event.target.value = ''
-          if (file) void importFile(file)
-        }}
-      />
-    </>
+  const input = (
+    <input
+      ref={inputRef}
+      type="file"
+      accept=".md,.markdown,text/markdown,text/plain"
+      className="visually-hidden"
+      tabIndex={-1}
+      aria-hidden="true"
+      data-testid="import-file"
+      onChange={(event) => {
+        const file = event.target.files?.[0]
+        event.target.value = ''
+        if (file) void importFile(file)
+      }}
+    />
   )
+  return { pick: () => inputRef.current?.click(), busy, input }
 }
