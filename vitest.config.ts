@@ -18,6 +18,7 @@ const PostgresSuites = [
   'test/sync/privateDrafts.test.ts',
   'test/sync/measurements.test.ts',
   'test/sync/sync.test.ts',
+  'test/sync/boardTitle.test.ts',
 ]
 
 export default defineConfig({

@@ -1,7 +1,7 @@
 import type { Browser } from 'playwright-core'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { startTestServer, type TestServer } from '../helpers/server'
-import { eventually, launchBrowser, newTab, type BoardTab } from './browser'
+import { eventually, launchBrowser, newTab, openBoardMenu, type BoardTab } from './browser'
 import { openLink, ownerLink, type SharedBoard } from './workshopDriver'
 
 const CreationToken = 'workshop-team-creation-token'
@@ -116,8 +116,11 @@ describe('the board list, for each role', { timeout: 90_000 }, () => {
       openLink(editor, board.links.edit),
     ])
     await owner.page.getByTestId('share-board').waitFor()
+    await openBoardMenu(owner.page)
     await owner.page.getByTestId('ingestion-tokens').waitFor()
     expect(await editor.page.getByTestId('share-board').count()).toBe(0)
+    await openBoardMenu(editor.page)
+    await editor.page.getByTestId('download-board').waitFor()
     expect(await editor.page.getByTestId('ingestion-tokens').count()).toBe(0)
   })
 })

@@ -119,6 +119,12 @@ export async function openBoard(tab: BoardTab, baseUrl: string, boardId: string)
   await waitForBoard(tab.page)
 }
 
+/** Opens the board header's More menu (import, downloads, summary, tokens). */
+export async function openBoardMenu(page: Page): Promise<void> {
+  await page.getByTestId('board-more').click()
+  await page.getByRole('menu', { name: 'More board actions' }).waitFor()
+}
+
 /** Waits for the editor and a synced connection on the current page. */
 export async function waitForBoard(page: Page): Promise<void> {
   // The editor's code loads with the board route; on a busy two-core machine that can take

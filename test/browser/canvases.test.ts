@@ -6,7 +6,14 @@ import { getBoardCanvases } from '../../shared/doc/canvasDoc'
 import { yText } from '../../shared/doc/ytext'
 import { connectClient, createBoard } from '../helpers/clients'
 import { startTestServer, type TestServer } from '../helpers/server'
-import { eventually, launchBrowser, newTab, openBoard, type BoardTab } from './browser'
+import {
+  eventually,
+  launchBrowser,
+  newTab,
+  openBoardMenu,
+  openBoard,
+  type BoardTab,
+} from './browser'
 import {
   addItemAndType,
   boxOf,
@@ -381,6 +388,7 @@ describe('when a person downloads a canvas and the board as markdown', () => {
     expect(text).toContain('Carts abandoned at \\| shipping')
     expect(text).toContain('free shipping over 50 €')
 
+    await openBoardMenu(page)
     const [boardDownload] = await Promise.all([
       page.waitForEvent('download'),
       page.getByTestId('download-board').click(),

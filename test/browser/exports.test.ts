@@ -6,7 +6,7 @@ import type { Browser, Download, Page } from 'playwright-core'
 import type { TLShapeId } from 'tldraw'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { startTestServer, type TestServer } from '../helpers/server'
-import { eventually, launchBrowser, newTab, type BoardTab } from './browser'
+import { eventually, launchBrowser, newTab, openBoardMenu, type BoardTab } from './browser'
 import { dropPng } from './imageDriver'
 import {
   createSharedBoardByApi,
@@ -186,6 +186,7 @@ describe('exporting a board', () => {
         eventually,
       )
       .toContain(LooseSticky)
+    await openBoardMenu(owner.page)
     const download = await downloadOf(owner.page, () =>
       owner.page.getByTestId('download-board').click(),
     )
@@ -202,6 +203,7 @@ describe('exporting a board', () => {
       owner.page.getByTestId('download-canvas').first().click(),
     )
     expect(canvasDownload.suggestedFilename()).toBe(`${BoardTitle} – ${CanvasTitle}.md`)
+    await openBoardMenu(owner.page)
     expect(await owner.page.getByTestId('workshop-summary').getAttribute('download')).toBe(
       `${BoardTitle} – Workshop summary.md`,
     )
@@ -216,9 +218,10 @@ describe('exporting a board', () => {
       await route.continue()
     })
     const downloading = owner.page.waitForEvent('download', { timeout: 60_000 })
-    await owner.page.getByRole('button', { name: 'Export PDF' }).click()
+    await openBoardMenu(owner.page)
+    await owner.page.getByRole('menuitem', { name: 'Export as PDF' }).click()
     await expect.poll(() => preparing(owner.page).textContent(), eventually).toBe('Preparing PDF…')
-    expect(await owner.page.getByRole('button', { name: 'Export PDF' }).isDisabled()).toBe(true)
+    expect(await owner.page.getByTestId('board-more').textContent()).toContain('Exporting…')
     release()
     const download = await downloading
     await owner.page.unroute(/pdfFromSvg.*\.js$/)
@@ -277,7 +280,8 @@ describe('exporting a board', () => {
     await page.waitForFunction(() => window.editor !== undefined, undefined, { timeout: 60_000 })
     const shapesBefore = await page.evaluate(() => window.editor!.getCurrentPageShapeIds().size)
     await page.route(/pdfFromSvg.*\.js$/, (route) => route.abort())
-    await page.getByRole('button', { name: 'Export PDF' }).click()
+    await openBoardMenu(page)
+    await page.getByRole('menuitem', { name: 'Export as PDF' }).click()
     await expect
       .poll(() => page.getByRole('alert').textContent(), eventually)
       .toContain('The PDF export could not be loaded')
@@ -287,6 +291,6 @@ describe('exporting a board', () => {
     )
     await page.getByRole('button', { name: 'Dismiss error' }).click()
     await expect.poll(() => page.getByRole('alert').count(), eventually).toBe(0)
-    expect(await page.getByRole('button', { name: 'Export PDF' }).isEnabled()).toBe(true)
+    expect(await page.getByTestId('board-more').textContent()).toBe('More')
   })
 })

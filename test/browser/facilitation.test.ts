@@ -2,7 +2,14 @@ import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { startTestServer, type TestServer } from '../helpers/server'
 import type { WorkshopState } from '../../shared/workshop/workshopState'
-import { eventually, launchBrowser, newTab, waitForBoard, type BoardTab } from './browser'
+import {
+  eventually,
+  launchBrowser,
+  newTab,
+  openBoardMenu,
+  waitForBoard,
+  type BoardTab,
+} from './browser'
 import { addItemAndType, boxOf, canvasOn, insertFromPicker, itemTexts } from './canvasDriver'
 import { createSharedBoard, openLink, ownerApi, type SharedBoard } from './workshopDriver'
 
@@ -237,15 +244,29 @@ describe('when the owner runs a workshop with an editor and a commenter', () => 
       await expect.poll(() => viewDistance(owner.page, tab.page), eventually).toBeLessThan(40)
     }
 
+    // tldraw's own "Stop following" is not shown beside the banner's.
+    expect(
+      await editor.page
+        .getByTestId('helper-buttons.stop-following')
+        .isVisible()
+        .catch(() => false),
+    ).toBe(false)
     // The editor leaves on their own; the commenter keeps following.
     await editor.page.getByTestId('follow-banner').getByRole('button', { name: 'Stop' }).click()
-    await editor.page.getByTestId('follow-banner').waitFor({ state: 'detached' })
+    await editor.page.getByTestId('follow-again').waitFor()
     await moveOwnerCamera(-900, 4100)
     await expect.poll(() => viewDistance(owner.page, commenter.page), eventually).toBeLessThan(40)
     expect(await viewDistance(owner.page, editor.page)).toBeGreaterThan(1000)
 
+    // A follower who scrolled away rejoins the facilitator's view whenever they like.
+    await editor.page.getByTestId('follow-again').click()
+    await expect.poll(() => viewDistance(owner.page, editor.page), eventually).toBeLessThan(40)
+    await editor.page.getByTestId('follow-stop').waitFor()
+
     await owner.page.getByTestId('fac-follow').click()
-    await commenter.page.getByTestId('follow-banner').waitFor({ state: 'detached' })
+    for (const tab of participants()) {
+      await tab.page.getByTestId('follow-banner').waitFor({ state: 'detached' })
+    }
   })
 
   it('locks a canvas so a participant cannot type in it, and unlocking lets them', async () => {
@@ -489,6 +510,7 @@ describe('when the owner runs a workshop with an editor and a commenter', () => 
   })
 
   it('offers everyone the workshop summary as markdown', async () => {
+    await openBoardMenu(commenter.page)
     const link = commenter.page.getByTestId('workshop-summary')
     const href = await link.getAttribute('href')
     expect(href).toMatch(/\/workshop\/summary\.md\?key=/)

@@ -199,15 +199,14 @@ describe('when a pipeline posts a measurement with an ingestion token', () => {
     const hypothesisId = await newHypothesis({}, { running: true })
     const { token } = await createToken(api, board, 'nightly experiment')
     const watch = (tab: BoardTab) =>
-      tab.page
-        .waitForFunction(
-          (id) =>
-            document.querySelector(
-              `[data-canvas-id="${id}"] [data-testid="hypothesis-verdict"][data-verdict="supported"]`,
-            ) !== null,
-          hypothesisId,
-          { polling: 'raf', timeout: eventually.timeout },
-        )
+      tab.page.waitForFunction(
+        (id) =>
+          document.querySelector(
+            `[data-canvas-id="${id}"] [data-testid="hypothesis-verdict"][data-verdict="supported"]`,
+          ) !== null,
+        hypothesisId,
+        { polling: 'raf', timeout: eventually.timeout },
+      )
     const seen = Promise.all([watch(alice), watch(bob)])
     const res = await fetch(
       `${server.url}/api/boards/${boardId}/hypotheses/${hypothesisId}/measurements`,

@@ -2,7 +2,14 @@ import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createOwnedBoard, type OwnedBoard } from '../helpers/clients'
 import { startTestServer, type TestServer } from '../helpers/server'
-import { eventually, launchBrowser, newTab, waitForBoard, type BoardTab } from './browser'
+import {
+  eventually,
+  launchBrowser,
+  newTab,
+  openBoardMenu,
+  waitForBoard,
+  type BoardTab,
+} from './browser'
 
 let server: TestServer
 let browser: Browser
@@ -54,6 +61,7 @@ describe(
     it('creates a named token, shows its secret once with an example, and lists it by name', async () => {
       await openBoardWithTokens([])
       const page = tab.page
+      await openBoardMenu(page)
       await page.getByTestId('ingestion-tokens').click()
       await page.getByText('No tokens yet.').waitFor()
       await page.getByLabel('New token name').fill('nightly training')
@@ -70,6 +78,7 @@ describe(
     it('revokes a token, after which it is gone from the list and the server', async () => {
       await openBoardWithTokens(['nightly training'])
       const page = tab.page
+      await openBoardMenu(page)
       await page.getByTestId('ingestion-tokens').click()
       await page.getByRole('button', { name: 'Revoke nightly training' }).click()
       await expect.poll(() => page.getByTestId('token-item').count(), eventually).toBe(0)
