@@ -122,7 +122,7 @@ export async function openBoard(tab: BoardTab, baseUrl: string, boardId: string)
 /** Opens the board header's More menu (import, downloads, summary, tokens). */
 export async function openBoardMenu(page: Page): Promise<void> {
   await page.getByTestId('board-more').click()
-  await page.getByRole('menu', { name: 'More board actions' }).waitFor()
+  await page.getByRole('menu').getByTestId('download-board').waitFor()
 }
 
 /** Waits for the editor and a synced connection on the current page. */
