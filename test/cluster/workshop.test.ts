@@ -1,4 +1,5 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
+import { BoardPresenceSchema } from '../../shared/api/boards.js'
 import type { Role } from '../../shared/api/links.js'
 import { CloseCodes } from '../../shared/protocol/closeCodes.js'
 import { WorkshopPresenceSchema, type WorkshopState } from '../../shared/workshop/workshopState.js'
@@ -176,6 +177,34 @@ describe('a workshop run across two instances', () => {
       )
       expect(summaries[0]!.text).toBe(summaries[1]!.text)
       expect(summaries[0]!.text).toContain('| 1 | Users forget | Churn · Problem | 2 |')
+    },
+    ClusterTestTimeout,
+  )
+
+  it(
+    'shows a rename made through one instance on the screens of the other at once',
+    async () => {
+      const { cluster, board, connect } = await workshopOnTwoInstances()
+      const viewer = connect(1, 'view')
+      await viewer.synced
+      const titleSeen = () => {
+        for (const state of viewer.provider.awareness.getStates().values()) {
+          const parsed = BoardPresenceSchema.safeParse(state)
+          if (parsed.success) return parsed.data.board.title
+        }
+        return null
+      }
+      await vi.waitFor(() => expect(titleSeen()).toBe('Workshop across instances'), Eventually)
+      const renamed = await fetch(`${cluster.url(0)}/api/boards/${board.id}`, {
+        method: 'PATCH',
+        headers: {
+          authorization: `Bearer ${keyOf(board, 'edit')}`,
+          'content-type': 'application/json',
+        },
+        body: JSON.stringify({ title: 'Week 2 across instances' }),
+      })
+      expect(renamed.status).toBe(200)
+      await vi.waitFor(() => expect(titleSeen()).toBe('Week 2 across instances'), Eventually)
     },
     ClusterTestTimeout,
   )
