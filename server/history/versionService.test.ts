@@ -5,7 +5,7 @@ import { createLogger } from '../logger.js'
 import type { StoredVersion, VersionStore } from '../persistence/types.js'
 import type { Room } from '../sync/Room.js'
 import { createVersionService } from './versionService.js'
-import { packSnapshot, unpackSnapshot } from './versionSnapshots.js'
+import { createSnapshotPacker, unpackSnapshot } from './versionSnapshots.js'
 
 /** The versions of one process's boards, kept as the store was handed them. */
 function memoryVersionStore() {
@@ -124,11 +124,32 @@ describe('a version kept as the stored snapshot and the changes since', () => {
     const records = getTldrawRecords(doc)
     records.delete('shape:s1')
     records.set('shape:new', encodeRecord({ id: 'shape:new', typeName: 'shape', type: 'geo' }))
-    const packed = await packSnapshot(parts)
+    const packed = await createSnapshotPacker()(parts)
     const opened = await unpackSnapshot(packed)
     expect(recordsOf(opened)).toEqual(records.toJSON())
     // One update, as a version's document is served.
     expect(Y.decodeUpdate(opened).structs.length).toBeGreaterThan(0)
+  })
+
+  it('opens each of several versions taken of the same parts as the document then', async () => {
+    const pack = createSnapshotPacker()
+    const doc = boardOf(50)
+    const snapshot = Y.encodeStateAsUpdate(doc)
+    const parts = [snapshot]
+    doc.on('update', (update: Uint8Array) => parts.push(update))
+    // The snapshot alone, then with changes: the snapshot is reused whole and then framed.
+    const alone = await pack([...parts])
+    const records = getTldrawRecords(doc)
+    records.delete('shape:s1')
+    const afterDelete = records.toJSON()
+    const withChange = await pack([...parts])
+    records.set('shape:new', encodeRecord({ id: 'shape:new', typeName: 'shape', type: 'geo' }))
+    const withTwo = await pack([...parts])
+    expect(recordsOf(await unpackSnapshot(alone))).toEqual(recordsOf(snapshot))
+    expect(recordsOf(await unpackSnapshot(withChange))).toEqual(afterDelete)
+    expect(recordsOf(await unpackSnapshot(withTwo))).toEqual(records.toJSON())
+    // The same parts packed again are the same bytes.
+    expect(await pack([...parts])).toEqual(withTwo)
   })
 })
 

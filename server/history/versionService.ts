@@ -11,7 +11,7 @@ import type { Logger } from '../logger.js'
 import type { StoredVersion, VersionStore } from '../persistence/types.js'
 import type { Room, RoomHooks } from '../sync/Room.js'
 import { versionsToDrop } from './retention.js'
-import { packSnapshot, unpackSnapshot } from './versionSnapshots.js'
+import { createSnapshotPacker, unpackSnapshot } from './versionSnapshots.js'
 
 /** An automatic version is taken at most this often while people edit a board. */
 export const AutoVersionEveryMs = 10 * 60 * 1000
@@ -47,6 +47,7 @@ export function createVersionService(deps: VersionServiceDeps) {
   /** When this instance last took an automatic version of a board. */
   const lastAuto = new Map<string, number>()
   const taking = new Set<string>()
+  const packSnapshot = createSnapshotPacker()
 
   async function save(
     boardId: string,

@@ -21,22 +21,50 @@ const PartsHead = [0x00, 0x44, 0x42, 0x50, 0x41, 0x52, 0x54, 0x53] as const // "
 const isParts = (bytes: Uint8Array) => PartsHead.every((b, i) => bytes[i] === b)
 
 /**
- * A version's snapshot as it is stored: the document's state as the room holds it (one update,
- * or the stored snapshot and the changes since, framed), gzip at its fastest level on the thread
- * pool. A board's records are JSON text, so a 10 MB board keeps in about 0.4 MB, and the event
- * loop neither encodes the whole document, nor compresses it, nor writes megabytes to the store.
+ * Packs versions' snapshots as they are stored: the document's state as the room holds it (one
+ * update, or the stored snapshot and the changes since, framed), gzip at its fastest level on the
+ * thread pool. A board's records are JSON text, so a 10 MB board keeps in about 0.4 MB, and the
+ * event loop neither encodes the whole document, nor compresses it, nor writes megabytes to the
+ * store.
+ *
+ * Each part is compressed as a gzip member of its own, and the members are concatenated: that is
+ * one gzip stream of the same bytes. A part the room still holds (its stored snapshot, which only
+ * compaction replaces) is compressed once, however many versions are taken of it meanwhile.
  */
-export async function packSnapshot(parts: readonly Uint8Array[]): Promise<Uint8Array> {
-  let bytes: Uint8Array
-  if (parts.length === 1) bytes = parts[0]!
-  else {
-    const encoder = encoding.createEncoder()
-    encoding.writeUint8Array(encoder, Uint8Array.from(PartsHead))
-    encoding.writeVarUint(encoder, parts.length)
-    for (const part of parts) encoding.writeVarUint8Array(encoder, part)
-    bytes = encoding.toUint8Array(encoder)
+export function createSnapshotPacker() {
+  /** Each part's gzip member, for as long as the room holds the part: whole, and framed. */
+  const members = { whole: new WeakMap<Uint8Array, Promise<Uint8Array>>(), framed: new WeakMap() }
+  const gzipped = (bytes: Uint8Array) =>
+    gzipAsync(bytes, { level: constants.Z_BEST_SPEED }).then((b) => new Uint8Array(b))
+  const memberOf = (part: Uint8Array, framed: boolean) => {
+    const cache: WeakMap<Uint8Array, Promise<Uint8Array>> = framed ? members.framed : members.whole
+    let member = cache.get(part)
+    if (!member) {
+      member = gzipped(framed ? frame(part) : part)
+      // A failed compression is not kept: the next version tries again.
+      member.catch(() => cache.delete(part))
+      cache.set(part, member)
+    }
+    return member
   }
-  return new Uint8Array(await gzipAsync(bytes, { level: constants.Z_BEST_SPEED }))
+  return async function pack(parts: readonly Uint8Array[]): Promise<Uint8Array> {
+    if (parts.length === 1) return memberOf(parts[0]!, false)
+    const head = encoding.createEncoder()
+    encoding.writeUint8Array(head, Uint8Array.from(PartsHead))
+    encoding.writeVarUint(head, parts.length)
+    const all = await Promise.all([
+      gzipped(encoding.toUint8Array(head)),
+      ...parts.map((part) => memberOf(part, true)),
+    ])
+    return new Uint8Array(Buffer.concat(all))
+  }
+}
+
+/** A part as the framing holds it: its length, then its bytes. */
+function frame(part: Uint8Array): Uint8Array {
+  const encoder = encoding.createEncoder()
+  encoding.writeVarUint8Array(encoder, part)
+  return encoding.toUint8Array(encoder)
 }
 
 /**
