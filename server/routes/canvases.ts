@@ -7,16 +7,12 @@ import {
   CreateCanvasBodySchema,
   ImportResultSchema,
   UpdateCanvasBodySchema,
-  type CanvasResponse,
 } from '../../shared/api/canvases.js'
 import { getCanvasSpec } from '../../shared/canvases/registry.js'
-import { EntityIdSchema, type CanvasContent } from '../../shared/canvases/schema.js'
+import { EntityIdSchema } from '../../shared/canvases/schema.js'
 import {
-  applyCanvasContent,
-  emptyCanvas,
   getBoardCanvases,
   readAllCanvases,
-  readCanvas,
   withNewIds,
   writeCanvas,
 } from '../../shared/doc/canvasDoc.js'
@@ -40,21 +36,19 @@ import {
   readCanvasesForExport,
   readDrawingsForExport,
   requireRoomFor,
-  requireUnlocked,
 } from './boardDoc.js'
-import { toCanvasContent } from './canvasInput.js'
-import { canvasPatches } from './canvasPatches.js'
+import {
+  boardRoomToEdit,
+  canvasResponse,
+  createCanvas,
+  findCanvasToEdit,
+  updateCanvas,
+} from './canvasEdits.js'
 
 const BoardParams = z.object({ boardId: BoardIdSchema })
 const CanvasParams = z.object({ boardId: BoardIdSchema, canvasId: EntityIdSchema })
 // Named: the document shows the canvas schema once.
 const Canvas = CanvasResponseSchema.meta({ id: 'Canvas' })
-
-/** The API view of a canvas: content plus value-stream figures. */
-export function canvasResponse(content: CanvasContent): CanvasResponse {
-  const figures = getCanvasSpec(content.kind).figures?.(content)
-  return figures === undefined ? content : { ...content, figures }
-}
 
 const markdown = (body: string) =>
   new Response(body, { headers: { 'Content-Type': 'text/markdown; charset=utf-8' } })
@@ -64,18 +58,9 @@ const MarkdownExport = (description: string) => ({ description, content: Markdow
 export function canvasRoutes(ctx: ServerContext) {
   const room = (boardId: string) => openBoardRoom(ctx, boardId)
   const find = (boardId: string, canvasId: string) => findCanvas(ctx, boardId, canvasId)
-  /** A canvas to change: refused with 423 while a facilitator has it locked. */
-  const findToEdit = async (boardId: string, canvasId: string) => {
-    const found = await find(boardId, canvasId)
-    await requireUnlocked(ctx, found.room, canvasId)
-    return found
-  }
-  /** The room of a board to add canvases to: refused with 423 while the board is locked. */
-  const roomToEdit = async (boardId: string) => {
-    const r = await room(boardId)
-    await requireUnlocked(ctx, r, null)
-    return r
-  }
+  const findToEdit = (boardId: string, canvasId: string) =>
+    findCanvasToEdit(ctx, boardId, canvasId)
+  const roomToEdit = (boardId: string) => boardRoomToEdit(ctx, boardId)
 
   return openApiRoutes()
     .openapi(
@@ -108,14 +93,7 @@ export function canvasRoutes(ctx: ServerContext) {
         },
       }),
       async (c) => {
-        const body = c.req.valid('json')
-        const content = toCanvasContent(emptyCanvas(body.kind, body.title), body, [])
-        const created = await editBoard(async () => {
-          const r = await roomToEdit(c.req.valid('param').boardId)
-          requireRoomFor(r, JSON.stringify(content).length)
-          await r.transact((doc) => writeCanvas(doc, content))
-          return canvasResponse(readCanvas(content.id, getBoardCanvases(r.doc).get(content.id)!)!)
-        })
+        const created = await createCanvas(ctx, c.req.valid('param').boardId, c.req.valid('json'))
         return c.json(created, 201)
       },
     )
@@ -153,31 +131,7 @@ export function canvasRoutes(ctx: ServerContext) {
       }),
       async (c) => {
         const { boardId, canvasId } = c.req.valid('param')
-        const whole = c.req.valid('json')
-        // The members some kind takes beyond content (a hypothesis's status, …) are not content.
-        const body: Record<string, unknown> = { ...whole }
-        for (const p of canvasPatches)
-          for (const key of [...p.members, ...p.extra]) delete body[key]
-        const updated = await editBoard(async () => {
-          const found = await findToEdit(boardId, canvasId)
-          requireRoomFor(found.room, JSON.stringify(body).length)
-          const rules = canvasPatches.find((p) => p.kind === found.content.kind)
-          for (const p of canvasPatches) {
-            if (p !== rules && p.members.some((key) => whole[key] !== undefined)) {
-              throw new ApiError('invalid_body', p.refusal)
-            }
-          }
-          rules?.check(whole)
-          // A body that names only such members changes no content: patch with nothing named.
-          const named = Object.keys(body)
-          const patch = toCanvasContent(found.content, whole, named.length > 0 ? named : ['title'])
-          const planned = rules?.plan(found, patch, whole, ctx.now())
-          await found.room.transact(() => {
-            applyCanvasContent(found.map, planned ? planned.content : patch)
-            planned?.then?.()
-          })
-          return canvasResponse(readCanvas(canvasId, found.map)!)
-        })
+        const updated = await updateCanvas(ctx, boardId, canvasId, c.req.valid('json'))
         return c.json(updated, 200)
       },
     )
