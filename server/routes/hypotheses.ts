@@ -17,7 +17,6 @@ import {
   MeasurementsResultSchema,
   TrackerQuerySchema,
   TrackerResponseSchema,
-  type MeasurementsResult,
 } from '../../shared/api/hypotheses.js'
 import { EntityIdSchema } from '../../shared/canvases/schema.js'
 import { hypothesisSpec } from '../../shared/canvases/hypothesis/spec.js'
@@ -25,16 +24,12 @@ import { BoardKeysHeader } from '../../shared/api/links.js'
 import type { ServerContext } from '../context.js'
 import { ApiError } from '../http/errors.js'
 import { errors, json, jsonBody, openApiRoutes } from '../http/openApi.js'
-import {
-  addLesson,
-  decide,
-  recordMeasurements,
-  verdictOf,
-  viewOf,
-} from '../hypotheses/hypothesisActions.js'
+import { addLesson, decide, viewOf } from '../hypotheses/hypothesisActions.js'
+import { recordMeasurementsOn } from '../hypotheses/measurementIntake.js'
 import { parseCsvMeasurements, parseJsonMeasurements } from '../hypotheses/parseMeasurements.js'
 import { queryTracker } from '../indexes/trackerQuery.js'
-import { editBoard, findCanvas, requireRoomFor, requireUnlocked } from './boardDoc.js'
+import { editBoard, findCanvas } from './boardDoc.js'
+import { findCanvasToEdit } from './canvasEdits.js'
 import { requireIngestionToken } from './tokens.js'
 
 const Params = z.object({ boardId: BoardIdSchema, hypothesisId: EntityIdSchema })
@@ -58,12 +53,8 @@ const MeasurementsBodyDoc = MeasurementsBodySchema.extend({
 export function hypothesisRoutes(ctx: ServerContext) {
   const find = (boardId: string, hypothesisId: string) =>
     findCanvas(ctx, boardId, hypothesisId, hypothesisSpec.kind)
-  /** A hypothesis to change: refused with 423 while a facilitator has it locked. */
-  const findToEdit = async (boardId: string, hypothesisId: string) => {
-    const found = await find(boardId, hypothesisId)
-    await requireUnlocked(ctx, found.room, hypothesisId)
-    return found
-  }
+  const findToEdit = (boardId: string, hypothesisId: string) =>
+    findCanvasToEdit(ctx, boardId, hypothesisId, hypothesisSpec.kind)
 
   // The token is checked before the body is read: a stranger cannot make the server read 2 MiB.
   const ingestionToken = createMiddleware<Env>(async (c, next) => {
@@ -155,24 +146,14 @@ export function hypothesisRoutes(ctx: ServerContext) {
             throw new ApiError('invalid_body', 'The body is not valid JSON')
           }
         }
-        const body = await editBoard(async (): Promise<MeasurementsResult> => {
-          // Found after the body is read, so the metrics and status are those of now.
-          const found = await findToEdit(boardId, hypothesisId)
-          requireRoomFor(found.room, text.length)
-          const keys = new Set((found.content.metrics ?? []).map((m) => m.key))
-          const parsed = isCsv
-            ? parseCsvMeasurements(text, keys, baseline)
-            : parseJsonMeasurements(json, keys)
-          const now = ctx.now()
-          const result = await recordMeasurements(
-            found,
-            parsed.rows,
-            parsed.baseline ?? baseline ?? false,
-            c.get('tokenName'),
-            now,
-            ctx.measurements,
-          )
-          return { ...result, verdict: verdictOf(found, now, ctx.measurements) }
+        const body = await recordMeasurementsOn(ctx, {
+          boardId,
+          hypothesisId,
+          bytes: text.length,
+          read: (keys) =>
+            isCsv ? parseCsvMeasurements(text, keys, baseline) : parseJsonMeasurements(json, keys),
+          baseline,
+          by: c.get('tokenName'),
         })
         return c.json(body, 200)
       },
