@@ -12,6 +12,7 @@ const PostgresSuites = [
   'test/api/hypotheses.test.ts',
   'test/api/comments.test.ts',
   'test/api/versions.test.ts',
+  'test/api/mcp.test.ts',
   'test/sync/commentsSync.test.ts',
   'test/sync/roles.test.ts',
   'test/sync/locks.test.ts',

@@ -26,6 +26,7 @@ import { linkRoutes } from './routes/links.js'
 import { workshopRoutes } from './routes/workshop.js'
 import { boardAccess } from './access/restAccess.js'
 import { syncRoutes } from './routes/sync.js'
+import { agentRoutes } from './routes/agents.js'
 
 /** The whole HTTP surface: REST API, sync endpoint and the built client. */
 export function createApp(ctx: ServerContext, upgradeWebSocket: UpgradeWebSocket<WebSocket>) {
@@ -62,6 +63,7 @@ export function createApp(ctx: ServerContext, upgradeWebSocket: UpgradeWebSocket
     .route('/api/boards', versionRoutes(ctx))
     .route('/api/hypotheses', trackerRoutes(ctx))
     .route('/sync', syncRoutes(ctx, upgradeWebSocket))
+    .route('/mcp', agentRoutes(ctx))
 
   // Generated on first request from the routes above: an idle server need not hold it.
   let document: ReturnType<typeof apiDocument> | undefined

@@ -51,6 +51,7 @@ const ErrorMeanings = {
   401: 'No valid ingestion token (`unauthorized`), or no creation token where the server asks for one (`creation_token_required`)',
   403: 'The key’s role or the token does not allow this (`forbidden`, `creation_token_refused`)',
   404: 'No such board (or no valid key for it), or nothing with this id on it',
+  405: 'The endpoint does not answer this method; `Allow` names those it does (`method_not_allowed`)',
   409: 'The change does not fit the current state; the message says why (`conflict`)',
   410: 'The board was deleted (`gone`, details `{ deletedAt, deletedBy }`); restoring it answers this once the restore window has passed',
   413: 'The body, or the board with it, is over its size limit (`payload_too_large`)',

@@ -319,6 +319,15 @@ export class Room {
     await Promise.all(writes)
   }
 
+  /**
+   * Notes someone who works on the board without a connection (an agent through `/mcp`): they
+   * take part in the workshop summary and in the next version's list of people, like someone
+   * whose presence the room received.
+   */
+  notePresence(people: PresentPerson[]) {
+    if (people.length > 0) this.deps.hooks?.onPresence?.(this.boardId, people)
+  }
+
   /** Whether `bytes` more can be stored without passing the document size limit. */
   hasRoomFor(bytes: number) {
     return this.storedBytes + bytes <= this.deps.limits.maxDocumentBytes

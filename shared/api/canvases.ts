@@ -20,11 +20,14 @@ const ItemInputSchema = z.union([
   z.strictObject({ id: EntityIdSchema, text: ItemTextSchema.optional() }),
 ])
 
+/** A box the API writes holds at most this many items. */
+export const MaxBoxItems = 1000
+
 /** POST /api/boards/:boardId/canvases */
 export const CreateCanvasBodySchema = z.strictObject({
   kind: z.enum(CanvasKinds),
   ...contentParts,
-  boxes: z.record(z.string(), z.array(ItemTextSchema).max(1000)).optional(),
+  boxes: z.record(z.string(), z.array(ItemTextSchema).max(MaxBoxItems)).optional(),
 })
 export type CreateCanvasBody = z.infer<typeof CreateCanvasBodySchema>
 
@@ -34,7 +37,7 @@ export type CreateCanvasBody = z.infer<typeof CreateCanvasBodySchema>
  */
 export const UpdateCanvasBodySchema = z.strictObject({
   ...contentParts,
-  boxes: z.record(z.string(), z.array(ItemInputSchema).max(1000)).optional(),
+  boxes: z.record(z.string(), z.array(ItemInputSchema).max(MaxBoxItems)).optional(),
   ...HypothesisPatchFields,
 })
 export type UpdateCanvasBody = z.infer<typeof UpdateCanvasBodySchema>

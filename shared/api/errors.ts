@@ -15,6 +15,8 @@ export const ApiErrors = {
   asset_not_found: 404,
   /** The board was deleted (its key is valid); only its owner may restore it. */
   gone: 410,
+  /** The endpoint does not answer this method (`Allow` names those it does). */
+  method_not_allowed: 405,
   conflict: 409,
   payload_too_large: 413,
   unsupported_media_type: 415,
