@@ -53,7 +53,10 @@ export interface AgentKit {
     input: Shape,
     run: (args: z.infer<z.ZodObject<Shape>>, call: ToolCall) => Promise<unknown>,
   ): void
-  /** Notes the agent as someone working on the board (summary, history) after a change. */
+  /**
+   * After a change: shows the agent on every screen of the board under its name, and notes it
+   * as someone who worked there (summary, history).
+   */
   noteChange(boardId: string, role: Role | null): void
 }
 
@@ -103,7 +106,7 @@ export function createAgentKit(
     noteChange(boardId, role) {
       if (!role) return
       const { name, id } = agent()
-      ctx.rooms.withLoadedRoom(boardId, (room) => room.notePresence([{ id, name, role }]))
+      ctx.rooms.withLoadedRoom(boardId, (room) => room.showWorker({ id, name, role }))
     },
   }
 }

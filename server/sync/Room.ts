@@ -48,6 +48,10 @@ export interface RoomDeps {
 /** Whether a document holds updates that wait for one it has not received. */
 const hasPending = (doc: Y.Doc) => doc.store.pendingStructs !== null || doc.store.pendingDs !== null
 
+/** The presence origin, and colour, of someone working without a connection (`showWorker`). */
+const WorkerOrigin = 'worker'
+const WorkerColor = '#5b5bd6'
+
 /** Someone on the board, as their presence names them. */
 export interface PresentPerson {
   id: string
@@ -320,12 +324,23 @@ export class Room {
   }
 
   /**
-   * Notes someone who works on the board without a connection (an agent through `/mcp`): they
-   * take part in the workshop summary and in the next version's list of people, like someone
-   * whose presence the room received.
+   * Shows someone who works on the board without a connection (an agent through `/mcp`) on
+   * every screen: presence under their name, renewed by each of their changes and gone once
+   * they have done nothing for the presence timeout (30 s). They also take part in the
+   * workshop summary and the next version's list of people.
    */
-  notePresence(people: PresentPerson[]) {
-    if (people.length > 0) this.deps.hooks?.onPresence?.(this.boardId, people)
+  showWorker(person: PresentPerson) {
+    // A fixed client id per person, so their changes renew one presence.
+    const clientId = Number.parseInt(person.id.slice(0, 8), 16) >>> 0
+    const clock = (this.awareness.meta.get(clientId)?.clock ?? 0) + 1
+    const { id, name, role } = person
+    const user = { id, name, role, owner: role === 'owner', color: WorkerColor }
+    awarenessProtocol.applyAwarenessUpdate(
+      this.awareness,
+      encodeAwarenessEntries([{ clientId, clock, state: { user } }]),
+      WorkerOrigin,
+    )
+    this.deps.hooks?.onPresence?.(this.boardId, [person])
   }
 
   /** Whether `bytes` more can be stored without passing the document size limit. */
@@ -700,8 +715,8 @@ export class Room {
     }
     const changed = [...added, ...updated, ...removed]
     for (const id of changed) this.pendingAwareness.add(id)
-    // The presence of this instance's clients reaches the other instances' clients too.
-    if (origin instanceof Connection && changed.length > 0) {
+    // The presence of this instance's clients (and workers) reaches other instances' clients too.
+    if ((origin instanceof Connection || origin === WorkerOrigin) && changed.length > 0) {
       const update = awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed)
       this.publish({ type: 'awareness', update })
     }

@@ -300,7 +300,7 @@ describe('an agent connected to /mcp with an edit key', () => {
 })
 
 describe('an agent’s change', () => {
-  it('is seen live by a y-websocket client on the board', async () => {
+  it('is seen live by a y-websocket client on the board, with the agent among those present', async () => {
     const board = await createOwnedBoard(server.url)
     const agent = await connectAgent(keyOf(board, 'edit'))
     const canvas = await call(agent, AgentTools.createCanvas, { boardId: board.id, kind: 'lean' })
@@ -325,6 +325,15 @@ describe('an agent’s change', () => {
         text: 'Seen on every screen',
       })
       expect(await seen).toEqual(['Seen on every screen'])
+      // The agent shows on the screen by its client's name, with the role of its key.
+      await expect
+        .poll(() =>
+          [...screen.provider.awareness.getStates().values()].flatMap((state) => {
+            const user = (state as { user?: { name: string; role: string } }).user
+            return user ? [`${user.name} (${user.role})`] : []
+          }),
+        )
+        .toContain('Research agent (edit)')
       expect(readCanvas(canvas.id, getBoardCanvases(screen.doc).get(canvas.id)!)?.kind).toBe('lean')
     } finally {
       screen.destroy()
