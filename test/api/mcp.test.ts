@@ -363,6 +363,53 @@ describe('roles and credentials', () => {
     expect(canvases).toHaveLength(1)
   })
 
+  it('refuses a change of a canvas a facilitator locked, as the REST API does', async () => {
+    const board = await createOwnedBoard(server.url)
+    const agent = await connectAgent(keyOf(board, 'edit'))
+    const canvas = await call(agent, AgentTools.createCanvas, { boardId: board.id, kind: 'lean' })
+    const lock = await fetch(`${server.url}/api/boards/${board.id}/workshop`, {
+      method: 'POST',
+      headers: {
+        authorization: `Bearer ${board.ownerKey}`,
+        'x-participant': 'facilitator-'.padEnd(40, 'x'),
+        'content-type': 'application/json',
+      },
+      body: JSON.stringify({
+        type: 'lock',
+        scope: { kind: 'canvas', canvasId: canvas.id },
+        locked: true,
+      }),
+    })
+    expect(lock.status).toBe(200)
+    expect(
+      await refusal(agent, AgentTools.addItem, {
+        boardId: board.id,
+        canvasId: canvas.id,
+        box: 'problem',
+        text: 'While locked',
+      }),
+    ).toMatch(/^locked: A facilitator locked this canvas/)
+    expect((await canvasOf(board, canvas.id)).boxes.problem ?? []).toEqual([])
+  })
+
+  it('refuses input that does not fit the tool, naming what is wrong', async () => {
+    const board = await createOwnedBoard(server.url)
+    const agent = await connectAgent(keyOf(board, 'edit'))
+    expect(
+      await refusal(agent, AgentTools.createCanvas, { boardId: board.id, kind: 'poster' }),
+    ).toMatch(/Invalid arguments for tool create_canvas: .* at kind/)
+    expect(
+      await refusal(agent, AgentTools.addItem, {
+        boardId: board.id,
+        canvasId: 'a'.repeat(12),
+        box: 'problem',
+        text: 'x'.repeat(4001),
+      }),
+    ).toMatch(/at most 4000 characters/)
+    const { canvases } = await call(agent, AgentTools.listCanvases, { boardId: board.id })
+    expect(canvases).toEqual([])
+  })
+
   it('answers a board the key does not open as a board that does not exist', async () => {
     const mine = await createOwnedBoard(server.url)
     const other = await createOwnedBoard(server.url)
