@@ -1,6 +1,6 @@
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js'
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js'
-import type { z } from 'zod'
+import { z } from 'zod'
 import { agentName } from '../../shared/api/agentTools.js'
 import type { Role } from '../../shared/api/links.js'
 import { participantIdOf } from '../../shared/workshop/participant.js'
@@ -95,13 +95,18 @@ export function createAgentKit(
     agent,
     allow: (boardId, need) => requireAgentAccess(ctx, session.credential, boardId, need),
     tool(name, description, input, run) {
-      server.registerTool(name, { description, inputSchema: input }, (async (args: never) => {
+      // The SDK checks the arguments against the schema before this runs, and refuses them as a
+      // tool error naming the field; read here through the same schema, typed.
+      const schema = z.strictObject(input)
+      const inputSchema: z.ZodRawShape = input
+      server.registerTool(name, { description, inputSchema }, async (raw) => {
         try {
+          const args = schema.parse(raw)
           return answer(await run(args, { agent: agent(), credential: session.credential }))
         } catch (error) {
           return { isError: true, content: [{ type: 'text', text: refusalOf(ctx, error) }] }
         }
-      }) as never)
+      })
     },
     noteChange(boardId, role) {
       if (!role) return
