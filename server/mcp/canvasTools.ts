@@ -11,6 +11,8 @@ import { CanvasKinds } from '../../shared/canvases/registry.js'
 import { EntityIdSchema } from '../../shared/canvases/schema.js'
 import { readAllCanvases } from '../../shared/doc/canvasDoc.js'
 import { exportCanvasMarkdown } from '../../shared/markdown/exportMarkdown.js'
+import { hypothesisSpec } from '../../shared/canvases/hypothesis/spec.js'
+import { viewOf } from '../hypotheses/hypothesisActions.js'
 import { exportCanvasOf, findCanvas, openBoardRoom } from '../routes/boardDoc.js'
 import { canvasResponse, createCanvas, updateCanvas } from '../routes/canvasEdits.js'
 import type { AgentKit } from './agentKit.js'
@@ -63,13 +65,18 @@ export function registerCanvasTools(kit: AgentKit) {
 
   kit.tool(
     T.readCanvas,
-    'A canvas as typed JSON (boxes by key, items with ids, metrics, steps and figures) or as markdown',
+    'A canvas as typed JSON (boxes by key, items with ids, metrics, steps and figures; a ' +
+      'hypothesis with its status, time box, amendments, measurements and verdict) or as markdown',
     I[T.readCanvas],
     async ({ boardId, canvasId, format }) => {
       await kit.allow(boardId, 'view')
       const found = await findCanvas(ctx, boardId, canvasId)
       if (format === 'markdown') {
         return exportCanvasMarkdown(exportCanvasOf(found.content, found.map), { now: ctx.now() })
+      }
+      // A hypothesis comes with its lifecycle: status, time box, amendments, measurements, verdict.
+      if (found.content.kind === hypothesisSpec.kind) {
+        return { ...canvasResponse(found.content), hypothesis: viewOf(found, ctx.now()) }
       }
       return canvasResponse(found.content)
     },

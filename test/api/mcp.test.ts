@@ -265,6 +265,12 @@ describe('an agent connected to /mcp with an edit key', () => {
       expect.objectContaining({ metric: 'conversion', value: 4.8, by: 'Research agent' }),
     ])
 
+    const read = await call(agent, AgentTools.readCanvas, {
+      boardId: board.id,
+      canvasId: hypothesis.id,
+    })
+    expect(read.hypothesis).toMatchObject({ status: 'running', measurements: [{ value: 4.8 }] })
+
     await expect
       .poll(async () => {
         const tracker = await call(agent, AgentTools.readTracker, { status: ['running'] })
@@ -479,6 +485,30 @@ describe('roles and credentials', () => {
       },
     )
     expect(res.status).toBe(413)
+  })
+
+  it('ends a session on request: the session is gone for the next request', async () => {
+    const board = await createOwnedBoard(server.url)
+    const transport = new StreamableHTTPClientTransport(new URL(`${server.url}/mcp`), {
+      requestInit: { headers: { Authorization: `Bearer ${keyOf(board, 'edit')}` } },
+    })
+    const client = new Client({ name: 'Short-lived', version: '1' })
+    await client.connect(transport)
+    clients.push(client)
+    const sessionId = transport.sessionId!
+    await transport.terminateSession()
+    const res = await fetch(`${server.url}/mcp`, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        accept: 'application/json, text/event-stream',
+        authorization: `Bearer ${keyOf(board, 'edit')}`,
+        'mcp-session-id': sessionId,
+        'mcp-protocol-version': '2025-06-18',
+      },
+      body: JSON.stringify({ jsonrpc: '2.0', id: 8, method: 'tools/list' }),
+    })
+    expect(res.status).toBe(404)
   })
 
   it('does not let another key use a session', async () => {
