@@ -302,6 +302,13 @@ describe('an agent connected to /mcp with an edit key', () => {
         (await server.server.context.persistence.listParticipants(board.id)).map((p) => p.name),
       )
       .toContain('Research agent')
+    // The board's history names the agent among those who worked since the version before.
+    const version = await api(`/api/boards/${board.id}/versions`, {
+      body: { name: 'After the agent' },
+      token: board.ownerKey,
+    })
+    expect(version.status).toBe(201)
+    expect(version.json.participants).toContain('Research agent')
   })
 })
 
