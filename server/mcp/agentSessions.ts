@@ -107,7 +107,10 @@ export function createAgentSessions(ctx: ServerContext) {
         if (request.method === 'POST' && isInitializeRequest(body)) {
           return open(request, auth.credential, auth.secretHash, body)
         }
-        return refusal('invalid_body', 'Open a session with an initialize request first')
+        return refusal(
+          'invalid_body',
+          'Open a session with an initialize request, then name it in Mcp-Session-Id',
+        )
       }
       const session = sessions.get(id)
       if (!session || session.secretHash !== auth.secretHash) {
@@ -120,10 +123,5 @@ export function createAgentSessions(ctx: ServerContext) {
       sessions.set(id, session)
       return session.transport.handleRequest(request, { parsedBody: body })
     },
-
-    /** How many sessions are open (for tests and the log). */
-    size: () => sessions.size,
   }
 }
-
-export type AgentSessions = ReturnType<typeof createAgentSessions>

@@ -66,12 +66,20 @@ export function agentRoutes(ctx: ServerContext) {
   const routes = new OpenAPIHono()
   for (const route of [postRoute, deleteRoute, getRoute]) routes.openAPIRegistry.registerPath(route)
 
-  const authenticate = async (authorization: string | undefined) =>
-    agentCredential(ctx, authorization)
-  const unauthorized = (c: Context) => {
+  /**
+   * The credential of a request, or the 401 that asks for one (RFC 6750: an `error` only when
+   * one was sent and is not valid).
+   */
+  const authenticate = async (c: Context) => {
+    const authorization = c.req.header('authorization')
+    const auth = await agentCredential(ctx, authorization)
+    if (auth) return auth
+    const challenge = 'Bearer realm="discovery-board"'
     c.header(
       'WWW-Authenticate',
-      'Bearer realm="discovery-board", error="invalid_token", error_description="Send a board key or an ingestion token"',
+      authorization
+        ? `${challenge}, error="invalid_token", error_description="Not a valid board key or ingestion token"`
+        : challenge,
     )
     return errorResponse(
       c,
@@ -82,8 +90,8 @@ export function agentRoutes(ctx: ServerContext) {
 
   return routes
     .post('/', async (c) => {
-      const auth = await authenticate(c.req.header('authorization'))
-      if (!auth) return unauthorized(c)
+      const auth = await authenticate(c)
+      if (auth instanceof Response) return auth
       let body: unknown
       try {
         body = JSON.parse(await c.req.text())
@@ -93,13 +101,13 @@ export function agentRoutes(ctx: ServerContext) {
       return sessions.handle(c.req.raw, auth, body)
     })
     .delete('/', async (c) => {
-      const auth = await authenticate(c.req.header('authorization'))
-      if (!auth) return unauthorized(c)
+      const auth = await authenticate(c)
+      if (auth instanceof Response) return auth
       return sessions.handle(c.req.raw, auth, undefined)
     })
     .get('/', async (c) => {
-      const auth = await authenticate(c.req.header('authorization'))
-      if (!auth) return unauthorized(c)
+      const auth = await authenticate(c)
+      if (auth instanceof Response) return auth
       c.header('Allow', 'POST, DELETE')
       return errorResponse(
         c,
