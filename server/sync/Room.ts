@@ -332,7 +332,10 @@ export class Room {
   showWorker(person: PresentPerson) {
     // A fixed client id per person, so their changes renew one presence.
     const clientId = Number.parseInt(person.id.slice(0, 8), 16) >>> 0
-    const clock = (this.awareness.meta.get(clientId)?.clock ?? 0) + 1
+    // Screens ignore a state whose clock is not newer than one they saw: after a restart the
+    // clock goes on from the time, not from zero.
+    const seen = this.awareness.meta.get(clientId)?.clock ?? 0
+    const clock = Math.max(seen + 1, Math.floor(this.deps.now() / 1000))
     const { id, name, role } = person
     const user = { id, name, role, owner: role === 'owner', color: WorkerColor }
     awarenessProtocol.applyAwarenessUpdate(
