@@ -26,7 +26,7 @@ export interface Agent {
  */
 export const agentParticipantId = (name: string) => participantIdOf(`agent ${name}`)
 
-/** What a tool needs on its board before it runs. */
+/** Who a tool call acts as: the agent, and the credential of the request that carried it. */
 export interface ToolCall {
   agent: Agent
   credential: AgentCredential
