@@ -58,8 +58,7 @@ const MarkdownExport = (description: string) => ({ description, content: Markdow
 export function canvasRoutes(ctx: ServerContext) {
   const room = (boardId: string) => openBoardRoom(ctx, boardId)
   const find = (boardId: string, canvasId: string) => findCanvas(ctx, boardId, canvasId)
-  const findToEdit = (boardId: string, canvasId: string) =>
-    findCanvasToEdit(ctx, boardId, canvasId)
+  const findToEdit = (boardId: string, canvasId: string) => findCanvasToEdit(ctx, boardId, canvasId)
   const roomToEdit = (boardId: string) => boardRoomToEdit(ctx, boardId)
 
   return openApiRoutes()
