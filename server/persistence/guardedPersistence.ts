@@ -24,6 +24,12 @@ export const WriteMethods = [
   'recordParticipant',
   'putVersion',
   'deleteVersions',
+  'createWebhook',
+  'deleteWebhook',
+  'enqueueDeliveries',
+  'claimDeliveries',
+  'finishDelivery',
+  'resendDelivery',
   'probeWrite',
 ] as const satisfies readonly (keyof Persistence)[]
 

@@ -147,6 +147,85 @@ export interface VersionStore {
   deleteVersions(boardId: string, versionIds: readonly string[]): MaybePromise<number>
 }
 
+/** An outbound webhook of a board; the secret is kept to sign deliveries and never shown again. */
+export interface StoredWebhook {
+  id: string
+  boardId: string
+  url: string
+  /** Event names, as JSON in the row. */
+  events: string[]
+  format: string
+  secret: string
+  createdAt: number
+}
+
+/** One event on its way to one webhook: queued in the store, so it survives a restart. */
+export interface StoredDelivery {
+  id: string
+  boardId: string
+  webhookId: string
+  /** The event's id, the same for every webhook it goes to (the payload's `id`). */
+  eventId: string
+  event: string
+  /** The JSON envelope `{ id, event, at, boardId, data }`. */
+  payload: string
+  status: 'pending' | 'sending' | 'delivered' | 'failed'
+  attempts: number
+  createdAt: number
+  /** Retries stop after this. */
+  expiresAt: number
+  nextAttemptAt: number | null
+  /** While `sending`: another instance may take it over after this (a crashed sender). */
+  leaseUntil: number | null
+  lastAttemptAt: number | null
+  responseStatus: number | null
+  error: string | null
+}
+
+/** The outcome of one attempt, written once it is known. */
+export interface DeliveryOutcome {
+  status: 'pending' | 'delivered' | 'failed'
+  at: number
+  nextAttemptAt: number | null
+  responseStatus: number | null
+  error: string | null
+}
+
+/** Webhooks of boards and the queue of their deliveries. */
+export interface WebhookStore {
+  createWebhook(webhook: StoredWebhook): MaybePromise<void>
+  listWebhooks(boardId: string): MaybePromise<StoredWebhook[]>
+  /** Deletes a webhook with its deliveries; false when the board has none with this id. */
+  deleteWebhook(boardId: string, webhookId: string): MaybePromise<boolean>
+  /**
+   * Queues deliveries; one whose `(webhookId, eventId)` is queued already is skipped, so an
+   * event noticed by several instances goes out once. Answers how many were queued.
+   */
+  enqueueDeliveries(deliveries: StoredDelivery[]): MaybePromise<number>
+  /**
+   * Takes up to `limit` deliveries that are due (pending and due by `now`, or sending with an
+   * expired lease) for this sender: marked `sending` until `leaseUntil`, with the attempt
+   * counted. No two callers ever take the same delivery.
+   */
+  claimDeliveries(
+    now: number,
+    leaseUntil: number,
+    limit: number,
+  ): MaybePromise<(StoredDelivery & { webhook: StoredWebhook })[]>
+  /** Records an attempt's outcome of a delivery this sender holds. */
+  finishDelivery(deliveryId: string, outcome: DeliveryOutcome): MaybePromise<void>
+  /** The newest deliveries of a webhook, newest first. */
+  listDeliveries(boardId: string, webhookId: string, limit: number): MaybePromise<StoredDelivery[]>
+  /** Queues a delivery again now (not while it is being sent); false if there is none. */
+  resendDelivery(
+    boardId: string,
+    webhookId: string,
+    deliveryId: string,
+    now: number,
+    expiresAt: number,
+  ): MaybePromise<boolean>
+}
+
 /** Everything the server persists. */
 export interface Persistence
   extends
@@ -158,7 +237,8 @@ export interface Persistence
     HypothesisIndex,
     BoardKeyStore,
     WorkshopStore,
-    VersionStore {
+    VersionStore,
+    WebhookStore {
   /**
    * A write of `bytes` bytes (kept in one row, replaced each time) that tells whether the store
    * accepts writes of that size again (health checks, after a refused write).

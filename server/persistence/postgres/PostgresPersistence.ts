@@ -6,6 +6,7 @@ import type { Persistence, StoredDocument, StoredToken } from '../types.js'
 import { createPostgresAccessStore } from './postgresAccess.js'
 import { createPostgresHypothesisIndex } from './postgresHypothesisIndex.js'
 import { createPostgresVersionStore } from './postgresVersions.js'
+import { createPostgresWebhookStore } from './postgresWebhooks.js'
 import { migratePostgres } from './postgresMigrations.js'
 import {
   bytes,
@@ -112,6 +113,8 @@ const BoardTables = [
   'workshop_participants',
   'workshop_past_votes',
   'board_versions',
+  'webhooks',
+  'webhook_deliveries',
 ]
 
 export interface PostgresOptions {
@@ -338,6 +341,7 @@ export async function createPostgresPersistence(
     ...createPostgresHypothesisIndex(pool),
     ...createPostgresAccessStore(pool),
     ...createPostgresVersionStore(pool),
+    ...createPostgresWebhookStore(pool),
 
     async probeWrite(now, size = 0) {
       // Written and then emptied, as in the embedded store; at most 1 MiB.

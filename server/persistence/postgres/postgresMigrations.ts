@@ -132,6 +132,42 @@ CREATE TABLE board_versions (
 CREATE INDEX board_versions_by_time ON board_versions (board_id, created_at);
 `,
   },
+  {
+    version: 4,
+    name: 'webhooks and their delivery queue',
+    sql: `
+CREATE TABLE webhooks (
+  id TEXT COLLATE "C" PRIMARY KEY,
+  board_id TEXT COLLATE "C" NOT NULL,
+  url TEXT NOT NULL,
+  events_json TEXT NOT NULL,
+  format TEXT NOT NULL,
+  secret TEXT NOT NULL,
+  created_at BIGINT NOT NULL
+);
+CREATE INDEX webhooks_board ON webhooks (board_id);
+CREATE TABLE webhook_deliveries (
+  id TEXT COLLATE "C" PRIMARY KEY,
+  board_id TEXT COLLATE "C" NOT NULL,
+  webhook_id TEXT COLLATE "C" NOT NULL,
+  event_id TEXT COLLATE "C" NOT NULL,
+  event TEXT NOT NULL,
+  payload TEXT NOT NULL,
+  status TEXT NOT NULL,
+  attempts INTEGER NOT NULL,
+  created_at BIGINT NOT NULL,
+  expires_at BIGINT NOT NULL,
+  next_attempt_at BIGINT,
+  lease_until BIGINT,
+  last_attempt_at BIGINT,
+  response_status INTEGER,
+  error TEXT,
+  UNIQUE (webhook_id, event_id)
+);
+CREATE INDEX webhook_deliveries_due ON webhook_deliveries (status, next_attempt_at);
+CREATE INDEX webhook_deliveries_log ON webhook_deliveries (webhook_id, created_at);
+`,
+  },
 ]
 
 /** Any number that no board's lock can be mistaken for: the lock taken while migrating. */

@@ -6,6 +6,7 @@ import type { Persistence, StoredAsset, StoredDocument, StoredToken } from '../t
 import { createSqliteAccessStore } from './sqliteAccess.js'
 import { createSqliteHypothesisIndex } from './sqliteHypothesisIndex.js'
 import { createSqliteVersionStore } from './sqliteVersions.js'
+import { createSqliteWebhookStore } from './sqliteWebhooks.js'
 import { migrateSqlite } from './sqliteMigrations.js'
 
 interface BoardRow {
@@ -129,6 +130,8 @@ export function createSqlitePersistence(
       'workshop_participants',
       'workshop_past_votes',
       'board_versions',
+      'webhooks',
+      'webhook_deliveries',
     ].map((table) => db.prepare(`DELETE FROM ${table} WHERE board_id = ?`)),
     insertToken: db.prepare(
       'INSERT INTO ingestion_tokens (id, board_id, name, hash, created_at) VALUES (?, ?, ?, ?, ?)',
@@ -269,6 +272,7 @@ export function createSqlitePersistence(
     ...createSqliteHypothesisIndex(db),
     ...access,
     ...createSqliteVersionStore(db),
+    ...createSqliteWebhookStore(db),
     probeWrite(now, bytes = 0) {
       // Written and then emptied: the row keeps no space once the answer is known.
       // At most 1 MiB: every REST write and health check probes while writes fail.

@@ -144,6 +144,42 @@ CREATE TABLE board_versions (
 CREATE INDEX board_versions_by_time ON board_versions (board_id, created_at);
 `,
   },
+  {
+    version: 4,
+    name: 'webhooks and their delivery queue',
+    sql: `
+CREATE TABLE webhooks (
+  id TEXT PRIMARY KEY,
+  board_id TEXT NOT NULL,
+  url TEXT NOT NULL,
+  events_json TEXT NOT NULL,
+  format TEXT NOT NULL,
+  secret TEXT NOT NULL,
+  created_at INTEGER NOT NULL
+);
+CREATE INDEX webhooks_board ON webhooks (board_id);
+CREATE TABLE webhook_deliveries (
+  id TEXT PRIMARY KEY,
+  board_id TEXT NOT NULL,
+  webhook_id TEXT NOT NULL,
+  event_id TEXT NOT NULL,
+  event TEXT NOT NULL,
+  payload TEXT NOT NULL,
+  status TEXT NOT NULL,
+  attempts INTEGER NOT NULL,
+  created_at INTEGER NOT NULL,
+  expires_at INTEGER NOT NULL,
+  next_attempt_at INTEGER,
+  lease_until INTEGER,
+  last_attempt_at INTEGER,
+  response_status INTEGER,
+  error TEXT,
+  UNIQUE (webhook_id, event_id)
+);
+CREATE INDEX webhook_deliveries_due ON webhook_deliveries (status, next_attempt_at);
+CREATE INDEX webhook_deliveries_log ON webhook_deliveries (webhook_id, created_at);
+`,
+  },
 ]
 
 /** Brings a database up to the newest step, each step in its own transaction. */
