@@ -22,6 +22,7 @@ import { commentRoutes } from './routes/comments.js'
 import { versionRoutes } from './routes/versions.js'
 import { hypothesisRoutes, trackerRoutes } from './routes/hypotheses.js'
 import { tokenRoutes } from './routes/tokens.js'
+import { webhookRoutes } from './routes/webhooks.js'
 import { linkRoutes } from './routes/links.js'
 import { workshopRoutes } from './routes/workshop.js'
 import { boardAccess } from './access/restAccess.js'
@@ -61,6 +62,7 @@ export function createApp(ctx: ServerContext, upgradeWebSocket: UpgradeWebSocket
     .route('/api/boards', workshopRoutes(ctx))
     .route('/api/boards', commentRoutes(ctx))
     .route('/api/boards', versionRoutes(ctx))
+    .route('/api/boards', webhookRoutes(ctx))
     .route('/api/hypotheses', trackerRoutes(ctx))
     .route('/sync', syncRoutes(ctx, upgradeWebSocket))
     .route('/mcp', agentRoutes(ctx))

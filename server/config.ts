@@ -30,6 +30,25 @@ const originList = z
     ),
   )
 
+/** Milliseconds, separated by commas: `30000,120000`. */
+const msList = (fallback: number[]) =>
+  z
+    .string()
+    .default('')
+    .transform((v) =>
+      v
+        .split(',')
+        .map((x) => x.trim())
+        .filter(Boolean)
+        .map(Number),
+    )
+    .pipe(z.array(z.number().int().positive()).max(50))
+    .transform((v) => (v.length > 0 ? v : fallback))
+
+/** Webhook retries: 30 s, 2 min, 10 min, 30 min, 1 h, then every 2 h until a day has passed. */
+const WebhookRetryDelaysMs = [30_000, 120_000, 600_000, 1_800_000, 3_600_000, 7_200_000]
+const DAY_MS = 24 * 60 * 60 * 1000
+
 const EnvSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(8787),
   HOST: z.string().default('0.0.0.0'),
@@ -66,6 +85,13 @@ const EnvSchema = z.object({
   MAX_SEND_QUEUE_BYTES: z.coerce.number().int().positive().default(SEND_QUEUE_BYTES),
   EMBED_ORIGINS: originList,
   SYNC_ALLOWED_ORIGINS: originList,
+  WEBHOOKS_ALLOW_PRIVATE_NETWORK: bool,
+  WEBHOOKS_RETRY_DELAYS_MS: msList(WebhookRetryDelaysMs),
+  WEBHOOKS_GIVE_UP_AFTER_MS: z.coerce.number().int().positive().default(DAY_MS),
+  WEBHOOKS_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
+  WEBHOOKS_POLL_MS: z.coerce.number().int().positive().default(5_000),
+  WEBHOOKS_CONCURRENCY: z.coerce.number().int().positive().max(100).default(4),
+  WEBHOOKS_OVERDUE_CHECK_MS: z.coerce.number().int().positive().default(60_000),
   BOARD_CREATION_TOKEN: z
     .string()
     .default('')
@@ -112,6 +138,23 @@ export interface Config {
     syncAllowedOrigins: string[]
     /** When set, creating a board needs this token (Authorization: Bearer); null: anyone may. */
     boardCreationToken: string | null
+  }
+  /** Outbound webhooks: where they may go and how they are retried. */
+  webhooks: {
+    /** Send to loopback and private addresses too (`WEBHOOKS_ALLOW_PRIVATE_NETWORK=true`). */
+    allowPrivateNetwork: boolean
+    /** The wait before each retry; the last one repeats. */
+    retryDelaysMs: number[]
+    /** A delivery not made this long after its event is given up. */
+    giveUpAfterMs: number
+    /** An attempt that has no whole answer by then fails (and is retried). */
+    timeoutMs: number
+    /** How often the queue is looked at for deliveries due (retries, other instances'). */
+    pollMs: number
+    /** Attempts in flight at once on one instance. */
+    concurrency: number
+    /** How often hypotheses that became overdue are looked for. */
+    overdueCheckMs: number
   }
   roomUnloadAfterMs: number
   logLevel: 'info' | 'warn' | 'silent'
@@ -174,6 +217,15 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       embedOrigins: e.EMBED_ORIGINS,
       syncAllowedOrigins: e.SYNC_ALLOWED_ORIGINS,
       boardCreationToken: e.BOARD_CREATION_TOKEN || null,
+    },
+    webhooks: {
+      allowPrivateNetwork: e.WEBHOOKS_ALLOW_PRIVATE_NETWORK,
+      retryDelaysMs: e.WEBHOOKS_RETRY_DELAYS_MS,
+      giveUpAfterMs: e.WEBHOOKS_GIVE_UP_AFTER_MS,
+      timeoutMs: e.WEBHOOKS_TIMEOUT_MS,
+      pollMs: e.WEBHOOKS_POLL_MS,
+      concurrency: e.WEBHOOKS_CONCURRENCY,
+      overdueCheckMs: e.WEBHOOKS_OVERDUE_CHECK_MS,
     },
     roomUnloadAfterMs: e.ROOM_UNLOAD_AFTER_MS,
     logLevel: e.LOG_LEVEL,

@@ -11,6 +11,7 @@ import type { StorageHealth } from './persistence/storageHealth.js'
 import type { BoardEvents } from './sync/boardEvents.js'
 import type { RoomBus } from './sync/RoomBus.js'
 import type { RoomManager } from './sync/RoomManager.js'
+import type { WebhookEvents } from './webhooks/webhookEvents.js'
 import type { WorkshopService } from './workshop/workshopService.js'
 
 /** What route modules and hooks share: built once per server, never module-level state. */
@@ -36,6 +37,8 @@ export interface ServerContext {
   bus: RoomBus
   /** Session closes and workshop changes that every instance acts on. */
   events: BoardEvents
+  /** Outbound webhooks: queue an event (`emit`), look at the queue now (`wake`). */
+  webhooks: { emit: WebhookEvents['emit']; wake(): void }
   /** True from the start of shutdown: readiness fails so that no new traffic comes. */
   draining(): boolean
 }

@@ -33,6 +33,10 @@ import { syncRole } from './access/syncAccess.js'
 import { createDraftRooms } from './drafts/draftRooms.js'
 import { createCommentRooms } from './comments/commentRooms.js'
 import { createVersionService } from './history/versionService.js'
+import { hypothesisWebhookHooks } from './webhooks/hypothesisEvents.js'
+import { createWebhookEvents } from './webhooks/webhookEvents.js'
+import { createWebhookSender } from './webhooks/webhookSender.js'
+import { watchOverdueHypotheses } from './webhooks/overdueHypotheses.js'
 import { RoleAbilities } from '../shared/api/links.js'
 import { votableItems } from '../shared/workshop/votableItems.js'
 import type { WorkshopState } from '../shared/workshop/workshopState.js'
@@ -143,6 +147,23 @@ export async function createServer(
     now,
     log,
   })
+  // Events are queued in the store and sent by this instance's sender, or another's.
+  const sender = createWebhookSender({ store: persistence, settings: config.webhooks, now, log })
+  const webhookEvents = createWebhookEvents({
+    store: persistence,
+    now,
+    log,
+    giveUpAfterMs: config.webhooks.giveUpAfterMs,
+    queued: sender.wake,
+  })
+  const overdue = watchOverdueHypotheses({
+    index: persistence,
+    events: webhookEvents,
+    now,
+    log,
+    everyMs: config.webhooks.overdueCheckMs,
+    withinMs: config.webhooks.giveUpAfterMs,
+  })
   const workshopHooks: RoomHooks = {
     async onLoad(_boardId, _doc, room) {
       showWorkshop(room, await workshop.get(room.boardId))
@@ -156,7 +177,12 @@ export async function createServer(
     },
   }
   const rooms: RoomManager = new RoomManager({
-    hooks: combineHooks(indexer.hooks, workshopHooks, versions.hooks),
+    hooks: combineHooks(
+      indexer.hooks,
+      workshopHooks,
+      versions.hooks,
+      hypothesisWebhookHooks({ events: webhookEvents, measurements, now }),
+    ),
     store: persistence,
     health,
     bus,
@@ -221,6 +247,7 @@ export async function createServer(
     health,
     bus,
     events,
+    webhooks: { emit: webhookEvents.emit, wake: sender.wake },
     draining: () => draining,
   }
 
@@ -284,6 +311,8 @@ export async function createServer(
         await comments.closeAll()
         await rooms.closeAll()
         await indexer.close()
+        overdue.stop()
+        await sender.close()
         for (const client of nodeWs.wss.clients) client.terminate()
         ;(server as { closeAllConnections?: () => void }).closeAllConnections?.()
         await stopped

@@ -33,6 +33,8 @@ const Policy: {
   { method: '*', path: new RegExp(`^${Board}/links(/.*)?$`), needs: 'manage' },
   { method: '*', path: new RegExp(`^${Board}/tokens(/.*)?$`), needs: 'manage' },
   { method: '*', path: new RegExp(`^${Board}/votes(/.*)?$`), needs: 'comment' },
+  // Webhooks are the owner's and the facilitators': the route checks the workshop state.
+  { method: '*', path: new RegExp(`^${Board}/webhooks(/.*)?$`), needs: 'view' },
   // Facilitation is checked against the workshop state: anyone on the board may ask.
   { method: 'POST', path: new RegExp(`^${Board}/workshop$`), needs: 'view' },
   { method: 'GET', path: new RegExp(`^${Board}(/.*)?$`), needs: 'view' },

@@ -100,6 +100,37 @@ export function commentRoutes(ctx: ServerContext) {
   }
   const reread = (room: Room, threadId: string) => threadOf(room, threadId)
 
+  /** Tells the board's webhooks whom a stored comment newly mentions (`comment.mentioned`). */
+  const announceMentions = async (
+    boardId: string,
+    thread: Thread,
+    commentId: string | undefined,
+    before: readonly string[] = [],
+  ) => {
+    const said = thread.comments.find((c) => c.id === commentId)
+    const mentioned = said?.mentions.filter((m) => !before.includes(m)) ?? []
+    if (!said || mentioned.length === 0) return
+    const people = await ctx.persistence.listParticipants(boardId)
+    const named = mentioned.map((id) => ({
+      participantId: id,
+      name: people.find((p) => p.id === id)?.name ?? null,
+    }))
+    await ctx.webhooks.emit(
+      boardId,
+      'comment.mentioned',
+      {
+        threadId: thread.id,
+        target: thread.target,
+        commentId: said.id,
+        text: said.text,
+        by: said.by.name,
+        mentioned: named,
+        mentionedNames: named.map((n) => n.name ?? 'someone').join(', '),
+      },
+      { key: `${said.id}:${[...mentioned].sort().join(',')}` },
+    )
+  }
+
   /** A comment of the caller's own, or 403 / 404. */
   const ownComment = (thread: Thread, commentId: string, author: CommentAuthor): Comment => {
     const comment = thread.comments.find((c) => c.id === commentId)
@@ -174,7 +205,9 @@ export function commentRoutes(ctx: ServerContext) {
           },
           body.text,
         )
-        return c.json(thread(), 201)
+        const created = thread()
+        await announceMentions(boardId, created, created.comments[0]?.id)
+        return c.json(created, 201)
       },
     )
     .openapi(
@@ -205,12 +238,15 @@ export function commentRoutes(ctx: ServerContext) {
                 `A thread keeps at most ${CommentLimits.commentsPerThread} comments: start a new one`,
               )
             }
-            putComment(room.doc, threadId, comment(by, body.text, body.mentions, ctx.now()))
-            return () => reread(room, threadId)
+            const reply = comment(by, body.text, body.mentions, ctx.now())
+            putComment(room.doc, threadId, reply)
+            return { reply: reply.id, thread: () => reread(room, threadId) }
           },
           body.text,
         )
-        return c.json(thread(), 201)
+        const replied = thread.thread()
+        await announceMentions(boardId, replied, thread.reply)
+        return c.json(replied, 201)
       },
     )
     .openapi(
@@ -241,11 +277,13 @@ export function commentRoutes(ctx: ServerContext) {
               mentions: body.mentions,
               editedAt: ctx.now(),
             })
-            return () => reread(room, threadId)
+            return { before: own.mentions, thread: () => reread(room, threadId) }
           },
           body.text,
         )
-        return c.json(thread(), 200)
+        const edited = thread.thread()
+        await announceMentions(boardId, edited, commentId, thread.before)
+        return c.json(edited, 200)
       },
     )
     .openapi(

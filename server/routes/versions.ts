@@ -109,8 +109,19 @@ export function versionRoutes(ctx: ServerContext) {
         const { boardId } = c.req.valid('param')
         await requireBoard(ctx, boardId)
         const by = await nameOf(boardId, c.req.valid('header')[ParticipantHeader])
-        const version = await ctx.versions.name(boardId, c.req.valid('json').name, by)
-        return c.json(toVersion(version), 201)
+        const version = toVersion(await ctx.versions.name(boardId, c.req.valid('json').name, by))
+        await ctx.webhooks.emit(
+          boardId,
+          'version.named',
+          {
+            versionId: version.id,
+            name: version.name,
+            by: version.createdBy,
+            at: version.createdAt,
+          },
+          { key: version.id },
+        )
+        return c.json(version, 201)
       },
     )
     .openapi(
