@@ -1,4 +1,5 @@
 import type { OpenAPIHono } from '@hono/zod-openapi'
+import { registerWebhookDelivery } from './routes/webhooks.js'
 
 /**
  * The OpenAPI 3.1 document of an app whose routes are declared with `createRoute`: generated
@@ -28,6 +29,7 @@ export function apiDocument(app: OpenAPIHono) {
     scheme: 'bearer',
     description: 'An ingestion token of the board (POST /api/boards/{boardId}/tokens)',
   })
+  registerWebhookDelivery(registry)
   const document = app.getOpenAPI31Document({
     openapi: '3.1.0',
     info: {

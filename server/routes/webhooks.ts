@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto'
-import { createRoute } from '@hono/zod-openapi'
+import { createRoute, type OpenAPIHono } from '@hono/zod-openapi'
 import { z } from 'zod'
 import { BoardIdSchema } from '../../shared/api/boards.js'
 import {
@@ -67,6 +67,35 @@ const deliveryView = (d: StoredDelivery): Delivery => ({
   nextAttemptAt: d.status === 'pending' ? iso(d.nextAttemptAt) : null,
 })
 
+/** What a webhook receives, for the API document's `webhooks` section (server/apiDocument.ts). */
+export function registerWebhookDelivery(registry: OpenAPIHono['openAPIRegistry']) {
+  registry.registerWebhook({
+    method: 'post',
+    path: 'boardEvent',
+    summary: 'A board event, posted to each webhook that wants it',
+    description:
+      `Signed in \`${WebhookSignatureHeader}: t=<unix seconds>,v1=<hex HMAC-SHA256 of "<t>.<body>" with the secret>\`. ` +
+      'Retried with backoff for a day until the endpoint answers 2xx; `id` stays the same on ' +
+      'every retry and resend. An endpoint in the Slack format receives `{ text }` instead ' +
+      '(docs/webhooks.md).',
+    request: {
+      headers: z.object({ [WebhookSignatureHeader]: z.string() }),
+      body: {
+        required: true,
+        content: {
+          'application/json': {
+            schema: z.union([
+              WebhookPayloadSchema.meta({ id: 'WebhookPayload' }),
+              SlackPayloadSchema.meta({ id: 'SlackPayload' }),
+            ]),
+          },
+        },
+      },
+    },
+    responses: { 200: { description: 'Any 2xx: delivered; anything else is retried' } },
+  })
+}
+
 /** The webhooks of a board: add (secret shown once), list, delete, their delivery log, resend. */
 export function webhookRoutes(ctx: ServerContext) {
   /** Webhooks are the owner's and the facilitators' (who get the role from the owner). */
@@ -93,33 +122,6 @@ export function webhookRoutes(ctx: ServerContext) {
   }
 
   const routes = openApiRoutes<AccessEnv>()
-  // What a webhook receives, in the document's `webhooks` section.
-  routes.openAPIRegistry.registerWebhook({
-    method: 'post',
-    path: 'boardEvent',
-    summary: 'A board event, posted to each webhook that wants it',
-    description:
-      `Signed in \`${WebhookSignatureHeader}: t=<unix seconds>,v1=<hex HMAC-SHA256 of "<t>.<body>" with the secret>\`. ` +
-      'Retried with backoff for a day until the endpoint answers 2xx; `id` stays the same on ' +
-      'every retry and resend. An endpoint in the Slack format receives `{ text }` instead ' +
-      '(docs/webhooks.md).',
-    request: {
-      headers: z.object({ [WebhookSignatureHeader]: z.string() }),
-      body: {
-        required: true,
-        content: {
-          'application/json': {
-            schema: z.union([
-              WebhookPayloadSchema.meta({ id: 'WebhookPayload' }),
-              SlackPayloadSchema.meta({ id: 'SlackPayload' }),
-            ]),
-          },
-        },
-      },
-    },
-    responses: { 200: { description: 'Any 2xx: delivered; anything else is retried' } },
-  })
-
   return routes
     .openapi(
       createRoute({

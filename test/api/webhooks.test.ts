@@ -1,0 +1,460 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import {
+  CreatedWebhookSchema,
+  DeliveryListSchema,
+  WebhookListSchema,
+  WebhookPayloadSchema,
+  type Delivery,
+} from '../../shared/api/webhooks.js'
+import { participantIdOf } from '../../shared/workshop/participant.js'
+import {
+  apiClient,
+  createHypothesis,
+  createToken,
+  postMeasurements,
+  setStatus,
+  type Api,
+} from '../helpers/api.js'
+import { createOwnedBoard, keyOf, type OwnedBoard } from '../helpers/clients.js'
+import { startTestServer, type TestServer } from '../helpers/server.js'
+import {
+  eventually,
+  startWebhookReceiver,
+  verifySignature,
+  type WebhookReceiver,
+} from '../helpers/webhookReceiver.js'
+
+/** Fast retries and a short timeout, and the local receiver allowed. */
+const WebhookEnv = {
+  WEBHOOKS_ALLOW_PRIVATE_NETWORK: 'true',
+  WEBHOOKS_RETRY_DELAYS_MS: '50,100',
+  WEBHOOKS_TIMEOUT_MS: '400',
+  WEBHOOKS_POLL_MS: '100',
+}
+
+let server: TestServer
+let api: Api
+let receiver: WebhookReceiver
+beforeAll(async () => {
+  server = await startTestServer({ env: WebhookEnv })
+  api = apiClient(server.url)
+  receiver = await startWebhookReceiver()
+})
+afterAll(async () => {
+  await server.cleanup()
+  await receiver.close()
+})
+
+const hooksOf = (board: OwnedBoard) => `/api/boards/${board.id}/webhooks`
+
+async function addWebhook(board: OwnedBoard, body: Record<string, unknown>, url = receiver.url) {
+  const res = await api(hooksOf(board), { body: { url, ...body }, token: board.ownerKey })
+  expect(res.status, res.text).toBe(201)
+  return CreatedWebhookSchema.parse(res.json)
+}
+
+async function deliveriesOf(board: OwnedBoard, webhookId: string): Promise<Delivery[]> {
+  const res = await api(`${hooksOf(board)}/${webhookId}/deliveries`, { token: board.ownerKey })
+  expect(res.status, res.text).toBe(200)
+  return DeliveryListSchema.parse(res.json).deliveries
+}
+
+const nameVersion = (board: OwnedBoard, name: string) =>
+  api(`/api/boards/${board.id}/versions`, { body: { name }, token: board.ownerKey })
+
+/** What the receiver got for one board. */
+const forBoard = (board: OwnedBoard) => (hook: { json: any }) => hook.json?.boardId === board.id
+
+describe('webhooks of a board, managed by its owner', () => {
+  it('shows the secret once and lists webhooks without it', async () => {
+    const board = await createOwnedBoard(server.url)
+    const created = await addWebhook(board, { events: ['version.named'] })
+    expect(created.secret).toMatch(/^whsec_/)
+    expect(created.format).toBe('json')
+    const list = await api(hooksOf(board), { token: board.ownerKey })
+    expect(WebhookListSchema.parse(list.json).webhooks).toEqual([
+      {
+        id: created.id,
+        url: receiver.url,
+        events: ['version.named'],
+        format: 'json',
+        createdAt: expect.any(String),
+      },
+    ])
+    expect(list.text).not.toContain(created.secret)
+  })
+
+  it('keeps the secret given, and deletes a webhook once', async () => {
+    const board = await createOwnedBoard(server.url)
+    const secret = 'a-secret-of-our-own-1234'
+    const created = await addWebhook(board, { events: ['decision.recorded'], secret })
+    expect(created.secret).toBe(secret)
+    const path = `${hooksOf(board)}/${created.id}`
+    expect((await api(path, { method: 'DELETE', token: board.ownerKey })).status).toBe(204)
+    expect((await api(path, { method: 'DELETE', token: board.ownerKey })).status).toBe(404)
+    expect((await api(hooksOf(board), { token: board.ownerKey })).json.webhooks).toEqual([])
+  })
+
+  it.each([
+    ['no events', { events: [] }],
+    ['an unknown event', { events: ['board.exploded'] }],
+    ['an event twice', { events: ['version.named', 'version.named'] }],
+    ['an ftp URL', { events: ['version.named'], url: 'ftp://example.com/x' }],
+    [
+      'a URL over 2000 characters',
+      { events: ['version.named'], url: `https://example.com/${'a'.repeat(2000)}` },
+    ],
+    ['a short secret', { events: ['version.named'], secret: 'short' }],
+    ['an unknown format', { events: ['version.named'], format: 'xml' }],
+    ['an unknown field', { events: ['version.named'], retries: 3 }],
+  ])('refuses %s with a 400 and adds nothing', async (_name, body) => {
+    const board = await createOwnedBoard(server.url)
+    const res = await api(hooksOf(board), {
+      body: { url: receiver.url, ...body },
+      token: board.ownerKey,
+    })
+    expect(res.status, res.text).toBe(400)
+    expect(res.json.error.code).toBe('invalid_body')
+    expect((await api(hooksOf(board), { token: board.ownerKey })).json.webhooks).toEqual([])
+  })
+
+  it('keeps at most 20 webhooks on a board', async () => {
+    const board = await createOwnedBoard(server.url)
+    for (let i = 0; i < 20; i++) await addWebhook(board, { events: ['version.named'] })
+    const res = await api(hooksOf(board), {
+      body: { url: receiver.url, events: ['version.named'] },
+      token: board.ownerKey,
+    })
+    expect(res.status).toBe(409)
+    expect(res.json.error.message).toMatch(/at most 20/)
+  })
+
+  it('refuses an editor with 403, and lets a facilitator the owner named manage them', async () => {
+    const board = await createOwnedBoard(server.url)
+    const editor = keyOf(board, 'edit')
+    const secret = 'f'.repeat(40)
+    const asEditor = await api(hooksOf(board), {
+      body: { url: receiver.url, events: ['version.named'] },
+      token: editor,
+    })
+    expect(asEditor.status).toBe(403)
+    expect((await api(hooksOf(board), { token: editor })).status).toBe(403)
+
+    const named = await fetch(`${server.url}/api/boards/${board.id}/workshop`, {
+      method: 'POST',
+      headers: {
+        authorization: `Bearer ${board.ownerKey}`,
+        'content-type': 'application/json',
+        'x-participant': 'o'.repeat(40),
+      },
+      body: JSON.stringify({
+        type: 'facilitator',
+        participantId: participantIdOf(secret),
+        on: true,
+      }),
+    })
+    expect(named.status).toBe(200)
+    const asFacilitator = await fetch(`${server.url}${hooksOf(board)}`, {
+      method: 'POST',
+      headers: {
+        authorization: `Bearer ${editor}`,
+        'content-type': 'application/json',
+        'x-participant': secret,
+      },
+      body: JSON.stringify({ url: receiver.url, events: ['version.named'] }),
+    })
+    expect(asFacilitator.status).toBe(201)
+  })
+
+  it('describes the delivery body in the OpenAPI document', async () => {
+    const doc = (await api('/api/openapi.json')).json
+    expect(doc.webhooks.boardEvent.post).toBeTruthy()
+    expect(doc.components.schemas.WebhookPayload.required).toEqual(
+      expect.arrayContaining(['id', 'event', 'at', 'boardId', 'data']),
+    )
+  })
+})
+
+describe('deliveries to a local receiver', () => {
+  it('signs each delivery with the webhook’s secret and logs it as delivered', async () => {
+    const board = await createOwnedBoard(server.url)
+    const hook = await addWebhook(board, { events: ['version.named'] })
+    expect((await nameVersion(board, 'Before the workshop')).status).toBe(201)
+    const [got] = await receiver.waitFor(1, forBoard(board))
+    const payload = WebhookPayloadSchema.parse(got!.json)
+    expect(payload).toMatchObject({
+      event: 'version.named',
+      boardId: board.id,
+      data: { name: 'Before the workshop' },
+    })
+    expect(got!.headers['content-type']).toBe('application/json')
+    expect(
+      verifySignature(hook.secret, got!.body, got!.headers['x-discovery-signature'] as string),
+    ).toBe(true)
+    expect(
+      verifySignature(
+        'another-secret-0000',
+        got!.body,
+        got!.headers['x-discovery-signature'] as string,
+      ),
+    ).toBe(false)
+    const t = Number(/t=(\d+)/.exec(got!.headers['x-discovery-signature'] as string)![1])
+    expect(Math.abs(t - Date.now() / 1000)).toBeLessThan(60)
+
+    const [logged] = await eventually(async () => {
+      const log = await deliveriesOf(board, hook.id)
+      return log[0]?.status === 'delivered' && log
+    }, 'the delivery logged as delivered')
+    expect(logged).toMatchObject({
+      event: 'version.named',
+      attempts: 1,
+      responseStatus: 200,
+      error: null,
+      nextAttemptAt: null,
+    })
+  })
+
+  it('sends only the events a webhook asked for', async () => {
+    const board = await createOwnedBoard(server.url)
+    const wanted = await addWebhook(board, { events: ['version.named'] })
+    const other = await addWebhook(board, { events: ['decision.recorded'] })
+    await nameVersion(board, 'v1')
+    await receiver.waitFor(1, forBoard(board))
+    await eventually(
+      async () => (await deliveriesOf(board, wanted.id)).length === 1,
+      'one delivery',
+    )
+    expect(await deliveriesOf(board, other.id)).toEqual([])
+  })
+
+  it('retries after 500s until the endpoint takes it', async () => {
+    const board = await createOwnedBoard(server.url)
+    const hook = await addWebhook(board, { events: ['version.named'] })
+    let tries = 0
+    receiver.answer((_n, got) => {
+      if (got.json?.boardId !== board.id) return { status: 200 }
+      tries++
+      return { status: tries <= 2 ? 500 : 200 }
+    })
+    try {
+      await nameVersion(board, 'flaky')
+      const got = await receiver.waitFor(3, forBoard(board))
+      // The same event every time.
+      expect(new Set(got.map((g) => g.json.id)).size).toBe(1)
+      const [logged] = await eventually(async () => {
+        const log = await deliveriesOf(board, hook.id)
+        return log[0]?.status === 'delivered' && log
+      }, 'delivered after two failures')
+      expect(logged).toMatchObject({ attempts: 3, responseStatus: 200 })
+    } finally {
+      receiver.answer(() => ({ status: 200 }))
+    }
+  })
+
+  it('gives an attempt without an answer up after the timeout and tries again', async () => {
+    const board = await createOwnedBoard(server.url)
+    const hook = await addWebhook(board, { events: ['version.named'] })
+    let tries = 0
+    receiver.answer((_n, got) => {
+      if (got.json?.boardId !== board.id) return { status: 200 }
+      tries++
+      return tries === 1 ? 'hang' : { status: 204 }
+    })
+    try {
+      await nameVersion(board, 'slow')
+      const [logged] = await eventually(async () => {
+        const log = await deliveriesOf(board, hook.id)
+        return log[0]?.status === 'delivered' && log
+      }, 'delivered on the second attempt')
+      expect(logged).toMatchObject({ attempts: 2, responseStatus: 204 })
+    } finally {
+      receiver.answer(() => ({ status: 200 }))
+    }
+  })
+
+  it('logs the timeout while it waits to retry', async () => {
+    const board = await createOwnedBoard(server.url)
+    const hook = await addWebhook(board, { events: ['version.named'] })
+    receiver.answer((_n, got) => (got.json?.boardId === board.id ? 'hang' : { status: 200 }))
+    try {
+      await nameVersion(board, 'never answered')
+      const log = await eventually(async () => {
+        const found = await deliveriesOf(board, hook.id)
+        return found[0]?.error ? found : undefined
+      }, 'a failed attempt logged')
+      expect(log[0]!.error).toMatch(/no answer within 400 ms/)
+      expect(log[0]!.responseStatus).toBeNull()
+    } finally {
+      receiver.answer(() => ({ status: 200 }))
+    }
+  })
+
+  it('sends `{ text }` to a webhook in the Slack format', async () => {
+    const board = await createOwnedBoard(server.url)
+    const hook = await addWebhook(board, { events: ['version.named'], format: 'slack' })
+    await nameVersion(board, 'Sprint review')
+    const [got] = await receiver.waitFor(
+      1,
+      (h) => typeof h.json?.text === 'string' && h.json.text.includes('Sprint review'),
+    )
+    expect(Object.keys(got!.json)).toEqual(['text'])
+    expect(got!.json.text).toMatch(/saved the version “Sprint review”/)
+    expect(
+      verifySignature(hook.secret, got!.body, got!.headers['x-discovery-signature'] as string),
+    ).toBe(true)
+  })
+
+  it('resends a delivery with the same event id when asked', async () => {
+    const board = await createOwnedBoard(server.url)
+    const hook = await addWebhook(board, { events: ['version.named'] })
+    await nameVersion(board, 'again')
+    const [first] = await receiver.waitFor(1, forBoard(board))
+    const [delivery] = await eventually(async () => {
+      const log = await deliveriesOf(board, hook.id)
+      return log[0]?.status === 'delivered' && log
+    }, 'delivered')
+    const res = await api(`${hooksOf(board)}/${hook.id}/deliveries/${delivery!.id}/resend`, {
+      method: 'POST',
+      token: board.ownerKey,
+    })
+    expect(res.status, res.text).toBe(202)
+    const both = await receiver.waitFor(2, forBoard(board))
+    expect(both[1]!.json.id).toBe(first!.json.id)
+    await eventually(async () => {
+      const log = await deliveriesOf(board, hook.id)
+      return log[0]?.status === 'delivered' && log[0].attempts === 2
+    }, 'the second attempt delivered')
+    const unknown = await api(`${hooksOf(board)}/${hook.id}/deliveries/${'x'.repeat(16)}/resend`, {
+      method: 'POST',
+      token: board.ownerKey,
+    })
+    expect(unknown.status).toBe(404)
+  })
+
+  it('tells of measurements, the verdict they change and the decision, once each', async () => {
+    const board = await createOwnedBoard(server.url)
+    await addWebhook(board, {
+      events: ['measurement.recorded', 'verdict.changed', 'decision.recorded'],
+    })
+    const id = await createHypothesis(api, board.id)
+    expect((await setStatus(api, board.id, id, 'running')).status).toBe(200)
+    const { token } = await createToken(api, board)
+    const posted = await postMeasurements(api, board.id, id, token, {
+      measurements: [
+        { metric: 'conversion', value: 5.4, id: 'm-1' },
+        { metric: 'latency', value: 190, id: 'm-2' },
+      ],
+    })
+    expect(posted.status, posted.text).toBe(200)
+    const [measured] = await receiver.waitFor(
+      1,
+      (h) => forBoard(board)(h) && h.json.event === 'measurement.recorded',
+    )
+    expect(measured!.json.data).toMatchObject({
+      hypothesis: { id, title: 'One-page checkout' },
+      count: 2,
+      measurements: [
+        { id: 'm-1', metric: 'conversion', value: 5.4 },
+        { id: 'm-2', metric: 'latency', value: 190 },
+      ],
+    })
+    const [verdict] = await receiver.waitFor(
+      1,
+      (h) => forBoard(board)(h) && h.json.event === 'verdict.changed',
+    )
+    expect(verdict!.json.data).toMatchObject({ from: 'pending', to: 'supported' })
+
+    const decided = await api(`/api/boards/${board.id}/hypotheses/${id}/decision`, {
+      body: { decision: 'persevere', rationale: 'Conversion is up', by: 'Ada' },
+    })
+    expect(decided.status, decided.text).toBe(201)
+    const [decision] = await receiver.waitFor(
+      1,
+      (h) => forBoard(board)(h) && h.json.event === 'decision.recorded',
+    )
+    expect(decision!.json.data).toMatchObject({
+      hypothesis: { id },
+      decision: 'persevere',
+      rationale: 'Conversion is up',
+      by: 'Ada',
+    })
+    // The same measurements again are duplicates: no new event.
+    await postMeasurements(api, board.id, id, token, {
+      measurements: [{ metric: 'conversion', value: 5.4, id: 'm-1' }],
+    })
+    await nameVersionAndWait(board)
+    const events = receiver.received.filter(forBoard(board)).map((h) => h.json.event)
+    expect(events.filter((e) => e === 'measurement.recorded')).toHaveLength(1)
+    expect(events.filter((e) => e === 'decision.recorded')).toHaveLength(1)
+  })
+})
+
+/** A later event through a second webhook: once it arrives, everything before it was queued. */
+async function nameVersionAndWait(board: OwnedBoard) {
+  await addWebhook(board, { events: ['version.named'] })
+  await nameVersion(board, 'marker')
+  await receiver.waitFor(1, (h) => forBoard(board)(h) && h.json.event === 'version.named')
+}
+
+describe('when the server restarts with deliveries queued', () => {
+  it('sends them after the restart', async () => {
+    const restartReceiver = await startWebhookReceiver()
+    const own = await startTestServer({ env: WebhookEnv })
+    const ownApi = apiClient(own.url)
+    let second: TestServer | undefined
+    try {
+      restartReceiver.answer(() => ({ status: 503 }))
+      const board = await createOwnedBoard(own.url)
+      const created = await ownApi(`/api/boards/${board.id}/webhooks`, {
+        body: { url: restartReceiver.url, events: ['version.named'] },
+        token: board.ownerKey,
+      })
+      expect(created.status).toBe(201)
+      await ownApi(`/api/boards/${board.id}/versions`, {
+        body: { name: 'kept' },
+        token: board.ownerKey,
+      })
+      await restartReceiver.waitFor(1)
+      await own.stop()
+      restartReceiver.answer(() => ({ status: 200 }))
+      const before = restartReceiver.received.length
+      second = await startTestServer({ env: WebhookEnv, dataDir: own.dataDir })
+      const after = await restartReceiver.waitFor(before + 1)
+      expect(after.at(-1)!.json).toMatchObject({ event: 'version.named', data: { name: 'kept' } })
+    } finally {
+      await second?.stop()
+      await own.cleanup()
+      await restartReceiver.close()
+    }
+  })
+})
+
+describe('when the operator does not allow private networks', () => {
+  it('refuses loopback and private addresses with a 400 and adds nothing', async () => {
+    const strict = await startTestServer()
+    const strictApi = apiClient(strict.url)
+    try {
+      const board = await createOwnedBoard(strict.url)
+      for (const url of [
+        receiver.url,
+        `http://localhost:${receiver.port}/hook`,
+        'http://10.0.0.8/hook',
+        'http://169.254.169.254/latest/meta-data',
+        'http://[::1]/hook',
+        'http://[::ffff:127.0.0.1]/hook',
+      ]) {
+        const res = await strictApi(`/api/boards/${board.id}/webhooks`, {
+          body: { url, events: ['version.named'] },
+          token: board.ownerKey,
+        })
+        expect(res.status, url).toBe(400)
+        expect(res.json.error.message).toMatch(/private|local/)
+      }
+      const list = await strictApi(`/api/boards/${board.id}/webhooks`, { token: board.ownerKey })
+      expect(list.json.webhooks).toEqual([])
+      expect(receiver.received.some((h) => h.json?.boardId === board.id)).toBe(false)
+    } finally {
+      await strict.cleanup()
+    }
+  })
+})
