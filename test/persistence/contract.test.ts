@@ -3,7 +3,9 @@ import * as Y from 'yjs'
 import type {
   Persistence,
   HypothesisIndexRow,
+  StoredDelivery,
   StoredVersion,
+  StoredWebhook,
 } from '../../server/persistence/types.js'
 import { draftDocumentId, draftPrefix } from '../../server/drafts/draftIds.js'
 import { postgresKind, sqliteKind } from './stores.js'
@@ -560,6 +562,156 @@ describe.each(kinds)('the $name store', (kind) => {
         { id: 'p1', name: 'Ann', role: 'edit', seenAt: 1 },
         { id: 'p2', name: 'Bee', role: 'comment', seenAt: 2 },
       ])
+    })
+  })
+
+  describe('webhooks and their delivery queue', () => {
+    const webhook = (boardId: string, id: string, createdAt = 1): StoredWebhook => ({
+      id,
+      boardId,
+      url: `https://example.com/${id}`,
+      events: ['version.named'],
+      format: 'json',
+      secret: 'whsec_secret',
+      createdAt,
+    })
+    const delivery = (
+      webhookId: string,
+      id: string,
+      eventId: string,
+      patch: Partial<StoredDelivery> = {},
+    ): StoredDelivery => ({
+      id,
+      boardId: 'b1',
+      webhookId,
+      eventId,
+      event: 'version.named',
+      payload: '{}',
+      status: 'pending',
+      attempts: 0,
+      createdAt: 100,
+      expiresAt: 100_000,
+      nextAttemptAt: 100,
+      leaseUntil: null,
+      lastAttemptAt: null,
+      responseStatus: null,
+      error: null,
+      ...patch,
+    })
+
+    it('lists a board’s webhooks oldest first, with their secrets, and deletes one with its deliveries', async () => {
+      await store.createWebhook(webhook('b1', 'w1', 1))
+      await store.createWebhook(webhook('b1', 'w2', 2))
+      await store.createWebhook(webhook('b2', 'w3', 1))
+      expect((await store.listWebhooks('b1')).map((w) => [w.id, w.secret])).toEqual([
+        ['w1', 'whsec_secret'],
+        ['w2', 'whsec_secret'],
+      ])
+      await store.enqueueDeliveries([delivery('w1', 'd1', 'e1')])
+      expect(await store.deleteWebhook('b2', 'w1')).toBe(false)
+      expect(await store.deleteWebhook('b1', 'w1')).toBe(true)
+      expect(await store.deleteWebhook('b1', 'w1')).toBe(false)
+      expect(await store.listDeliveries('b1', 'w1', 50)).toEqual([])
+      expect((await store.listWebhooks('b1')).map((w) => w.id)).toEqual(['w2'])
+    })
+
+    it('queues an event once per webhook, however often it is queued', async () => {
+      await store.createWebhook(webhook('b1', 'w1'))
+      await store.createWebhook(webhook('b1', 'w2'))
+      expect(
+        await store.enqueueDeliveries([delivery('w1', 'd1', 'e1'), delivery('w2', 'd2', 'e1')]),
+      ).toBe(2)
+      expect(
+        await store.enqueueDeliveries([delivery('w1', 'd3', 'e1'), delivery('w1', 'd4', 'e2')]),
+      ).toBe(1)
+      expect((await store.listDeliveries('b1', 'w1', 50)).map((d) => d.id).sort()).toEqual([
+        'd1',
+        'd4',
+      ])
+    })
+
+    it('hands each due delivery to one claim, again only once its lease ran out', async () => {
+      await store.createWebhook(webhook('b1', 'w1'))
+      await store.enqueueDeliveries([
+        ...Array.from({ length: 12 }, (_, i) => delivery('w1', `d${i}`, `e${i}`)),
+        delivery('w1', 'later', 'e-later', { nextAttemptAt: 5_000 }),
+      ])
+      const [a, b] = await Promise.all([
+        store.claimDeliveries(1_000, 2_000, 8),
+        store.claimDeliveries(1_000, 2_000, 8),
+      ])
+      const ids = [...a, ...b].map((d) => d.id)
+      expect(new Set(ids).size).toBe(ids.length)
+      expect(ids.sort()).toEqual(Array.from({ length: 12 }, (_, i) => `d${i}`).sort())
+      expect(a[0]).toMatchObject({ status: 'sending', attempts: 1, leaseUntil: 2_000 })
+      expect(a[0]!.webhook).toMatchObject({ id: 'w1', secret: 'whsec_secret' })
+      expect(await store.claimDeliveries(1_500, 3_000, 50)).toEqual([])
+      // A sender that never finished: its deliveries are taken again after the lease.
+      const again = await store.claimDeliveries(2_000, 10_000, 50)
+      expect(again).toHaveLength(12)
+      expect(again.every((d) => d.attempts === 2)).toBe(true)
+      expect((await store.claimDeliveries(5_000, 6_000, 50)).map((d) => d.id)).toEqual(['later'])
+    })
+
+    it('records an attempt’s outcome, and resends a delivery that is not being sent', async () => {
+      await store.createWebhook(webhook('b1', 'w1'))
+      await store.enqueueDeliveries([delivery('w1', 'd1', 'e1')])
+      const [claimed] = await store.claimDeliveries(100, 1_000, 1)
+      expect(await store.resendDelivery('b1', 'w1', 'd1', 200, 9_000)).toBe(false)
+      await store.finishDelivery(claimed!.id, {
+        status: 'pending',
+        at: 300,
+        nextAttemptAt: 400,
+        responseStatus: 500,
+        error: 'answered 500',
+      })
+      expect((await store.listDeliveries('b1', 'w1', 50))[0]).toMatchObject({
+        status: 'pending',
+        attempts: 1,
+        lastAttemptAt: 300,
+        nextAttemptAt: 400,
+        responseStatus: 500,
+        error: 'answered 500',
+        leaseUntil: null,
+      })
+      await store.claimDeliveries(400, 1_000, 1)
+      await store.finishDelivery('d1', {
+        status: 'delivered',
+        at: 450,
+        nextAttemptAt: null,
+        responseStatus: 204,
+        error: null,
+      })
+      expect(await store.resendDelivery('b2', 'w1', 'd1', 500, 9_000)).toBe(false)
+      expect(await store.resendDelivery('b1', 'w1', 'd1', 500, 9_000)).toBe(true)
+      expect((await store.listDeliveries('b1', 'w1', 50))[0]).toMatchObject({
+        status: 'pending',
+        attempts: 2,
+        nextAttemptAt: 500,
+        expiresAt: 9_000,
+      })
+    })
+
+    it('lists the newest deliveries first, at most as many as asked', async () => {
+      await store.createWebhook(webhook('b1', 'w1'))
+      await store.enqueueDeliveries(
+        Array.from({ length: 5 }, (_, i) => delivery('w1', `d${i}`, `e${i}`, { createdAt: i })),
+      )
+      expect((await store.listDeliveries('b1', 'w1', 3)).map((d) => d.id)).toEqual([
+        'd4',
+        'd3',
+        'd2',
+      ])
+    })
+
+    it('forgets the webhooks and deliveries of a purged board', async () => {
+      await store.createBoard({ id: 'b1', title: 'Gone', now: 1 })
+      await store.createWebhook(webhook('b1', 'w1'))
+      await store.enqueueDeliveries([delivery('w1', 'd1', 'e1')])
+      await store.softDeleteBoard('b1', 2, null)
+      expect(await store.purgeDeletedBoards(3)).toBe(1)
+      expect(await store.listWebhooks('b1')).toEqual([])
+      expect(await store.claimDeliveries(1_000, 2_000, 50)).toEqual([])
     })
   })
 
