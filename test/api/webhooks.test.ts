@@ -6,7 +6,9 @@ import {
   WebhookPayloadSchema,
   type Delivery,
 } from '../../shared/api/webhooks.js'
-import { participantIdOf } from '../../shared/workshop/participant.js'
+import { appendMeasurements } from '../../shared/canvases/hypothesis/trackingDoc.js'
+import { getBoardCanvases } from '../../shared/doc/canvasMap.js'
+import { ParticipantParam, participantIdOf } from '../../shared/workshop/participant.js'
 import {
   apiClient,
   createHypothesis,
@@ -15,7 +17,13 @@ import {
   setStatus,
   type Api,
 } from '../helpers/api.js'
-import { createOwnedBoard, keyOf, type OwnedBoard } from '../helpers/clients.js'
+import {
+  connectClient,
+  createOwnedBoard,
+  keyOf,
+  type OwnedBoard,
+  type TestClient,
+} from '../helpers/clients.js'
 import { startTestServer, type TestServer } from '../helpers/server.js'
 import {
   eventually,
@@ -395,6 +403,136 @@ async function nameVersionAndWait(board: OwnedBoard) {
   await nameVersion(board, 'marker')
   await receiver.waitFor(1, (h) => forBoard(board)(h) && h.json.event === 'version.named')
 }
+
+describe('events made on the board and in comments', () => {
+  const clients: TestClient[] = []
+  afterAll(() => clients.forEach((c) => c.destroy()))
+
+  it('tells of a measurement typed on the board, not only those posted', async () => {
+    const board = await createOwnedBoard(server.url)
+    await addWebhook(board, { events: ['measurement.recorded'] })
+    const id = await createHypothesis(api, board.id)
+    expect((await setStatus(api, board.id, id, 'running')).status).toBe(200)
+    const screen = connectClient(server.wsUrl, board.id, { params: { key: board.ownerKey } })
+    clients.push(screen)
+    await screen.synced
+    const at = new Date().toISOString()
+    screen.doc.transact(() =>
+      appendMeasurements(getBoardCanvases(screen.doc).get(id)!, [
+        {
+          id: 'typed-1',
+          metric: 'conversion',
+          value: 4.6,
+          at,
+          source: null,
+          baseline: false,
+          recordedAt: at,
+          by: 'Ada',
+        },
+      ]),
+    )
+    const [got] = await receiver.waitFor(
+      1,
+      (h) => forBoard(board)(h) && h.json.event === 'measurement.recorded',
+    )
+    expect(got!.json.data).toMatchObject({
+      hypothesis: { id },
+      count: 1,
+      measurements: [{ id: 'typed-1', metric: 'conversion', value: 4.6, by: 'Ada' }],
+    })
+  })
+
+  it('tells whom a comment mentions, by name', async () => {
+    const board = await createOwnedBoard(server.url)
+    await addWebhook(board, { events: ['comment.mentioned'] })
+    const cora = 'cora-'.padEnd(40, 'x')
+    const screen = connectClient(server.wsUrl, board.id, {
+      params: { key: keyOf(board, 'edit'), [ParticipantParam]: cora },
+    })
+    clients.push(screen)
+    await screen.synced
+    screen.provider.awareness.setLocalState({
+      user: { id: participantIdOf(cora), name: 'Cora', color: '#2f9e44' },
+    })
+    await eventually(
+      async () => (await server.server.context.persistence.listParticipants(board.id)).length > 0,
+      'Cora on record',
+    )
+    const res = await fetch(`${server.url}/api/boards/${board.id}/comments`, {
+      method: 'POST',
+      headers: {
+        authorization: `Bearer ${board.ownerKey}`,
+        'content-type': 'application/json',
+        'x-participant': 'ann-'.padEnd(40, 'x'),
+      },
+      body: JSON.stringify({
+        target: { kind: 'point', x: 1, y: 2 },
+        text: '@Cora can you check the numbers?',
+        mentions: [participantIdOf(cora)],
+        name: 'Ann',
+      }),
+    })
+    expect(res.status).toBe(201)
+    const [got] = await receiver.waitFor(
+      1,
+      (h) => forBoard(board)(h) && h.json.event === 'comment.mentioned',
+    )
+    expect(got!.json.data).toMatchObject({
+      text: '@Cora can you check the numbers?',
+      by: 'Ann',
+      mentioned: [{ participantId: participantIdOf(cora), name: 'Cora' }],
+    })
+  })
+})
+
+describe('when a hypothesis’s time box ends without a decision', () => {
+  it('tells the webhooks once that it is overdue', async () => {
+    let clock = Date.parse('2026-11-02T09:00:00.000Z')
+    const timed = await startTestServer({
+      env: { ...WebhookEnv, WEBHOOKS_OVERDUE_CHECK_MS: '50' },
+      now: () => clock,
+    })
+    const timedApi = apiClient(timed.url)
+    try {
+      const board = await createOwnedBoard(timed.url)
+      const created = await timedApi(`/api/boards/${board.id}/webhooks`, {
+        body: { url: receiver.url, events: ['hypothesis.overdue'] },
+        token: board.ownerKey,
+      })
+      expect(created.status).toBe(201)
+      const id = await createHypothesis(timedApi, board.id)
+      expect((await setStatus(timedApi, board.id, id, 'running')).status).toBe(200)
+      await eventually(
+        async () =>
+          (await timed.server.context.persistence.queryHypotheses({ boardIds: [board.id] }))[0]
+            ?.timeboxEnd,
+        'the time box in the index',
+      )
+      // An hour past the end of its week.
+      clock += (7 * 24 + 1) * 60 * 60 * 1000
+      const [got] = await receiver.waitFor(1, forBoard(board))
+      expect(got!.json).toMatchObject({
+        event: 'hypothesis.overdue',
+        at: '2026-11-09T09:00:00.000Z',
+        data: { hypothesis: { id, title: 'One-page checkout' }, status: 'running' },
+      })
+      // Later checks find it again; it stays one event.
+      await eventually(async () => {
+        const log = await timedApi(
+          `/api/boards/${board.id}/webhooks/${created.json.id}/deliveries`,
+          { token: board.ownerKey },
+        )
+        return log.json.deliveries[0]?.status === 'delivered'
+      }, 'delivered')
+      const log = await timedApi(`/api/boards/${board.id}/webhooks/${created.json.id}/deliveries`, {
+        token: board.ownerKey,
+      })
+      expect(log.json.deliveries).toHaveLength(1)
+    } finally {
+      await timed.cleanup()
+    }
+  })
+})
 
 describe('when the server restarts with deliveries queued', () => {
   it('sends them after the restart', async () => {
