@@ -37,8 +37,11 @@ export interface ServerContext {
   bus: RoomBus
   /** Session closes and workshop changes that every instance acts on. */
   events: BoardEvents
-  /** Outbound webhooks: queue an event (`emit`), look at the queue now (`wake`). */
-  webhooks: { emit: WebhookEvents['emit']; wake(): void }
+  /**
+   * Outbound webhooks: queue an event (`emit`; `checkinDue` for check-ins, once they exist),
+   * look at the queue now (`wake`).
+   */
+  webhooks: Pick<WebhookEvents, 'emit' | 'checkinDue'> & { wake(): void }
   /** True from the start of shutdown: readiness fails so that no new traffic comes. */
   draining(): boolean
 }

@@ -247,7 +247,7 @@ export async function createServer(
     health,
     bus,
     events,
-    webhooks: { emit: webhookEvents.emit, wake: sender.wake },
+    webhooks: { emit: webhookEvents.emit, checkinDue: webhookEvents.checkinDue, wake: sender.wake },
     draining: () => draining,
   }
 
@@ -284,11 +284,14 @@ export async function createServer(
   const port = (server.address() as AddressInfo).port
 
   const purge = () => {
-    void Promise.resolve(persistence.purgeDeletedBoards(now() - 30 * DAY_MS)).catch((error) => {
+    const failed = (error: unknown) => {
       if (!(error instanceof StorageUnavailableError)) {
         log.error('store.purge_failed', { error: String(error) })
       }
-    })
+    }
+    void Promise.resolve(persistence.purgeDeletedBoards(now() - 30 * DAY_MS)).catch(failed)
+    // The delivery log shows the last few; finished deliveries are kept for a month.
+    void Promise.resolve(persistence.pruneDeliveries(now() - 30 * DAY_MS)).catch(failed)
   }
   purge()
   const purgeTimer = setInterval(purge, PURGE_INTERVAL_MS)

@@ -30,6 +30,7 @@ export const WriteMethods = [
   'claimDeliveries',
   'finishDelivery',
   'resendDelivery',
+  'pruneDeliveries',
   'probeWrite',
 ] as const satisfies readonly (keyof Persistence)[]
 

@@ -224,6 +224,8 @@ export interface WebhookStore {
     now: number,
     expiresAt: number,
   ): MaybePromise<boolean>
+  /** Forgets finished deliveries (delivered or given up) made before `before`; how many. */
+  pruneDeliveries(before: number): MaybePromise<number>
 }
 
 /** Everything the server persists. */

@@ -704,6 +704,21 @@ describe.each(kinds)('the $name store', (kind) => {
       ])
     })
 
+    it('prunes finished deliveries made before a time, never those still to be sent', async () => {
+      await store.createWebhook(webhook('b1', 'w1'))
+      await store.enqueueDeliveries([
+        delivery('w1', 'old-done', 'e1', { status: 'delivered', createdAt: 10 }),
+        delivery('w1', 'old-failed', 'e2', { status: 'failed', createdAt: 10 }),
+        delivery('w1', 'old-pending', 'e3', { createdAt: 10 }),
+        delivery('w1', 'new-done', 'e4', { status: 'delivered', createdAt: 500 }),
+      ])
+      expect(await store.pruneDeliveries(100)).toBe(2)
+      expect((await store.listDeliveries('b1', 'w1', 50)).map((d) => d.id).sort()).toEqual([
+        'new-done',
+        'old-pending',
+      ])
+    })
+
     it('forgets the webhooks and deliveries of a purged board', async () => {
       await store.createBoard({ id: 'b1', title: 'Gone', now: 1 })
       await store.createWebhook(webhook('b1', 'w1'))

@@ -114,5 +114,13 @@ export function createPostgresWebhookStore(pool: Pool): WebhookStore {
       )
       return (rowCount ?? 0) > 0
     },
+    async pruneDeliveries(before) {
+      const { rowCount } = await query(
+        pool,
+        `DELETE FROM webhook_deliveries WHERE status IN ('delivered', 'failed') AND created_at < $1`,
+        [before],
+      )
+      return rowCount ?? 0
+    },
   }
 }

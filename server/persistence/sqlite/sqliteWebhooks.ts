@@ -55,6 +55,9 @@ export function createSqliteWebhookStore(db: Database.Database): WebhookStore {
          lease_until = NULL
        WHERE board_id = ? AND webhook_id = ? AND id = ? AND status <> 'sending'`,
     ),
+    prune: db.prepare(
+      `DELETE FROM webhook_deliveries WHERE status IN ('delivered', 'failed') AND created_at < ?`,
+    ),
   }
   const removeWebhook = db.transaction((boardId: string, webhookId: string) => {
     const removed = stmt.remove.run(boardId, webhookId).changes > 0
@@ -93,5 +96,6 @@ export function createSqliteWebhookStore(db: Database.Database): WebhookStore {
       stmt.log.all(boardId, webhookId, limit).map(toDelivery),
     resendDelivery: (boardId, webhookId, deliveryId, now, expiresAt) =>
       stmt.resend.run(now, expiresAt, boardId, webhookId, deliveryId).changes > 0,
+    pruneDeliveries: (before) => stmt.prune.run(before).changes,
   }
 }
