@@ -79,4 +79,27 @@ describe('when the owner adds a webhook in the board settings', { timeout: 90_00
     await receiver.waitFor(2, (h) => h.json?.boardId === board.id)
     expect(tab.errors).toEqual([])
   })
+
+  it('says why an endpoint is refused, and deletes one', async () => {
+    const board = await createOwnedBoard(server.url, 'Refusals')
+    const page = tab.page
+    await page.goto(`${server.url}/b/${board.id}?key=${encodeURIComponent(board.ownerKey)}`)
+    await waitForBoard(page)
+    await page.getByTestId('webhooks').click()
+    await page.getByLabel('Endpoint URL').fill('ftp://example.com/hooks')
+    await page.getByLabel('Decision recorded').check()
+    await page.getByRole('button', { name: 'Add webhook' }).click()
+    await page.getByRole('alert').filter({ hasText: 'http or https' }).waitFor()
+    expect(await page.getByTestId('webhook-item').count()).toBe(0)
+
+    await page.getByLabel('Endpoint URL').fill(receiver.url)
+    await page.getByRole('button', { name: 'Add webhook' }).click()
+    await page.getByTestId('webhook-item').waitFor()
+    await page.getByRole('button', { name: `Delete the webhook to ${receiver.url}` }).click()
+    await page.getByText('No webhooks yet.').waitFor()
+    const left = await fetch(`${server.url}/api/boards/${board.id}/webhooks`, {
+      headers: { authorization: `Bearer ${board.ownerKey}` },
+    })
+    expect(((await left.json()) as { webhooks: unknown[] }).webhooks).toEqual([])
+  })
 })
