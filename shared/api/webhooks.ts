@@ -37,23 +37,23 @@ export const WebhookIdSchema = z.string().regex(/^[A-Za-z0-9_-]{12}$/, 'not a we
 export const DeliveryIdSchema = z.string().regex(/^[A-Za-z0-9_-]{16}$/, 'not a delivery id')
 
 export const WebhookUrlSchema = z
-  .url({ protocol: /^https?$/, error: 'url: an http or https address' })
-  .max(WebhookLimits.urlLength, `url: at most ${WebhookLimits.urlLength} characters`)
+  .url({ protocol: /^https?$/, error: 'an http or https address' })
+  .max(WebhookLimits.urlLength, `at most ${WebhookLimits.urlLength} characters`)
 
 /** POST /api/boards/:boardId/webhooks */
 export const CreateWebhookBodySchema = z.strictObject({
   url: WebhookUrlSchema,
   events: z
     .array(z.enum(WebhookEvents))
-    .min(1, 'events: choose at least one event')
+    .min(1, 'choose at least one event')
     .max(WebhookEvents.length)
-    .refine((e) => new Set(e).size === e.length, 'events: each event once'),
+    .refine((e) => new Set(e).size === e.length, 'each event once'),
   /** Generated when not given; shown once, in the answer to this request. */
   secret: z
     .string()
-    .regex(/^[\x21-\x7e]+$/, 'secret: printable characters without spaces')
-    .min(WebhookLimits.secretMin, `secret: at least ${WebhookLimits.secretMin} characters`)
-    .max(WebhookLimits.secretMax, `secret: at most ${WebhookLimits.secretMax} characters`)
+    .regex(/^[\x21-\x7e]+$/, 'printable characters without spaces')
+    .min(WebhookLimits.secretMin, `at least ${WebhookLimits.secretMin} characters`)
+    .max(WebhookLimits.secretMax, `at most ${WebhookLimits.secretMax} characters`)
     .optional(),
   format: z.enum(WebhookFormats).default('json'),
 })
