@@ -133,7 +133,12 @@ export function createWebhookSender(deps: {
     } catch (error) {
       return { error: (error as Error).message, final: error instanceof AddressRefusedError }
     }
-    const body = webhookBody(delivery.payload, webhook.format)
+    let body: string
+    try {
+      body = webhookBody(delivery.payload, webhook.format)
+    } catch {
+      return { error: 'the stored event could not be read', final: true }
+    }
     const signature = signWebhookBody(webhook.secret, body, Math.floor(deps.now() / 1000))
     return post(
       url,
