@@ -113,6 +113,8 @@ export function hypothesisWebhookHooks(deps: {
       // Which canvases a transaction touched; looked at once it is stored (onChange).
       canvases.observeDeep((events) => {
         for (const event of events) {
+          // Typing in a title, field or box changes none of what the events are about.
+          if (event.target instanceof Y.Text) continue
           const id = event.path[0]
           if (typeof id === 'string') state.touched.add(id)
           else if (event instanceof Y.YMapEvent) {
