@@ -567,6 +567,44 @@ describe('when the server restarts with deliveries queued', () => {
   })
 })
 
+describe('when an endpoint never takes a delivery', () => {
+  it('backs off and gives it up once its time is over', async () => {
+    const brief = await startTestServer({
+      env: { ...WebhookEnv, WEBHOOKS_RETRY_DELAYS_MS: '50,100', WEBHOOKS_GIVE_UP_AFTER_MS: '400' },
+    })
+    const briefApi = apiClient(brief.url)
+    const refusing = await startWebhookReceiver()
+    refusing.answer(() => ({ status: 500 }))
+    try {
+      const board = await createOwnedBoard(brief.url)
+      const created = await briefApi(`/api/boards/${board.id}/webhooks`, {
+        body: { url: refusing.url, events: ['version.named'] },
+        token: board.ownerKey,
+      })
+      await briefApi(`/api/boards/${board.id}/versions`, {
+        body: { name: 'nobody listens' },
+        token: board.ownerKey,
+      })
+      const [given] = await eventually(async () => {
+        const log = await briefApi(
+          `/api/boards/${board.id}/webhooks/${created.json.id}/deliveries`,
+          { token: board.ownerKey },
+        )
+        const found = DeliveryListSchema.parse(log.json).deliveries
+        return found[0]?.status === 'failed' && found
+      }, 'given up')
+      expect(given).toMatchObject({ responseStatus: 500, nextAttemptAt: null })
+      // 0, 50, 150, 250, 350 ms: the next would be past the 400 ms it had.
+      expect(given!.attempts).toBeGreaterThanOrEqual(2)
+      expect(given!.attempts).toBeLessThanOrEqual(5)
+      expect(refusing.received).toHaveLength(given!.attempts)
+    } finally {
+      await brief.cleanup()
+      await refusing.close()
+    }
+  })
+})
+
 describe('when the operator does not allow private networks', () => {
   it('refuses loopback and private addresses with a 400 and adds nothing', async () => {
     const strict = await startTestServer()
@@ -590,6 +628,40 @@ describe('when the operator does not allow private networks', () => {
       }
       const list = await strictApi(`/api/boards/${board.id}/webhooks`, { token: board.ownerKey })
       expect(list.json.webhooks).toEqual([])
+      expect(receiver.received.some((h) => h.json?.boardId === board.id)).toBe(false)
+    } finally {
+      await strict.cleanup()
+    }
+  })
+
+  it('checks the address again before sending, and gives up on a private one', async () => {
+    const strict = await startTestServer()
+    const strictApi = apiClient(strict.url)
+    try {
+      const board = await createOwnedBoard(strict.url)
+      // As if its name had resolved to a public address when it was added.
+      await strict.server.context.persistence.createWebhook({
+        id: 'rebound-hook',
+        boardId: board.id,
+        url: `http://localhost:${receiver.port}/hook`,
+        events: ['version.named'],
+        format: 'json',
+        secret: 'whsec_rebound_secret',
+        createdAt: Date.now(),
+      })
+      await strictApi(`/api/boards/${board.id}/versions`, {
+        body: { name: 'rebinding' },
+        token: board.ownerKey,
+      })
+      const [refused] = await eventually(async () => {
+        const log = await strictApi(`/api/boards/${board.id}/webhooks/rebound-hook/deliveries`, {
+          token: board.ownerKey,
+        })
+        const found = DeliveryListSchema.parse(log.json).deliveries
+        return found[0]?.status === 'failed' && found
+      }, 'refused at send time')
+      expect(refused).toMatchObject({ attempts: 1, responseStatus: null, nextAttemptAt: null })
+      expect(refused!.error).toMatch(/private|local/)
       expect(receiver.received.some((h) => h.json?.boardId === board.id)).toBe(false)
     } finally {
       await strict.cleanup()
