@@ -251,6 +251,7 @@ function WebhookItem({
             className="button button-small"
             aria-expanded={showLog}
             aria-controls={logId}
+            aria-label={`Deliveries to ${webhook.url}`}
             onClick={() => setShowLog((v) => !v)}
           >
             Deliveries

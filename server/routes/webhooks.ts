@@ -13,6 +13,7 @@ import {
   WebhookLimits,
   WebhookListSchema,
   WebhookPayloadSchema,
+  WebhookSchema,
   WebhookSignatureHeader,
   type Delivery,
   type Webhook,
@@ -190,6 +191,21 @@ export function webhookRoutes(ctx: ServerContext) {
         await requireManager(boardId, c.var.role, c.req.valid('header'))
         const webhooks = await ctx.persistence.listWebhooks(boardId)
         return c.json({ webhooks: webhooks.map(webhookView) }, 200)
+      },
+    )
+    .openapi(
+      createRoute({
+        method: 'get',
+        path: '/{boardId}/webhooks/{webhookId}',
+        operationId: 'getWebhook',
+        summary: 'One webhook (never its secret)',
+        request: { params: WebhookParams, headers: ManagerHeaders },
+        responses: { 200: json(WebhookSchema, 'The webhook'), ...errors(400, 403, 404) },
+      }),
+      async (c) => {
+        const { boardId, webhookId } = c.req.valid('param')
+        await requireManager(boardId, c.var.role, c.req.valid('header'))
+        return c.json(webhookView(await findWebhook(boardId, webhookId)), 200)
       },
     )
     .openapi(

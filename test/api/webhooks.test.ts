@@ -90,6 +90,11 @@ describe('webhooks of a board, managed by its owner', () => {
       },
     ])
     expect(list.text).not.toContain(created.secret)
+    const one = await api(`${hooksOf(board)}/${created.id}`, { token: board.ownerKey })
+    expect(one.json).toEqual(WebhookListSchema.parse(list.json).webhooks[0])
+    expect(one.text).not.toContain(created.secret)
+    const missing = await api(`${hooksOf(board)}/${'n'.repeat(12)}`, { token: board.ownerKey })
+    expect(missing.status).toBe(404)
   })
 
   it('keeps the secret given, and deletes a webhook once', async () => {

@@ -64,7 +64,7 @@ describe('when the owner adds a webhook in the board settings', { timeout: 90_00
       verifySignature(secret, got!.body, got!.headers['x-discovery-signature'] as string),
     ).toBe(true)
 
-    await page.getByRole('button', { name: 'Deliveries' }).click()
+    await page.getByRole('button', { name: `Deliveries to ${receiver.url}` }).click()
     const log = page.getByTestId('delivery-log')
     await expect
       .poll(async () => {
