@@ -20,6 +20,9 @@ import { ErrorBanner } from '../ui/ErrorBanner'
 import '../access/share.css'
 import './Webhooks.css'
 
+/** How often an open delivery log looks again while a delivery is on its way. */
+const RefreshMs = 3000
+
 /** What each event means, in the words of the board. */
 const EventLabels: Record<WebhookEvent, string> = {
   'measurement.recorded': 'Measurements recorded',
@@ -296,6 +299,18 @@ function DeliveryLog({
     void reload(controller.signal)
     return () => controller.abort()
   }, [reload])
+
+  // While something is still on its way, the log follows it.
+  const unsettled = deliveries?.some((d) => d.status === 'pending' || d.status === 'sending')
+  useEffect(() => {
+    if (!unsettled) return
+    const controller = new AbortController()
+    const timer = setTimeout(() => void reload(controller.signal), RefreshMs)
+    return () => {
+      clearTimeout(timer)
+      controller.abort()
+    }
+  }, [unsettled, deliveries, reload])
 
   const resend = (deliveryId: string) => {
     setError(null)
