@@ -148,7 +148,13 @@ export async function createServer(
     log,
   })
   // Events are queued in the store and sent by this instance's sender, or another's.
-  const sender = createWebhookSender({ store: persistence, settings: config.webhooks, now, log })
+  const sender = createWebhookSender({
+    store: persistence,
+    settings: config.webhooks,
+    now,
+    log,
+    storeFailing: () => health.failure() !== null,
+  })
   const webhookEvents = createWebhookEvents({
     store: persistence,
     now,

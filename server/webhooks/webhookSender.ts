@@ -93,6 +93,12 @@ export function createWebhookSender(deps: {
   settings: WebhookSettings
   now: () => number
   log: Logger
+  /**
+   * True while the store refuses writes: nothing is claimed then, so the queue neither adds to
+   * the failures nor, with a small write that happens to succeed, ends the episode before the
+   * store takes the writes it refused.
+   */
+  storeFailing?: () => boolean
 }) {
   const { settings, log } = deps
   const inFlight = new Set<Promise<void>>()
@@ -206,7 +212,7 @@ export function createWebhookSender(deps: {
 
   /** Claims and starts what is due, as long as there is room; never two claims at once. */
   function pump() {
-    if (closed) return
+    if (closed || deps.storeFailing?.()) return
     if (pumping) {
       again = true
       return
