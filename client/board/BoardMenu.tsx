@@ -11,6 +11,7 @@ import { ErrorBanner } from '../ui/ErrorBanner'
 import { Menu, MenuItem, MenuLinkItem, MenuSeparator } from '../ui/Menu'
 import { IngestionTokensDialog } from './IngestionTokens'
 import { useMarkdownImport } from './useMarkdownImport'
+import { WebhooksDialog } from './Webhooks'
 import './BoardMenu.css'
 
 interface BoardMenuProps {
@@ -23,6 +24,8 @@ interface BoardMenuProps {
   canEdit: boolean
   /** Whether this person manages the board (its ingestion tokens). */
   manages: boolean
+  /** Whether this person may manage the board's webhooks (the owner and facilitators). */
+  webhooks: boolean
 }
 
 /**
@@ -30,9 +33,18 @@ interface BoardMenuProps {
  * title and the people here: import markdown, download the board as markdown or PDF, the
  * workshop summary, and (for the owner) the ingestion tokens.
  */
-export function BoardMenu({ editor, doc, boardId, title, canEdit, manages }: BoardMenuProps) {
+export function BoardMenu({
+  editor,
+  doc,
+  boardId,
+  title,
+  canEdit,
+  manages,
+  webhooks,
+}: BoardMenuProps) {
   const [error, setError] = useState<string | null>(null)
   const [tokensOpen, setTokensOpen] = useState(false)
+  const [webhooksOpen, setWebhooksOpen] = useState(false)
   const exporting = useExportStatus((s) => s.preparing !== null)
   const markdownImport = useMarkdownImport(boardId, setError)
   const busy = exporting || markdownImport.busy
@@ -86,13 +98,16 @@ export function BoardMenu({ editor, doc, boardId, title, canEdit, manages }: Boa
         >
           Workshop summary
         </MenuLinkItem>
+        {(manages || webhooks) && <MenuSeparator />}
         {manages && (
-          <>
-            <MenuSeparator />
-            <MenuItem testId="ingestion-tokens" onSelect={() => setTokensOpen(true)}>
-              Ingestion tokens…
-            </MenuItem>
-          </>
+          <MenuItem testId="ingestion-tokens" onSelect={() => setTokensOpen(true)}>
+            Ingestion tokens…
+          </MenuItem>
+        )}
+        {webhooks && (
+          <MenuItem testId="webhooks" onSelect={() => setWebhooksOpen(true)}>
+            Webhooks…
+          </MenuItem>
         )}
       </Menu>
       {markdownImport.input}
@@ -101,6 +116,13 @@ export function BoardMenu({ editor, doc, boardId, title, canEdit, manages }: Boa
           boardId={boardId}
           open={tokensOpen}
           onClose={() => setTokensOpen(false)}
+        />
+      )}
+      {webhooks && (
+        <WebhooksDialog
+          boardId={boardId}
+          open={webhooksOpen}
+          onClose={() => setWebhooksOpen(false)}
         />
       )}
       {error && (

@@ -229,6 +229,7 @@ function SyncedBoard({
                   title={title}
                   canEdit={canEdit}
                   manages={manages}
+                  webhooks={manages || facilitates(selfId, false)}
                 />
               )}
               <RoleBadge role={role} facilitating={facilitates(selfId, role === 'owner')} />

@@ -39,22 +39,19 @@ const EventLabels: Record<WebhookEvent, string> = {
  * pipeline) hear of measurements, verdicts, decisions and more. A new webhook's secret is shown
  * once; each webhook has a log of its last deliveries, any of which can be sent again.
  */
-export function WebhooksButton({ boardId }: { boardId: string }) {
-  const [open, setOpen] = useState(false)
+export function WebhooksDialog({
+  boardId,
+  open,
+  onClose,
+}: {
+  boardId: string
+  open: boolean
+  onClose: () => void
+}) {
   return (
-    <>
-      <button
-        type="button"
-        className="button button-small button-quiet"
-        data-testid="webhooks"
-        onClick={() => setOpen(true)}
-      >
-        Webhooks
-      </button>
-      <Dialog open={open} onClose={() => setOpen(false)} title="Webhooks" testId="webhooks-dialog">
-        <WebhooksPanel boardId={boardId} onDone={() => setOpen(false)} />
-      </Dialog>
-    </>
+    <Dialog open={open} onClose={onClose} title="Webhooks" testId="webhooks-dialog">
+      <WebhooksPanel boardId={boardId} onDone={onClose} />
+    </Dialog>
   )
 }
 

@@ -7,7 +7,14 @@ import {
   verifySignature,
   type WebhookReceiver,
 } from '../helpers/webhookReceiver'
-import { eventually, launchBrowser, newTab, waitForBoard, type BoardTab } from './browser'
+import {
+  eventually,
+  launchBrowser,
+  newTab,
+  openBoardMenu,
+  waitForBoard,
+  type BoardTab,
+} from './browser'
 
 let server: TestServer
 let browser: Browser
@@ -37,6 +44,7 @@ describe('when the owner adds a webhook in the board settings', { timeout: 90_00
     await page.goto(`${server.url}/b/${board.id}?key=${encodeURIComponent(board.ownerKey)}`)
     await waitForBoard(page)
 
+    await openBoardMenu(page)
     await page.getByTestId('webhooks').click()
     await page.getByText('No webhooks yet.').waitFor()
     await page.getByLabel('Endpoint URL').fill(receiver.url)
@@ -85,6 +93,7 @@ describe('when the owner adds a webhook in the board settings', { timeout: 90_00
     const page = tab.page
     await page.goto(`${server.url}/b/${board.id}?key=${encodeURIComponent(board.ownerKey)}`)
     await waitForBoard(page)
+    await openBoardMenu(page)
     await page.getByTestId('webhooks').click()
     await page.getByLabel('Endpoint URL').fill('ftp://example.com/hooks')
     await page.getByLabel('Decision recorded').check()
