@@ -2,6 +2,7 @@ import { z } from 'zod'
 import { hypothesisSpec } from './hypothesis/spec.js'
 import { leanSpec } from './lean/spec.js'
 import { mlSpec } from './ml/spec.js'
+import { projectSpec } from './project/spec.js'
 import type { CanvasDefinition } from './canvasDefinition.js'
 import type { CanvasKindSpec } from './types.js'
 import { vsmSpec } from './vsm/spec.js'
@@ -11,7 +12,7 @@ import { vsmSpec } from './vsm/spec.js'
  * (shared/canvases/<kind>/, client/shapes/<kind>/) and one line here and in
  * client/shapes/canvasViews.ts.
  */
-export const CanvasKindSpecs = [hypothesisSpec, mlSpec, leanSpec, vsmSpec] as const
+export const CanvasKindSpecs = [hypothesisSpec, mlSpec, leanSpec, vsmSpec, projectSpec] as const
 
 type Spec = (typeof CanvasKindSpecs)[number]
 export type CanvasKind = Spec['kind']
@@ -25,6 +26,7 @@ export const CanvasContentSchema = z.discriminatedUnion('kind', [
   mlSpec.schema,
   leanSpec.schema,
   vsmSpec.schema,
+  projectSpec.schema,
 ])
 /**
  * The content of a canvas of any kind. Each member also reads the other kinds' parts as

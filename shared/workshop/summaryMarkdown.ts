@@ -69,11 +69,16 @@ function voteSection(voting: Voting, input: WorkshopSummaryInput): string[] {
 }
 
 function decisions(canvases: readonly ExportCanvas[]): string[] {
-  const decided = canvases.filter((c) => c.tracking?.decision)
+  // Only a kind that tracks a decision has one (a project's record ends another way).
+  const decided = canvases.flatMap((c) =>
+    c.tracking && 'decision' in c.tracking && c.tracking.decision
+      ? [{ title: c.title, d: c.tracking.decision }]
+      : [],
+  )
   if (decided.length === 0) return ['_No decisions recorded._', '']
   return [
     ...decided.map((c) => {
-      const d = c.tracking!.decision!
+      const d = c.d
       return `- **${escapeInline(c.title)}**: ${d.decision}. ${escapeInline(d.rationale)} (${escapeInline(d.by)}, ${day(Date.parse(d.at))})`
     }),
     '',
