@@ -14,6 +14,7 @@ const PostgresSuites = [
   'test/api/versions.test.ts',
   'test/api/mcp.test.ts',
   'test/api/webhooks.test.ts',
+  'test/api/projects.test.ts',
   'test/sync/commentsSync.test.ts',
   'test/sync/roles.test.ts',
   'test/sync/locks.test.ts',

@@ -23,6 +23,7 @@ import { versionRoutes } from './routes/versions.js'
 import { hypothesisRoutes, trackerRoutes } from './routes/hypotheses.js'
 import { tokenRoutes } from './routes/tokens.js'
 import { webhookRoutes } from './routes/webhooks.js'
+import { portfolioRoutes, projectRoutes } from './routes/projects.js'
 import { linkRoutes } from './routes/links.js'
 import { workshopRoutes } from './routes/workshop.js'
 import { boardAccess } from './access/restAccess.js'
@@ -63,7 +64,9 @@ export function createApp(ctx: ServerContext, upgradeWebSocket: UpgradeWebSocket
     .route('/api/boards', commentRoutes(ctx))
     .route('/api/boards', versionRoutes(ctx))
     .route('/api/boards', webhookRoutes(ctx))
+    .route('/api/boards', projectRoutes(ctx))
     .route('/api/hypotheses', trackerRoutes(ctx))
+    .route('/api', portfolioRoutes(ctx))
     .route('/sync', syncRoutes(ctx, upgradeWebSocket))
     .route('/mcp', agentRoutes(ctx))
 

@@ -10,8 +10,9 @@ import {
 import type { MeasurementCache } from '../hypotheses/measurementCache.js'
 import type { Logger } from '../logger.js'
 import { StorageUnavailableError } from '../persistence/storageErrors.js'
-import type { HypothesisIndexRow, Persistence } from '../persistence/types.js'
+import type { HypothesisIndexRow, Persistence, ProjectIndexRow } from '../persistence/types.js'
 import type { RoomHooks } from '../sync/Room.js'
+import { projectRows } from './projectRows.js'
 
 /** The index rows of every hypothesis canvas in a board document. */
 export function hypothesisRows(
@@ -50,8 +51,14 @@ export function hypothesisRows(
 const sameContent = (a: HypothesisIndexRow, b: HypothesisIndexRow) =>
   JSON.stringify({ ...a, updatedAt: 0 }) === JSON.stringify({ ...b, updatedAt: 0 })
 
+/** What one pass writes for a board: its hypotheses (the tracker) and projects (the portfolio). */
+interface BoardRows {
+  hypotheses: HypothesisIndexRow[]
+  projects: ProjectIndexRow[]
+}
+
 /**
- * Keeps the tracker index current: re-indexes a board shortly after its canvases change (a
+ * Keeps the tracker and portfolio indexes current: re-indexes a board shortly after its canvases change (a
  * burst of keystrokes is one pass), when it loads (repairing an index a crash left behind)
  * and before it unloads. A row keeps its `updatedAt` unless its own content changed.
  */
@@ -67,14 +74,18 @@ export function createHypothesisIndexer(deps: {
 
   // Rows the store refused, written again once it accepts writes (the newest rows win).
   const retries = new Map<string, { timer: NodeJS.Timeout; attempt: number }>()
-  const retryLater = (boardId: string, rows: HypothesisIndexRow[], attempt: number) => {
+  const write = async (boardId: string, rows: BoardRows) => {
+    await deps.persistence.replaceBoardHypotheses(boardId, rows.hypotheses)
+    await deps.persistence.replaceBoardProjects(boardId, rows.projects)
+  }
+  const retryLater = (boardId: string, rows: BoardRows, attempt: number) => {
     const previous = retries.get(boardId)
     if (previous) clearTimeout(previous.timer)
     const timer = setTimeout(
       () => {
         retries.delete(boardId)
         void Promise.resolve()
-          .then(() => deps.persistence.replaceBoardHypotheses(boardId, rows))
+          .then(() => write(boardId, rows))
           .catch((error: unknown) => {
             if (error instanceof StorageUnavailableError) retryLater(boardId, rows, attempt + 1)
             else deps.log.error('index.hypotheses_failed', { boardId, error: String(error) })
@@ -100,23 +111,25 @@ export function createHypothesisIndexer(deps: {
     const entry = pending.get(boardId)
     if (entry) clearTimeout(entry.timer)
     pending.delete(boardId)
-    let rows: HypothesisIndexRow[] | undefined
+    let rows: BoardRows | undefined
     try {
       // Read the document first, synchronously: on unload it is freed right after this call.
       const fresh = hypothesisRows(boardId, doc, deps.now(), latest)
+      const projects = projectRows(boardId, doc)
       const previous = new Map(
         (await deps.persistence.queryHypotheses({ boardIds: [boardId] })).map(
           ({ boardTitle: _, ...row }) => [row.canvasId, row],
         ),
       )
-      rows = fresh.map((row) => {
+      const hypotheses = fresh.map((row) => {
         const before = previous.get(row.canvasId)
         return before && sameContent(before, row) ? { ...row, updatedAt: before.updatedAt } : row
       })
+      rows = { hypotheses, projects }
       const pendingRetry = retries.get(boardId)
       if (pendingRetry) clearTimeout(pendingRetry.timer)
       retries.delete(boardId)
-      await deps.persistence.replaceBoardHypotheses(boardId, rows)
+      await write(boardId, rows)
     } catch (error) {
       // A refused write was logged once for its episode; the rows are written when it ends.
       if (error instanceof StorageUnavailableError && rows) retryLater(boardId, rows, 0)

@@ -15,6 +15,7 @@ export const WriteMethods = [
   'createToken',
   'revokeToken',
   'replaceBoardHypotheses',
+  'replaceBoardProjects',
   'putBoardKey',
   'setBoardKeyEnabled',
   'saveWorkshop',

@@ -107,6 +107,8 @@ export interface HypothesisIndexQuery {
   /** `due`: soonest time-box end first, none last; `updated`: last change first. Ties by id. */
   orderBy?: 'due' | 'updated'
   limit?: number
+  /** Only these hypotheses (canvas ids), the portfolio's linked ones. */
+  canvasIds?: string[]
 }
 
 /** The tracker's index, kept current as boards change, so no query loads a board. */
@@ -118,6 +120,29 @@ export interface HypothesisIndex {
   ): MaybePromise<(HypothesisIndexRow & { boardTitle: string })[]>
   /** How many rows match, ignoring `orderBy` and `limit`. */
   countHypotheses(query: HypothesisIndexQuery): MaybePromise<number>
+}
+
+/** One project as the portfolio index keeps it. */
+export interface ProjectIndexRow {
+  boardId: string
+  canvasId: string
+  title: string
+  owner: string
+  stage: string
+  /** `active`, `succeeded` or `stopped`. */
+  status: string
+  /** The project's whole record (stage, moves, gates, dates, links, end), as JSON. */
+  recordJson: string
+}
+
+/** The portfolio's index, kept current as boards change, so no query loads a board. */
+export interface ProjectIndex {
+  /** Replaces every project row of a board with `rows` (an empty list removes them). */
+  replaceBoardProjects(boardId: string, rows: ProjectIndexRow[]): MaybePromise<void>
+  /** The projects of live boards (of `boardIds` when given), with their board's title. */
+  queryProjects(query: {
+    boardIds?: string[]
+  }): MaybePromise<(ProjectIndexRow & { boardTitle: string })[]>
 }
 
 /** A saved version of a board, without its snapshot. */
@@ -237,6 +262,7 @@ export interface Persistence
     AssetStore,
     TokenStore,
     HypothesisIndex,
+    ProjectIndex,
     BoardKeyStore,
     WorkshopStore,
     VersionStore,

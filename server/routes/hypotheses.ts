@@ -22,6 +22,7 @@ import { EntityIdSchema } from '../../shared/canvases/schema.js'
 import { hypothesisSpec } from '../../shared/canvases/hypothesis/spec.js'
 import { BoardKeysHeader } from '../../shared/api/links.js'
 import type { ServerContext } from '../context.js'
+import { keyedBoards } from '../access/keyedBoards.js'
 import { ApiError } from '../http/errors.js'
 import { errors, json, jsonBody, openApiRoutes } from '../http/openApi.js'
 import { addLesson, decide, viewOf } from '../hypotheses/hypothesisActions.js'
@@ -234,17 +235,9 @@ export function trackerRoutes(ctx: ServerContext) {
     }),
     async (c) => {
       const query = c.req.valid('query')
-      if (!ctx.access.openInstance) {
-        // With share links, the tracker covers the boards whose keys the caller sends.
-        const header = c.req.valid('header')[BoardKeysHeader] ?? ''
-        const readable = new Set<string>()
-        for (const key of header
-          .split(/[\s,]+/)
-          .filter(Boolean)
-          .slice(0, 1000)) {
-          const access = await ctx.access.boardForKey(key)
-          if (access) readable.add(access.boardId)
-        }
+      // With share links, the tracker covers the boards whose keys the caller sends.
+      const readable = await keyedBoards(ctx, c.req.valid('header')[BoardKeysHeader])
+      if (readable) {
         const boards = query.board ? query.board.filter((id) => readable.has(id)) : [...readable]
         return c.json(
           await queryTracker(ctx.persistence, { ...query, board: boards }, ctx.now()),

@@ -419,6 +419,38 @@ describe.each(kinds)('the $name store', (kind) => {
     })
   })
 
+  describe('the project index', () => {
+    const project = (boardId: string, canvasId: string, stage = 'ideation') => ({
+      boardId,
+      canvasId,
+      title: `Project ${canvasId}`,
+      owner: 'Ada',
+      stage,
+      status: 'active',
+      recordJson: '{}',
+    })
+
+    it('replaces a board’s projects, filters by board, and leaves deleted boards out', async () => {
+      await store.createBoard({ id: 'b1', title: 'Board one', now: 0 })
+      await store.createBoard({ id: 'b2', title: 'Board two', now: 0 })
+      await store.replaceBoardProjects('b1', [project('b1', 'p1'), project('b1', 'p2')])
+      await store.replaceBoardProjects('b2', [project('b2', 'p3', 'monitoring')])
+      const ids = async (boardIds?: string[]) =>
+        (await store.queryProjects({ boardIds })).map((r) => r.canvasId).sort()
+      expect(await ids()).toEqual(['p1', 'p2', 'p3'])
+      expect(await ids(['b2'])).toEqual(['p3'])
+      expect(await ids([])).toEqual([])
+      expect((await store.queryProjects({ boardIds: ['b2'] }))[0]).toEqual({
+        ...project('b2', 'p3', 'monitoring'),
+        boardTitle: 'Board two',
+      })
+      await store.replaceBoardProjects('b1', [project('b1', 'p2', 'prototyping')])
+      expect(await ids(['b1'])).toEqual(['p2'])
+      await store.softDeleteBoard('b2', 10, null)
+      expect(await ids()).toEqual(['p2'])
+    })
+  })
+
   describe('board keys', () => {
     it('keeps link keys to show again but only the hash of the owner key', async () => {
       await store.putBoardKey({ boardId: 'b1', role: 'owner', key: 'secret', hash: 'h-o', now: 1 })

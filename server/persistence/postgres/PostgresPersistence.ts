@@ -5,6 +5,7 @@ import type { Logger } from '../../logger.js'
 import type { Persistence, StoredDocument, StoredToken } from '../types.js'
 import { createPostgresAccessStore } from './postgresAccess.js'
 import { createPostgresHypothesisIndex } from './postgresHypothesisIndex.js'
+import { createPostgresProjectIndex } from './postgresProjectIndex.js'
 import { createPostgresVersionStore } from './postgresVersions.js'
 import { createPostgresWebhookStore } from './postgresWebhooks.js'
 import { migratePostgres } from './postgresMigrations.js'
@@ -107,6 +108,7 @@ const BoardTables = [
   'assets',
   'ingestion_tokens',
   'hypothesis_index',
+  'project_index',
   'board_keys',
   'workshops',
   'votes',
@@ -339,6 +341,7 @@ export async function createPostgresPersistence(
     },
 
     ...createPostgresHypothesisIndex(pool),
+    ...createPostgresProjectIndex(pool),
     ...createPostgresAccessStore(pool),
     ...createPostgresVersionStore(pool),
     ...createPostgresWebhookStore(pool),

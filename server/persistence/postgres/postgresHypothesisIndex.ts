@@ -19,11 +19,12 @@ const Columns = [
 
 /** The tracker index in PostgreSQL: one row per hypothesis, replaced per board in a transaction. */
 export function createPostgresHypothesisIndex(pool: Pool): HypothesisIndex {
-  const filter = ({ boardIds, statuses, overdue }: HypothesisIndexQuery) => {
+  const filter = ({ boardIds, statuses, overdue, canvasIds }: HypothesisIndexQuery) => {
     const where = ['b.deleted_at IS NULL']
     const params: unknown[] = []
     const param = (value: unknown) => `$${params.push(value)}`
     if (boardIds) where.push(`h.board_id = ANY(${param(boardIds)}::text[])`)
+    if (canvasIds) where.push(`h.canvas_id = ANY(${param(canvasIds)}::text[])`)
     if (statuses) where.push(`h.status = ANY(${param(statuses)}::text[])`)
     if (overdue) {
       const isOverdue = `(h.timebox_end IS NOT NULL AND h.timebox_end <= ${param(

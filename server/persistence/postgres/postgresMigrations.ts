@@ -168,6 +168,22 @@ CREATE INDEX webhook_deliveries_due ON webhook_deliveries (status, next_attempt_
 CREATE INDEX webhook_deliveries_log ON webhook_deliveries (webhook_id, created_at);
 `,
   },
+  {
+    version: 5,
+    name: 'the portfolio index of projects',
+    sql: `
+CREATE TABLE project_index (
+  board_id TEXT COLLATE "C" NOT NULL,
+  canvas_id TEXT COLLATE "C" NOT NULL,
+  title TEXT NOT NULL,
+  owner TEXT NOT NULL,
+  stage TEXT NOT NULL,
+  status TEXT NOT NULL,
+  record_json TEXT NOT NULL,
+  PRIMARY KEY (board_id, canvas_id)
+);
+`,
+  },
 ]
 
 /** Any number that no board's lock can be mistaken for: the lock taken while migrating. */

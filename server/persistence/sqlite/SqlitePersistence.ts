@@ -5,6 +5,7 @@ import type { Board } from '../../../shared/api/boards.js'
 import type { Persistence, StoredAsset, StoredDocument, StoredToken } from '../types.js'
 import { createSqliteAccessStore } from './sqliteAccess.js'
 import { createSqliteHypothesisIndex } from './sqliteHypothesisIndex.js'
+import { createSqliteProjectIndex } from './sqliteProjectIndex.js'
 import { createSqliteVersionStore } from './sqliteVersions.js'
 import { createSqliteWebhookStore } from './sqliteWebhooks.js'
 import { migrateSqlite } from './sqliteMigrations.js'
@@ -123,6 +124,7 @@ export function createSqlitePersistence(
     deleteAssets: db.prepare('DELETE FROM assets WHERE board_id = ?'),
     deleteTokens: db.prepare('DELETE FROM ingestion_tokens WHERE board_id = ?'),
     deleteIndex: db.prepare('DELETE FROM hypothesis_index WHERE board_id = ?'),
+    deleteProjects: db.prepare('DELETE FROM project_index WHERE board_id = ?'),
     deleteAccess: [
       'board_keys',
       'workshops',
@@ -181,6 +183,7 @@ export function createSqlitePersistence(
       stmt.deleteAssets.run(id)
       stmt.deleteTokens.run(id)
       stmt.deleteIndex.run(id)
+      stmt.deleteProjects.run(id)
       for (const remove of stmt.deleteAccess) remove.run(id)
       stmt.deleteBoard.run(id)
     }
@@ -270,6 +273,7 @@ export function createSqlitePersistence(
       return row ? toToken(row) : undefined
     },
     ...createSqliteHypothesisIndex(db),
+    ...createSqliteProjectIndex(db),
     ...access,
     ...createSqliteVersionStore(db),
     ...createSqliteWebhookStore(db),

@@ -15,12 +15,16 @@ export function createSqliteHypothesisIndex(db: Database.Database): HypothesisIn
     remove.run(boardId)
     for (const row of rows) insert.run(row)
   })
-  const filter = ({ boardIds, statuses, overdue }: HypothesisIndexQuery) => {
+  const filter = ({ boardIds, statuses, overdue, canvasIds }: HypothesisIndexQuery) => {
     const where = ['b.deleted_at IS NULL']
     const params: unknown[] = []
     if (boardIds) {
       where.push(`h.board_id IN (${boardIds.map(() => '?').join(',') || 'NULL'})`)
       params.push(...boardIds)
+    }
+    if (canvasIds) {
+      where.push(`h.canvas_id IN (SELECT value FROM json_each(?))`)
+      params.push(JSON.stringify(canvasIds))
     }
     if (statuses) {
       where.push(`h.status IN (${statuses.map(() => '?').join(',') || 'NULL'})`)
