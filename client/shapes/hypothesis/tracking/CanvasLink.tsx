@@ -4,7 +4,7 @@ import { getBoardCanvases } from '../../../../shared/doc/canvasDoc'
 import { useCanvasEnvironment } from '../../canvas/CanvasEnvironment'
 import { useYRead, useYVersion } from '../../canvas/useY'
 import { ViewAction } from './ViewAction'
-import { zoomToCanvas } from './zoomToCanvas'
+import { zoomToCanvas } from '../../canvas/zoomToCanvas'
 import './CanvasLink.css'
 
 /** A link to the hypothesis this one pivoted from or to; following it zooms the board there. */

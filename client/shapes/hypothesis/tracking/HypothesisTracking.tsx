@@ -1,14 +1,12 @@
-import { useEffect, type ReactNode } from 'react'
-import { useEditor } from 'tldraw'
+import type { ReactNode } from 'react'
 import { computeVerdict } from '../../../../shared/canvases/hypothesis/verdict'
 import type { CanvasMap } from '../../../../shared/doc/canvasDoc'
-import { canvasFromLink } from './canvasFromLink'
+import { useFollowLink } from '../../canvas/useFollowLink'
 import { TrackingBar } from './TrackingBar'
 import { TrackingPanel } from './TrackingPanel'
 import { useTrackingPanel } from './trackingPanelStore'
 import { useClock } from './useClock'
 import { useTracking } from './useTracking'
-import { zoomToCanvas } from './zoomToCanvas'
 import './tracking.css'
 
 /**
@@ -48,17 +46,4 @@ export function HypothesisTracking({
       </div>
     </div>
   )
-}
-
-/**
- * Brings this hypothesis into view once when the page was opened from a link to it (a row of
- * the tracker), so one click there lands on the hypothesis rather than wherever the board was.
- */
-function useFollowLink(canvasId: string) {
-  const editor = useEditor()
-  useEffect(() => {
-    const { linkFollowed, followLink } = useTrackingPanel.getState()
-    if (linkFollowed || canvasFromLink(window.location.search) !== canvasId) return
-    if (zoomToCanvas(editor, canvasId)) followLink()
-  }, [editor, canvasId])
 }

@@ -8,18 +8,13 @@ interface TrackingPanelState {
   open: Record<string, TrackingTab | undefined>
   /** The metric an "Amend" button asked to change, by canvas. */
   amending: Record<string, string | undefined>
-  /** Whether this page has brought the canvas its link asked for into view already. */
-  linkFollowed: boolean
   show: (canvasId: string, tab: TrackingTab, metricKey?: string) => void
-  followLink: () => void
   close: (canvasId: string) => void
 }
 
 export const useTrackingPanel = create<TrackingPanelState>()((set) => ({
   open: {},
   amending: {},
-  linkFollowed: false,
-  followLink: () => set({ linkFollowed: true }),
   show: (canvasId, tab, metricKey) =>
     set((state) => ({
       open: { ...state.open, [canvasId]: tab },

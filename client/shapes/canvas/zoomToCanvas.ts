@@ -1,5 +1,5 @@
 import type { Editor } from 'tldraw'
-import { canvasShapeId } from '../../../../shared/doc/canvasShape'
+import { canvasShapeId } from '../../../shared/doc/canvasShape'
 
 /** Brings another canvas of the board into view, fitted, as following a link should. */
 export function zoomToCanvas(editor: Editor, canvasId: string): boolean {
