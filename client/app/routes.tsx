@@ -1,6 +1,7 @@
 import { lazy, Suspense, type ReactNode } from 'react'
 import { BoardListPage } from '../boards/BoardListPage'
 import { BoardLoading } from '../board/BoardLoading'
+import { PortfolioPath } from '../portfolio/portfolioPath'
 import { TrackerPath } from '../tracker/trackerPath'
 
 // The board editor (tldraw, the shapes, the sync and workshop code) is most of the app's
@@ -24,6 +25,16 @@ const TrackerPage = lazy(() =>
     (m) => {
       sessionStorage.removeItem(ReloadedKey)
       return { default: m.TrackerPage }
+    },
+    (error: unknown) => reloadOnceFor(error),
+  ),
+)
+
+const PortfolioPage = lazy(() =>
+  import('../portfolio/PortfolioPage').then(
+    (m) => {
+      sessionStorage.removeItem(ReloadedKey)
+      return { default: m.PortfolioPage }
     },
     (error: unknown) => reloadOnceFor(error),
   ),
@@ -67,6 +78,14 @@ export const routes: Route[] = [
     render: () => (
       <Suspense fallback={<div className="app-page" data-testid="tracker-loading" />}>
         <TrackerPage />
+      </Suspense>
+    ),
+  },
+  {
+    path: PortfolioPath,
+    render: () => (
+      <Suspense fallback={<div className="app-page" data-testid="portfolio-loading" />}>
+        <PortfolioPage />
       </Suspense>
     ),
   },

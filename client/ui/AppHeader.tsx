@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react'
 import { Link, usePathname } from '../app/router'
+import { PortfolioPath } from '../portfolio/portfolioPath'
 import { TrackerPath } from '../tracker/trackerPath'
 import './AppHeader.css'
 import { Logo } from './Logo'
@@ -7,6 +8,7 @@ import { Logo } from './Logo'
 const sections = [
   { to: '/', label: 'Boards', testId: 'nav-boards' },
   { to: TrackerPath, label: 'Hypotheses', testId: 'nav-hypotheses' },
+  { to: PortfolioPath, label: 'Portfolio', testId: 'nav-portfolio' },
 ]
 
 /** The top bar of the list pages: the product name links home, then the sections. */
