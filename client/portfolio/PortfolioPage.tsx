@@ -65,7 +65,7 @@ export function PortfolioPage() {
         </section>
 
         {(data === null || data.everything > 0) && (
-          <div className="portfolio-toolbar" role="toolbar" aria-label="Filters">
+          <div className="portfolio-toolbar" role="search" aria-label="Filter projects">
             <FilterMenu
               label="Stage"
               options={StageDefinitions.map((d) => ({ value: d.stage, label: d.label }))}
