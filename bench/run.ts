@@ -10,6 +10,7 @@ import { measureBurst } from './fanout.js'
 import { FANOUT_WARMUP_MS, fanoutCase, type LatencyGoal, type Measured } from './fanoutCase.js'
 import { historySection } from './historyBench.js'
 import { hypothesisSection } from './hypothesisBench.js'
+import { portfolioSection } from './portfolioBench.js'
 import { measureInitialSync } from './initialSync.js'
 import { CursorRate, measurePresence } from './presence.js'
 import { readProcessMemory } from './memory.js'
@@ -347,6 +348,7 @@ async function main() {
     },
     'initial-sync': () => initialSyncSection(report),
     hypotheses: () => hypothesisSection(report),
+    portfolio: () => portfolioSection(report),
     presence: () => presenceSection(report),
     cluster: () => clusterSection(report),
     history: () => historySection(report),

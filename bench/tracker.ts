@@ -23,8 +23,8 @@ export interface TrackerQueryTiming {
   ms: Summary
 }
 
-/** A board document with `count` hypotheses in every status, some with measurements. */
-function boardWithHypotheses(boardIndex: number, count: number, now: number): Y.Doc {
+/** A board document with `count` hypotheses in every status, some with measurements (also the portfolio bench). */
+export function boardWithHypotheses(boardIndex: number, count: number, now: number): Y.Doc {
   const doc = new Y.Doc()
   doc.transact(() => {
     for (let i = 0; i < count; i++) {

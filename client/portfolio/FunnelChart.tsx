@@ -23,7 +23,10 @@ export function FunnelChart({ funnel }: { funnel: FunnelStage[] }) {
   return (
     <figure className="portfolio-funnel" data-testid="portfolio-funnel">
       <figcaption className="portfolio-funnel-title">
-        Where projects ended <span className="portfolio-muted">({total} ended)</span>
+        Where projects ended{' '}
+        <span className="portfolio-muted">
+          ({total} ended: stopped to the left of each line, succeeded to the right)
+        </span>
       </figcaption>
       <svg width={Width} height={height} role="img" aria-hidden="true">
         <Group left={Label}>

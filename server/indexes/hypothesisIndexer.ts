@@ -1,7 +1,7 @@
 import * as Y from 'yjs'
 import { isHypothesisMap } from '../../shared/canvases/hypothesis/content.js'
 import { hypothesisSentence } from '../../shared/canvases/hypothesis/summary.js'
-import type { MeasurementPoint } from '../../shared/canvases/hypothesis/verdict.js'
+import { computeVerdict, type MeasurementPoint } from '../../shared/canvases/hypothesis/verdict.js'
 import { getBoardCanvases, readCanvas, type CanvasMap } from '../../shared/doc/canvasDoc.js'
 import {
   readLatestMeasurements,
@@ -28,6 +28,7 @@ export function hypothesisRows(
     const content = readCanvas(canvasId, map)
     if (!content) continue
     const tracking = readTrackingSummary(map, latest)
+    const metrics = content.metrics ?? []
     const iso = (t: string | null) => (t === null ? null : new Date(t).toISOString())
     rows.push({
       boardId,
@@ -35,7 +36,7 @@ export function hypothesisRows(
       title: content.title,
       sentence: hypothesisSentence(content.fields),
       status: tracking.status,
-      metricsJson: JSON.stringify(content.metrics ?? []),
+      metricsJson: JSON.stringify(metrics),
       latestJson: JSON.stringify(
         Object.fromEntries(tracking.latest.map((m) => [m.metric, { value: m.value, at: m.at }])),
       ),
@@ -43,6 +44,10 @@ export function hypothesisRows(
       timeboxEnd: iso(tracking.timebox.end),
       decision: tracking.decision?.decision ?? null,
       updatedAt: now,
+      // The verdict changes with the time only when the time box ends: keep it both ways.
+      verdictOpen: computeVerdict(metrics, tracking.latest, null, now).verdict,
+      verdictEnded: computeVerdict(metrics, tracking.latest, tracking.timebox.end, Infinity)
+        .verdict,
     })
   }
   return rows

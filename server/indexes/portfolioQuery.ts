@@ -1,30 +1,44 @@
 import type { PortfolioQuery, PortfolioResponse } from '../../shared/api/projects.js'
-import { buildPortfolio, type IndexedProject } from '../../shared/canvases/project/portfolio.js'
-import { ProjectTrackingSchema, linkKey } from '../../shared/canvases/project/tracking.js'
-import type { Verdict } from '../../shared/canvases/hypothesis/verdict.js'
-import type { Persistence } from '../persistence/types.js'
+import {
+  PortfolioSummarySchema,
+  buildPortfolio,
+  type IndexedProject,
+} from '../../shared/canvases/project/portfolio.js'
+import { linkKey } from '../../shared/canvases/project/tracking.js'
+import { Verdicts, type Verdict } from '../../shared/canvases/hypothesis/verdict.js'
+import type { HypothesisVerdictRow, Persistence, ProjectIndexRow } from '../persistence/types.js'
 import { trackerRow } from './trackerQuery.js'
 
-/** The index row's record, checked before it is trusted (the server wrote it, a bug may not). */
-function indexedProject(row: Awaited<ReturnType<Persistence['queryProjects']>>[number]) {
-  let record: unknown
+/** The index row's summary, checked before it is trusted (the server wrote it, a bug may not). */
+function indexedProject(row: ProjectIndexRow & { boardTitle: string }) {
+  let json: unknown
   try {
-    record = JSON.parse(row.recordJson)
+    json = JSON.parse(row.summaryJson)
   } catch {
     return undefined
   }
-  const parsed = ProjectTrackingSchema.safeParse(record)
-  if (!parsed.success) return undefined
+  const summary = PortfolioSummarySchema.safeParse(json).data
+  if (!summary) return undefined
   const project: IndexedProject = {
     boardId: row.boardId,
     boardTitle: row.boardTitle,
     projectId: row.canvasId,
     title: row.title,
     owner: row.owner,
-    record: parsed.data,
+    summary,
   }
   return project
 }
+
+const asVerdict = (v: string | null) => Verdicts.find((known) => known === v)
+
+/** A hypothesis's verdict at `now` from what the index kept, or undefined when it kept none. */
+function keptVerdict(row: HypothesisVerdictRow, now: number): Verdict | undefined {
+  const ended = row.timeboxEnd !== null && now >= Date.parse(row.timeboxEnd)
+  return asVerdict(ended ? row.verdictEnded : row.verdictOpen)
+}
+
+type Store = Pick<Persistence, 'queryProjects' | 'queryHypotheses' | 'hypothesisVerdicts'>
 
 /**
  * Answers the portfolio from the indexes alone: the projects of the boards in view (`boards`,
@@ -32,27 +46,41 @@ function indexedProject(row: Awaited<ReturnType<Persistence['queryProjects']>>[n
  * board is in view too.
  */
 export async function queryPortfolio(
-  store: Pick<Persistence, 'queryProjects' | 'queryHypotheses'>,
+  store: Store,
   query: PortfolioQuery,
   boards: ReadonlySet<string> | undefined,
   now: number,
 ): Promise<PortfolioResponse> {
-  const boardIds = boards && [...boards]
-  const projects = (await store.queryProjects({ boardIds }))
+  const projects = (await store.queryProjects({ boardIds: boards && [...boards] }))
     .map(indexedProject)
     .filter((p): p is IndexedProject => p !== undefined)
-  const linked = projects.flatMap((p) =>
-    p.record.links.filter((l) => !boards || boards.has(l.boardId)),
-  )
+  const linkedBoards = new Set<string>()
+  for (const p of projects) {
+    for (const [boardId] of p.summary.links) {
+      if (!boards || boards.has(boardId)) linkedBoards.add(boardId)
+    }
+  }
   const verdicts = new Map<string, Verdict>()
-  if (linked.length > 0) {
-    const hypotheses = await store.queryHypotheses({
-      boardIds: [...new Set(linked.map((l) => l.boardId))],
-      canvasIds: [...new Set(linked.map((l) => l.hypothesisId))],
-    })
-    for (const row of hypotheses) {
-      const key = linkKey({ boardId: row.boardId, hypothesisId: row.canvasId })
-      verdicts.set(key, trackerRow(row, now).verdict)
+  if (linkedBoards.size > 0) {
+    const unjudged: HypothesisVerdictRow[] = []
+    for (const row of await store.hypothesisVerdicts([...linkedBoards])) {
+      const verdict = keptVerdict(row, now)
+      if (verdict)
+        verdicts.set(linkKey({ boardId: row.boardId, hypothesisId: row.canvasId }), verdict)
+      else unjudged.push(row)
+    }
+    // Rows indexed before verdicts were kept: judged from their metrics, as the tracker does.
+    if (unjudged.length > 0) {
+      const rows = await store.queryHypotheses({
+        boardIds: [...new Set(unjudged.map((r) => r.boardId))],
+        canvasIds: unjudged.map((r) => r.canvasId),
+      })
+      for (const row of rows) {
+        verdicts.set(
+          linkKey({ boardId: row.boardId, hypothesisId: row.canvasId }),
+          trackerRow(row, now).verdict,
+        )
+      }
     }
   }
   return buildPortfolio(projects, (link) => verdicts.get(linkKey(link)), query, now)

@@ -2,6 +2,7 @@ import * as Y from 'yjs'
 import { isProjectMap } from '../../shared/canvases/project/content.js'
 import { readProjectTracking } from '../../shared/canvases/project/projectDoc.js'
 import { projectStatus } from '../../shared/canvases/project/tracking.js'
+import { portfolioSummary } from '../../shared/canvases/project/portfolio.js'
 import { getBoardCanvases, readCanvas } from '../../shared/doc/canvasDoc.js'
 import type { ProjectIndexRow } from '../persistence/types.js'
 
@@ -21,7 +22,7 @@ export function projectRows(boardId: string, doc: Y.Doc): ProjectIndexRow[] {
       owner: content.fields.owner ?? '',
       stage: record.stage,
       status: projectStatus(record),
-      recordJson: JSON.stringify(record),
+      summaryJson: JSON.stringify(portfolioSummary(record)),
     })
   }
   return rows

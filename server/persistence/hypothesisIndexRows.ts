@@ -1,4 +1,4 @@
-import type { HypothesisIndexRow } from './types.js'
+import type { HypothesisIndexRow, HypothesisVerdictRow } from './types.js'
 
 /** A tracker index row as both stores keep it, joined with its board's title. */
 export interface StoredIndexRow {
@@ -13,6 +13,8 @@ export interface StoredIndexRow {
   timebox_end: string | null
   decision: string | null
   updated_at: number
+  verdict_open: string | null
+  verdict_ended: string | null
   board_title: string
 }
 
@@ -31,5 +33,28 @@ export const fromStoredIndexRow = (
   timeboxEnd: r.timebox_end,
   decision: r.decision,
   updatedAt: r.updated_at,
+  verdictOpen: r.verdict_open,
+  verdictEnded: r.verdict_ended,
   boardTitle: r.board_title,
 })
+
+/** A verdict row as both stores answer it. */
+export interface StoredVerdictRow {
+  board_id: string
+  canvas_id: string
+  timebox_end: string | null
+  verdict_open: string | null
+  verdict_ended: string | null
+}
+
+export const fromStoredVerdictRow = (r: StoredVerdictRow): HypothesisVerdictRow => ({
+  boardId: r.board_id,
+  canvasId: r.canvas_id,
+  timeboxEnd: r.timebox_end,
+  verdictOpen: r.verdict_open,
+  verdictEnded: r.verdict_ended,
+})
+
+/** The columns a verdict row reads. */
+export const VerdictColumns =
+  'h.board_id, h.canvas_id, h.timebox_end, h.verdict_open, h.verdict_ended'

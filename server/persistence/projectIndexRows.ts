@@ -8,7 +8,7 @@ export interface StoredProjectRow {
   owner: string
   stage: string
   status: string
-  record_json: string
+  summary_json: string
   board_title: string
 }
 
@@ -22,7 +22,7 @@ export const fromStoredProjectRow = (
   owner: r.owner,
   stage: r.stage,
   status: r.status,
-  recordJson: r.record_json,
+  summaryJson: r.summary_json,
   boardTitle: r.board_title,
 })
 
@@ -34,7 +34,7 @@ export const ProjectColumns = [
   'owner',
   'stage',
   'status',
-  'record_json',
+  'summary_json',
 ] as const
 
 export const projectValues = (r: ProjectIndexRow) => [
@@ -44,5 +44,5 @@ export const projectValues = (r: ProjectIndexRow) => [
   r.owner,
   r.stage,
   r.status,
-  r.recordJson,
+  r.summaryJson,
 ]

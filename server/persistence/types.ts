@@ -97,6 +97,22 @@ export interface HypothesisIndexRow {
   timeboxEnd: string | null
   decision: string | null
   updatedAt: number
+  /**
+   * The verdict while the time box runs and once it has ended (it changes with the time only
+   * there), so the portfolio judges thousands of hypotheses without reading their metrics;
+   * null in a row indexed before they were kept.
+   */
+  verdictOpen: string | null
+  verdictEnded: string | null
+}
+
+/** What the portfolio reads of a hypothesis to judge it now. */
+export interface HypothesisVerdictRow {
+  boardId: string
+  canvasId: string
+  timeboxEnd: string | null
+  verdictOpen: string | null
+  verdictEnded: string | null
 }
 
 export interface HypothesisIndexQuery {
@@ -120,6 +136,8 @@ export interface HypothesisIndex {
   ): MaybePromise<(HypothesisIndexRow & { boardTitle: string })[]>
   /** How many rows match, ignoring `orderBy` and `limit`. */
   countHypotheses(query: HypothesisIndexQuery): MaybePromise<number>
+  /** The verdicts of every hypothesis of these live boards. */
+  hypothesisVerdicts(boardIds: string[]): MaybePromise<HypothesisVerdictRow[]>
 }
 
 /** One project as the portfolio index keeps it. */
@@ -131,8 +149,8 @@ export interface ProjectIndexRow {
   stage: string
   /** `active`, `succeeded` or `stopped`. */
   status: string
-  /** The project's whole record (stage, moves, gates, dates, links, end), as JSON. */
-  recordJson: string
+  /** What the portfolio shows of it (shared/canvases/project/portfolio.ts), as JSON. */
+  summaryJson: string
 }
 
 /** The portfolio's index, kept current as boards change, so no query loads a board. */

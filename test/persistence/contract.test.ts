@@ -33,6 +33,8 @@ const indexRow = (boardId: string, canvasId: string, patch: Partial<HypothesisIn
   timeboxEnd: null,
   decision: null,
   updatedAt: 1000,
+  verdictOpen: 'pending',
+  verdictEnded: 'inconclusive',
   ...patch,
 })
 
@@ -409,6 +411,22 @@ describe.each(kinds)('the $name store', (kind) => {
       expect(await store.countHypotheses({ boardIds: ['b1'], limit: 1 })).toBe(3)
     })
 
+    it('answers the kept verdicts of live boards, for the portfolio', async () => {
+      const rows = await store.hypothesisVerdicts(['b2'])
+      expect(rows).toEqual([
+        {
+          boardId: 'b2',
+          canvasId: 'soon',
+          timeboxEnd: '2026-01-05T00:00:00.000Z',
+          verdictOpen: 'pending',
+          verdictEnded: 'inconclusive',
+        },
+      ])
+      expect(await store.hypothesisVerdicts([])).toEqual([])
+      await store.softDeleteBoard('b2', 10, null)
+      expect(await store.hypothesisVerdicts(['b2'])).toEqual([])
+    })
+
     it('replaces a board’s rows, and forgets them when the board is deleted', async () => {
       await store.replaceBoardHypotheses('b1', [indexRow('b1', 'only')])
       expect(await store.countHypotheses({ boardIds: ['b1'] })).toBe(1)
@@ -427,7 +445,7 @@ describe.each(kinds)('the $name store', (kind) => {
       owner: 'Ada',
       stage,
       status: 'active',
-      recordJson: '{}',
+      summaryJson: '{}',
     })
 
     it('replaces a board’s projects, filters by board, and leaves deleted boards out', async () => {

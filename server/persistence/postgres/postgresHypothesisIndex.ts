@@ -1,7 +1,13 @@
 import type { Pool } from 'pg'
 import type { HypothesisIndex, HypothesisIndexQuery } from '../types.js'
 import { inTransaction, query } from './postgresPool.js'
-import { fromStoredIndexRow, type StoredIndexRow } from '../hypothesisIndexRows.js'
+import {
+  VerdictColumns,
+  fromStoredIndexRow,
+  fromStoredVerdictRow,
+  type StoredIndexRow,
+  type StoredVerdictRow,
+} from '../hypothesisIndexRows.js'
 
 const Columns = [
   'board_id',
@@ -15,6 +21,8 @@ const Columns = [
   'timebox_end',
   'decision',
   'updated_at',
+  'verdict_open',
+  'verdict_ended',
 ] as const
 
 /** The tracker index in PostgreSQL: one row per hypothesis, replaced per board in a transaction. */
@@ -62,6 +70,8 @@ export function createPostgresHypothesisIndex(pool: Pool): HypothesisIndex {
               row.timeboxEnd,
               row.decision,
               row.updatedAt,
+              row.verdictOpen,
+              row.verdictEnded,
             ],
           )
         }
@@ -76,6 +86,15 @@ export function createPostgresHypothesisIndex(pool: Pool): HypothesisIndex {
         params,
       )
       return rows.map(fromStoredIndexRow)
+    },
+    async hypothesisVerdicts(boardIds) {
+      const { rows } = await query<StoredVerdictRow>(
+        pool,
+        `SELECT ${VerdictColumns} FROM hypothesis_index h JOIN boards b ON b.id = h.board_id
+         WHERE b.deleted_at IS NULL AND h.board_id = ANY($1::text[])`,
+        [boardIds],
+      )
+      return rows.map(fromStoredVerdictRow)
     },
     async countHypotheses(q) {
       const { sql, params } = filter(q)

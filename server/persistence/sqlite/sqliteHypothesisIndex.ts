@@ -1,15 +1,21 @@
 import type Database from 'better-sqlite3'
 import type { HypothesisIndex, HypothesisIndexQuery, HypothesisIndexRow } from '../types.js'
-import { fromStoredIndexRow, type StoredIndexRow } from '../hypothesisIndexRows.js'
+import {
+  VerdictColumns,
+  fromStoredIndexRow,
+  fromStoredVerdictRow,
+  type StoredIndexRow,
+  type StoredVerdictRow,
+} from '../hypothesisIndexRows.js'
 
 /** The tracker index in SQLite: one row per hypothesis, replaced per board in a transaction. */
 export function createSqliteHypothesisIndex(db: Database.Database): HypothesisIndex {
   const remove = db.prepare('DELETE FROM hypothesis_index WHERE board_id = ?')
   const insert = db.prepare(
     `INSERT INTO hypothesis_index (board_id, canvas_id, title, sentence, status, metrics_json,
-      latest_json, timebox_start, timebox_end, decision, updated_at)
+      latest_json, timebox_start, timebox_end, decision, updated_at, verdict_open, verdict_ended)
      VALUES (@boardId, @canvasId, @title, @sentence, @status, @metricsJson, @latestJson,
-      @timeboxStart, @timeboxEnd, @decision, @updatedAt)`,
+      @timeboxStart, @timeboxEnd, @decision, @updatedAt, @verdictOpen, @verdictEnded)`,
   )
   const replace = db.transaction((boardId: string, rows: HypothesisIndexRow[]) => {
     remove.run(boardId)
@@ -57,6 +63,15 @@ export function createSqliteHypothesisIndex(db: Database.Database): HypothesisIn
         )
         .all(...params)
       return rows.map(fromStoredIndexRow)
+    },
+    hypothesisVerdicts(boardIds) {
+      return db
+        .prepare<[string], StoredVerdictRow>(
+          `SELECT ${VerdictColumns} FROM hypothesis_index h JOIN boards b ON b.id = h.board_id
+           WHERE b.deleted_at IS NULL AND h.board_id IN (SELECT value FROM json_each(?))`,
+        )
+        .all(JSON.stringify(boardIds))
+        .map(fromStoredVerdictRow)
     },
     countHypotheses(query) {
       const { sql, params } = filter(query)

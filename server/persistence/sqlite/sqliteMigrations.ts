@@ -182,7 +182,7 @@ CREATE INDEX webhook_deliveries_log ON webhook_deliveries (webhook_id, created_a
   },
   {
     version: 5,
-    name: 'the portfolio index of projects',
+    name: 'the portfolio index of projects, and verdicts kept in the tracker index',
     sql: `
 CREATE TABLE project_index (
   board_id TEXT NOT NULL,
@@ -191,9 +191,11 @@ CREATE TABLE project_index (
   owner TEXT NOT NULL,
   stage TEXT NOT NULL,
   status TEXT NOT NULL,
-  record_json TEXT NOT NULL,
+  summary_json TEXT NOT NULL,
   PRIMARY KEY (board_id, canvas_id)
 );
+ALTER TABLE hypothesis_index ADD COLUMN verdict_open TEXT;
+ALTER TABLE hypothesis_index ADD COLUMN verdict_ended TEXT;
 `,
   },
 ]

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { buildPortfolio, type IndexedProject } from './portfolio.js'
+import { buildPortfolio, portfolioSummary, type IndexedProject } from './portfolio.js'
 import { emptyProjectTracking, type ProjectTracking } from './tracking.js'
 import type { Stage } from './stages.js'
 
@@ -18,7 +18,7 @@ function project(
     projectId: `id-${title.toLowerCase().replace(/\W/g, '')}`,
     title,
     owner: 'Ada',
-    record: { ...emptyProjectTracking(), stage, ...over },
+    summary: portfolioSummary({ ...emptyProjectTracking(), stage, ...over }),
   }
 }
 

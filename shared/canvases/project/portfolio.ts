@@ -1,15 +1,48 @@
+import { z } from 'zod'
 import type { FunnelStage, PortfolioQuery, PortfolioRow } from '../../api/projects.js'
 import { Verdicts, type Verdict } from '../hypothesis/verdict.js'
 import { Stages } from './stages.js'
 import {
-  daysInStage,
+  Outcomes,
   enteredStageAt,
   linkKey,
   openGateCount,
-  projectStatus,
   type HypothesisLink,
   type ProjectTracking,
 } from './tracking.js'
+
+/**
+ * What the portfolio needs of a project, kept in its index row: small, so a thousand of them
+ * are read and checked in a few milliseconds. Links are `[boardId, hypothesisId]` pairs.
+ */
+export const PortfolioSummarySchema = z.object({
+  stage: z.enum(Stages),
+  enteredStageAt: z.string().nullable(),
+  openGates: z.number().int(),
+  end: z
+    .object({ outcome: z.enum(Outcomes), stage: z.enum(Stages), why: z.string(), at: z.string() })
+    .nullable(),
+  links: z.array(z.tuple([z.string(), z.string()])),
+})
+export type PortfolioSummary = z.infer<typeof PortfolioSummarySchema>
+
+/** The portfolio's summary of a project's record. */
+export const portfolioSummary = (record: ProjectTracking): PortfolioSummary => ({
+  stage: record.stage,
+  enteredStageAt: enteredStageAt(record),
+  openGates: openGateCount(record, record.stage),
+  end: record.end && {
+    outcome: record.end.outcome,
+    stage: record.end.stage,
+    why: record.end.why,
+    at: record.end.at,
+  },
+  links: record.links.map((l) => [l.boardId, l.hypothesisId]),
+})
+
+/** The links of a summary, as links. */
+export const summaryLinks = (s: PortfolioSummary): HypothesisLink[] =>
+  s.links.map(([boardId, hypothesisId]) => ({ boardId, hypothesisId }))
 
 /** A project as the portfolio reads it from the index. */
 export interface IndexedProject {
@@ -18,7 +51,16 @@ export interface IndexedProject {
   projectId: string
   title: string
   owner: string
-  record: ProjectTracking
+  summary: PortfolioSummary
+}
+
+const DAY_MS = 24 * 60 * 60 * 1000
+
+/** Whole days in the stage until `now` (or the end), null when undated. */
+function daysIn(s: PortfolioSummary, now: number): number | null {
+  if (s.enteredStageAt === null) return null
+  const until = s.end ? Date.parse(s.end.at) : now
+  return Math.max(0, Math.floor((until - Date.parse(s.enteredStageAt)) / DAY_MS))
 }
 
 /**
@@ -37,16 +79,18 @@ export function buildPortfolio(
   const stages = query.stage && new Set<string>(query.stage)
   const statuses = query.status && new Set<string>(query.status)
   for (const p of projects) {
-    const status = projectStatus(p.record)
-    if (p.record.end) funnel.get(p.record.end.stage)![p.record.end.outcome]++
-    if (stages && !stages.has(p.record.stage)) continue
+    const s = p.summary
+    const status = s.end?.outcome ?? 'active'
+    if (s.end) funnel.get(s.end.stage)![s.end.outcome]++
+    if (stages && !stages.has(s.stage)) continue
     if (statuses && !statuses.has(status)) continue
     const byVerdict = Object.fromEntries(Verdicts.map((v) => [v, 0])) as Record<Verdict, number>
     let total = 0
     const seen = new Set<string>()
-    for (const link of p.record.links) {
-      const verdict = seen.has(linkKey(link)) ? undefined : verdictOf(link)
-      seen.add(linkKey(link))
+    for (const link of summaryLinks(s)) {
+      const key = linkKey(link)
+      const verdict = seen.has(key) ? undefined : verdictOf(link)
+      seen.add(key)
       if (verdict === undefined) continue
       byVerdict[verdict]++
       total++
@@ -57,14 +101,14 @@ export function buildPortfolio(
       projectId: p.projectId,
       title: p.title,
       owner: p.owner,
-      stage: p.record.stage,
+      stage: s.stage,
       status,
-      enteredStageAt: enteredStageAt(p.record),
-      daysInStage: daysInStage(p.record, now),
-      openGates: openGateCount(p.record, p.record.stage),
+      enteredStageAt: s.enteredStageAt,
+      daysInStage: daysIn(s, now),
+      openGates: s.openGates,
       hypotheses: { total, byVerdict },
       lastCheckIn: null,
-      endWhy: p.record.end?.why ?? null,
+      endWhy: s.end?.why ?? null,
     })
   }
   // Longest in its stage first (undated last), then by board and title: a stable order.
