@@ -21,6 +21,11 @@ const allowed: { file: string; text: string; why: string }[] = [
     text: "n === 1 ? 'hypothesis' : 'hypotheses'",
     why: 'English words for a count of rows, not the kind',
   },
+  {
+    file: ['client', 'portfolio', 'PortfolioPage.tsx'].join(sep),
+    text: "n === 1 ? 'project' : 'projects'",
+    why: 'English words for a count of rows, not the kind',
+  },
 ]
 
 function sourceFiles(dir: string): string[] {
