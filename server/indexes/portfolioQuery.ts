@@ -4,7 +4,6 @@ import {
   buildPortfolio,
   type IndexedProject,
 } from '../../shared/canvases/project/portfolio.js'
-import { linkKey } from '../../shared/canvases/project/tracking.js'
 import { Verdicts, type Verdict } from '../../shared/canvases/hypothesis/verdict.js'
 import type { HypothesisVerdictRow, Persistence, ProjectIndexRow } from '../persistence/types.js'
 import { trackerRow } from './trackerQuery.js'
@@ -32,9 +31,12 @@ function indexedProject(row: ProjectIndexRow & { boardTitle: string }) {
 
 const asVerdict = (v: string | null) => Verdicts.find((known) => known === v)
 
-/** A hypothesis's verdict at `now` from what the index kept, or undefined when it kept none. */
-function keptVerdict(row: HypothesisVerdictRow, now: number): Verdict | undefined {
-  const ended = row.timeboxEnd !== null && now >= Date.parse(row.timeboxEnd)
+/**
+ * A hypothesis's verdict at `now` (ISO) from what the index kept, or undefined when it kept
+ * none. The index writes times as `toISOString()`, so comparing the strings compares the times.
+ */
+function keptVerdict(row: HypothesisVerdictRow, now: string): Verdict | undefined {
+  const ended = row.timeboxEnd !== null && now >= row.timeboxEnd
   return asVerdict(ended ? row.verdictEnded : row.verdictOpen)
 }
 
@@ -60,13 +62,19 @@ export async function queryPortfolio(
       if (!boards || boards.has(boardId)) linkedBoards.add(boardId)
     }
   }
-  const verdicts = new Map<string, Verdict>()
+  // By board, then by hypothesis: no key string is made for each of thousands of hypotheses.
+  const verdicts = new Map<string, Map<string, Verdict>>()
+  const keep = (boardId: string, hypothesisId: string, verdict: Verdict) => {
+    let board = verdicts.get(boardId)
+    if (!board) verdicts.set(boardId, (board = new Map()))
+    board.set(hypothesisId, verdict)
+  }
   if (linkedBoards.size > 0) {
     const unjudged: HypothesisVerdictRow[] = []
+    const nowIso = new Date(now).toISOString()
     for (const row of await store.hypothesisVerdicts([...linkedBoards])) {
-      const verdict = keptVerdict(row, now)
-      if (verdict)
-        verdicts.set(linkKey({ boardId: row.boardId, hypothesisId: row.canvasId }), verdict)
+      const verdict = keptVerdict(row, nowIso)
+      if (verdict) keep(row.boardId, row.canvasId, verdict)
       else unjudged.push(row)
     }
     // Rows indexed before verdicts were kept: judged from their metrics, as the tracker does.
@@ -75,13 +83,8 @@ export async function queryPortfolio(
         boardIds: [...new Set(unjudged.map((r) => r.boardId))],
         canvasIds: unjudged.map((r) => r.canvasId),
       })
-      for (const row of rows) {
-        verdicts.set(
-          linkKey({ boardId: row.boardId, hypothesisId: row.canvasId }),
-          trackerRow(row, now).verdict,
-        )
-      }
+      for (const row of rows) keep(row.boardId, row.canvasId, trackerRow(row, now).verdict)
     }
   }
-  return buildPortfolio(projects, (link) => verdicts.get(linkKey(link)), query, now)
+  return buildPortfolio(projects, (b, h) => verdicts.get(b)?.get(h), query, now)
 }

@@ -86,7 +86,7 @@ describe('the portfolio', () => {
     ])
   })
 
-  it('counts linked hypotheses by verdict, once each, leaving out those it cannot see', () => {
+  it('counts linked hypotheses by verdict, leaving out those it cannot see', () => {
     const linked = project('Linked', 'experimentation', {
       links: [
         { boardId: 'board-a', hypothesisId: 'hyp-aaaaaa' },
@@ -100,7 +100,7 @@ describe('the portfolio', () => {
       'hyp-bbbbbb': 'supported',
       'hyp-cccccc': 'pending',
     }
-    const [row] = buildPortfolio([linked], (l) => verdicts[l.hypothesisId], {}, NOW).projects
+    const [row] = buildPortfolio([linked], (_board, id) => verdicts[id], {}, NOW).projects
     expect(row!.hypotheses).toEqual({
       total: 3,
       byVerdict: { pending: 1, supported: 2, refuted: 0, inconclusive: 0 },

@@ -1,15 +1,8 @@
 import { z } from 'zod'
 import type { FunnelStage, PortfolioQuery, PortfolioRow } from '../../api/projects.js'
-import { Verdicts, type Verdict } from '../hypothesis/verdict.js'
+import type { Verdict } from '../hypothesis/verdict.js'
 import { Stages } from './stages.js'
-import {
-  Outcomes,
-  enteredStageAt,
-  linkKey,
-  openGateCount,
-  type HypothesisLink,
-  type ProjectTracking,
-} from './tracking.js'
+import { Outcomes, enteredStageAt, openGateCount, type ProjectTracking } from './tracking.js'
 
 /**
  * What the portfolio needs of a project, kept in its index row: small, so a thousand of them
@@ -40,10 +33,6 @@ export const portfolioSummary = (record: ProjectTracking): PortfolioSummary => (
   links: record.links.map((l) => [l.boardId, l.hypothesisId]),
 })
 
-/** The links of a summary, as links. */
-export const summaryLinks = (s: PortfolioSummary): HypothesisLink[] =>
-  s.links.map(([boardId, hypothesisId]) => ({ boardId, hypothesisId }))
-
 /** A project as the portfolio reads it from the index. */
 export interface IndexedProject {
   boardId: string
@@ -66,11 +55,12 @@ function daysIn(s: PortfolioSummary, now: number): number | null {
 /**
  * The portfolio: each project as a row, its linked hypotheses counted by verdict (`verdictOf`
  * answers undefined for one the caller cannot see, or that is gone), the rows the filters keep,
- * and the funnel of every ended project by the stage it ended in.
+ * and the funnel of every ended project by the stage it ended in. A project's links are unique
+ * (the document keys them by board and hypothesis).
  */
 export function buildPortfolio(
   projects: readonly IndexedProject[],
-  verdictOf: (link: HypothesisLink) => Verdict | undefined,
+  verdictOf: (boardId: string, hypothesisId: string) => Verdict | undefined,
   query: PortfolioQuery,
   now: number,
 ): { projects: PortfolioRow[]; everything: number; funnel: FunnelStage[] } {
@@ -84,13 +74,15 @@ export function buildPortfolio(
     if (s.end) funnel.get(s.end.stage)![s.end.outcome]++
     if (stages && !stages.has(s.stage)) continue
     if (statuses && !statuses.has(status)) continue
-    const byVerdict = Object.fromEntries(Verdicts.map((v) => [v, 0])) as Record<Verdict, number>
+    const byVerdict: Record<Verdict, number> = {
+      pending: 0,
+      supported: 0,
+      refuted: 0,
+      inconclusive: 0,
+    }
     let total = 0
-    const seen = new Set<string>()
-    for (const link of summaryLinks(s)) {
-      const key = linkKey(link)
-      const verdict = seen.has(key) ? undefined : verdictOf(link)
-      seen.add(key)
+    for (const [boardId, hypothesisId] of s.links) {
+      const verdict = verdictOf(boardId, hypothesisId)
       if (verdict === undefined) continue
       byVerdict[verdict]++
       total++
@@ -112,12 +104,14 @@ export function buildPortfolio(
     })
   }
   // Longest in its stage first (undated last), then by board and title: a stable order.
+  // Plain comparisons: a locale-aware one costs more than the rest of the answer.
+  const byText = (x: string, y: string) => (x < y ? -1 : x > y ? 1 : 0)
   rows.sort(
     (a, b) =>
       (b.daysInStage ?? -1) - (a.daysInStage ?? -1) ||
-      a.boardTitle.localeCompare(b.boardTitle) ||
-      a.title.localeCompare(b.title) ||
-      (a.projectId < b.projectId ? -1 : 1),
+      byText(a.boardTitle, b.boardTitle) ||
+      byText(a.title, b.title) ||
+      byText(a.projectId, b.projectId),
   )
   return { projects: rows, everything: projects.length, funnel: [...funnel.values()] }
 }
