@@ -173,16 +173,12 @@ describe('the portfolio', () => {
     await page.keyboard.press('Space')
     await expect.poll(() => new URL(page.url()).search, eventually).toBe('?stage=prototyping')
     await page.keyboard.press('Escape')
-    await expect
-      .poll(
-        () => rows.evaluateAll((els) => els.map((e) => e.getAttribute('data-project-id')).sort()),
-        eventually,
-      )
-      .toHaveLength(2)
-    expect(await rows.evaluateAll((els) => els.map((e) => e.getAttribute('data-stage')))).toEqual([
-      'prototyping',
-      'prototyping',
-    ])
+    const prototyping = await count('?stage=prototyping')
+    expect(prototyping).toBeGreaterThan(0)
+    expect(prototyping).toBeLessThan(everything)
+    await expect.poll(() => rows.count(), eventually).toBe(prototyping)
+    const stages = await rows.evaluateAll((els) => els.map((e) => e.getAttribute('data-stage')))
+    expect(new Set(stages)).toEqual(new Set(['prototyping']))
     // The funnel counts every ended project, whatever the filters.
     expect(await funnel.getAttribute('data-stopped')).toBe(stoppedInData)
 
