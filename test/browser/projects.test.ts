@@ -193,7 +193,7 @@ describe('the portfolio', () => {
           page.evaluate((id) => {
             const editor = window.editor
             const bounds = editor?.getShapePageBounds(`shape:canvas-${id}` as TLShapeId)
-            return bounds ? editor!.getViewportPageBounds().includes(bounds) : false
+            return bounds ? editor!.getViewportPageBounds().contains(bounds) : false
           }, pricing),
         eventually,
       )
