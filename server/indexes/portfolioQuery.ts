@@ -1,6 +1,6 @@
 import type { PortfolioQuery, PortfolioResponse } from '../../shared/api/projects.js'
 import {
-  PortfolioSummarySchema,
+  readPortfolioSummary,
   buildPortfolio,
   type IndexedProject,
 } from '../../shared/canvases/project/portfolio.js'
@@ -16,7 +16,7 @@ function indexedProject(row: ProjectIndexRow & { boardTitle: string }) {
   } catch {
     return undefined
   }
-  const summary = PortfolioSummarySchema.safeParse(json).data
+  const summary = readPortfolioSummary(json)
   if (!summary) return undefined
   const project: IndexedProject = {
     boardId: row.boardId,

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest'
-import { buildPortfolio, portfolioSummary, type IndexedProject } from './portfolio.js'
+import {
+  buildPortfolio,
+  portfolioSummary,
+  readPortfolioSummary,
+  type IndexedProject,
+} from './portfolio.js'
 import { emptyProjectTracking, type ProjectTracking } from './tracking.js'
 import type { Stage } from './stages.js'
 
@@ -107,5 +112,29 @@ describe('the portfolio', () => {
     })
     expect(row!.lastCheckIn).toBeNull()
     expect(row!.openGates).toBe(0)
+  })
+})
+
+describe('a portfolio summary read back from the index', () => {
+  it('gives back what was written', () => {
+    const summary = projects[1]!.summary
+    expect(readPortfolioSummary(JSON.parse(JSON.stringify(summary)))).toEqual(summary)
+  })
+
+  it('refuses one that does not hold up', () => {
+    const good = JSON.parse(JSON.stringify(projects[1]!.summary))
+    for (const bad of [
+      null,
+      'text',
+      { ...good, stage: 'production' },
+      { ...good, openGates: 1.5 },
+      { ...good, links: [['board-a']] },
+      { ...good, links: 'none' },
+      { ...good, end: { ...good.end, outcome: 'abandoned' } },
+      { ...good, end: { ...good.end, why: 3 } },
+      { ...good, enteredStageAt: 12 },
+    ]) {
+      expect(readPortfolioSummary(bad), JSON.stringify(bad)).toBeUndefined()
+    }
   })
 })

@@ -1,23 +1,51 @@
-import { z } from 'zod'
 import type { FunnelStage, PortfolioQuery, PortfolioRow } from '../../api/projects.js'
 import type { Verdict } from '../hypothesis/verdict.js'
-import { Stages } from './stages.js'
-import { Outcomes, enteredStageAt, openGateCount, type ProjectTracking } from './tracking.js'
+import { Stages, type Stage } from './stages.js'
+import {
+  Outcomes,
+  enteredStageAt,
+  openGateCount,
+  type Outcome,
+  type ProjectTracking,
+} from './tracking.js'
 
 /**
  * What the portfolio needs of a project, kept in its index row: small, so a thousand of them
  * are read and checked in a few milliseconds. Links are `[boardId, hypothesisId]` pairs.
  */
-export const PortfolioSummarySchema = z.object({
-  stage: z.enum(Stages),
-  enteredStageAt: z.string().nullable(),
-  openGates: z.number().int(),
-  end: z
-    .object({ outcome: z.enum(Outcomes), stage: z.enum(Stages), why: z.string(), at: z.string() })
-    .nullable(),
-  links: z.array(z.tuple([z.string(), z.string()])),
-})
-export type PortfolioSummary = z.infer<typeof PortfolioSummarySchema>
+export interface PortfolioSummary {
+  stage: Stage
+  enteredStageAt: string | null
+  openGates: number
+  end: { outcome: Outcome; stage: Stage; why: string; at: string } | null
+  links: [boardId: string, hypothesisId: string][]
+}
+
+const stages = new Set<unknown>(Stages)
+const outcomes = new Set<unknown>(Outcomes)
+const isText = (v: unknown): v is string => typeof v === 'string'
+
+/**
+ * A summary read back from the index, checked field by field (a schema library costs more than
+ * the rest of the portfolio for a thousand of them), or undefined when it does not hold up.
+ */
+export function readPortfolioSummary(value: unknown): PortfolioSummary | undefined {
+  if (!value || typeof value !== 'object') return undefined
+  const v = value as Record<string, unknown>
+  if (!stages.has(v.stage) || !(v.enteredStageAt === null || isText(v.enteredStageAt))) return
+  if (typeof v.openGates !== 'number' || !Number.isInteger(v.openGates)) return
+  if (!Array.isArray(v.links)) return
+  for (const link of v.links as unknown[]) {
+    if (!Array.isArray(link) || link.length !== 2 || !isText(link[0]) || !isText(link[1])) return
+  }
+  if (v.end !== null) {
+    const end = v.end as Record<string, unknown> | undefined
+    if (!end || typeof end !== 'object' || !outcomes.has(end.outcome) || !stages.has(end.stage))
+      return
+    if (!isText(end.why) || !isText(end.at)) return
+  }
+  return value as PortfolioSummary
+}
 
 /** The portfolio's summary of a project's record. */
 export const portfolioSummary = (record: ProjectTracking): PortfolioSummary => ({
