@@ -212,6 +212,40 @@ describe('linking hypotheses', () => {
   })
 })
 
+describe('a project in markdown', () => {
+  it('exports and imports into another board with its whole record', async () => {
+    const board = await createOwnedBoard(server.url, 'Source')
+    const target = await createOwnedBoard(server.url, 'Target')
+    const id = await createProject(board)
+    await move(board, id, { to: 'data-collection', why: 'Framed | with a pipe', by: 'Ada' })
+    await call(`${project(board, id)}/gates/data-collection/data-exists`, {
+      key: board.ownerKey,
+      method: 'PUT',
+      body: { answer: 'not-yet', note: 'Asking the warehouse team' },
+    })
+    await call(`${project(board, id)}/end`, {
+      key: board.ownerKey,
+      body: { outcome: 'stopped', why: 'No labels' },
+    })
+    const md = await call(`${project(board, id)}/export.md`, { key: board.ownerKey })
+    expect(md.status).toBe(200)
+    expect(md.text).toContain('**Stopped** in Data collection')
+    const imported = await fetch(`${server.url}/api/boards/${target.id}/import`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${target.ownerKey}`, 'content-type': 'text/markdown' },
+      body: md.text,
+    })
+    expect(imported.status).toBe(201)
+    const [copy] = ((await imported.json()) as { ids: string[] }).ids
+    const before = await view(board, id)
+    const after = await view(target, copy!)
+    expect(after.record).toEqual(before.record)
+    expect(after.status).toBe('stopped')
+    const again = await call(`${project(target, copy!)}/export.md`, { key: target.ownerKey })
+    expect(again.text).toBe(md.text)
+  })
+})
+
 describe('the portfolio', () => {
   it('lists the projects of the boards whose keys are sent, filtered, with the funnel', async () => {
     const a = await createOwnedBoard(server.url, 'Board A')
