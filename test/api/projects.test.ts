@@ -121,6 +121,41 @@ describe('moving a project between stages', () => {
     expect((await view(board, id)).record).toMatchObject({ stage: 'ideation', moves: [] })
   })
 
+  it('refuses every change while a facilitator locks the project, and changes nothing', async () => {
+    const board = await createOwnedBoard(server.url, 'Locked')
+    const id = await createProject(board)
+    const lock = async (locked: boolean) => {
+      const res = await fetch(`${server.url}/api/boards/${board.id}/workshop`, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          authorization: `Bearer ${board.ownerKey}`,
+          'x-participant': 'facilitator'.padEnd(40, 'x'),
+        },
+        body: JSON.stringify({ type: 'lock', scope: { kind: 'canvas', canvasId: id }, locked }),
+      })
+      expect(res.status, await res.text()).toBe(200)
+    }
+    await lock(true)
+    const changes: [string, string, unknown][] = [
+      ['POST', 'stage', { to: 'prototyping', why: 'Go' }],
+      ['POST', 'end', { outcome: 'stopped', why: 'No' }],
+      ['PUT', 'gates/ideation/needs-ml', { answer: 'yes' }],
+    ]
+    for (const [method, path, body] of changes) {
+      const res = await call(`${project(board, id)}/${path}`, { key: board.ownerKey, method, body })
+      expect(res.status, path).toBe(423)
+      expect(res.json.error.code).toBe('locked')
+    }
+    expect((await view(board, id)).record).toMatchObject({
+      stage: 'ideation',
+      end: null,
+      gates: {},
+    })
+    await lock(false)
+    expect((await move(board, id, { to: 'prototyping', why: 'Go' })).status).toBe(200)
+  })
+
   it('lets an edit link move a project', async () => {
     const board = await createOwnedBoard(server.url, 'Edit link')
     const id = await createProject(board)
