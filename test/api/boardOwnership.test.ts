@@ -196,6 +196,12 @@ async function boardRoutes(board: Board) {
     threadId: 'thread-0001',
     commentId: 'comment-001',
     versionId: 'version-0001',
+    webhookId: 'webhook-0001',
+    deliveryId: 'delivery-0000001',
+    stage: 'ideation',
+    question: 'concrete',
+    linkedBoardId: board.id,
+    metricKey: 'conversion',
   }
   return Object.entries(doc.paths)
     .filter(([path]) => path.startsWith('/api/boards/{boardId}'))
