@@ -320,7 +320,9 @@ describe('when a person deletes a canvas shape', () => {
     }, `shape:canvas-${id}`)
     await expect.poll(list, eventually).toEqual([])
 
-    await page.evaluate(() => window.editor!.undo())
+    await page.evaluate(() => {
+      window.editor!.undo()
+    })
     await expect.poll(list, eventually).toEqual([id])
     await expect
       .poll(() => itemTexts(boxOf(canvasOn(page, id), 'solution')), eventually)

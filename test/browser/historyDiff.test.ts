@@ -129,7 +129,9 @@ describe('what changed between a version and now', () => {
       'Moved a geo',
       'Removed “Call them”',
     ])
-    await page.evaluate(() => window.editor!.zoomToFit())
+    await page.evaluate(() => {
+      window.editor!.zoomToFit()
+    })
 
     // On the board: the new item green, the metric outlined, the sticky a ghost, the move shown.
     const newItem = page.locator('[data-testid="box-item"][data-diff="added"]')
