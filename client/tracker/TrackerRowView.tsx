@@ -5,7 +5,7 @@ import { absoluteTime, relativeTime } from '../ui/relativeTime'
 import { BoardBadge } from './BoardBadge'
 import { MetricCell } from './MetricCell'
 import { StatusPill } from './StatusPill'
-import { timeboxLabel } from './timeboxLabel'
+import { timeboxEndLine, timeboxLabel } from './timeboxLabel'
 import { VerdictPill } from './VerdictPill'
 import './TrackerRowView.css'
 
@@ -13,13 +13,11 @@ import './TrackerRowView.css'
 export const hypothesisHref = (row: Pick<TrackerRow, 'boardId' | 'hypothesisId'>) =>
   `/b/${encodeURIComponent(row.boardId)}?canvas=${encodeURIComponent(row.hypothesisId)}`
 
-const endDate = (iso: string) =>
-  new Date(iso).toLocaleDateString(undefined, { day: 'numeric', month: 'short' })
-
 /** One hypothesis in the tracker table; the whole row opens it on its board. */
 export function TrackerRowView({ row, now }: { row: TrackerRow; now: number }) {
   const href = hypothesisHref(row)
   const timebox = timeboxLabel(row)
+  const endLine = timeboxEndLine(row, now)
 
   // The title link covers the row; the verdict pill sits above it for its tooltip, so a click
   // there is passed on here.
@@ -57,10 +55,13 @@ export function TrackerRowView({ row, now }: { row: TrackerRow; now: number }) {
         <div className={`timebox timebox-${timebox.tone}`} data-testid="timebox">
           {timebox.text}
         </div>
-        {row.timeboxEnd && (
-          <div className="tracker-secondary" title={absoluteTime(row.timeboxEnd)}>
-            {timebox.tone === 'overdue' || timebox.tone === 'ended' ? 'Ended' : 'Ends'}{' '}
-            {endDate(row.timeboxEnd)}
+        {endLine && (
+          <div
+            className="tracker-secondary"
+            data-testid="timebox-end"
+            title={row.timeboxEnd ? absoluteTime(row.timeboxEnd) : undefined}
+          >
+            {endLine}
           </div>
         )}
       </td>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { timeboxLabel } from './timeboxLabel'
+import { timeboxEndLine, timeboxLabel } from './timeboxLabel'
 
 const end = '2026-11-09T09:00:00.000Z'
 const running = { status: 'running', timeboxEnd: end, overdue: false } as const
@@ -47,5 +47,33 @@ describe('the time box of a hypothesis in words', () => {
       tone: 'ended',
     })
     expect(timeboxLabel({ ...decided, daysLeft: 0 }).text).toBe('Ended today')
+  })
+
+  it('says when a hypothesis was decided, and that its time box was still running then', () => {
+    const day = (iso: string) =>
+      new Date(iso).toLocaleDateString(undefined, { day: 'numeric', month: 'short' })
+    const decidedAt = '2026-11-30T10:00:00.000Z'
+    const boxEnd = '2026-12-14T10:00:00.000Z'
+    const now = Date.parse('2026-12-02T10:00:00.000Z')
+    const line = timeboxEndLine({ status: 'decided', timeboxEnd: boxEnd, decidedAt }, now)
+    expect(line).toBe(`Decided ${day(decidedAt)} (time box to ${day(boxEnd)})`)
+    expect(line).not.toMatch(/Ended/)
+    // Decided after the box ended: the end is history, the decision is what counts.
+    const late = timeboxEndLine(
+      { status: 'decided', timeboxEnd: '2026-11-20T10:00:00.000Z', decidedAt },
+      now,
+    )
+    expect(late).toBe(`Decided ${day(decidedAt)}`)
+  })
+
+  it('says when a running time box ends, and when an undecided one ended', () => {
+    const now = Date.parse('2026-11-05T00:00:00.000Z')
+    expect(timeboxEndLine({ status: 'running', timeboxEnd: end, decidedAt: null }, now)).toMatch(
+      /^Ends /,
+    )
+    expect(
+      timeboxEndLine({ status: 'running', timeboxEnd: end, decidedAt: null }, Date.parse(end)),
+    ).toMatch(/^Ended /)
+    expect(timeboxEndLine({ status: 'draft', timeboxEnd: null, decidedAt: null }, now)).toBeNull()
   })
 })

@@ -10,6 +10,27 @@ export interface TimeboxLabel {
 
 const days = (n: number) => `${n} ${n === 1 ? 'day' : 'days'}`
 
+const shortDate = (iso: string) =>
+  new Date(iso).toLocaleDateString(undefined, { day: 'numeric', month: 'short' })
+
+/**
+ * The line under the time box: when a decided hypothesis was decided, and the end of its time
+ * box when it had not ended by then ("Decided Nov 30 (time box to Dec 14)"); otherwise when
+ * the box ends or ended.
+ */
+export function timeboxEndLine(
+  row: Pick<TrackerRow, 'status' | 'timeboxEnd' | 'decidedAt'>,
+  now: number,
+): string | null {
+  const end = row.timeboxEnd
+  if (row.status === 'decided' && row.decidedAt) {
+    const early = end !== null && Date.parse(end) > Date.parse(row.decidedAt)
+    return `Decided ${shortDate(row.decidedAt)}${early ? ` (time box to ${shortDate(end)})` : ''}`
+  }
+  if (end === null) return null
+  return `${Date.parse(end) <= now ? 'Ended' : 'Ends'} ${shortDate(end)}`
+}
+
 /** Words for where a hypothesis stands against its time box, from the server's day count. */
 export function timeboxLabel(
   row: Pick<TrackerRow, 'status' | 'timeboxEnd' | 'daysLeft' | 'overdue'>,

@@ -16,7 +16,7 @@ import {
   freshMeasurements,
   measurementsRefusal,
 } from '../../shared/canvases/hypothesis/recording.js'
-import { computeVerdict } from '../../shared/canvases/hypothesis/verdict.js'
+import { standingVerdict } from '../../shared/canvases/hypothesis/standing.js'
 import { newId } from '../../shared/canvases/schema.js'
 import { type Metric } from '../../shared/canvases/hypothesis/metric.js'
 import { setMetrics } from '../../shared/canvases/hypothesis/metricDoc.js'
@@ -48,7 +48,7 @@ export function viewOf(found: FoundCanvas, now: number): HypothesisView {
 export function verdictOf(found: FoundCanvas, now: number, cache: MeasurementCache) {
   const content = readCanvas(found.content.id, found.map)!
   const summary = readTrackingSummary(found.map, (canvas) => cache.of(canvas).latest())
-  return computeVerdict(content.metrics ?? [], summary.latest, summary.timebox.end, now)
+  return standingVerdict(content.metrics ?? [], summary.latest, summary, now)
 }
 
 /** What a PATCH asks of a hypothesis beyond its boxes and fields. */

@@ -5,8 +5,14 @@ import { editBoard, requireRoomFor } from '../routes/boardDoc.js'
 import { findCanvasToEdit } from '../routes/canvasEdits.js'
 import { recordMeasurements, verdictOf } from './hypothesisActions.js'
 
-/** Rows read from a request against the hypothesis's metric keys, and their baseline flag. */
-export type ReadMeasurements = (metricKeys: ReadonlySet<string>) => {
+/**
+ * Rows read from a request against the hypothesis's metric keys and the server's clock (a row
+ * dated in the future is refused), and their baseline flag.
+ */
+export type ReadMeasurements = (
+  metricKeys: ReadonlySet<string>,
+  now: number,
+) => {
   rows: MeasurementInput[]
   baseline?: boolean | undefined
 }
@@ -36,8 +42,8 @@ export async function recordMeasurementsOn(
       hypothesisSpec.kind,
     )
     requireRoomFor(found.room, request.bytes)
-    const parsed = request.read(new Set((found.content.metrics ?? []).map((m) => m.key)))
     const now = ctx.now()
+    const parsed = request.read(new Set((found.content.metrics ?? []).map((m) => m.key)), now)
     const result = await recordMeasurements(
       found,
       parsed.rows,

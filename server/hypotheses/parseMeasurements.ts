@@ -20,14 +20,18 @@ const rowsOrFail = (result: RowsResult) =>
       )
 
 /** Reads a JSON body `{ measurements: [...] }`; rows are numbered from 1. */
-export function parseJsonMeasurements(body: unknown, metricKeys: ReadonlySet<string>) {
+export function parseJsonMeasurements(
+  body: unknown,
+  metricKeys: ReadonlySet<string>,
+  now: number,
+) {
   const parsed = MeasurementsBodySchema.safeParse(body)
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!
     return fail(`${issue.path.join('.') || 'body'}: ${issue.message}`)
   }
   return {
-    rows: rowsOrFail(validateMeasurementRows(parsed.data.measurements, metricKeys)),
+    rows: rowsOrFail(validateMeasurementRows(parsed.data.measurements, metricKeys, now)),
     baseline: parsed.data.baseline,
   }
 }
@@ -40,6 +44,7 @@ export function parseCsvMeasurements(
   text: string,
   metricKeys: ReadonlySet<string>,
   baseline: boolean | undefined,
+  now: number,
 ) {
   // The paste box reads CSV with the same function, so both accept and refuse the same text.
   const split = splitCsv(text)
@@ -48,5 +53,5 @@ export function parseCsvMeasurements(
   if (records.length - 1 > MaxMeasurementsPerRequest) {
     fail(`CSV: at most ${MaxMeasurementsPerRequest} measurements per request`)
   }
-  return { rows: rowsOrFail(csvRecordsToRows(records, metricKeys)), baseline }
+  return { rows: rowsOrFail(csvRecordsToRows(records, metricKeys, now)), baseline }
 }

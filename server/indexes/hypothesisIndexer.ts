@@ -42,7 +42,8 @@ export function hypothesisRows(
       ),
       timeboxStart: iso(tracking.timebox.start),
       timeboxEnd: iso(tracking.timebox.end),
-      decision: tracking.decision?.decision ?? null,
+      // The whole record (with its date and the verdict it was made on) as JSON.
+      decision: tracking.decision ? JSON.stringify(tracking.decision) : null,
       updatedAt: now,
       // The verdict changes with the time only when the time box ends: keep it both ways.
       verdictOpen: computeVerdict(metrics, tracking.latest, null, now).verdict,

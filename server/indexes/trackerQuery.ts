@@ -1,9 +1,14 @@
 import { z } from 'zod'
 import type { TrackerQuery, TrackerRow } from '../../shared/api/hypotheses.js'
 import { primaryMetric } from '../../shared/canvases/hypothesis/summary.js'
-import { HypothesisStatuses, Decisions } from '../../shared/canvases/hypothesis/tracking.js'
-import { computeVerdict } from '../../shared/canvases/hypothesis/verdict.js'
-import { MetricSchema } from '../../shared/canvases/hypothesis/metric.js'
+import {
+  HypothesisStatuses,
+  DecisionRecordSchema,
+  Decisions,
+  type DecisionRecord,
+} from '../../shared/canvases/hypothesis/tracking.js'
+import { standingVerdict } from '../../shared/canvases/hypothesis/standing.js'
+import { MetricSchema, targetValue } from '../../shared/canvases/hypothesis/metric.js'
 import type { HypothesisIndex, HypothesisIndexRow } from '../persistence/types.js'
 
 const DAY_MS = 24 * 60 * 60 * 1000
@@ -20,6 +25,17 @@ const parseJson = <T>(schema: z.ZodType<T>, text: string, fallback: T): T => {
   }
 }
 
+/** The decision an index row keeps: its record as JSON, or (rows indexed earlier) its name. */
+function decisionOf(
+  text: string | null,
+): { decision: DecisionRecord['decision']; record: DecisionRecord | null } | null {
+  if (text === null) return null
+  const name = Decisions.find((d) => d === text)
+  if (name) return { decision: name, record: null }
+  const record = parseJson(DecisionRecordSchema.nullable(), text, null)
+  return record ? { decision: record.decision, record } : null
+}
+
 /** One index row as the tracker shows it, judged at `now` by the shared verdict rules. */
 export function trackerRow(
   row: HypothesisIndexRow & { boardTitle: string },
@@ -28,10 +44,16 @@ export function trackerRow(
   const metrics = parseJson(MetricsJson, row.metricsJson, [])
   const latest = parseJson(LatestJson, row.latestJson, {})
   const points = Object.entries(latest).map(([metric, p]) => ({ metric, ...p }))
-  const verdict = computeVerdict(metrics, points, row.timeboxEnd, now)
   const primary = primaryMetric(metrics)
   const end = row.timeboxEnd === null ? null : Date.parse(row.timeboxEnd)
   const status = HypothesisStatuses.find((s) => s === row.status) ?? 'draft'
+  const decided = decisionOf(row.decision)
+  const verdict = standingVerdict(
+    metrics,
+    points,
+    { status, timebox: { end: row.timeboxEnd }, decision: decided?.record ?? null },
+    now,
+  )
   return {
     boardId: row.boardId,
     boardTitle: row.boardTitle,
@@ -49,7 +71,7 @@ export function trackerRow(
           kind: primary.kind,
           direction: primary.direction,
           baseline: primary.baseline.value,
-          target: primary.target.value,
+          target: targetValue(primary),
           latest: latest[primary.key]?.value ?? null,
           latestAt: latest[primary.key]?.at ?? null,
         }
@@ -58,7 +80,8 @@ export function trackerRow(
     timeboxEnd: row.timeboxEnd,
     daysLeft: end === null ? null : Math.ceil((end - now) / DAY_MS),
     overdue: end !== null && now >= end && status !== 'decided',
-    decision: Decisions.find((d) => d === row.decision) ?? null,
+    decision: decided?.decision ?? null,
+    decidedAt: decided?.record?.at ?? null,
     updatedAt: new Date(row.updatedAt).toISOString(),
   }
 }

@@ -46,7 +46,7 @@ export function registerHypothesisTools(kit: AgentKit) {
         boardId,
         hypothesisId,
         bytes: JSON.stringify(measurements).length,
-        read: (keys) => parseJsonMeasurements({ measurements, baseline }, keys),
+        read: (keys, now) => parseJsonMeasurements({ measurements, baseline }, keys, now),
         baseline,
         by: agent.name,
       })

@@ -95,6 +95,7 @@ export interface HypothesisIndexRow {
   latestJson: string
   timeboxStart: string | null
   timeboxEnd: string | null
+  /** The decision record as JSON (rows indexed before it was kept: the decision alone). */
   decision: string | null
   updatedAt: number
   /**

@@ -151,8 +151,10 @@ export function hypothesisRoutes(ctx: ServerContext) {
           boardId,
           hypothesisId,
           bytes: text.length,
-          read: (keys) =>
-            isCsv ? parseCsvMeasurements(text, keys, baseline) : parseJsonMeasurements(json, keys),
+          read: (keys, now) =>
+            isCsv
+              ? parseCsvMeasurements(text, keys, baseline, now)
+              : parseJsonMeasurements(json, keys, now),
           baseline,
           by: c.get('tokenName'),
         })

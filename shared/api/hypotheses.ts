@@ -239,6 +239,8 @@ export const TrackerRowSchema = z.object({
   /** The time box has ended and no decision closed the hypothesis. */
   overdue: z.boolean(),
   decision: z.enum(Decisions).nullable(),
+  /** When the decision was made (ISO); null without one. */
+  decidedAt: z.string().nullable(),
   /** When this hypothesis last changed (ISO). */
   updatedAt: z.string(),
 })

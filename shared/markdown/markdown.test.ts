@@ -95,6 +95,7 @@ function hostileTracking(c: ExportCanvas): HypothesisTracking {
     lessons,
     predecessor: 'previous-hypothesis',
     successor: 'next-hypothesis',
+    history: [],
   }
 }
 

@@ -49,7 +49,7 @@ describe('splitting pasted CSV into records', () => {
   it('feeds the shared row checks, which name the bad row and field', () => {
     const keys = new Set(['conversion'])
     const text = 'metric,value,at,source,id\nconversion,5\nconversion,lots'
-    expect(csvRecordsToRows(records(text), keys)).toMatchObject({
+    expect(csvRecordsToRows(records(text), keys, Date.now())).toMatchObject({
       ok: false,
       row: 2,
       field: 'value',

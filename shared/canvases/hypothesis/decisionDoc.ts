@@ -3,7 +3,8 @@ import { hypothesisCanvas } from './definition.js'
 import type { DecisionRecord } from './tracking.js'
 import { newId, type CanvasContent } from '../schema.js'
 import { emptyCanvas, writeCanvas, type CanvasMap } from '../../doc/canvasDoc.js'
-import { setDecision, setLink, setStatus } from './trackingDoc.js'
+import { readTracking, setDecision, setLink, setStatus } from './trackingDoc.js'
+import { verdictToKeep } from './standing.js'
 
 const TitleMax = 200
 const PivotSuffix = ' (pivot)'
@@ -48,8 +49,8 @@ export function pivotSuccessor(
 }
 
 /**
- * Writes a decision and closes the hypothesis; a pivot also writes its successor canvas and
- * links the two both ways. Returns the successor's id (null unless a pivot). The checks are
+ * Writes a decision, with the verdict it was made on, and closes the hypothesis; a pivot also
+ * writes its successor canvas and links the two both ways. Returns the successor's id (null unless a pivot). The checks are
  * `decisionRefusal`'s; run this inside the caller's transaction so every screen sees it whole.
  */
 export function writeDecision(
@@ -58,7 +59,15 @@ export function writeDecision(
   content: CanvasContent,
   record: DecisionRecord,
 ): string | null {
-  setDecision(canvas, record)
+  const tracking = readTracking(canvas)
+  const metrics = content.metrics ?? []
+  const verdictAtDecision = verdictToKeep(
+    metrics,
+    tracking.measurements,
+    tracking,
+    Date.parse(record.at),
+  )
+  setDecision(canvas, { ...record, verdictAtDecision })
   setStatus(canvas, 'decided')
   if (record.decision !== 'pivot') return null
   const successor = pivotSuccessor(content)

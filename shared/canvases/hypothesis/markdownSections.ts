@@ -15,7 +15,7 @@ import {
 import type { Metric } from './metric.js'
 import { measurementSummaries } from './summary.js'
 import type { HypothesisTracking } from './tracking.js'
-import { computeVerdict } from './verdict.js'
+import { standingVerdict } from './standing.js'
 
 /**
  * The tracked parts of a hypothesis in the export (docs/markdown-format.md): status and time
@@ -29,12 +29,7 @@ export function statusSection(
   tracking: HypothesisTracking,
   now: number,
 ): string[] {
-  const verdict = computeVerdict(
-    content.metrics ?? [],
-    tracking.measurements,
-    tracking.timebox.end,
-    now,
-  )
+  const verdict = standingVerdict(content.metrics ?? [], tracking.measurements, tracking, now)
   const rows: [string, string][] = [
     [StatusLabels.status, tracking.status],
     [StatusLabels.days, String(tracking.timebox.days)],

@@ -13,10 +13,23 @@ export type RowsResult =
   | { ok: true; rows: MeasurementInput[] }
   | { ok: false; message: string; row?: number; field?: string }
 
-/** Validates every row (numbered from 1); the first bad one fails them all, naming row and field. */
+/** How far ahead of the server's clock an observation time may be: clocks drift a little. */
+export const MaxClockSkewMs = 5 * 60 * 1000
+
+/** Why a value observed at `at` cannot be recorded at `now`, or null: nothing is measured ahead. */
+export function futureRefusal(at: string, now: number): string | null {
+  if (Date.parse(at) <= now + MaxClockSkewMs) return null
+  return `is in the future (${new Date(Date.parse(at)).toISOString()} is later than now, ${new Date(now).toISOString()}, by more than 5 minutes)`
+}
+
+/**
+ * Validates every row (numbered from 1) as of `now`; the first bad one fails them all, naming
+ * row and field.
+ */
 export function validateMeasurementRows(
   rows: readonly unknown[],
   metricKeys: ReadonlySet<string>,
+  now: number,
 ): RowsResult {
   const out: MeasurementInput[] = []
   for (const [i, row] of rows.entries()) {
@@ -31,6 +44,8 @@ export function validateMeasurementRows(
       const message = `row ${n}: metric "${parsed.data.metric}" is not a metric of this hypothesis`
       return { ok: false, message, row: n, field: 'metric' }
     }
+    const future = parsed.data.at === undefined ? null : futureRefusal(parsed.data.at, now)
+    if (future) return { ok: false, message: `row ${n}: at ${future}`, row: n, field: 'at' }
     out.push(parsed.data)
   }
   return { ok: true, rows: out }
@@ -43,6 +58,7 @@ export function validateMeasurementRows(
 export function csvRecordsToRows(
   records: readonly (readonly string[])[],
   metricKeys: ReadonlySet<string>,
+  now: number,
 ): RowsResult {
   const [header, ...data] = records
   if (!header || header.map((h) => h.trim()).join(',') !== MeasurementCsvColumns.join(',')) {
@@ -60,7 +76,7 @@ export function csvRecordsToRows(
     ...(source ? { source } : {}),
     ...(id ? { id } : {}),
   }))
-  return validateMeasurementRows(rows, metricKeys)
+  return validateMeasurementRows(rows, metricKeys, now)
 }
 
 /** A measurement to record, from a checked row. */

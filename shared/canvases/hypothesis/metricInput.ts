@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { EntityIdSchema } from '../baseContent.js'
-import { MetricDirections, MetricKinds } from './metric.js'
+import { MetricDirections, MetricKinds, RelativeUnits } from './metric.js'
 
 /** A metric as an integration sends it; `id` is generated when absent. */
 export const MetricInputSchema = z.strictObject({
@@ -18,7 +18,14 @@ export const MetricInputSchema = z.strictObject({
     })
     .default({ value: null, at: null, source: null }),
   target: z
-    .strictObject({ value: z.number().finite().nullable().default(null) })
+    .strictObject({
+      value: z.number().finite().nullable().default(null),
+      /** Relative to the baseline: `{ "by": 10, "unit": "%" }` is 10 % over it. */
+      relative: z
+        .strictObject({ by: z.number().finite(), unit: z.enum(RelativeUnits) })
+        .nullable()
+        .optional(),
+    })
     .default({ value: null }),
   tolerance: z.number().finite().min(0).nullable().default(null),
 })

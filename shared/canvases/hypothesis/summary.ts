@@ -11,7 +11,8 @@ import {
   TimeboxSchema,
   type HypothesisTracking,
 } from './tracking.js'
-import { VerdictResultSchema, computeVerdict, latestValues } from './verdict.js'
+import { VerdictResultSchema, latestValues } from './verdict.js'
+import { standingVerdict } from './standing.js'
 
 /** The hypothesis sentence in one line. */
 export function hypothesisSentence(fields: Record<string, string>): string {
@@ -117,7 +118,7 @@ export function hypothesisView(
     amendments: tracking.amendments,
     measurements: tracking.measurements,
     summaries: measurementSummaries(metrics, tracking),
-    verdict: computeVerdict(metrics, tracking.measurements, tracking.timebox.end, now),
+    verdict: standingVerdict(metrics, tracking.measurements, tracking, now),
     decision: tracking.decision,
     lessons: tracking.lessons,
     predecessor: tracking.predecessor,

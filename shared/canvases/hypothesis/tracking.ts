@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { EntityIdSchema } from '../baseContent.js'
-import { MetricSchema, type Metric } from './metric.js'
+import { MetricSchema, targetValue, type Metric } from './metric.js'
+import { VerdictResultSchema } from './verdict.js'
 
 /** Life of a hypothesis: draft → ready → running → evaluated → decided. */
 export const HypothesisStatuses = ['draft', 'ready', 'running', 'evaluated', 'decided'] as const
@@ -47,11 +48,17 @@ export const AmendmentSchema = z.object({
 })
 export type Amendment = z.infer<typeof AmendmentSchema>
 
+/** The verdict as it stood when a decision was made: kept with the decision, never recomputed. */
+export const DecidedVerdictSchema = VerdictResultSchema.pick({ verdict: true, reason: true })
+export type DecidedVerdict = z.infer<typeof DecidedVerdictSchema>
+
 export const DecisionRecordSchema = z.object({
   decision: z.enum(Decisions),
   rationale: z.string().max(4000),
   by: z.string().max(200),
   at: IsoTime,
+  /** Absent on decisions recorded before the verdict was kept. */
+  verdictAtDecision: DecidedVerdictSchema.optional(),
 })
 export type DecisionRecord = z.infer<typeof DecisionRecordSchema>
 
@@ -67,6 +74,18 @@ export const LessonSchema = z.object({
 })
 export type Lesson = z.infer<typeof LessonSchema>
 
+/**
+ * Something the record of a hypothesis says about itself: what an import restored as it was
+ * recorded (a time box that started before the import), dated and attributed.
+ */
+export const HistoryNoteSchema = z.object({
+  id: EntityIdSchema,
+  at: IsoTime,
+  by: z.string().max(200),
+  note: z.string().min(1).max(2000),
+})
+export type HistoryNote = z.infer<typeof HistoryNoteSchema>
+
 /** Everything a hypothesis tracks beyond the canvas boxes. */
 export const HypothesisTrackingSchema = z.object({
   status: z.enum(HypothesisStatuses),
@@ -77,6 +96,7 @@ export const HypothesisTrackingSchema = z.object({
   lessons: z.array(LessonSchema),
   predecessor: EntityIdSchema.nullable(),
   successor: EntityIdSchema.nullable(),
+  history: z.array(HistoryNoteSchema).default([]),
 })
 export type HypothesisTracking = z.infer<typeof HypothesisTrackingSchema>
 
@@ -89,13 +109,14 @@ export const emptyTracking = (): HypothesisTracking => ({
   lessons: [],
   predecessor: null,
   successor: null,
+  history: [],
 })
 
 /** Success criteria that still lack a baseline or a target; empty when the hypothesis can run. */
 export function incompleteCriteria(metrics: readonly Metric[]): string[] {
   return metrics
     .filter((m) => m.kind === 'success')
-    .filter((m) => m.baseline.value === null || m.target.value === null)
+    .filter((m) => m.baseline.value === null || targetValue(m) === null)
     .map((m) => m.key)
 }
 
@@ -154,6 +175,7 @@ const metricTerms = (m: Metric | undefined) =>
         m.baseline.at,
         m.baseline.source,
         m.target.value,
+        m.target.relative ?? null,
         m.tolerance,
       ])
 

@@ -2,6 +2,7 @@ import * as Y from 'yjs'
 import {
   AmendmentSchema,
   DecisionRecordSchema,
+  HistoryNoteSchema,
   HypothesisStatuses,
   LessonSchema,
   MeasurementSchema,
@@ -9,6 +10,7 @@ import {
   emptyTracking,
   type Amendment,
   type DecisionRecord,
+  type HistoryNote,
   type HypothesisStatus,
   type HypothesisTracking,
   type Lesson,
@@ -26,6 +28,7 @@ import { yText } from '../../doc/ytext.js'
  *   measurements: Y.Array<Measurement> (append-only, plain JSON)
  *   amendments:   Y.Array<Amendment>   (append-only, plain JSON)
  *   predecessor, successor: canvas ids
+ *   history:      Y.Array<HistoryNote>    (append-only, plain JSON; what an import restored)
  * Lessons learned are the items of the `lessons` box, each with `at` and `by` besides its text.
  */
 const Keys = {
@@ -36,6 +39,7 @@ const Keys = {
   amendments: 'amendments',
   predecessor: 'predecessor',
   successor: 'successor',
+  history: 'history',
 } as const
 
 function appendOnly(canvas: CanvasMap, key: string): Y.Array<unknown> {
@@ -151,6 +155,7 @@ export function readTracking(canvas: CanvasMap): HypothesisTracking {
       .filter((l): l is Lesson => l !== undefined),
     predecessor: id(canvas.get(Keys.predecessor)),
     successor: id(canvas.get(Keys.successor)),
+    history: validEntries(canvas.get(Keys.history), (v) => HistoryNoteSchema.safeParse(v).data),
   }
 }
 
@@ -168,6 +173,9 @@ export const appendMeasurements = (canvas: CanvasMap, measurements: readonly Mea
 
 export const appendAmendment = (canvas: CanvasMap, amendment: Amendment) =>
   appendOnly(canvas, Keys.amendments).push([amendment])
+
+export const appendHistoryNote = (canvas: CanvasMap, note: HistoryNote) =>
+  appendOnly(canvas, Keys.history).push([note])
 
 /** Appends a dated, attributed lesson to the lessons-learned log. */
 export function appendLesson(canvas: CanvasMap, lesson: Lesson) {
@@ -193,6 +201,7 @@ export function writeTracking(canvas: CanvasMap, tracking: HypothesisTracking) {
   if (tracking.amendments.length > 0) {
     appendOnly(canvas, Keys.amendments).push([...tracking.amendments])
   }
+  if (tracking.history.length > 0) appendOnly(canvas, Keys.history).push([...tracking.history])
   const dates = new Map(tracking.lessons.map((l) => [l.id, l]))
   for (const item of lessonItems(canvas)) {
     const lesson = dates.get(String(item.get('id')))

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { MetricKinds, type Metric } from './metric.js'
+import { MetricKinds, targetValue, type Metric } from './metric.js'
 
 export const Verdicts = ['pending', 'supported', 'refuted', 'inconclusive'] as const
 export type Verdict = (typeof Verdicts)[number]
@@ -55,9 +55,10 @@ export function latestValues(
 }
 
 /** Whether a success criterion's value meets its target, in the metric's direction. */
-export const meetsTarget = (metric: Metric, value: number) =>
-  metric.target.value !== null &&
-  (metric.direction === 'increase' ? value >= metric.target.value : value <= metric.target.value)
+export function meetsTarget(metric: Metric, value: number) {
+  const target = targetValue(metric)
+  return target !== null && (metric.direction === 'increase' ? value >= target : value <= target)
+}
 
 /** Whether a guardrail's value is worse than its baseline by more than its tolerance. */
 export function breachesGuardrail(metric: Metric, value: number) {

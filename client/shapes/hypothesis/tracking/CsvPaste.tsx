@@ -30,7 +30,8 @@ export function CsvPaste({
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null)
 
   const record = () => {
-    const checked = pastedRows(text, new Set(metrics.map((m) => m.key)))
+    const now = Date.now()
+    const checked = pastedRows(text, new Set(metrics.map((m) => m.key)), now)
     if (!checked.ok) {
       setMessage({ ok: false, text: `Nothing recorded. ${checked.message}` })
       return
@@ -38,7 +39,7 @@ export function CsvPaste({
     const result = recordMeasurements(doc, canvasId, checked.rows, {
       baseline,
       by: name,
-      now: Date.now(),
+      now,
     })
     if (!result.ok) {
       setMessage({ ok: false, text: `Nothing recorded. ${result.message}` })

@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react'
-import { computeVerdict } from '../../../../shared/canvases/hypothesis/verdict'
+import { standingVerdict } from '../../../../shared/canvases/hypothesis/standing'
 import type { CanvasMap } from '../../../../shared/doc/canvasDoc'
 import { useFollowLink } from '../../canvas/useFollowLink'
 import { TrackingBar } from './TrackingBar'
@@ -11,7 +11,7 @@ import './tracking.css'
 
 /**
  * A hypothesis canvas with its tracking: the bar above the boxes, and the panel over the
- * metrics column when open. The verdict is computed here, live, with the same function the
+ * metrics column when open. The verdict (kept with the decision once decided) is computed here, live, with the same function the
  * server uses, on every change to the document and when the time box runs out.
  */
 export function HypothesisTracking({
@@ -27,7 +27,7 @@ export function HypothesisTracking({
   const now = useClock(tracking.timebox)
   const tab = useTrackingPanel((s) => s.open[canvasId])
   useFollowLink(canvasId)
-  const verdict = computeVerdict(metrics, tracking.measurements, tracking.timebox.end, now)
+  const verdict = standingVerdict(metrics, tracking.measurements, tracking, now)
 
   return (
     <div className="hypothesis-tracking">

@@ -45,7 +45,8 @@ export function MeasurementForm({
       ...(at ? { at: new Date(at).toISOString() } : {}),
       source: 'manual',
     }
-    const checked = validateMeasurementRows([row], new Set(metrics.map((m) => m.key)))
+    const now = Date.now()
+    const checked = validateMeasurementRows([row], new Set(metrics.map((m) => m.key)), now)
     if (!checked.ok) {
       setMessage({ ok: false, text: checked.message.replace(/^row 1: /, '') })
       return
@@ -53,7 +54,7 @@ export function MeasurementForm({
     const result = recordMeasurements(doc, canvasId, checked.rows, {
       baseline: isBaseline,
       by: name,
-      now: Date.now(),
+      now,
     })
     if (!result.ok) {
       setMessage({ ok: false, text: result.message })

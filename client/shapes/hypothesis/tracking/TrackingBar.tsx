@@ -126,7 +126,10 @@ export function TrackingBar({ canvasId, tracking, verdict, now }: TrackingBarPro
         </span>
 
         <span className="tracking-verdict-mark" {...verdictDiff}>
-          <VerdictBadge result={verdict} />
+          <VerdictBadge
+            result={verdict}
+            decidedAt={tracking.status === 'decided' ? (tracking.decision?.at ?? null) : null}
+          />
         </span>
 
         <ViewAction

@@ -1,5 +1,6 @@
 import type { VerdictResult } from '../../../../shared/canvases/hypothesis/verdict'
 import { verdictLabels } from '../../../tracker/trackerLabels'
+import { shortDate } from './dates'
 import './VerdictBadge.css'
 
 // Drawn rather than typed, so the marks look the same in every font.
@@ -10,8 +11,17 @@ const marks = {
   pending: 'M6 3.6V6l1.6 1',
 } as const
 
-/** The verdict that follows from the data right now, and why, in one line. */
-export function VerdictBadge({ result }: { result: VerdictResult }) {
+/**
+ * The verdict that follows from the data right now, and why, in one line; once decided, the
+ * verdict the decision was made on: "Decided 30 Nov: Supported".
+ */
+export function VerdictBadge({
+  result,
+  decidedAt = null,
+}: {
+  result: VerdictResult
+  decidedAt?: string | null
+}) {
   return (
     <div
       className={`tracking-verdict verdict-tone-${result.verdict}`}
@@ -32,7 +42,10 @@ export function VerdictBadge({ result }: { result: VerdictResult }) {
         />
       </svg>
       <div className="tracking-verdict-text">
-        <strong>{verdictLabels[result.verdict]}</strong>
+        <strong>
+          {decidedAt && `Decided ${shortDate(decidedAt)}: `}
+          {verdictLabels[result.verdict]}
+        </strong>
         <span className="tracking-verdict-reason" data-testid="verdict-reason">
           {result.reason}
         </span>

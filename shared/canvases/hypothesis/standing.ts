@@ -1,0 +1,47 @@
+import type { Metric } from './metric.js'
+import type { DecidedVerdict, DecisionRecord, HypothesisStatus } from './tracking.js'
+import { computeVerdict, type MeasurementPoint, type VerdictResult } from './verdict.js'
+
+/** What the standing verdict of a hypothesis depends on besides its metrics and measurements. */
+export interface Standing {
+  status: HypothesisStatus
+  timebox: { end: string | null }
+  decision: DecisionRecord | null
+}
+
+/**
+ * The verdict a hypothesis shows: while it runs, `computeVerdict` as of `now`; once evaluated,
+ * judged as if its time box had ended (an evaluation is a judgement, never "pending"); once
+ * decided, the verdict the decision was made on, kept with the decision (a decision recorded
+ * before verdicts were kept is judged as of its own time).
+ */
+export function standingVerdict(
+  metrics: readonly Metric[],
+  measurements: readonly MeasurementPoint[],
+  standing: Standing,
+  now: number,
+): VerdictResult {
+  const { status, decision } = standing
+  if (status === 'decided' && decision) {
+    const at = Date.parse(decision.at)
+    const judged = computeVerdict(metrics, measurements, decision.at, at)
+    return decision.verdictAtDecision ? { ...judged, ...decision.verdictAtDecision } : judged
+  }
+  if (status === 'evaluated' || status === 'decided') {
+    const end = standing.timebox.end
+    const closed = end === null || Date.parse(end) > now ? new Date(now).toISOString() : end
+    return computeVerdict(metrics, measurements, closed, now)
+  }
+  return computeVerdict(metrics, measurements, standing.timebox.end, now)
+}
+
+/** The verdict to keep with a decision made at `now`: the one the hypothesis shows then. */
+export function verdictToKeep(
+  metrics: readonly Metric[],
+  measurements: readonly MeasurementPoint[],
+  standing: Standing,
+  now: number,
+): DecidedVerdict {
+  const { verdict, reason } = standingVerdict(metrics, measurements, standing, now)
+  return { verdict, reason }
+}
