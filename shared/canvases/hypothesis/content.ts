@@ -2,11 +2,16 @@ import { z } from 'zod'
 import { BaseContentSchema, type BaseContent } from '../baseContent.js'
 import { hypothesisCanvas } from './definition.js'
 import { MetricSchema } from './metric.js'
+import { AssumptionSchema } from './assumption.js'
 
-/** A hypothesis canvas's content: the sentence fields, boxes, and the agreed metrics. */
+/**
+ * A hypothesis canvas's content: the sentence fields, boxes, the agreed metrics and the
+ * assumptions it rests on (riskiest first).
+ */
 export const HypothesisContentSchema = BaseContentSchema.extend({
   kind: z.literal(hypothesisCanvas.kind),
   metrics: z.array(MetricSchema).optional(),
+  assumptions: z.array(AssumptionSchema).optional(),
 })
 export type HypothesisContent = z.infer<typeof HypothesisContentSchema>
 

@@ -4,10 +4,22 @@ import { boxSection, cell, row, separator } from '../../markdown/tables.js'
 import type { KindMarkdown, MarkdownSection } from '../types.js'
 import type { HypothesisContent } from './content.js'
 import { hypothesisCanvas } from './definition.js'
-import { DetailsLine, MetricColumns } from './markdownFormat.js'
+import { AssumptionColumns, DetailsLine, MetricColumns } from './markdownFormat.js'
 import { readTrackingRow, type TrackedSection } from './markdownRows.js'
-import { lessonsSection, statusSection, trackingSections } from './markdownSections.js'
-import { MetricSchema, type Metric } from './metric.js'
+import {
+  assumptionsSection,
+  lessonsSection,
+  statusSection,
+  trackingSections,
+} from './markdownSections.js'
+import {
+  MetricSchema,
+  RelativeUnits,
+  relativeTargetWords,
+  targetValue,
+  type Metric,
+} from './metric.js'
+import { AssumptionSchema } from './assumption.js'
 import { emptyTracking, type HypothesisTracking } from './tracking.js'
 
 /**
@@ -28,6 +40,18 @@ function sentence(content: HypothesisContent): string[] {
   ]
 }
 
+/**
+ * The target cell: a number, or a relative target in words with what it resolves to and a
+ * marker import reads it back from: `+10 % over baseline (→ 4.4) <!-- target by="10" unit="%" -->`.
+ */
+function targetCell(m: Metric): string {
+  const relative = m.target.relative
+  if (!relative) return formatNumber(m.target.value)
+  const resolved = targetValue(m)
+  const words = `${relativeTargetWords(relative, m.unit)}${resolved === null ? '' : ` (→ ${formatNumber(resolved)})`}`
+  return `${cell(words)} ${marker('target', { by: relative.by, unit: relative.unit })}`
+}
+
 function metricsTable(metrics: readonly Metric[]): string[] {
   return [
     '### Metrics',
@@ -44,7 +68,7 @@ function metricsTable(metrics: readonly Metric[]): string[] {
         formatNumber(m.baseline.value),
         cell(m.baseline.at ?? ''),
         cell(m.baseline.source ?? ''),
-        formatNumber(m.target.value),
+        targetCell(m),
         formatNumber(m.tolerance),
       ]),
     ),
@@ -76,6 +100,12 @@ const metricsSection: Section = {
         fail(i, `a metric row has ${MetricColumns.length} cells`)
       const [name, key, kind, unit, direction, baseline, at, source, target, tolerance] = cells
       const marker = readMarker(name!)
+      const relative = readMarker(target!)
+      if (relative && relative.name !== 'target')
+        fail(i, 'expected <!-- target … --> in the target cell')
+      if (relative && !RelativeUnits.includes(relative.attrs.unit as never)) {
+        fail(i, `a relative target's unit is ${RelativeUnits.join(' or ')}`)
+      }
       if (!marker || marker.name !== 'metric')
         fail(i, 'expected <!-- metric id="…" --> in the first cell')
       const metric = parse(
@@ -93,12 +123,42 @@ const metricsSection: Section = {
             at: at === '' ? null : unescapeInline(at!),
             source: source === '' ? null : unescapeInline(source!),
           },
-          target: { value: num(target!) },
+          target: relative
+            ? {
+                value: null,
+                relative: { by: num(relative.attrs.by ?? ''), unit: relative.attrs.unit },
+              }
+            : { value: num(target!) },
           tolerance: num(tolerance!),
         },
         'metric',
       )
       ;(c.metrics ??= []).push(metric)
+    },
+  }),
+}
+
+const assumptionsSectionReader: Section = {
+  what: 'assumptions',
+  open: () => ({
+    row(cells, c, _tracking, { index: i, fail, parse }) {
+      if (cells.join('|') === AssumptionColumns.join('|')) return
+      if (cells.length !== AssumptionColumns.length) {
+        fail(i, `an assumption row has ${AssumptionColumns.length} cells`)
+      }
+      const [, text, state] = cells
+      const m = readMarker(text!)
+      if (!m || m.name !== 'assumption') fail(i, 'expected <!-- assumption id="…" --> after it')
+      const list = (c.assumptions ??= [])
+      const assumption = parse(
+        i,
+        AssumptionSchema,
+        { id: m!.attrs.id, text: unescapeInline(m!.before), state },
+        'assumption',
+      )
+      if (list.some((a) => a.id === assumption.id))
+        fail(i, `assumption ${assumption.id} appears twice`)
+      list.push(assumption)
     },
   }),
 }
@@ -127,12 +187,15 @@ export const hypothesisMarkdown: KindMarkdown<HypothesisContent, HypothesisTrack
       )
     }
     lines.push(...metricsTable(content.metrics ?? []))
+    lines.push(...assumptionsSection(content))
     lines.push(...trackingSections(content, tracked))
     return lines
   },
   sections: {
     sentence: sentenceSection,
     metrics: metricsSection,
+    assumptions: assumptionsSectionReader,
+    history: tracked('history'),
     status: tracked('status'),
     lessons: tracked('lessons'),
     amendments: tracked('amendments'),

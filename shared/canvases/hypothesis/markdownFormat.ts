@@ -45,7 +45,11 @@ export const MeasurementColumns = [
   'By',
   'Id',
 ] as const
-export const DecisionColumns = ['Decision', 'Rationale', 'By', 'At'] as const
+export const DecisionColumns = ['Decision', 'Rationale', 'By', 'At', 'Verdict'] as const
+/** The decision table of exports written before the verdict was kept with the decision. */
+export const DecisionColumnsBefore = ['Decision', 'Rationale', 'By', 'At'] as const
+export const AssumptionColumns = ['Rank', 'Assumption', 'State'] as const
+export const HistoryColumns = ['At', 'By', 'Note'] as const
 
 /** The full measurement list is folded away: readers want the summary, import wants it all. */
 export const measurementsDetailsOpen = (count: number) =>

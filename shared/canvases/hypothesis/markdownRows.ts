@@ -6,14 +6,18 @@ import type { HypothesisContent } from './content.js'
 import {
   AmendmentColumns,
   DecisionColumns,
+  DecisionColumnsBefore,
+  HistoryColumns,
   LessonColumns,
   MeasurementColumns,
   StatusLabels,
 } from './markdownFormat.js'
 import { MetricSchema } from './metric.js'
+import { Verdicts } from './verdict.js'
 import {
   AmendmentSchema,
   DecisionRecordSchema,
+  HistoryNoteSchema,
   HypothesisStatuses,
   MeasurementSchema,
   type HypothesisTracking,
@@ -21,7 +25,8 @@ import {
 
 type Fail = (index: number, message: string) => never
 type Parse = <T>(index: number, schema: z.ZodType<T>, value: unknown, what: string) => T
-export type TrackedSection = 'status' | 'lessons' | 'amendments' | 'measurements' | 'decision'
+export type TrackedSection =
+  'status' | 'lessons' | 'amendments' | 'measurements' | 'decision' | 'history'
 
 const headers: Record<TrackedSection, readonly string[]> = {
   status: ['Field', 'Value'],
@@ -29,6 +34,7 @@ const headers: Record<TrackedSection, readonly string[]> = {
   amendments: AmendmentColumns,
   measurements: MeasurementColumns,
   decision: DecisionColumns,
+  history: HistoryColumns,
 }
 const orNull = (s: string) => (s === '' ? null : s)
 const text = (s: string) => unescapeInline(s)
@@ -43,7 +49,11 @@ export function readTrackingRow(
   fail: Fail,
   parse: Parse,
 ) {
-  const header = headers[section]
+  let header = headers[section]
+  // Exports written before decisions kept their verdict have one column fewer.
+  if (section === 'decision' && cells.length === DecisionColumnsBefore.length) {
+    header = DecisionColumnsBefore
+  }
   if (cells.join('|') === header.join('|')) return
   if (cells.length !== header.length) fail(i, `a ${section} row has ${header.length} cells`)
 
@@ -143,12 +153,36 @@ export function readTrackingRow(
       return
     }
     case 'decision': {
-      const [decision, rationale, by, at] = cells as [string, string, string, string]
+      const [decision, rationale, by, at, verdict = ''] = cells as string[]
+      const kept = /^([a-z]+): (.*)$/.exec(verdict)
+      if (verdict !== '' && (!kept || !Verdicts.includes(kept[1] as never))) {
+        fail(i, `the verdict at decision is one of ${Verdicts.join(', ')}, then ": " and why`)
+      }
       tracking.decision = parse(
         i,
         DecisionRecordSchema,
-        { decision, rationale: text(rationale), by: text(by), at },
+        {
+          decision,
+          rationale: text(rationale!),
+          by: text(by!),
+          at,
+          ...(kept && { verdictAtDecision: { verdict: kept[1], reason: text(kept[2]!) } }),
+        },
         'decision',
+      )
+      return
+    }
+    case 'history': {
+      const [at, by, note] = cells as [string, string, string]
+      const m = readMarker(at)
+      if (!m || m.name !== 'note') fail(i, 'expected <!-- note id="…" --> in the first cell')
+      tracking.history.push(
+        parse(
+          i,
+          HistoryNoteSchema,
+          { id: m!.attrs.id, at: m!.before, by: text(by), note: text(note) },
+          'history note',
+        ),
       )
       return
     }

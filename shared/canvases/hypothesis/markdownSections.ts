@@ -4,7 +4,9 @@ import { cell, row, separator } from '../../markdown/tables.js'
 import type { HypothesisContent } from './content.js'
 import {
   AmendmentColumns,
+  AssumptionColumns,
   DecisionColumns,
+  HistoryColumns,
   LessonColumns,
   MeasurementColumns,
   StatusLabels,
@@ -12,7 +14,7 @@ import {
   measurementsDetailsClose,
   measurementsDetailsOpen,
 } from './markdownFormat.js'
-import type { Metric } from './metric.js'
+import { targetValue, type Metric } from './metric.js'
 import { measurementSummaries } from './summary.js'
 import type { HypothesisTracking } from './tracking.js'
 import { standingVerdict } from './standing.js'
@@ -76,7 +78,7 @@ export function lessonsSection(
 const describeMetric = (m: Metric | null) =>
   m === null
     ? 'none'
-    : `baseline ${formatNumber(m.baseline.value) || '–'}, target ${formatNumber(m.target.value) || '–'}` +
+    : `baseline ${formatNumber(m.baseline.value) || '–'}, target ${formatNumber(targetValue(m)) || '–'}` +
       (m.tolerance === null ? '' : `, tolerance ${formatNumber(m.tolerance)}`)
 
 /**
@@ -124,7 +126,7 @@ function measurementsSection(content: HypothesisContent, tracking: HypothesisTra
         s.first?.at ?? '',
         formatNumber(s.latest?.value),
         s.latest?.at ?? '',
-        formatNumber(metrics[i]!.target.value),
+        formatNumber(targetValue(metrics[i]!)),
       ]),
     ),
     '',
@@ -162,8 +164,47 @@ function decisionSection(tracking: HypothesisTracking): string[] {
     '### Decision',
     marker('decision'),
     row(DecisionColumns),
-    separator(['l', 'l', 'l', 'l']),
-    row([d.decision, cell(d.rationale), cell(d.by), d.at]),
+    separator(['l', 'l', 'l', 'l', 'l']),
+    row([
+      d.decision,
+      cell(d.rationale),
+      cell(d.by),
+      d.at,
+      d.verdictAtDecision
+        ? `${d.verdictAtDecision.verdict}: ${cell(d.verdictAtDecision.reason)}`
+        : '',
+    ]),
+    '',
+  ]
+}
+
+/** The assumptions, riskiest first; none written for a hypothesis without any. */
+export function assumptionsSection(content: HypothesisContent): string[] {
+  const assumptions = content.assumptions ?? []
+  if (assumptions.length === 0) return []
+  return [
+    '### Assumptions',
+    marker('assumptions'),
+    row(AssumptionColumns),
+    separator(['r', 'l', 'l']),
+    ...assumptions.map((a, i) =>
+      row([String(i + 1), `${cell(a.text)} ${marker('assumption', { id: a.id })}`, a.state]),
+    ),
+    '',
+  ]
+}
+
+/** What the record says about itself (what an import restored), dated and attributed. */
+function historySection(tracking: HypothesisTracking): string[] {
+  if (tracking.history.length === 0) return []
+  return [
+    '### History',
+    marker('history'),
+    row(HistoryColumns),
+    separator(['l', 'l', 'l']),
+    ...tracking.history.map((h) =>
+      row([`${h.at} ${marker('note', { id: h.id })}`, cell(h.by), cell(h.note)]),
+    ),
     '',
   ]
 }
@@ -177,5 +218,6 @@ export function trackingSections(
     ...amendmentsSection(tracking),
     ...measurementsSection(content, tracking),
     ...decisionSection(tracking),
+    ...historySection(tracking),
   ]
 }

@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { EntityIdSchema } from '../baseContent.js'
 import { MetricDirections, MetricKinds, RelativeUnits } from './metric.js'
+import { AssumptionInputSchema, MaxAssumptions } from './assumption.js'
 
 /** A metric as an integration sends it; `id` is generated when absent. */
 export const MetricInputSchema = z.strictObject({
@@ -33,10 +34,12 @@ export type MetricInput = z.input<typeof MetricInputSchema>
 
 const SentenceSlotSchema = z.string().max(2000)
 
-/** The members of a canvas body only a hypothesis takes: its sentence and its metrics. */
+/** The members of a canvas body only a hypothesis takes: its sentence, metrics and assumptions. */
 export const hypothesisBodyParts = {
   belief: SentenceSlotSchema.optional(),
   expectedResult: SentenceSlotSchema.optional(),
   successSignal: SentenceSlotSchema.optional(),
   metrics: z.array(MetricInputSchema).max(100).optional(),
+  /** Riskiest first; replaces the list (an assumption sent without an id keeps the id of one with its text). */
+  assumptions: z.array(AssumptionInputSchema).max(MaxAssumptions).optional(),
 }

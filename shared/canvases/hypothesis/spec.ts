@@ -5,6 +5,7 @@ import { HypothesisContentSchema, type HypothesisContent } from './content.js'
 import { hypothesisCanvas } from './definition.js'
 import { hypothesisMarkdown } from './markdown.js'
 import { readMetrics, setMetrics } from './metricDoc.js'
+import { readAssumptions, setAssumptions } from './assumptionDoc.js'
 import { HypothesisTrackingSchema, emptyTracking, type HypothesisTracking } from './tracking.js'
 
 /** The hypothesis canvas: its metrics beside the boxes, and what it tracks while it runs. */
@@ -13,12 +14,16 @@ export const hypothesisSpec = {
   definition: hypothesisCanvas,
   schema: HypothesisContentSchema,
   parts: {
-    empty: () => ({ metrics: [] }),
-    read: (canvas) => ({ metrics: readMetrics(canvas) }),
+    empty: () => ({ metrics: [], assumptions: [] }),
+    read: (canvas) => ({ metrics: readMetrics(canvas), assumptions: readAssumptions(canvas) }),
     write(canvas, content) {
       if (content.metrics) setMetrics(canvas, content.metrics)
+      if (content.assumptions) setAssumptions(canvas, content.assumptions)
     },
-    renewIds: (content, fresh) => ({ metrics: fresh(content.metrics) }),
+    renewIds: (content, fresh) => ({
+      metrics: fresh(content.metrics),
+      assumptions: fresh(content.assumptions),
+    }),
   },
   tracking: {
     schema: HypothesisTrackingSchema,
@@ -33,15 +38,30 @@ export const hypothesisSpec = {
   },
   markdown: hypothesisMarkdown,
   input: {
-    members: { metrics: 'only a hypothesis canvas has metrics' },
+    members: {
+      metrics: 'only a hypothesis canvas has metrics',
+      assumptions: 'only a hypothesis canvas has assumptions',
+    },
     fieldMembers: ['belief', 'expectedResult', 'successSignal'],
     read(body, base) {
-      if (body.metrics === undefined) return {}
+      const parts: Partial<HypothesisContent> = {}
+      if (body.assumptions !== undefined) {
+        const idsByText = new Map((base.assumptions ?? []).map((a) => [a.text, a.id]))
+        const ids = new Set<string>()
+        parts.assumptions = body.assumptions.map((a) => {
+          const id = a.id ?? idsByText.get(a.text) ?? newId()
+          if (ids.has(id)) throw new ContentInputError(`assumption id "${id}" is used twice`)
+          ids.add(id)
+          return { id, text: a.text, state: a.state }
+        })
+      }
+      if (body.metrics === undefined) return parts
       const keys = new Set<string>()
       // A metric sent without an id keeps the id of the metric with its key, so a PATCH that
       // restates the metrics edits them in place rather than replacing them.
       const idsByKey = new Map((base.metrics ?? []).map((m) => [m.key, m.id]))
       return {
+        ...parts,
         metrics: body.metrics.map((m) => {
           if (keys.has(m.key)) throw new ContentInputError(`metric key "${m.key}" is used twice`)
           keys.add(m.key)
