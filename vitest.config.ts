@@ -10,6 +10,7 @@ const PostgresSuites = [
   'test/api/tracker.test.ts',
   'test/api/workshop.test.ts',
   'test/api/hypotheses.test.ts',
+  'test/api/hypothesisLedger.test.ts',
   'test/api/comments.test.ts',
   'test/api/versions.test.ts',
   'test/api/mcp.test.ts',

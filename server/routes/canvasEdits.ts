@@ -58,12 +58,18 @@ export async function createCanvas(
   ctx: ServerContext,
   boardId: string,
   body: CreateCanvasBody,
+  /** Who the kind's creation records (a hypothesis's lessons given at creation) name. */
+  by = 'API',
 ): Promise<CanvasResponse> {
   const content = toCanvasContent(emptyCanvas(body.kind, body.title), body, [])
   return editBoard(async () => {
     const room = await boardRoomToEdit(ctx, boardId)
     requireRoomFor(room, JSON.stringify(content).length)
-    await room.transact((doc) => writeCanvas(doc, content))
+    await room.transact((doc) => {
+      const map = writeCanvas(doc, content)
+      const at = new Date(ctx.now()).toISOString()
+      getCanvasSpec(content.kind).tracking?.created?.(map, { at, by })
+    })
     return canvasResponse(readCanvas(content.id, getBoardCanvases(room.doc).get(content.id)!)!)
   })
 }

@@ -9,7 +9,8 @@ import {
   UpdateCanvasBodySchema,
 } from '../../shared/api/canvases.js'
 import { getCanvasSpec } from '../../shared/canvases/registry.js'
-import { EntityIdSchema } from '../../shared/canvases/schema.js'
+import { EntityIdSchema, newId, type CanvasContent } from '../../shared/canvases/schema.js'
+import { ContentInputError } from '../../shared/canvases/types.js'
 import {
   getBoardCanvases,
   readAllCanvases,
@@ -223,12 +224,22 @@ export function canvasRoutes(ctx: ServerContext) {
         await requireBoard(ctx, boardId)
         const text = await c.req.text()
         let imported
+        const notes: string[] = []
         try {
           imported = importMarkdown(text)
+          // Refuses what cannot be true now, and keeps what is restored as history.
+          for (const canvas of imported.canvases) {
+            const rules = getCanvasSpec(canvas.kind).tracking?.imported
+            if (!rules || !canvas.tracking) continue
+            const restored = rules(canvas, canvas.tracking, ctx.now(), newId)
+            canvas.tracking = restored.tracking
+            notes.push(...restored.notes)
+          }
         } catch (error) {
           if (error instanceof MarkdownImportError) {
             throw new ApiError('invalid_body', error.message, { line: error.line })
           }
+          if (error instanceof ContentInputError) throw new ApiError('invalid_body', error.message)
           throw error
         }
         // The room is opened after the body is read: reading it may take a while.
@@ -249,7 +260,7 @@ export function canvasRoutes(ctx: ServerContext) {
           )
           return fresh
         })
-        return c.json({ ids: canvases.map((canvas) => canvas.id) }, 201)
+        return c.json({ ids: canvases.map((canvas) => canvas.id), notes }, 201)
       },
     )
 }

@@ -57,4 +57,8 @@ export const CanvasResponseSchema = z.intersection(
 )
 
 /** 201 from POST /api/boards/:boardId/import: the ids of the canvases created. */
-export const ImportResultSchema = z.object({ ids: z.array(EntityIdSchema) })
+export const ImportResultSchema = z.object({
+  ids: z.array(EntityIdSchema),
+  /** What the import restored as recorded history rather than as new (a past time box, …). */
+  notes: z.array(z.string()),
+})

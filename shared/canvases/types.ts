@@ -33,6 +33,18 @@ export interface KindTracking<T> {
   write(canvas: CanvasMap, tracking: T): void
   /** The tracking after the content's ids were renamed (old id → new id). */
   renewIds(tracking: T, renamed: ReadonlyMap<string, string>): T
+  /** Dates and attributes what a canvas created through the API starts with. */
+  created?(canvas: CanvasMap, stamp: { at: string; by: string }): void
+  /**
+   * The tracking an import may write as of `now`, and notes on what it restored as history;
+   * throws ContentInputError for what cannot be true (a measurement dated in the future).
+   */
+  imported?(
+    content: BaseContent,
+    tracking: T,
+    now: number,
+    newId: () => string,
+  ): { tracking: T; notes: string[] }
 }
 
 /** Where the importer is: the line's 0-based index, and failing or parsing at that line. */

@@ -21,7 +21,8 @@ const DAY_MS = 24 * 60 * 60 * 1000
 let server: TestServer
 let api: Api
 // The server's clock, moved by tests that need a time box to end.
-let clock = Date.parse('2026-11-02T09:00:00.000Z')
+// After every observation time the tests post: values dated ahead of the server are refused.
+let clock = Date.parse('2026-11-04T09:00:00.000Z')
 
 beforeAll(async () => {
   server = await startTestServer({ now: () => clock })
@@ -534,6 +535,8 @@ describe('deciding', () => {
       rationale: 'Conversion is up',
       by: 'Ana',
       at: new Date(clock).toISOString(),
+      // Decided without data: judged as the time box closed, never "pending".
+      verdictAtDecision: { verdict: 'inconclusive', reason: expect.any(String) },
     })
     expect(v.successor).toBeNull()
     const again = await api(`/api/boards/${boardId}/hypotheses/${id}/decision`, {

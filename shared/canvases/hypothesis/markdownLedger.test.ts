@@ -20,7 +20,11 @@ const metric = (over: Partial<Metric> & Pick<Metric, 'id' | 'key'>): Metric => (
 })
 
 function ledgerCanvas(): ExportCanvas {
-  const canvas = emptyCanvas(hypothesisCanvas.kind, 'Checkout copy', 'hyp-ledger-1')
+  const { id, title, fields, boxes } = emptyCanvas(
+    hypothesisCanvas.kind,
+    'Checkout copy',
+    'hyp-ledger-1',
+  )
   const tracking: HypothesisTracking = {
     ...emptyTracking(),
     status: 'decided',
@@ -42,7 +46,11 @@ function ledgerCanvas(): ExportCanvas {
     ],
   }
   return {
-    ...canvas,
+    id,
+    title,
+    fields,
+    boxes,
+    kind: hypothesisCanvas.kind,
     metrics: [
       metric({
         id: 'metric-rel',
@@ -57,7 +65,11 @@ function ledgerCanvas(): ExportCanvas {
         baseline: { value: 200, at: '2026-10-02T08:30:00.000Z', source: 'apm' },
         target: { value: null, relative: { by: -20, unit: 'abs' } },
       }),
-      metric({ id: 'metric-plain', key: 'signups', baseline: { value: 10, at: null, source: null } }),
+      metric({
+        id: 'metric-plain',
+        key: 'signups',
+        baseline: { value: 10, at: null, source: null },
+      }),
     ],
     assumptions: [
       { id: 'assume-1', text: 'People read the copy | at all', state: 'broken' },

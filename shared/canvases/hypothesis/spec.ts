@@ -1,7 +1,8 @@
-import { readTracking, writeTracking } from './trackingDoc.js'
+import { readTracking, stampLessons, writeTracking } from './trackingDoc.js'
+import { restoreImported } from './importRules.js'
 import { newId } from '../baseContent.js'
 import { ContentInputError, type CanvasKindSpec } from '../types.js'
-import { HypothesisContentSchema, type HypothesisContent } from './content.js'
+import { HypothesisContentSchema, isHypothesis, type HypothesisContent } from './content.js'
 import { hypothesisCanvas } from './definition.js'
 import { hypothesisMarkdown } from './markdown.js'
 import { readMetrics, setMetrics } from './metricDoc.js'
@@ -30,6 +31,12 @@ export const hypothesisSpec = {
     empty: () => emptyTracking(),
     read: (canvas) => readTracking(canvas),
     write: (canvas, tracking) => writeTracking(canvas, tracking),
+    // Lessons given when a canvas is created become dated, attributed entries of the log.
+    created: (canvas, stamp) => stampLessons(canvas, stamp),
+    imported: (content, tracking, now, newId) =>
+      isHypothesis(content)
+        ? restoreImported(content, tracking, now, newId)
+        : { tracking, notes: [] },
     // Lessons are the lessons box's items: their dates follow the items' new ids.
     renewIds: (tracking, renamed) => ({
       ...tracking,

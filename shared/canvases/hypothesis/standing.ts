@@ -35,13 +35,17 @@ export function standingVerdict(
   return computeVerdict(metrics, measurements, standing.timebox.end, now)
 }
 
-/** The verdict to keep with a decision made at `now`: the one the hypothesis shows then. */
+/**
+ * The verdict to keep with a decision made at `now`: a decision closes the experiment, so it is
+ * judged as an evaluation is (never "pending").
+ */
 export function verdictToKeep(
   metrics: readonly Metric[],
   measurements: readonly MeasurementPoint[],
   standing: Standing,
   now: number,
 ): DecidedVerdict {
-  const { verdict, reason } = standingVerdict(metrics, measurements, standing, now)
+  const closed = { ...standing, status: 'evaluated' as const }
+  const { verdict, reason } = standingVerdict(metrics, measurements, closed, now)
   return { verdict, reason }
 }

@@ -1,10 +1,12 @@
 import { z } from 'zod'
 import { EntityIdSchema } from '../baseContent.js'
 import type { HypothesisContent } from './content.js'
+import { AssumptionSchema } from './assumption.js'
 import { MetricSchema, type Metric } from './metric.js'
 import {
   AmendmentSchema,
   DecisionRecordSchema,
+  HistoryNoteSchema,
   HypothesisStatuses,
   LessonSchema,
   MeasurementSchema,
@@ -75,6 +77,8 @@ export const HypothesisViewSchema = z.object({
   overdue: z.boolean(),
   /** The metrics: success criteria, evaluation metrics and guardrails, in canvas order. */
   criteria: z.array(MetricSchema),
+  /** What the hypothesis takes for granted, riskiest first, each untested, holding or broken. */
+  assumptions: z.array(AssumptionSchema),
   /** Changes to the criteria after they were locked, oldest first. */
   amendments: z.array(AmendmentSchema),
   /** Every measurement, in the order recorded. */
@@ -88,6 +92,8 @@ export const HypothesisViewSchema = z.object({
   /** The hypothesis this one was pivoted from, and the one it pivoted to (canvas ids). */
   predecessor: EntityIdSchema.nullable(),
   successor: EntityIdSchema.nullable(),
+  /** What imports restored as recorded history, oldest first. */
+  history: z.array(HistoryNoteSchema),
 })
 export type HypothesisView = z.infer<typeof HypothesisViewSchema>
 
@@ -99,7 +105,7 @@ export const isOverdue = (tracking: HypothesisTracking, now: number) =>
 
 /** Builds the view of a hypothesis canvas at time `now`. */
 export function hypothesisView(
-  content: Pick<HypothesisContent, 'id' | 'title' | 'fields' | 'metrics'>,
+  content: Pick<HypothesisContent, 'id' | 'title' | 'fields' | 'metrics' | 'assumptions'>,
   tracking: HypothesisTracking,
   now: number,
 ): HypothesisView {
@@ -115,6 +121,7 @@ export function hypothesisView(
     timebox: tracking.timebox,
     overdue: isOverdue(tracking, now),
     criteria: metrics,
+    assumptions: content.assumptions ?? [],
     amendments: tracking.amendments,
     measurements: tracking.measurements,
     summaries: measurementSummaries(metrics, tracking),
@@ -123,6 +130,7 @@ export function hypothesisView(
     lessons: tracking.lessons,
     predecessor: tracking.predecessor,
     successor: tracking.successor,
+    history: tracking.history,
   }
 }
 

@@ -177,6 +177,16 @@ export const appendAmendment = (canvas: CanvasMap, amendment: Amendment) =>
 export const appendHistoryNote = (canvas: CanvasMap, note: HistoryNote) =>
   appendOnly(canvas, Keys.history).push([note])
 
+/** Dates and attributes the lessons that have neither (given when the canvas was created). */
+export function stampLessons(canvas: CanvasMap, stamp: { at: string; by: string }) {
+  for (const item of lessonItems(canvas)) {
+    if (item.get('at') === undefined || item.get('at') === null) {
+      item.set('at', stamp.at)
+      item.set('by', stamp.by)
+    }
+  }
+}
+
 /** Appends a dated, attributed lesson to the lessons-learned log. */
 export function appendLesson(canvas: CanvasMap, lesson: Lesson) {
   const item = new Y.Map<unknown>()
