@@ -7,6 +7,7 @@ import { NumberField } from '../canvas/NumberField'
 import { useYRead } from '../canvas/useY'
 import { YTextInput } from '../canvas/YTextInput'
 import { MetricKeyPattern, removeMetric, setMetricField } from './metricCommands'
+import { MetricTargetField, readTarget, relativeTargetLine } from './MetricTargetField'
 import { AmendMetricButton } from './tracking/AmendMetricButton'
 import { useCriteriaLock } from './tracking/useCriteriaLock'
 import { useDiffAttributes } from '../../history/diff/diffAttributes'
@@ -27,7 +28,10 @@ const objectValue = (value: unknown, key: string) =>
 const stringOr = (value: unknown, fallback: string) =>
   typeof value === 'string' ? value : fallback
 
-/** One metric: kind, key and name, then baseline, direction, target, unit and tolerance. */
+/**
+ * One metric: kind, key and name, then baseline, direction, target (absolute or relative to
+ * the baseline), unit and tolerance, and when and where the baseline was taken.
+ */
 export function MetricCard({ canvasId, metric }: { canvasId: string; metric: Y.Map<unknown> }) {
   const { doc, focus } = useCanvasEnvironment()
   const values = useYRead(metric, () => ({
@@ -37,7 +41,7 @@ export function MetricCard({ canvasId, metric }: { canvasId: string; metric: Y.M
     unit: stringOr(metric.get('unit'), ''),
     direction: stringOr(metric.get('direction'), 'increase'),
     baseline: metric.get('baseline'),
-    target: numberOr(objectValue(metric.get('target'), 'value')),
+    target: readTarget(metric.get('target')),
     tolerance: numberOr(metric.get('tolerance')),
     name: metric.get('name'),
   }))
@@ -48,7 +52,14 @@ export function MetricCard({ canvasId, metric }: { canvasId: string; metric: Y.M
   useEffect(() => focus.fulfil(values.id, keyRef.current), [focus, values.id])
   const set = (key: string, value: unknown) => setMetricField(metric, key, value)
   const diff = useDiffAttributes(canvasId, { entry: values.id })
-  const baselineValue = numberOr(objectValue(values.baseline, 'value'))
+  const baseline = {
+    value: numberOr(objectValue(values.baseline, 'value')),
+    at: stringOr(objectValue(values.baseline, 'at'), '') || null,
+    source: stringOr(objectValue(values.baseline, 'source'), '') || null,
+  }
+  const setBaseline = (change: Partial<typeof baseline>) =>
+    set('baseline', { ...baseline, ...change })
+  const relativeLine = relativeTargetLine({ baseline, target: values.target, unit: values.unit })
 
   return (
     <li
@@ -109,17 +120,11 @@ export function MetricCard({ canvasId, metric }: { canvasId: string; metric: Y.M
         <label className="metric-number">
           <span>Baseline</span>
           <NumberField
-            value={baselineValue}
+            value={baseline.value}
             nullable
             disabled={locked}
             aria-label="Baseline"
-            onCommit={(value) =>
-              set('baseline', {
-                value,
-                at: stringOr(objectValue(values.baseline, 'at'), '') || null,
-                source: stringOr(objectValue(values.baseline, 'source'), '') || null,
-              })
-            }
+            onCommit={(value) => setBaseline({ value })}
           />
         </label>
         <button
@@ -135,16 +140,13 @@ export function MetricCard({ canvasId, metric }: { canvasId: string; metric: Y.M
         >
           {values.direction === 'decrease' ? '↘' : '↗'}
         </button>
-        <label className="metric-number">
-          <span>Target</span>
-          <NumberField
-            value={values.target}
-            nullable
-            disabled={locked}
-            aria-label="Target"
-            onCommit={(value) => set('target', { value })}
-          />
-        </label>
+        <MetricTargetField
+          target={values.target}
+          baseline={baseline}
+          unit={values.unit}
+          locked={locked}
+          onChange={(target) => set('target', target)}
+        />
         <label className="metric-number metric-unit">
           <span>Unit</span>
           <input
@@ -171,6 +173,41 @@ export function MetricCard({ canvasId, metric }: { canvasId: string; metric: Y.M
             />
           </label>
         )}
+      </div>
+      {relativeLine && (
+        <p className="metric-relative" data-testid="metric-relative-target">
+          {relativeLine}
+        </p>
+      )}
+      <div className="metric-row metric-baseline-meta">
+        <label className="metric-number">
+          <span>Baseline on</span>
+          <input
+            type="date"
+            aria-label="Baseline date"
+            value={baseline.at ? baseline.at.slice(0, 10) : ''}
+            readOnly={locked}
+            onPointerDown={stopEventPropagation}
+            onKeyDown={(event) => event.stopPropagation()}
+            onChange={(event) => {
+              const day = event.target.value
+              setBaseline({ at: /^\d{4}-\d{2}-\d{2}$/.test(day) ? `${day}T00:00:00.000Z` : null })
+            }}
+          />
+        </label>
+        <label className="metric-number metric-source">
+          <span>Source</span>
+          <input
+            aria-label="Baseline source"
+            value={baseline.source ?? ''}
+            readOnly={locked}
+            placeholder="warehouse, dashboard…"
+            maxLength={200}
+            onPointerDown={stopEventPropagation}
+            onKeyDown={(event) => event.stopPropagation()}
+            onChange={(event) => setBaseline({ source: event.target.value || null })}
+          />
+        </label>
       </div>
     </li>
   )

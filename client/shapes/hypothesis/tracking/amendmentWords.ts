@@ -45,5 +45,7 @@ export const amendedMetric = (metric: Metric, terms: MetricTerms): Metric => ({
   direction: terms.direction,
   tolerance: terms.tolerance,
   baseline: { ...metric.baseline, value: terms.baseline },
-  target: { value: terms.target },
+  // A relative target stays as it is unless a number is typed in its place.
+  target:
+    metric.target.relative && terms.target === null ? metric.target : { value: terms.target },
 })
