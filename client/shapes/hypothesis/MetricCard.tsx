@@ -143,7 +143,6 @@ export function MetricCard({ canvasId, metric }: { canvasId: string; metric: Y.M
         <MetricTargetField
           target={values.target}
           baseline={baseline}
-          unit={values.unit}
           locked={locked}
           onChange={(target) => set('target', target)}
         />

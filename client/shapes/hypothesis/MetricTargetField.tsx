@@ -31,13 +31,11 @@ export function readTarget(value: unknown): Metric['target'] {
 export function MetricTargetField({
   target,
   baseline,
-  unit,
   locked,
   onChange,
 }: {
   target: Metric['target']
   baseline: Metric['baseline']
-  unit: string
   locked: boolean
   onChange: (target: Metric['target']) => void
 }) {
