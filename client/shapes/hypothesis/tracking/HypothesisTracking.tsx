@@ -37,6 +37,7 @@ export function HypothesisTracking({
         {tab && (
           <TrackingPanel
             canvasId={canvasId}
+            canvas={canvas}
             tab={tab}
             tracking={tracking}
             metrics={metrics}

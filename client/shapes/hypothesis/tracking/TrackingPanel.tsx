@@ -5,6 +5,8 @@ import {
 } from '../../../../shared/canvases/hypothesis/tracking'
 import type { VerdictResult } from '../../../../shared/canvases/hypothesis/verdict'
 import type { Metric } from '../../../../shared/canvases/hypothesis/metric'
+import type { CanvasMap } from '../../../../shared/doc/canvasDoc'
+import { AssumptionsTab } from '../assumptions/AssumptionsTab'
 import { useWheelScroll } from '../../canvas/useWheelScroll'
 import { AmendmentForm } from './AmendmentForm'
 import { AmendmentList } from './AmendmentList'
@@ -12,6 +14,7 @@ import { CsvPaste } from './CsvPaste'
 import { DecisionTab } from './DecisionTab'
 import { MeasurementForm } from './MeasurementForm'
 import { MetricTrend } from './MetricTrend'
+import { PipelineHint } from './PipelineHint'
 import { RecentMeasurements } from './RecentMeasurements'
 import { TrackingTabs, useTrackingPanel, type TrackingTab } from './trackingPanelStore'
 import { ViewAction } from './ViewAction'
@@ -19,12 +22,14 @@ import './TrackingPanel.css'
 
 const tabLabels: Record<TrackingTab, string> = {
   measurements: 'Measurements',
+  assumptions: 'Assumptions',
   criteria: 'Amendments',
   decision: 'Decision',
 }
 
 interface TrackingPanelProps {
   canvasId: string
+  canvas: CanvasMap
   tab: TrackingTab
   tracking: HypothesisTracking
   metrics: readonly Metric[]
@@ -33,9 +38,17 @@ interface TrackingPanelProps {
 
 /**
  * The tracking panel, over the metrics column: each metric's chart and latest value, recording
- * measurements, the amendments to the locked criteria, and the decision.
+ * measurements (and how a pipeline posts them), the assumptions, the amendments to the locked
+ * criteria, and the decision.
  */
-export function TrackingPanel({ canvasId, tab, tracking, metrics, verdict }: TrackingPanelProps) {
+export function TrackingPanel({
+  canvasId,
+  canvas,
+  tab,
+  tracking,
+  metrics,
+  verdict,
+}: TrackingPanelProps) {
   const { show, close } = useTrackingPanel.getState()
   const amending = useTrackingPanel((s) => s.amending[canvasId])
   const bodyRef = useRef<HTMLDivElement>(null)
@@ -91,8 +104,10 @@ export function TrackingPanel({ canvasId, tab, tracking, metrics, verdict }: Tra
             <MeasurementForm canvasId={canvasId} metrics={metrics} status={tracking.status} />
             <CsvPaste canvasId={canvasId} metrics={metrics} status={tracking.status} />
             <RecentMeasurements measurements={tracking.measurements} metrics={metrics} />
+            <PipelineHint canvasId={canvasId} metrics={metrics} />
           </>
         )}
+        {tab === 'assumptions' && <AssumptionsTab canvasId={canvasId} canvas={canvas} />}
         {tab === 'criteria' && (
           <>
             {criteriaLocked(tracking.status) ? (
