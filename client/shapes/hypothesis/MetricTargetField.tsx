@@ -46,11 +46,11 @@ export function MetricTargetField({
     else onChange({ value: null, relative: { by: target.relative?.by ?? 0, unit: next } })
   }
   return (
-    <label className="metric-number metric-target">
+    <div className="metric-number metric-target">
       <span>Target</span>
       <span className="metric-target-inputs">
         <select
-          aria-label="Target kind"
+          aria-label="Absolute, or relative to the baseline"
           data-testid="metric-target-kind"
           value={mode}
           disabled={locked}
@@ -76,7 +76,7 @@ export function MetricTargetField({
           }
         />
       </span>
-    </label>
+    </div>
   )
 }
 
