@@ -70,6 +70,7 @@ describe('the verdict a hypothesis shows once it is judged', () => {
       Date.parse(at(5)),
     )
     expect(v.verdict).toBe('refuted')
+    expect(v.reason).toBe('Judged before the time box ended, with conv short of target.')
   })
 
   it('is the verdict kept with the decision, whatever arrives later', () => {

@@ -29,8 +29,14 @@ export function standingVerdict(
   }
   if (status === 'evaluated' || status === 'decided') {
     const end = standing.timebox.end
-    const closed = end === null || Date.parse(end) > now ? new Date(now).toISOString() : end
-    return computeVerdict(metrics, measurements, closed, now)
+    if (end !== null && Date.parse(end) <= now)
+      return computeVerdict(metrics, measurements, end, now)
+    // Judged before its time box ran out: say so rather than that the box ended.
+    const judged = computeVerdict(metrics, measurements, new Date(now).toISOString(), now)
+    return {
+      ...judged,
+      reason: judged.reason.replace(/^The time box ended/, 'Judged before the time box ended,'),
+    }
   }
   return computeVerdict(metrics, measurements, standing.timebox.end, now)
 }
