@@ -12,6 +12,7 @@ import { AmendmentForm } from './AmendmentForm'
 import { AmendmentList } from './AmendmentList'
 import { CsvPaste } from './CsvPaste'
 import { DecisionTab } from './DecisionTab'
+import { HistoryNotes } from './HistoryNotes'
 import { MeasurementForm } from './MeasurementForm'
 import { MetricTrend } from './MetricTrend'
 import { PipelineHint } from './PipelineHint'
@@ -132,6 +133,7 @@ export function TrackingPanel({
             )}
             <h4 className="tracking-heading">Amendments</h4>
             <AmendmentList amendments={tracking.amendments} />
+            <HistoryNotes notes={tracking.history} />
           </>
         )}
         {tab === 'decision' && <DecisionTab canvasId={canvasId} tracking={tracking} />}
