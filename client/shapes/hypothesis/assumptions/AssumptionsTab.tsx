@@ -66,7 +66,10 @@ export function AssumptionsTab({ canvasId, canvas }: { canvasId: string; canvas:
         className="canvas-box-add"
         data-testid="add-assumption"
         onPointerDown={stopEventPropagation}
-        onClick={() => focus.request(addAssumption(doc, canvasId))}
+        onClick={() => {
+          const id = addAssumption(doc, canvasId)
+          if (id) focus.request(id)
+        }}
       >
         <span aria-hidden="true">+</span> Add assumption
       </button>

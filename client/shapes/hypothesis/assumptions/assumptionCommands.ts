@@ -1,6 +1,10 @@
 import type * as Y from 'yjs'
-import type { AssumptionState } from '../../../../shared/canvases/hypothesis/assumption'
 import {
+  MaxAssumptions,
+  type AssumptionState,
+} from '../../../../shared/canvases/hypothesis/assumption'
+import {
+  getAssumptionsArray,
   insertAssumption,
   moveAssumption,
   removeAssumption,
@@ -18,11 +22,19 @@ function onCanvas(doc: Y.Doc, canvasId: string, edit: (canvas: CanvasMap) => voi
   }, LocalOrigin)
 }
 
-/** Adds an untested assumption at the end (the least risky until someone ranks it). */
-export function addAssumption(doc: Y.Doc, canvasId: string): string {
+/**
+ * Adds an untested assumption at the end (the least risky until someone ranks it); null when
+ * the hypothesis has as many as the API takes.
+ */
+export function addAssumption(doc: Y.Doc, canvasId: string): string | null {
   const id = newId()
-  onCanvas(doc, canvasId, (c) => insertAssumption(c, { id, text: '', state: 'untested' }))
-  return id
+  let added = false
+  onCanvas(doc, canvasId, (c) => {
+    if (getAssumptionsArray(c).length >= MaxAssumptions) return
+    insertAssumption(c, { id, text: '', state: 'untested' })
+    added = true
+  })
+  return added ? id : null
 }
 
 export const markAssumption = (doc: Y.Doc, canvasId: string, id: string, state: AssumptionState) =>
