@@ -4,7 +4,7 @@ import { Group } from '@visx/group'
 import { scaleLinear, scaleTime } from '@visx/scale'
 import { Line, LinePath } from '@visx/shape'
 import { useMemo, useState, type KeyboardEvent, type PointerEvent } from 'react'
-import type { Metric } from '../../../../shared/canvases/hypothesis/metric'
+import { targetValue, type Metric } from '../../../../shared/canvases/hypothesis/metric'
 import {
   chartData,
   nearestIndex,
@@ -39,16 +39,17 @@ export function MetricChart({
   start: string | null
   end: string | null
 }) {
+  const target = targetValue(metric)
   const data = useMemo(
     () =>
       chartData({
         measurements,
         baseline: metric.baseline.value,
-        target: metric.target.value,
+        target,
         start,
         end,
       }),
-    [measurements, metric.baseline.value, metric.target.value, start, end],
+    [measurements, metric.baseline.value, target, start, end],
   )
   const [active, setActive] = useState<number | null>(null)
 
@@ -59,7 +60,7 @@ export function MetricChart({
 
   const guides = [
     { value: metric.baseline.value, word: 'baseline', className: 'chart-baseline' },
-    { value: metric.target.value, word: 'target', className: 'chart-target' },
+    { value: target, word: 'target', className: 'chart-target' },
   ].flatMap((g) => (g.value === null ? [] : [{ ...g, value: g.value, y: y(g.value) }]))
   const labelYs = spreadLabels(
     guides.map((g) => g.y),

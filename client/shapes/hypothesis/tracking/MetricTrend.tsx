@@ -1,6 +1,6 @@
 import type { Measurement } from '../../../../shared/canvases/hypothesis/tracking'
 import type { MetricState } from '../../../../shared/canvases/hypothesis/verdict'
-import type { Metric } from '../../../../shared/canvases/hypothesis/metric'
+import { targetValue, type Metric } from '../../../../shared/canvases/hypothesis/metric'
 import { formatValue } from './formatValue'
 import { MetricChart } from './MetricChart'
 import './MetricTrend.css'
@@ -30,14 +30,15 @@ export function MetricTrend({
 }) {
   const points = measurements.filter((m) => m.metric === metric.key && !m.baseline)
   const latest = [...points].sort((a, b) => Date.parse(a.at) - Date.parse(b.at)).at(-1)
+  const target = targetValue(metric)
   const goal =
     metric.kind === 'guardrail'
       ? metric.baseline.value === null
         ? 'no baseline'
         : `baseline ${formatValue(metric.baseline.value, metric.unit)}${metric.tolerance ? ` ± ${formatValue(metric.tolerance, metric.unit)}` : ''}`
-      : metric.target.value === null
+      : target === null
         ? 'no target'
-        : `target ${metric.direction === 'increase' ? '≥' : '≤'} ${formatValue(metric.target.value, metric.unit)}`
+        : `target ${metric.direction === 'increase' ? '≥' : '≤'} ${formatValue(target, metric.unit)}`
   return (
     <li
       className={`metric-trend trend-kind-${metric.kind}`}

@@ -1,5 +1,5 @@
 import type { Amendment } from '../../../../shared/canvases/hypothesis/tracking'
-import type { Metric } from '../../../../shared/canvases/hypothesis/metric'
+import { targetValue, type Metric } from '../../../../shared/canvases/hypothesis/metric'
 import { formatValue } from './formatValue'
 
 const number = (value: number | null, unit: string) =>
@@ -25,7 +25,7 @@ export function amendmentChanges(amendment: Pick<Amendment, 'before' | 'after'>)
     changes.push(`${after.direction === 'increase' ? 'higher' : 'lower'} is now better`)
   }
   value('baseline', before.baseline.value, after.baseline.value)
-  value('target', before.target.value, after.target.value)
+  value('target', targetValue(before), targetValue(after))
   value('tolerance', before.tolerance, after.tolerance)
   if (changes.length === 0) changes.push('baseline details')
   return changes
