@@ -4,7 +4,7 @@ import {
   type Decision,
   type HypothesisTracking,
 } from '../../../../shared/canvases/hypothesis/tracking'
-import { decisionLabels } from '../../../tracker/trackerLabels'
+import { decisionLabels, verdictLabels } from '../../../tracker/trackerLabels'
 import { useUiStore } from '../../../state/uiStore'
 import { useCanvasEnvironment } from '../../canvas/CanvasEnvironment'
 import { CanvasLink } from './CanvasLink'
@@ -48,6 +48,12 @@ export function DecisionTab({
           </span>
         </div>
         {decision.rationale && <p className="tracking-log-text">{decision.rationale}</p>}
+        {decision.verdictAtDecision && (
+          <p className="tracking-muted" data-testid="verdict-at-decision">
+            Decided on the verdict {verdictLabels[decision.verdictAtDecision.verdict]}:{' '}
+            {decision.verdictAtDecision.reason}
+          </p>
+        )}
         {tracking.successor && <CanvasLink canvasId={tracking.successor} relation="successor" />}
       </div>
     )
