@@ -124,7 +124,22 @@ export function AmendmentForm({
       {!metric && input('name', 'Name', true)}
       <div className="tracking-form-row">
         {input('baseline', 'Baseline')}
-        {input('target', 'Target')}
+        {input('target', fields.targetKind === 'value' ? 'Target' : 'Target change')}
+        <label className="tracking-field">
+          <span>Target is</span>
+          <select
+            value={fields.targetKind}
+            disabled={remove}
+            aria-label="Absolute, or relative to the baseline"
+            data-testid="amend-target-kind"
+            onChange={(e) => set('targetKind', e.target.value)}
+            {...fieldGuards}
+          >
+            <option value="value">a value</option>
+            <option value="%">% over baseline</option>
+            <option value="abs">± over baseline</option>
+          </select>
+        </label>
         {kind === 'guardrail' && input('tolerance', 'Tolerance')}
         {input('unit', 'Unit')}
         <label className="tracking-field">

@@ -53,4 +53,34 @@ describe('turning the amendment form into new criteria', () => {
       metrics: [],
     })
   })
+
+  it('keeps a relative target relative, and turns an absolute one relative when asked', () => {
+    const conversion: Metric = {
+      ...latency,
+      id: 'metric-conv',
+      key: 'conversion',
+      kind: 'success',
+      direction: 'increase',
+      baseline: { value: 4, at: null, source: null },
+      target: { value: null, relative: { by: 10, unit: '%' } },
+      tolerance: null,
+    }
+    const kept = fieldsOf(conversion)
+    expect(kept).toMatchObject({ target: '10', targetKind: '%' })
+    expect(amendedCriteria([conversion], 'conversion', { ...kept, target: '15' }, false)).toEqual({
+      ok: true,
+      metrics: [{ ...conversion, target: { value: null, relative: { by: 15, unit: '%' } } }],
+    })
+    const absolute = { ...conversion, target: { value: 5 } }
+    const turned = { ...fieldsOf(absolute), targetKind: 'abs', target: '0.5' }
+    expect(amendedCriteria([absolute], 'conversion', turned, false)).toMatchObject({
+      ok: true,
+      metrics: [{ target: { value: null, relative: { by: 0.5, unit: 'abs' } } }],
+    })
+    const empty = { ...fieldsOf(absolute), targetKind: '%', target: '' }
+    expect(amendedCriteria([absolute], 'conversion', empty, false)).toEqual({
+      ok: false,
+      message: 'A relative target needs the change over the baseline',
+    })
+  })
 })

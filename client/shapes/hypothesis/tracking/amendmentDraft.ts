@@ -2,6 +2,7 @@ import { newId } from '../../../../shared/canvases/schema'
 import {
   MetricKinds,
   MetricSchema,
+  RelativeUnits,
   type Metric,
 } from '../../../../shared/canvases/hypothesis/metric'
 import { amendedMetric } from './amendmentWords'
@@ -15,6 +16,8 @@ export interface AmendmentFields {
   direction: string
   baseline: string
   target: string
+  /** `value`, or relative to the baseline: `%` or `abs`. */
+  targetKind: string
   tolerance: string
 }
 
@@ -31,7 +34,8 @@ export function fieldsOf(metric: Metric | undefined): AmendmentFields {
     unit: metric?.unit ?? '',
     direction: metric?.direction ?? 'increase',
     baseline: text(metric?.baseline.value ?? null),
-    target: text(metric?.target.value ?? null),
+    target: text(metric?.target.relative?.by ?? metric?.target.value ?? null),
+    targetKind: metric?.target.relative?.unit ?? 'value',
     tolerance: text(metric?.tolerance ?? null),
   }
 }
@@ -63,12 +67,18 @@ export function amendedCriteria(
       return { ok: false, message: `The ${field} must be a number, or empty for none` }
     }
   }
+  const unit = RelativeUnits.find((u) => u === fields.targetKind)
+  if (unit && numbers.target === null) {
+    return { ok: false, message: 'A relative target needs the change over the baseline' }
+  }
   const terms = {
     name: fields.name.trim(),
     unit: fields.unit.trim(),
     direction: fields.direction === 'decrease' ? ('decrease' as const) : ('increase' as const),
     baseline: numbers.baseline ?? null,
-    target: numbers.target ?? null,
+    target: unit
+      ? { value: null, relative: { by: numbers.target!, unit } }
+      : { value: numbers.target ?? null },
     tolerance: numbers.tolerance ?? null,
   }
   let next: Metric[]

@@ -22,7 +22,7 @@ describe('saying what an amendment changed', () => {
       direction: 'increase',
       tolerance: null,
       baseline: 4,
-      target: 6,
+      target: { value: 6 },
     })
     expect(amendmentChanges({ before: conversion, after })).toEqual([
       'name “Checkout conversion” → “Conversion”',

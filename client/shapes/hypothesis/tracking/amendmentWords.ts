@@ -1,5 +1,9 @@
 import type { Amendment } from '../../../../shared/canvases/hypothesis/tracking'
-import { targetValue, type Metric } from '../../../../shared/canvases/hypothesis/metric'
+import {
+  relativeTargetWords,
+  targetValue,
+  type Metric,
+} from '../../../../shared/canvases/hypothesis/metric'
 import { formatValue } from './formatValue'
 
 const number = (value: number | null, unit: string) =>
@@ -25,7 +29,14 @@ export function amendmentChanges(amendment: Pick<Amendment, 'before' | 'after'>)
     changes.push(`${after.direction === 'increase' ? 'higher' : 'lower'} is now better`)
   }
   value('baseline', before.baseline.value, after.baseline.value)
-  value('target', targetValue(before), targetValue(after))
+  const relative = (m: Metric) =>
+    m.target.relative ? relativeTargetWords(m.target.relative, m.unit) : null
+  if (relative(before) !== relative(after)) {
+    const words = (m: Metric) => relative(m) ?? number(m.target.value, m.unit)
+    changes.push(`target ${words(before)} → ${words(after)}`)
+  } else {
+    value('target', targetValue(before), targetValue(after))
+  }
   value('tolerance', before.tolerance, after.tolerance)
   if (changes.length === 0) changes.push('baseline details')
   return changes
@@ -34,7 +45,8 @@ export function amendmentChanges(amendment: Pick<Amendment, 'before' | 'after'>)
 /** The terms of a metric an amendment may change. */
 export type MetricTerms = Pick<Metric, 'name' | 'unit' | 'direction' | 'tolerance'> & {
   baseline: number | null
-  target: number | null
+  /** Absolute, or relative to the baseline. */
+  target: Metric['target']
 }
 
 /** The metric with amended terms; the baseline's date and source stay. */
@@ -45,7 +57,7 @@ export const amendedMetric = (metric: Metric, terms: MetricTerms): Metric => ({
   direction: terms.direction,
   tolerance: terms.tolerance,
   baseline: { ...metric.baseline, value: terms.baseline },
-  // A relative target stays as it is unless a number is typed in its place.
-  target:
-    metric.target.relative && terms.target === null ? metric.target : { value: terms.target },
+  target: terms.target.relative
+    ? { value: null, relative: terms.target.relative }
+    : { value: terms.target.value },
 })
