@@ -2,6 +2,7 @@ import * as Y from 'yjs'
 import { isHypothesisMap } from '../../shared/canvases/hypothesis/content.js'
 import { hypothesisSentence } from '../../shared/canvases/hypothesis/summary.js'
 import { computeVerdict, type MeasurementPoint } from '../../shared/canvases/hypothesis/verdict.js'
+import { standingVerdict } from '../../shared/canvases/hypothesis/standing.js'
 import { getBoardCanvases, readCanvas, type CanvasMap } from '../../shared/doc/canvasDoc.js'
 import {
   readLatestMeasurements,
@@ -30,6 +31,10 @@ export function hypothesisRows(
     const tracking = readTrackingSummary(map, latest)
     const metrics = content.metrics ?? []
     const iso = (t: string | null) => (t === null ? null : new Date(t).toISOString())
+    const closed =
+      tracking.status === 'evaluated' || tracking.status === 'decided'
+        ? standingVerdict(metrics, tracking.latest, tracking, now).verdict
+        : null
     rows.push({
       boardId,
       canvasId,
@@ -45,10 +50,15 @@ export function hypothesisRows(
       // The whole record (with its date and the verdict it was made on) as JSON.
       decision: tracking.decision ? JSON.stringify(tracking.decision) : null,
       updatedAt: now,
-      // The verdict changes with the time only when the time box ends: keep it both ways.
-      verdictOpen: computeVerdict(metrics, tracking.latest, null, now).verdict,
-      verdictEnded: computeVerdict(metrics, tracking.latest, tracking.timebox.end, Infinity)
-        .verdict,
+      // The verdict changes with the time only when the time box ends: keep it both ways. An
+      // evaluated or decided hypothesis keeps the verdict it was judged (or decided) on.
+      ...(closed
+        ? { verdictOpen: closed, verdictEnded: closed }
+        : {
+            verdictOpen: computeVerdict(metrics, tracking.latest, null, now).verdict,
+            verdictEnded: computeVerdict(metrics, tracking.latest, tracking.timebox.end, Infinity)
+              .verdict,
+          }),
     })
   }
   return rows

@@ -25,6 +25,8 @@ const row = (over: { status: string; decision: string | null }) => ({
   timeboxStart: '2026-11-23T00:00:00.000Z',
   timeboxEnd: '2026-12-14T00:00:00.000Z',
   updatedAt: Date.parse('2026-11-30T10:00:00.000Z'),
+  verdictOpen: null,
+  verdictEnded: null,
   ...over,
 })
 const now = Date.parse('2026-12-02T00:00:00.000Z')

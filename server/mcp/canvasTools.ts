@@ -88,7 +88,7 @@ export function registerCanvasTools(kit: AgentKit) {
     I[T.createCanvas],
     async ({ boardId, ...body }) => {
       const role = await kit.allow(boardId, 'edit')
-      const created = await createCanvas(ctx, boardId, body)
+      const created = await createCanvas(ctx, boardId, body, kit.agent().name)
       kit.noteChange(boardId, role)
       return created
     },

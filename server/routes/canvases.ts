@@ -9,7 +9,7 @@ import {
   UpdateCanvasBodySchema,
 } from '../../shared/api/canvases.js'
 import { getCanvasSpec } from '../../shared/canvases/registry.js'
-import { EntityIdSchema, newId, type CanvasContent } from '../../shared/canvases/schema.js'
+import { EntityIdSchema, newId } from '../../shared/canvases/schema.js'
 import { ContentInputError } from '../../shared/canvases/types.js'
 import {
   getBoardCanvases,
