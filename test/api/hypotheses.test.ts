@@ -240,6 +240,30 @@ describe('posting measurements', () => {
     ])
   })
 
+  it('reads CSV whose header names only some columns, in its own order', async () => {
+    const { boardId, id, token } = await runningHypothesis()
+    const csv = 'value,metric,source\n4.9,conversion,sheet\n190,latency\n'
+    const res = await postMeasurements(api, boardId, id, token, csv, 'text/csv')
+    expect(res.status).toBe(200)
+    expect(res.json.recorded).toBe(2)
+    const v = await view(boardId, id)
+    expect(v.measurements.map((m) => [m.metric, m.value, m.source])).toEqual([
+      ['conversion', 4.9, 'sheet'],
+      ['latency', 190, null],
+    ])
+  })
+
+  it('refuses a CSV row with more cells than its header names, saying both counts', async () => {
+    const { boardId, id, token } = await runningHypothesis()
+    const csv = 'metric,value\nconversion,4.9\nlatency,190,2026-11-02T10:00:00Z\n'
+    const res = await postMeasurements(api, boardId, id, token, csv, 'text/csv')
+    expect(res.status).toBe(400)
+    expect(res.json.error.message).toBe(
+      'row 2: found 3 cells, expected at most 2 (the header names metric,value)',
+    )
+    expect((await view(boardId, id)).measurements).toEqual([])
+  })
+
   describe('all or nothing', () => {
     it.each([
       [
@@ -299,7 +323,7 @@ describe('posting measurements', () => {
       [
         'a wrong header',
         'metric,amount\nconversion,1\n',
-        /header must be metric,value,at,source,id/,
+        /column 2 is "amount"; expected column names from metric,value,at,source,id/,
       ],
       ['too many columns', 'metric,value,at,source,id\nconversion,1,,,,extra\n', /CSV/],
       ['no rows', 'metric,value,at,source,id\n', /no measurements/],

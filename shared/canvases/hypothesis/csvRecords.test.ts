@@ -79,3 +79,42 @@ describe('splitting pasted CSV into records', () => {
     })
   })
 })
+
+describe('reading the header of measurement CSV', () => {
+  const keys = new Set(['conversion', 'latency'])
+  const rows = (text: string) => csvRecordsToRows(records(text), keys)
+
+  it('takes a header naming only metric and value, and one in another order', () => {
+    expect(rows('metric,value\nconversion,5')).toMatchObject({
+      ok: true,
+      rows: [{ metric: 'conversion', value: 5 }],
+    })
+    expect(rows('id,value,metric\nr1,6,latency')).toMatchObject({
+      ok: true,
+      rows: [{ metric: 'latency', value: 6, id: 'r1' }],
+    })
+  })
+
+  it('names an unknown column, where it is, and what columns it may name', () => {
+    expect(rows('metric,amount\nconversion,5')).toEqual({
+      ok: false,
+      message:
+        'CSV header: column 2 is "amount"; expected column names from metric,value,at,source,id, metric and value at least.',
+    })
+  })
+
+  it('says which required column the header lacks and what it found', () => {
+    expect(rows('metric,at\nconversion,2026-01-01T00:00:00Z')).toEqual({
+      ok: false,
+      message:
+        'CSV header: found the header metric,at, with no value column; expected column names from metric,value,at,source,id, metric and value at least.',
+    })
+  })
+
+  it('refuses a column named twice', () => {
+    expect(rows('metric,value,metric\nconversion,5,latency')).toMatchObject({
+      ok: false,
+      message: expect.stringContaining('"metric" is named twice'),
+    })
+  })
+})

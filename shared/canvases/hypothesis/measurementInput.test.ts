@@ -82,7 +82,8 @@ describe('checking measurements as they are entered', () => {
   })
 
   it.each([
-    [[['metric', 'value']], /header/],
+    [[['metric', 'amount']], /header/],
+    [[['metric', 'value']], /no measurements/],
     [[['metric', 'value', 'at', 'source', 'id']], /no measurements/],
     [
       [

@@ -52,8 +52,9 @@ export function validateMeasurementRows(
 }
 
 /**
- * Turns CSV records (already split into cells, header first) with the columns
- * `metric,value,at,source,id` into rows; empty trailing cells mean "not given".
+ * Turns CSV records (already split into cells, header first) into rows. The header names the
+ * columns it has, from `metric,value,at,source,id`, in any order (`metric,value` is enough);
+ * empty cells and cells left off mean "not given".
  */
 export function csvRecordsToRows(
   records: readonly (readonly string[])[],
@@ -61,22 +62,66 @@ export function csvRecordsToRows(
   now: number,
 ): RowsResult {
   const [header, ...data] = records
-  if (!header || header.map((h) => h.trim()).join(',') !== MeasurementCsvColumns.join(',')) {
-    return { ok: false, message: `CSV: the header must be ${MeasurementCsvColumns.join(',')}` }
-  }
+  const columns = readCsvHeader(header ?? [])
+  if (!columns.ok) return columns
   if (data.length === 0) return { ok: false, message: 'CSV: no measurements' }
-  const rows = data.map(([metric, value, at, source, id]) => ({
-    metric,
-    // Left as text when it is not a number, so the check names the value as the bad field.
-    value:
-      value === undefined || value.trim() === '' || Number.isNaN(Number(value))
-        ? value
-        : Number(value),
-    ...(at ? { at } : {}),
-    ...(source ? { source } : {}),
-    ...(id ? { id } : {}),
-  }))
+  const wide = data.findIndex((cells) => cells.length > columns.index.size)
+  if (wide >= 0) {
+    const n = wide + 1
+    const message = `row ${n}: found ${data[wide]!.length} cells, expected at most ${columns.index.size} (the header names ${[...columns.index.keys()].join(',')})`
+    return { ok: false, message, row: n }
+  }
+  const rows = data.map((cells) => {
+    const cell = (name: MeasurementCsvColumn) => {
+      const at = columns.index.get(name)
+      return at === undefined ? undefined : cells[at]
+    }
+    const value = cell('value')
+    const [at, source, id] = [cell('at'), cell('source'), cell('id')]
+    return {
+      metric: cell('metric'),
+      // Left as text when it is not a number, so the check names the value as the bad field.
+      value:
+        value === undefined || value.trim() === '' || Number.isNaN(Number(value))
+          ? value
+          : Number(value),
+      ...(at ? { at } : {}),
+      ...(source ? { source } : {}),
+      ...(id ? { id } : {}),
+    }
+  })
   return validateMeasurementRows(rows, metricKeys, now)
+}
+
+type MeasurementCsvColumn = (typeof MeasurementCsvColumns)[number]
+const isCsvColumn = (name: string): name is MeasurementCsvColumn =>
+  (MeasurementCsvColumns as readonly string[]).includes(name)
+
+/** Where each column named by a CSV header is, or what is wrong with the header. */
+function readCsvHeader(
+  header: readonly string[],
+): { ok: true; index: Map<MeasurementCsvColumn, number> } | { ok: false; message: string } {
+  const expected = `expected column names from ${MeasurementCsvColumns.join(',')}, metric and value at least`
+  const index = new Map<MeasurementCsvColumn, number>()
+  for (const [i, raw] of header.entries()) {
+    const name = raw.trim()
+    if (!isCsvColumn(name)) {
+      const found = name === '' ? 'an empty column name' : `"${name}"`
+      return { ok: false, message: `CSV header: column ${i + 1} is ${found}; ${expected}.` }
+    }
+    if (index.has(name))
+      return { ok: false, message: `CSV header: "${name}" is named twice; ${expected}.` }
+    index.set(name, i)
+  }
+  const missing = (['metric', 'value'] as const).filter((name) => !index.has(name))
+  if (missing.length > 0) {
+    const found = header.length === 0 ? 'no header' : `the header ${header.join(',')}`
+    return {
+      ok: false,
+      message: `CSV header: found ${found}, with no ${missing.join(' or ')} column; ${expected}.`,
+    }
+  }
+  return { ok: true, index }
 }
 
 /** A measurement to record, from a checked row. */
