@@ -13,6 +13,7 @@ import { emptyCanvas } from '../doc/canvasDoc.js'
 import { splitTableRow, unescapeInline } from './escape.js'
 import type { ExportCanvas } from './exportMarkdown.js'
 import { ExportMarker, readMarker } from './format.js'
+import { cellCount, foundValue, notOneOf, quoted } from './importErrors.js'
 
 /** A markdown file that is not a valid export; `line` is 1-based. */
 export class MarkdownImportError extends Error {
@@ -46,7 +47,10 @@ const skipLines = specs.flatMap((s) => s.markdown?.skipLine ?? [])
 export function importMarkdown(markdown: string): ImportedBoard {
   const lines = markdown.replace(/\r\n?/g, '\n').split('\n')
   if (lines[0] !== ExportMarker) {
-    throw new MarkdownImportError(1, `expected the export marker ${ExportMarker}`)
+    throw new MarkdownImportError(
+      1,
+      `found ${quoted(lines[0] ?? '')}, expected the export marker ${ExportMarker} first.`,
+    )
   }
   let title: string | undefined
   const canvases: ExportCanvas[] = []
@@ -63,7 +67,8 @@ export function importMarkdown(markdown: string): ImportedBoard {
     const result = schema.safeParse(value)
     if (!result.success) {
       const issue = result.error.issues[0]!
-      fail(index, `${what}: ${issue.path.join('.') || 'value'} ${issue.message}`)
+      const found = foundValue(value, issue.path)
+      fail(index, `${what}: ${issue.path.join('.') || 'value'} ${issue.message}, found ${found}.`)
     }
     return result.data as T
   }
@@ -86,11 +91,15 @@ export function importMarkdown(markdown: string): ImportedBoard {
         continue
       }
       if (!m || m.name !== 'canvas' || m.before !== '')
-        fail(i, 'expected <!-- canvas id="…" kind="…" -->')
+        fail(
+          i,
+          `found ${quoted(line)}, expected <!-- canvas id="…" kind="…" --> after the heading.`,
+        )
       const kind = m!.attrs.kind
-      if (!isCanvasKind(kind)) return fail(i, `unknown canvas kind "${m!.attrs.kind}"`)
+      if (!isCanvasKind(kind)) return fail(i, notOneOf('canvas kind', kind ?? '', CanvasKinds))
       const id = parse<string>(i, EntityIdSchema, m!.attrs.id, 'canvas id')
-      if (canvases.some((c) => c.id === id)) fail(i, `canvas id ${id} appears twice`)
+      if (canvases.some((c) => c.id === id))
+        fail(i, `canvas id ${id} appears twice, expected each canvas id once.`)
       const tracking = getCanvasSpec(kind).tracking?.empty()
       canvas = { ...emptyCanvas(kind, headingTitle, id), ...(tracking && { tracking }) }
       canvases.push(canvas)
@@ -105,11 +114,14 @@ export function importMarkdown(markdown: string): ImportedBoard {
     }
     if (line.startsWith('# ')) {
       if (canvases.length > 0 || title !== undefined)
-        fail(i, 'the board title must come first, once')
+        fail(
+          i,
+          `found the title ${quoted(line)}, expected the board title once, before any canvas.`,
+        )
       title = unescapeInline(line.slice(2))
       continue
     }
-    if (!canvas) return fail(i, 'expected a canvas heading (## title)')
+    if (!canvas) return fail(i, `found ${quoted(line)}, expected a canvas heading (## title).`)
     const c = canvas
     const spec = getCanvasSpec(c.kind)
     const definition = spec.definition
@@ -123,7 +135,8 @@ export function importMarkdown(markdown: string): ImportedBoard {
       }
       if (m.name === 'box') {
         if (!definition.boxes.some((b) => b.key === m.attrs.key)) {
-          fail(i, `a ${c.kind} canvas has no box "${m.attrs.key}"`)
+          const keys = definition.boxes.map((b) => b.key)
+          fail(i, notOneOf(`box of a ${c.kind} canvas:`, m.attrs.key ?? '', keys))
         }
         section = { type: 'box', key: m.attrs.key! }
         continue
@@ -135,8 +148,12 @@ export function importMarkdown(markdown: string): ImportedBoard {
       }
       const owner = specs.find((s) => s.markdown?.sections[m.name])
       const other = owner?.markdown?.sections[m.name]
-      if (!owner || !other) return fail(i, `unknown marker "${m.name}"`)
-      if (!other.skippedElsewhere) fail(i, `only ${owner.markdown!.owner} has ${other.what}`)
+      if (!owner || !other) return fail(i, `found the unknown marker ${quoted(m.name)}.`)
+      if (!other.skippedElsewhere)
+        fail(
+          i,
+          `found ${other.what} in a ${c.kind} canvas; only ${owner.markdown!.owner} has ${other.what}.`,
+        )
       section = { type: 'kind', reader: {} }
       continue
     }
@@ -150,29 +167,35 @@ export function importMarkdown(markdown: string): ImportedBoard {
     }
 
     if (section.type === 'box') {
-      if (!line.startsWith('- ')) fail(i, 'expected a list item (- text)')
+      if (!line.startsWith('- ')) fail(i, `found ${quoted(line)}, expected a list item (- text).`)
       const item = readMarker(line.slice(2))
       if (!item || item.name !== 'item')
-        fail(i, 'expected <!-- item id="…" --> at the end of the item')
+        fail(i, `found ${quoted(line)}, expected <!-- item id="…" --> at the end of the item.`)
       const id = parse<string>(i, EntityIdSchema, item!.attrs.id, 'item id')
       const items = (c.boxes[section.key] ??= [])
       if (Object.values(c.boxes).some((list) => list.some((x) => x.id === id))) {
-        fail(i, `item id ${id} appears twice`)
+        fail(i, `item id ${id} appears twice, expected each item id once.`)
       }
       items.push({ id, text: unescapeInline(item!.before) })
       continue
     }
 
     const cells = splitTableRow(line)
-    if (!cells) return fail(i, 'unexpected line')
+    if (!cells)
+      return fail(i, `found ${quoted(line)}, expected a table row, a list item or a marker.`)
     if (cells.every((cell) => SEPARATOR_CELL.test(cell))) continue
     if (section.type === 'fields') {
       if (cells[0] === 'Field') continue
       const f = readMarker(cells[0]!)
-      if (!f || f.name !== 'field' || cells.length !== 2)
-        fail(i, 'expected | label <!-- field key="…" --> | value |')
-      if (!definition.fields.some((d) => d.key === f!.attrs.key))
-        fail(i, `unknown field "${f!.attrs.key}"`)
+      if (cells.length !== 2) fail(i, cellCount('a field row', 2, cells.length))
+      if (!f || f.name !== 'field')
+        fail(
+          i,
+          `found ${quoted(cells[0]!)}, expected label <!-- field key="…" --> in the first cell.`,
+        )
+      const keys = definition.fields.map((d) => d.key)
+      if (!keys.includes(f!.attrs.key ?? ''))
+        fail(i, notOneOf(`field of a ${c.kind} canvas:`, f!.attrs.key ?? '', keys))
       c.fields[f!.attrs.key!] = unescapeInline(cells[1]!)
       continue
     }
@@ -181,9 +204,16 @@ export function importMarkdown(markdown: string): ImportedBoard {
       section.reader.row?.(cells, c, tracking, at(i))
       continue
     }
-    fail(i, 'a table outside a fields, metrics or steps section')
+    fail(
+      i,
+      `found a table row ${quoted(line)} outside a section, expected a section marker before it.`,
+    )
   }
-  if (headingTitle !== undefined) fail(lines.length - 1, 'a canvas heading without its marker')
+  if (headingTitle !== undefined)
+    fail(
+      lines.length - 1,
+      'found a canvas heading at the end, expected its <!-- canvas … --> marker.',
+    )
   for (const c of canvases) {
     const result = CanvasContentSchema.safeParse(c)
     if (!result.success)

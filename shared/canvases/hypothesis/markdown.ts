@@ -1,5 +1,6 @@
 import { escapeInline, unescapeInline } from '../../markdown/escape.js'
 import { formatNumber, marker, readMarker } from '../../markdown/format.js'
+import { cellCount, quoted } from '../../markdown/importErrors.js'
 import { boxSection, cell, row, separator } from '../../markdown/tables.js'
 import type { KindMarkdown, MarkdownSection } from '../types.js'
 import type { HypothesisContent } from './content.js'
@@ -83,7 +84,7 @@ const sentenceSection: Section = {
   open: () => ({
     line(line, c, _tracking, { index, fail }) {
       const s = SENTENCE.exec(line)
-      if (!s) fail(index, 'expected the hypothesis sentence')
+      if (!s) fail(index, `found ${quoted(line)}, expected the hypothesis sentence.`)
       c.fields.belief = unescapeInline(s![1]!)
       c.fields.expectedResult = unescapeInline(s![2]!)
       c.fields.successSignal = unescapeInline(s![3]!)
@@ -97,7 +98,7 @@ const metricsSection: Section = {
     row(cells, c, _tracking, { index: i, fail, parse }) {
       if (cells.join('|') === MetricColumns.join('|')) return
       if (cells.length !== MetricColumns.length)
-        fail(i, `a metric row has ${MetricColumns.length} cells`)
+        fail(i, cellCount('a metric row', MetricColumns.length, cells.length))
       const [name, key, kind, unit, direction, baseline, at, source, target, tolerance] = cells
       const marker = readMarker(name!)
       const relative = readMarker(target!)
@@ -107,7 +108,7 @@ const metricsSection: Section = {
         fail(i, `a relative target's unit is ${RelativeUnits.join(' or ')}`)
       }
       if (!marker || marker.name !== 'metric')
-        fail(i, 'expected <!-- metric id="…" --> in the first cell')
+        fail(i, `found ${quoted(name!)}, expected <!-- metric id="…" --> in the first cell.`)
       const metric = parse(
         i,
         MetricSchema,

@@ -1,6 +1,7 @@
 import type { z } from 'zod'
 import { unescapeInline } from '../../markdown/escape.js'
 import { decodeMarkerJson, readMarker } from '../../markdown/format.js'
+import { cellCount, notOneOf, quoted } from '../../markdown/importErrors.js'
 import { EntityIdSchema } from '../baseContent.js'
 import type { HypothesisContent } from './content.js'
 import {
@@ -55,14 +56,16 @@ export function readTrackingRow(
     header = DecisionColumnsBefore
   }
   if (cells.join('|') === header.join('|')) return
-  if (cells.length !== header.length) fail(i, `a ${section} row has ${header.length} cells`)
+  if (cells.length !== header.length)
+    fail(i, cellCount(`a ${section} row`, header.length, cells.length))
 
   switch (section) {
     case 'status': {
       const [label, value] = cells as [string, string]
       switch (label) {
         case StatusLabels.status:
-          if (!HypothesisStatuses.includes(value as never)) fail(i, `unknown status "${value}"`)
+          if (!HypothesisStatuses.includes(value as never))
+            fail(i, notOneOf('status', value, HypothesisStatuses))
           tracking.status = value as HypothesisTracking['status']
           return
         case StatusLabels.days:
@@ -84,17 +87,18 @@ export function readTrackingRow(
           tracking.successor = parse(i, EntityIdSchema, value, 'followed by')
           return
         default:
-          fail(i, `unknown status row "${label}"`)
+          fail(i, notOneOf('status row', label, Object.values(StatusLabels)))
       }
       return
     }
     case 'lessons': {
       const [at, by, lesson] = cells as [string, string, string]
       const m = readMarker(lesson)
-      if (!m || m.name !== 'lesson') fail(i, 'expected <!-- lesson id="…" --> after the lesson')
+      if (!m || m.name !== 'lesson')
+        fail(i, `found ${quoted(lesson)}, expected <!-- lesson id="…" --> after the lesson.`)
       const id = parse(i, EntityIdSchema, m!.attrs.id, 'lesson id')
       if (Object.values(canvas.boxes).some((items) => items.some((x) => x.id === id))) {
-        fail(i, `item id ${id} appears twice`)
+        fail(i, `item id ${id} appears twice, expected each item id once.`)
       }
       const entry = { id, text: text(m!.before), at: orNull(at), by: text(by) }
       ;(canvas.boxes.lessons ??= []).push({ id, text: entry.text })
@@ -104,12 +108,13 @@ export function readTrackingRow(
     case 'amendments': {
       const [at, by, metric, reason] = cells as [string, string, string, string]
       const m = readMarker(at)
-      if (!m || m.name !== 'amendment') fail(i, 'expected <!-- amendment … --> in the first cell')
+      if (!m || m.name !== 'amendment')
+        fail(i, `found ${quoted(at)}, expected <!-- amendment … --> in the first cell.`)
       const json = (attr: string) => {
         try {
           return decodeMarkerJson(m!.attrs[attr] ?? '')
         } catch {
-          return fail(i, `amendment ${attr} is not readable`)
+          return fail(i, `amendment ${attr} is not readable, expected what the export writes.`)
         }
       }
       tracking.amendments.push(
@@ -132,7 +137,8 @@ export function readTrackingRow(
     }
     case 'measurements': {
       const [metric, value, at, baseline, source, recordedAt, by, id] = cells as string[]
-      if (baseline !== 'yes' && baseline !== 'no') fail(i, 'baseline is yes or no')
+      if (baseline !== 'yes' && baseline !== 'no')
+        fail(i, notOneOf('baseline', baseline ?? '', ['yes', 'no']))
       tracking.measurements.push(
         parse(
           i,
