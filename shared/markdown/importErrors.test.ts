@@ -13,11 +13,12 @@ const metric = {
   direction: 'increase' as const,
   baseline: { value: 4, at: null, source: null },
   target: { value: 5 },
+  tolerance: null,
 }
 
 function hypothesisLines(): string[] {
-  const c = emptyCanvas('hypothesis', 'Checkout', 'canvas-0001') as CanvasContent
-  return exportCanvasMarkdown({ ...c, metrics: [metric] }).split('\n')
+  const c = emptyCanvas('hypothesis', 'Checkout', 'canvas-0001')
+  return exportCanvasMarkdown({ ...c, metrics: [metric] } as CanvasContent).split('\n')
 }
 
 /** The refusal of a file whose line `at` is replaced, with its 1-based line. */
@@ -60,8 +61,11 @@ describe('when an import is refused', () => {
   it('lists the kinds it knows for an unknown canvas kind', () => {
     const lines = hypothesisLines()
     const at = lines.findIndex((l) => l.includes('<!-- canvas id='))
-    const message = refusal(lines, at, lines[at]!.replace('kind="hypothesis"', 'kind="swot"'))
-      .message
+    const message = refusal(
+      lines,
+      at,
+      lines[at]!.replace('kind="hypothesis"', 'kind="swot"'),
+    ).message
     expect(message).toMatch(/canvas kind "swot" is not one of .*hypothesis.*vsm/)
   })
 

@@ -60,3 +60,60 @@ describe('compareStreams', () => {
     expect(compareStreams(worked, []).activityRatioGained).toBeNull()
   })
 })
+
+describe('streamFigures with parallel steps', () => {
+  // A, then B and C side by side (C waits longer), then D.
+  const parallel = [
+    { processMinutes: h(2), leadMinutes: h(8), completeAccuratePct: 90 },
+    { processMinutes: h(1), leadMinutes: h(24), completeAccuratePct: 80 },
+    { processMinutes: h(4), leadMinutes: h(40), completeAccuratePct: 95, parallel: true },
+    { processMinutes: h(1), leadMinutes: h(2), completeAccuratePct: 100 },
+  ]
+
+  it('sums lead and process time along the longest step of each group', () => {
+    const f = streamFigures(parallel)
+    expect(f.stepGroup).toEqual([0, 1, 1, 2])
+    expect(f.onCriticalPath).toEqual([true, false, true, true])
+    expect(f.totalLeadMinutes).toBe(h(8 + 40 + 2))
+    expect(f.totalProcessMinutes).toBe(h(2 + 4 + 1))
+    expect(f.totalWaitMinutes).toBe(h(50 - 7))
+    expect(f.activityRatio).toBeCloseTo(7 / 50)
+  })
+
+  it('rolls %C&A as the product along the critical path only', () => {
+    expect(streamFigures(parallel).rolledCompleteAccurate).toBeCloseTo(0.9 * 0.95 * 1)
+  })
+
+  it('keeps every step its own wait, but names the biggest wait on the critical path', () => {
+    const f = streamFigures([
+      { processMinutes: 0, leadMinutes: h(2), completeAccuratePct: 100 },
+      { processMinutes: 0, leadMinutes: h(100), completeAccuratePct: 100 },
+      { processMinutes: h(110), leadMinutes: h(120), completeAccuratePct: 100, parallel: true },
+    ])
+    expect(f.stepWaitMinutes).toEqual([h(2), h(100), h(10)])
+    expect(f.onCriticalPath).toEqual([true, false, true])
+    expect(f.biggestWaitIndex).toBe(2)
+  })
+
+  it('takes the first of equally long steps in a group, and ignores parallel on the first step', () => {
+    const f = streamFigures([
+      { processMinutes: 1, leadMinutes: 5, completeAccuratePct: 50, parallel: true },
+      { processMinutes: 2, leadMinutes: 5, completeAccuratePct: 100, parallel: true },
+    ])
+    expect(f.stepGroup).toEqual([0, 0])
+    expect(f.onCriticalPath).toEqual([true, false])
+    expect(f.totalLeadMinutes).toBe(5)
+    expect(f.rolledCompleteAccurate).toBe(0.5)
+  })
+
+  it('gives the sequential figures when no step is parallel', () => {
+    const seq = streamFigures(parallel.map(({ parallel: _, ...s }) => s))
+    expect(seq.totalLeadMinutes).toBe(h(8 + 24 + 40 + 2))
+    expect(seq.onCriticalPath).toEqual([true, true, true, true])
+  })
+
+  it('shortens the future state when steps that ran one after another run side by side', () => {
+    const sequential = parallel.map(({ parallel: _, ...s }) => s)
+    expect(compareStreams(sequential, parallel).leadTimeSavedMinutes).toBe(h(24))
+  })
+})

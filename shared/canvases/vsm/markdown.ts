@@ -1,11 +1,13 @@
 import { unescapeInline } from '../../markdown/escape.js'
 import { formatNumber, marker, readMarker } from '../../markdown/format.js'
+import { cellCount, notOneOf, quoted } from '../../markdown/importErrors.js'
 import { boxSections, cell, fieldsTable, row, separator } from '../../markdown/tables.js'
 import type { KindMarkdown } from '../types.js'
 import type { VsmContent } from './content.js'
 import { vsmCanvas } from './definition.js'
 import { compareStreams, type StreamFigures } from './figures.js'
-import { StepSchema, type Step, type StreamState } from './step.js'
+import { DurationUnits } from './durationUnit.js'
+import { StepSchema, StreamStates, type Step, type StreamState } from './step.js'
 
 /** A value-stream map in the markdown format: its fields, both states' steps, and the figures. */
 export const StepColumns = [
@@ -18,7 +20,12 @@ export const StepColumns = [
   '%C&A',
   'Classification',
   'Wastes',
+  'Parallel',
 ] as const
+/** Files exported before steps could run in parallel have no Parallel column. */
+const SequentialColumns = StepColumns.length - 1
+const ParallelMark = 'with previous'
+const DisplayUnitLine = /^Durations are shown in (\S+)\.$/
 
 const num = (s: string) => (s === '' ? null : Number(s))
 
@@ -27,7 +34,7 @@ function stepsTable(state: StreamState, steps: readonly Step[], figures: StreamF
     `### ${state === 'current' ? 'Current state' : 'Future state'}`,
     marker('steps', { state }),
     row(StepColumns),
-    separator(['r', 'l', 'l', 'r', 'r', 'r', 'r', 'l', 'l']),
+    separator(['r', 'l', 'l', 'r', 'r', 'r', 'r', 'l', 'l', 'l']),
     ...steps.map((s, i) =>
       row([
         String(i + 1),
@@ -39,6 +46,7 @@ function stepsTable(state: StreamState, steps: readonly Step[], figures: StreamF
         formatNumber(s.completeAccuratePct),
         s.classification,
         s.wastes.join(', '),
+        s.parallel && i > 0 ? ParallelMark : '',
       ]),
     ),
     '',
@@ -99,27 +107,51 @@ export const vsmMarkdown: KindMarkdown<VsmContent, never> = {
     return [
       ...fieldsTable(content, vsmCanvas),
       ...boxSections(content, vsmCanvas),
+      ...(content.displayUnit
+        ? [marker('display-unit'), `Durations are shown in ${content.displayUnit}.`, '']
+        : []),
       ...stepsTable('current', content.current ?? [], c.current),
       ...stepsTable('future', content.future ?? [], c.future),
       ...figuresTable(content),
     ]
   },
   sections: {
+    'display-unit': {
+      what: 'a display unit',
+      open: () => ({
+        line(line, c, _tracking, { index, fail }) {
+          const unit = DisplayUnitLine.exec(line)?.[1]
+          const known = DurationUnits.find((u) => u === unit)
+          if (!known)
+            fail(
+              index,
+              `found ${quoted(line)}, expected "Durations are shown in <unit>." with a unit of ${DurationUnits.join(', ')}.`,
+            )
+          c.displayUnit = known
+        },
+      }),
+    },
     steps: {
       what: 'steps',
       open(attrs, { index, fail }) {
         const state = attrs.state
         if (state !== 'current' && state !== 'future')
-          fail(index, 'steps state must be current or future')
+          fail(index, notOneOf('steps state', state ?? '', StreamStates))
         return {
           row(cells, c, _tracking, { index: i, fail, parse }) {
             if (cells.join('|') === StepColumns.join('|')) return
-            if (cells.length !== StepColumns.length)
-              fail(i, `a step row has ${StepColumns.length} cells`)
-            const [, name, owner, pt, lt, , ca, classification, wastes] = cells
+            if (cells.join('|') === StepColumns.slice(0, SequentialColumns).join('|')) return
+            if (cells.length !== StepColumns.length && cells.length !== SequentialColumns)
+              fail(i, cellCount('a step row', StepColumns.length, cells.length))
+            const [, name, owner, pt, lt, , ca, classification, wastes, parallel = ''] = cells
             const marker = readMarker(name!)
             if (!marker || marker.name !== 'step')
-              fail(i, 'expected <!-- step id="…" --> in the step cell')
+              fail(i, `found ${quoted(name!)}, expected <!-- step id="…" --> in the step cell.`)
+            if (parallel !== '' && parallel !== ParallelMark)
+              fail(
+                i,
+                `found ${quoted(parallel)} as Parallel, expected "${ParallelMark}" or nothing.`,
+              )
             const step = parse(
               i,
               StepSchema,
@@ -132,6 +164,7 @@ export const vsmMarkdown: KindMarkdown<VsmContent, never> = {
                 completeAccuratePct: num(ca!),
                 classification,
                 wastes: wastes === '' ? [] : wastes!.split(', '),
+                ...(parallel === ParallelMark && { parallel: true }),
               },
               'step',
             )

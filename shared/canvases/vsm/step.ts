@@ -13,6 +13,8 @@ export const StepSchema = z
     completeAccuratePct: z.number().finite().min(0).max(100),
     classification: z.enum(StepClassifications),
     wastes: z.array(z.enum(Wastes)).max(Wastes.length),
+    /** Runs beside the step before it (one group); the figures follow the group's longest. */
+    parallel: z.literal(true).optional(),
   })
   .refine((s) => s.leadMinutes >= s.processMinutes, {
     message: 'lead time must be at least the process time',
