@@ -11,6 +11,7 @@ const PostgresSuites = [
   'test/api/workshop.test.ts',
   'test/api/hypotheses.test.ts',
   'test/api/hypothesisLedger.test.ts',
+  'test/api/valueStreams.test.ts',
   'test/api/comments.test.ts',
   'test/api/versions.test.ts',
   'test/api/mcp.test.ts',
