@@ -28,6 +28,13 @@ async function fill(step: Locator, testId: string, value: string) {
   await input.press('Enter')
 }
 
+/** Process time, lead time and %C&A of the map's first current step, as the server has them. */
+async function stored(boardId: string, canvasId: string): Promise<number[]> {
+  const res = await fetch(`${server.url}/api/boards/${boardId}/canvases/${canvasId}`)
+  const step = ((await res.json()) as { current: Record<string, number>[] }).current[0]!
+  return [step.processMinutes!, step.leadMinutes!, step.completeAccuratePct!]
+}
+
 const total = (canvas: Locator, state: string, name: string) =>
   canvas.getByTestId(`vsm-${state}-totals`).getByTestId(`total-${name}`).locator('dd').textContent()
 
@@ -115,4 +122,97 @@ describe('when a person maps the steps of a value stream', () => {
     await expect.poll(() => step.getAttribute('class'), eventually).toContain('vsm-step-waste')
     expect(await step.locator('.vsm-waste-tag').textContent()).toContain('waiting')
   })
+
+  it(
+    'says next to the field why a lead time under the process time or a %C&A over 100 is not taken, and writes nothing',
+    { timeout: 60_000 },
+    async () => {
+      const boardId = await createBoard(server.url, 'Checks')
+      const tab = await newTab(browser)
+      tabs.push(tab)
+      await openBoard(tab, server.url, boardId)
+      const canvasId = await insertFromPicker(tab.page, 'vsm')
+      const canvas = canvasOn(tab.page, canvasId)
+      await canvas.getByTestId('add-step-current').click()
+      await tab.page.keyboard.type('Review')
+      const step = canvas.getByTestId('vsm-step').first()
+      // A process time typed first waits for its lead time, then is written as typed.
+      await fill(step, 'process-time', '2h')
+      await expect
+        .poll(() => step.getByTestId('step-field-message').textContent(), eventually)
+        .toMatch(/Process time 2h is over the lead time 0m/)
+      await fill(step, 'lead-time', '8h')
+      await expect.poll(() => stored(boardId, canvasId), eventually).toEqual([120, 480, 100])
+      await expect.poll(() => step.getByTestId('step-field-message').count(), eventually).toBe(0)
+
+      await fill(step, 'lead-time', '1h')
+      const lead = step.getByTestId('lead-time')
+      const message = step.getByTestId('step-field-message')
+      await expect
+        .poll(() => message.textContent(), eventually)
+        .toBe('Lead time 1h is under the process time 2h: the lead time includes it.')
+      expect(await message.getAttribute('role')).toBe('alert')
+      expect(await lead.getAttribute('aria-describedby')).toBe(await message.getAttribute('id'))
+      expect(await lead.getAttribute('aria-invalid')).toBe('true')
+      // What the person typed stays; neither time changed in the document.
+      expect(await lead.inputValue()).toBe('1h')
+      expect(await stored(boardId, canvasId)).toEqual([120, 480, 100])
+
+      // Escape drops the draft and its message.
+      await lead.click()
+      await lead.press('Escape')
+      await expect.poll(() => lead.inputValue(), eventually).toBe('8h')
+      expect(await message.count()).toBe(0)
+
+      await fill(step, 'complete-accurate', '120')
+      await expect
+        .poll(() => step.getByTestId('step-field-message').textContent(), eventually)
+        .toBe('%C&A is at most 100; found 120.')
+      expect(await step.getByTestId('complete-accurate').inputValue()).toBe('120')
+      expect(await stored(boardId, canvasId)).toEqual([120, 480, 100])
+    },
+  )
+
+  it(
+    'follows the critical path of parallel steps and shows durations in the unit the team picks',
+    { timeout: 60_000 },
+    async () => {
+      const boardId = await createBoard(server.url, 'Parallel')
+      const created = await fetch(`${server.url}/api/boards/${boardId}/canvases`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({
+          kind: 'vsm',
+          current: [
+            { name: 'Build', processMinutes: 120, leadMinutes: 480 },
+            { name: 'Review', processMinutes: 60, leadMinutes: 1440 },
+            { name: 'Scan', processMinutes: 240, leadMinutes: 2400, parallel: true },
+          ],
+        }),
+      })
+      const canvasId = ((await created.json()) as { id: string }).id
+      const tab = await newTab(browser)
+      tabs.push(tab)
+      await openBoard(tab, server.url, boardId)
+      const canvas = canvasOn(tab.page, canvasId)
+      // Build 8 h, then the longer of Review (24 h) and Scan (40 h) beside it.
+      await expect.poll(() => total(canvas, 'current', 'lead'), eventually).toBe('2d')
+      const steps = canvas.getByTestId('vsm-current').getByTestId('vsm-step')
+      expect(await steps.nth(1).getByTestId('step-path').textContent()).toBe(
+        'Off the critical path',
+      )
+      expect(await steps.nth(2).getByTestId('step-path').textContent()).toBe('Critical path')
+
+      // Review no longer runs beside the scan: the lead time adds up again.
+      await steps.nth(2).getByLabel('Runs beside step 2').uncheck()
+      await expect.poll(() => total(canvas, 'current', 'lead'), eventually).toBe('3d')
+
+      await canvas.getByTestId('vsm-display-unit').selectOption('hours')
+      await expect.poll(() => total(canvas, 'current', 'lead'), eventually).toBe('72h')
+      expect(await steps.nth(0).getByTestId('lead-time').inputValue()).toBe('8h')
+      // A plain number is read in hours now.
+      await fill(steps.nth(0), 'lead-time', '10')
+      await expect.poll(() => total(canvas, 'current', 'lead'), eventually).toBe('74h')
+    },
+  )
 })

@@ -1,4 +1,5 @@
 import type { StreamComparison } from '../../../shared/canvases/vsm/figures'
+import type { DurationUnit } from '../../../shared/canvases/vsm/durationUnit'
 import { formatDuration } from './duration'
 import './VsmComparison.css'
 
@@ -8,7 +9,13 @@ const points = (ratio: number | null) =>
     : `${ratio >= 0 ? '+' : '−'}${Math.abs(Math.round(ratio * 1000) / 10).toFixed(1)} pts`
 
 /** What the future state gains over the current one. */
-export function VsmComparison({ comparison }: { comparison: StreamComparison }) {
+export function VsmComparison({
+  comparison,
+  unit,
+}: {
+  comparison: StreamComparison
+  unit: DurationUnit | undefined
+}) {
   const saved = comparison.leadTimeSavedMinutes
   return (
     <section
@@ -22,7 +29,7 @@ export function VsmComparison({ comparison }: { comparison: StreamComparison }) 
         <strong data-testid="lead-time-saved">
           {saved === 0
             ? 'no change'
-            : `${formatDuration(Math.abs(saved))} ${saved > 0 ? 'faster' : 'slower'}`}
+            : `${formatDuration(Math.abs(saved), unit)} ${saved > 0 ? 'faster' : 'slower'}`}
         </strong>
       </div>
       <Delta label="Activity ratio" value={comparison.activityRatioGained} />

@@ -3,6 +3,7 @@ import { stopEventPropagation } from 'tldraw'
 import type { StreamFigures } from '../../../shared/canvases/vsm/figures'
 import { useCanvasEnvironment } from '../canvas/CanvasEnvironment'
 import { useWheelScroll } from '../canvas/useWheelScroll'
+import type { DurationUnit } from '../../../shared/canvases/vsm/durationUnit'
 import { formatDuration, formatPercent } from './duration'
 import type { StepView } from './readSteps'
 import { addStep, type StreamState } from './stepCommands'
@@ -16,10 +17,13 @@ interface VsmLaneProps {
   label: string
   steps: StepView[]
   figures: StreamFigures
+  unit: DurationUnit | undefined
 }
 
 /** One state of the stream: its steps left to right with the wait between them, and its totals. */
-export function VsmLane({ canvasId, state, label, steps, figures }: VsmLaneProps) {
+export function VsmLane({ canvasId, state, label, steps, figures, unit }: VsmLaneProps) {
+  const groupSize = (i: number) =>
+    figures.stepGroup.filter((g) => g === figures.stepGroup[i]).length
   const { doc, focus } = useCanvasEnvironment()
   const stepsRef = useRef<HTMLOListElement>(null)
   useWheelScroll(stepsRef)
@@ -32,13 +36,21 @@ export function VsmLane({ canvasId, state, label, steps, figures }: VsmLaneProps
       <header className="vsm-lane-header">
         <h3 className="canvas-box-title">{label}</h3>
         <dl className="vsm-totals" data-testid={`vsm-${state}-totals`}>
-          <Total label="Lead time" value={formatDuration(figures.totalLeadMinutes)} testId="lead" />
+          <Total
+            label="Lead time"
+            value={formatDuration(figures.totalLeadMinutes, unit)}
+            testId="lead"
+          />
           <Total
             label="Process time"
-            value={formatDuration(figures.totalProcessMinutes)}
+            value={formatDuration(figures.totalProcessMinutes, unit)}
             testId="process"
           />
-          <Total label="Wait" value={formatDuration(figures.totalWaitMinutes)} testId="wait" />
+          <Total
+            label="Wait"
+            value={formatDuration(figures.totalWaitMinutes, unit)}
+            testId="wait"
+          />
           <Total
             label="Activity ratio"
             value={formatPercent(figures.activityRatio)}
@@ -54,6 +66,15 @@ export function VsmLane({ canvasId, state, label, steps, figures }: VsmLaneProps
       <ol className="vsm-steps" ref={stepsRef}>
         {steps.map((step, index) => (
           <Fragment key={step.id}>
+            {index > 0 && (
+              <li
+                className={`vsm-flow-arrow${step.parallel ? ' is-parallel' : ''}`}
+                aria-hidden="true"
+                title={step.parallel ? 'Runs beside the step before it' : undefined}
+              >
+                {step.parallel ? '‖' : '→'}
+              </li>
+            )}
             <VsmStepCard
               canvasId={canvasId}
               state={state}
@@ -62,12 +83,17 @@ export function VsmLane({ canvasId, state, label, steps, figures }: VsmLaneProps
               count={steps.length}
               waitMinutes={figures.stepWaitMinutes[index] ?? 0}
               biggestWait={figures.biggestWaitIndex === index}
+              critical={figures.onCriticalPath[index] ?? true}
+              grouped={groupSize(index) > 1}
+              unit={unit}
             />
-            <li className="vsm-flow-arrow" aria-hidden="true">
-              →
-            </li>
           </Fragment>
         ))}
+        {steps.length > 0 && (
+          <li className="vsm-flow-arrow" aria-hidden="true">
+            →
+          </li>
+        )}
         <RemovedParts canvasId={canvasId} where={state} />
         <li className="vsm-add-step">
           <button

@@ -1,12 +1,21 @@
-import { useEffect, useRef } from 'react'
+import { useEffect, useId, useRef, useState } from 'react'
 import { stopEventPropagation } from 'tldraw'
 import { StepClassifications, Wastes } from '../../../shared/canvases/vsm/definition'
 import { useCanvasEnvironment } from '../canvas/CanvasEnvironment'
-import { NumberField } from '../canvas/NumberField'
+import type { DurationUnit } from '../../../shared/canvases/vsm/durationUnit'
 import { YTextInput } from '../canvas/YTextInput'
-import { formatDuration, parseDuration } from './duration'
+import { formatDuration } from './duration'
 import type { StepView } from './readSteps'
-import { removeStep, setStepTime, setStepValue, shiftStep, type StreamState } from './stepCommands'
+import {
+  removeStep,
+  setStepParallel,
+  setStepTime,
+  setStepValue,
+  shiftStep,
+  type StreamState,
+} from './stepCommands'
+import { checkStepField, type StepNumberField } from './stepFieldCheck'
+import { StepNumberInput } from './StepNumberInput'
 import { useDiffAttributes } from '../../history/diff/diffAttributes'
 import './VsmStepCard.css'
 
@@ -24,6 +33,12 @@ interface VsmStepCardProps {
   count: number
   waitMinutes: number
   biggestWait: boolean
+  /** Whether the step is on the critical path (the longest of its parallel group). */
+  critical: boolean
+  /** Whether it runs in a group of parallel steps (then it says whether it is critical). */
+  grouped: boolean
+  /** The unit the map shows durations in, if the team chose one. */
+  unit: DurationUnit | undefined
 }
 
 const stop = { onPointerDown: stopEventPropagation, onKeyDown: stopEventPropagation }
@@ -37,17 +52,22 @@ export function VsmStepCard({
   count,
   waitMinutes,
   biggestWait,
+  critical,
+  grouped,
+  unit,
 }: VsmStepCardProps) {
   const { doc, focus } = useCanvasEnvironment()
+  const parallel = index > 0 && step.parallel
   const nameRef = useRef<HTMLTextAreaElement | null>(null)
   useEffect(() => focus.fulfil(step.id, nameRef.current), [focus, step.id])
   const diff = useDiffAttributes(canvasId, { entry: step.id })
 
   return (
     <li
-      className={`vsm-step vsm-step-${step.classification}${biggestWait ? ' has-biggest-wait' : ''}`}
+      className={`vsm-step vsm-step-${step.classification}${biggestWait ? ' has-biggest-wait' : ''}${critical ? ' is-critical' : ' is-off-path'}${parallel ? ' is-parallel' : ''}`}
       data-testid="vsm-step"
       data-step-id={step.id}
+      data-critical={critical}
       {...diff}
     >
       <div className="card card-small vsm-step-card">
@@ -108,47 +128,23 @@ export function VsmStepCard({
             maxLength={200}
           />
         )}
-        <div className="vsm-step-times">
-          <label>
-            <span title="Process time: hands-on time">PT</span>
-            <NumberField
-              aria-label="Process time"
-              data-testid="process-time"
-              value={step.processMinutes}
-              min={0}
-              parseText={parseDuration}
-              formatValue={formatDuration}
-              onCommit={(value) => value !== null && setStepTime(step.map, 'processMinutes', value)}
+        <StepTimes step={step} unit={unit} />
+        {index > 0 && (
+          <label className="vsm-step-parallel">
+            <input
+              type="checkbox"
+              checked={step.parallel}
+              {...stop}
+              onChange={(event) => setStepParallel(step.map, event.target.checked)}
             />
+            Runs beside step {index}
           </label>
-          <label>
-            <span title="Lead time: from work arriving to handing it on">LT</span>
-            <NumberField
-              aria-label="Lead time"
-              data-testid="lead-time"
-              value={step.leadMinutes}
-              min={0}
-              parseText={parseDuration}
-              formatValue={formatDuration}
-              onCommit={(value) => value !== null && setStepTime(step.map, 'leadMinutes', value)}
-            />
-          </label>
-          <label>
-            <span title="Complete and accurate: share the next step can use without rework">
-              %C&A
-            </span>
-            <NumberField
-              aria-label="Percent complete and accurate"
-              data-testid="complete-accurate"
-              value={step.completeAccuratePct}
-              min={0}
-              max={100}
-              onCommit={(value) =>
-                value !== null && setStepTime(step.map, 'completeAccuratePct', value)
-              }
-            />
-          </label>
-        </div>
+        )}
+        {grouped ? (
+          <span className="vsm-step-path" data-testid="step-path">
+            {critical ? 'Critical path' : 'Off the critical path'}
+          </span>
+        ) : null}
         <select
           className="vsm-step-classification"
           aria-label="Classification"
@@ -166,9 +162,89 @@ export function VsmStepCard({
       </div>
       <div className="vsm-wait" data-testid="step-wait" title="Wait = lead time − process time">
         {biggestWait && <span className="vsm-wait-flag">Biggest wait</span>}
-        <span>wait {formatDuration(waitMinutes)}</span>
+        <span>wait {formatDuration(waitMinutes, unit)}</span>
       </div>
     </li>
+  )
+}
+
+const timeFields: readonly {
+  field: StepNumberField
+  short: string
+  title: string
+  label: string
+  testId: string
+}[] = [
+  {
+    field: 'processMinutes',
+    short: 'PT',
+    title: 'Process time: hands-on time',
+    label: 'Process time',
+    testId: 'process-time',
+  },
+  {
+    field: 'leadMinutes',
+    short: 'LT',
+    title: 'Lead time: from work arriving to handing it on',
+    label: 'Lead time',
+    testId: 'lead-time',
+  },
+  {
+    field: 'completeAccuratePct',
+    short: '%C&A',
+    title: 'Complete and accurate: share the next step can use without rework',
+    label: 'Percent complete and accurate',
+    testId: 'complete-accurate',
+  },
+]
+
+/** Process time, lead time and %C&A, each checked as typed; refusals shown below them. */
+function StepTimes({ step, unit }: { step: StepView; unit: DurationUnit | undefined }) {
+  const id = useId()
+  const [messages, setMessages] = useState<Partial<Record<StepNumberField, string>>>({})
+  const shown = (field: StepNumberField) =>
+    field === 'completeAccuratePct' ? String(step[field]) : formatDuration(step[field], unit)
+  return (
+    <>
+      <div className="vsm-step-times">
+        {timeFields.map((f) => (
+          <label key={f.field}>
+            <span title={f.title}>{f.short}</span>
+            <StepNumberInput
+              aria-label={f.label}
+              data-testid={f.testId}
+              shown={shown(f.field)}
+              check={(text) => checkStepField(f.field, text, step, unit)}
+              onCommit={(value) => setStepTime(step.map, f.field, value)}
+              messageId={`${id}-${f.field}`}
+              dependsOn={`${step.processMinutes}/${step.leadMinutes}`}
+              onMessage={(message) =>
+                setMessages((m) => {
+                  const next = { ...m }
+                  if (message) next[f.field] = message
+                  else delete next[f.field]
+                  return next
+                })
+              }
+            />
+          </label>
+        ))}
+      </div>
+      {timeFields.map(
+        (f) =>
+          messages[f.field] && (
+            <p
+              key={f.field}
+              id={`${id}-${f.field}`}
+              className="vsm-field-message"
+              role="alert"
+              data-testid="step-field-message"
+            >
+              {messages[f.field]}
+            </p>
+          ),
+      )}
+    </>
   )
 }
 

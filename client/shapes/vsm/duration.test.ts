@@ -29,3 +29,21 @@ describe('when a duration is shown', () => {
     expect(formatDuration(0)).toBe('0m')
   })
 })
+
+describe('when the map shows durations in a unit', () => {
+  it('reads plain numbers in that unit and still understands suffixes', () => {
+    expect(parseDuration('1.5', 'hours')).toBe(90)
+    expect(parseDuration('2', 'days')).toBe(2 * 24 * 60)
+    expect(parseDuration('1', 'weeks')).toBe(7 * 24 * 60)
+    expect(parseDuration('45m', 'days')).toBe(45)
+    expect(parseDuration('1w 1d')).toBe(8 * 24 * 60)
+  })
+
+  it('shows every duration in that unit, exactly enough to read back', () => {
+    expect(formatDuration(90, 'hours')).toBe('1.5h')
+    expect(formatDuration(36 * 60, 'days')).toBe('1.5d')
+    expect(formatDuration(7 * 24 * 60, 'weeks')).toBe('1w')
+    expect(formatDuration(0, 'weeks')).toBe('0w')
+    expect(parseDuration(formatDuration(20, 'hours'), 'hours')).toBe(19.8)
+  })
+})

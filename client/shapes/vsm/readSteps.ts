@@ -15,6 +15,7 @@ export interface StepView extends StepTimes {
   owner: Y.Text | undefined
   classification: StepClassification
   wastes: Waste[]
+  parallel: boolean
 }
 
 const nonNegative = (value: unknown) =>
@@ -43,6 +44,7 @@ export function readSteps(array: Y.Array<unknown> | undefined): StepView[] {
       completeAccuratePct: Math.min(100, nonNegative(map.get('completeAccuratePct'))),
       classification: StepClassifications.find((c) => c === classification) ?? 'value-adding',
       wastes: Array.isArray(wastes) ? Wastes.filter((w) => wastes.includes(w)) : [],
+      parallel: map.get('parallel') === true,
     })
   }
   return out

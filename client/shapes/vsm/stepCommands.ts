@@ -36,22 +36,22 @@ export function addStep(doc: Y.Doc, canvasId: string, state: StreamState): strin
 }
 
 /**
- * Sets a time of a step. Lead time can never be less than process time (the schema refuses such
- * a step): a process time above the lead time raises the lead time with it, and a lead time
- * below the process time lowers the process time (the whole step takes no longer than that).
+ * Sets a number of a step. The field checked it against the step's other time first
+ * (stepFieldCheck.ts): no other field is changed to make it fit.
  */
 export function setStepTime(
   map: Y.Map<unknown>,
   key: 'processMinutes' | 'leadMinutes' | 'completeAccuratePct',
   value: number,
 ): void {
+  map.doc?.transact(() => map.set(key, value), LocalOrigin)
+}
+
+/** Marks a step as running beside the step before it, or not. */
+export function setStepParallel(map: Y.Map<unknown>, parallel: boolean): void {
   map.doc?.transact(() => {
-    map.set(key, value)
-    const process = map.get('processMinutes')
-    const lead = map.get('leadMinutes')
-    if (typeof process !== 'number' || typeof lead !== 'number' || lead >= process) return
-    if (key === 'processMinutes') map.set('leadMinutes', process)
-    else map.set('processMinutes', lead)
+    if (parallel) map.set('parallel', true)
+    else map.delete('parallel')
   }, LocalOrigin)
 }
 
@@ -102,6 +102,7 @@ export function shiftStep(
         completeAccuratePct: step.completeAccuratePct,
         classification: step.classification,
         wastes: step.wastes,
+        ...(step.parallel && { parallel: true as const }),
       },
       to,
     )
