@@ -12,8 +12,22 @@ export function newId(length = 12): string {
 
 export const ItemTextSchema = z.string().max(4000, 'an item is at most 4000 characters')
 
-/** One short text in a box. */
-export const CanvasItemSchema = z.object({ id: EntityIdSchema, text: ItemTextSchema })
+/**
+ * An item's link to a metric of a hypothesis canvas on the same board (Lean key metrics, ML
+ * monitoring): the item shows that metric's latest value and verdict.
+ */
+export const MetricLinkSchema = z.object({
+  canvasId: EntityIdSchema,
+  metricKey: z.string().regex(/^[A-Za-z][A-Za-z0-9_.-]{0,63}$/, 'not a metric key'),
+})
+export type MetricLink = z.infer<typeof MetricLinkSchema>
+
+/** One short text in a box, in a box that takes them perhaps linked to a metric. */
+export const CanvasItemSchema = z.object({
+  id: EntityIdSchema,
+  text: ItemTextSchema,
+  metric: MetricLinkSchema.optional(),
+})
 export type CanvasItem = z.infer<typeof CanvasItemSchema>
 
 /** The current version of the stored canvas layout; older documents are migrated on read. */

@@ -5,6 +5,8 @@ export interface BoxDefinition {
   prompt: string
   /** CSS grid area the box occupies in the canvas layout. */
   area: string
+  /** Its items may each link to a hypothesis metric (Lean key metrics, ML monitoring). */
+  metricLinks?: boolean
 }
 
 /** A single-line text field of a canvas (a header field or a sentence slot). */

@@ -11,6 +11,7 @@ import { migrateCanvasMap } from './canvasMigrations.js'
 import {
   getBoardCanvases,
   getCanvasTitleText,
+  readItemMetricLink,
   setBoxItems,
   setCanvasField,
   type CanvasMap,
@@ -69,7 +70,14 @@ export function readCanvas(id: string, canvas: CanvasMap): CanvasContent | undef
         ? items
             .toArray()
             .filter((m): m is Y.Map<unknown> => m instanceof Y.Map)
-            .map((m) => ({ id: String(m.get('id')), text: str(m.get('text')) }))
+            .map((m) => {
+              const metric = b.metricLinks ? readItemMetricLink(m) : undefined
+              return {
+                id: String(m.get('id')),
+                text: str(m.get('text')),
+                ...(metric && { metric }),
+              }
+            })
         : []
   }
   const parsed = CanvasContentSchema.safeParse({

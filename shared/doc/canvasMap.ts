@@ -1,5 +1,10 @@
 import * as Y from 'yjs'
-import { newId, type CanvasItem } from '../canvases/baseContent.js'
+import {
+  MetricLinkSchema,
+  newId,
+  type CanvasItem,
+  type MetricLink,
+} from '../canvases/baseContent.js'
 import { setYText, yText } from './ytext.js'
 import { existingText, getArray, getMap, getText, str, syncArray } from './yLists.js'
 
@@ -9,7 +14,8 @@ import { existingText, getArray, getMap, getText, str, syncArray } from './yList
  *   canvases: Y.Map<canvasId, Y.Map>
  *     kind: string, version: number, title: Y.Text
  *     fields: Y.Map<fieldKey, Y.Text>
- *     boxes:  Y.Map<boxKey, Y.Array<Y.Map{ id: string, text: Y.Text, by?: string, at?: number }>>
+ *     boxes:  Y.Map<boxKey, Y.Array<Y.Map{ id: string, text: Y.Text, by?: string, at?: number,
+ *                               metric?: { canvasId, metricKey } }>>
  *     …and the parts its kind adds (metrics, steps, …; shared/canvases/<kind>/*Doc.ts)
  *
  * Texts are Y.Text (merged character by character); numbers and enums are last-writer-wins
@@ -74,8 +80,21 @@ export function setBoxItems(canvas: CanvasMap, boxKey: string, items: readonly C
     const text = existingText(map, 'text')
     if (text) setYText(text, item.text)
     else map.set('text', yText(item.text))
+    setItemMetricLink(map, item.metric ?? null)
   })
 }
+
+/** Links an item to a hypothesis metric, or removes its link. */
+export function setItemMetricLink(item: Y.Map<unknown>, link: MetricLink | null) {
+  const current = readItemMetricLink(item)
+  if (link && (current?.canvasId !== link.canvasId || current.metricKey !== link.metricKey))
+    item.set('metric', { canvasId: link.canvasId, metricKey: link.metricKey })
+  else if (!link && item.has('metric')) item.delete('metric')
+}
+
+/** The metric an item links to, if it holds a valid link. */
+export const readItemMetricLink = (item: Y.Map<unknown>): MetricLink | undefined =>
+  MetricLinkSchema.safeParse(item.get('metric')).data
 
 /** Sets a single-line field (header field, sentence slot, product). */
 export function setCanvasField(canvas: CanvasMap, key: string, value: string) {

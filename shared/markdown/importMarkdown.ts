@@ -1,4 +1,4 @@
-import { EntityIdSchema } from '../canvases/baseContent.js'
+import { EntityIdSchema, MetricLinkSchema, type MetricLink } from '../canvases/baseContent.js'
 import type { z } from 'zod'
 import {
   CanvasContentSchema,
@@ -176,7 +176,28 @@ export function importMarkdown(markdown: string): ImportedBoard {
       if (Object.values(c.boxes).some((list) => list.some((x) => x.id === id))) {
         fail(i, `item id ${id} appears twice, expected each item id once.`)
       }
-      items.push({ id, text: unescapeInline(item!.before) })
+      const { canvas: linkedCanvas, metric: metricKey } = item!.attrs
+      const boxKey = section.key
+      let metric: MetricLink | undefined
+      if (linkedCanvas !== undefined || metricKey !== undefined) {
+        const box = definition.boxes.find((b) => b.key === boxKey)
+        if (!box?.metricLinks) {
+          const linkable = specs.flatMap((s) =>
+            s.definition.boxes.filter((b) => b.metricLinks).map((b) => `${s.kind} ${b.key}`),
+          )
+          fail(
+            i,
+            `found a metric link on an item of ${c.kind} ${boxKey}, expected links only in ${linkable.join(', ')}.`,
+          )
+        }
+        metric = parse(
+          i,
+          MetricLinkSchema,
+          { canvasId: linkedCanvas, metricKey },
+          'metric link (canvas="…" metric="…")',
+        )
+      }
+      items.push({ id, text: unescapeInline(item!.before), ...(metric && { metric }) })
       continue
     }
 

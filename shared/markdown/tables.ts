@@ -1,3 +1,4 @@
+import type { MetricLink } from '../canvases/baseContent.js'
 import type { CanvasDefinition } from '../canvases/canvasDefinition.js'
 import { escapeCell, escapeInline } from './escape.js'
 import { marker } from './format.js'
@@ -10,7 +11,7 @@ export const cell = (text: string | null) => escapeCell(text ?? '')
 
 interface Texts {
   fields: Record<string, string>
-  boxes: Record<string, { id: string; text: string }[]>
+  boxes: Record<string, { id: string; text: string; metric?: MetricLink }[]>
 }
 
 /** The fields of a canvas as a two-column table (none when its kind has no fields). */
@@ -36,10 +37,16 @@ export function boxSection(content: Texts, key: string, label: string): string[]
   return [
     `### ${escapeInline(label)}`,
     marker('box', { key }),
-    ...items.map((item) => `- ${escapeInline(item.text)} ${marker('item', { id: item.id })}`),
+    ...items.map((item) => `- ${escapeInline(item.text)} ${marker('item', itemAttrs(item))}`),
     '',
   ]
 }
+
+/** An item's marker attributes: its id, and the metric it links to (`canvas`, `metric`). */
+const itemAttrs = (item: { id: string; metric?: MetricLink }): Record<string, string> =>
+  item.metric
+    ? { id: item.id, canvas: item.metric.canvasId, metric: item.metric.metricKey }
+    : { id: item.id }
 
 /** Every box of a canvas in its kind's order. */
 export const boxSections = (content: Texts, definition: CanvasDefinition) =>

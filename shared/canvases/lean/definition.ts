@@ -59,6 +59,7 @@ export const leanCanvas: CanvasDefinition<'lean'> = {
       label: 'Key metrics',
       prompt: 'Key activities you measure.',
       area: 'metrics',
+      metricLinks: true,
     },
     {
       key: 'unfairAdvantage',

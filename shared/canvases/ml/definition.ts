@@ -78,6 +78,7 @@ export const mlCanvas: CanvasDefinition<'ml'> = {
       label: 'Monitoring',
       prompt: "Metrics that quantify value creation and the system's impact in production.",
       area: 'monitoring',
+      metricLinks: true,
     },
   ],
   layout: {
