@@ -12,6 +12,7 @@ const PostgresSuites = [
   'test/api/hypotheses.test.ts',
   'test/api/hypothesisLedger.test.ts',
   'test/api/valueStreams.test.ts',
+  'test/api/metricLinks.test.ts',
   'test/api/comments.test.ts',
   'test/api/versions.test.ts',
   'test/api/mcp.test.ts',

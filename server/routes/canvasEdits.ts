@@ -24,6 +24,7 @@ import {
 } from './boardDoc.js'
 import { toCanvasContent } from './canvasInput.js'
 import { canvasPatches } from './canvasPatches.js'
+import { checkMetricLinks } from './metricLinks.js'
 
 /** The API view of a canvas: content plus value-stream figures. */
 export function canvasResponse(content: CanvasContent): CanvasResponse {
@@ -100,6 +101,7 @@ export async function updateCanvas(
     // A body that names only such members changes no content: patch with nothing named.
     const named = Object.keys(body)
     const patch = toCanvasContent(found.content, whole, named.length > 0 ? named : ['title'])
+    checkMetricLinks(found.room.doc, found.content, patch)
     const planned = rules?.plan(found, patch, whole, ctx.now())
     await found.room.transact(() => {
       applyCanvasContent(found.map, planned ? planned.content : patch)

@@ -45,14 +45,22 @@ export function toCanvasContent(
     if (!definition.boxes.some((b) => b.key === key)) {
       throw new ApiError('invalid_body', `a ${base.kind} canvas has no box "${key}"`)
     }
-    const known = new Map((base.boxes[key] ?? []).map((i) => [i.id, i.text]))
+    const linkable = definition.boxes.find((b) => b.key === key)?.metricLinks === true
+    const known = new Map((base.boxes[key] ?? []).map((i) => [i.id, i]))
     out.boxes[key] = items.map((item): CanvasItem => {
       if (typeof item === 'string') return { id: newId(), text: item }
       const current = known.get(item.id)
       if (current === undefined) {
         throw new ApiError('invalid_body', `box "${key}" has no item "${item.id}"`)
       }
-      return { id: item.id, text: item.text ?? current }
+      if (item.metric && !linkable) {
+        throw new ApiError(
+          'invalid_body',
+          `box "${key}" of a ${base.kind} canvas takes no metric links`,
+        )
+      }
+      const metric = item.metric === undefined ? current.metric : (item.metric ?? undefined)
+      return { id: item.id, text: item.text ?? current.text, ...(metric && { metric }) }
     })
   }
 

@@ -22,6 +22,7 @@ import {
   exportCanvasMarkdown,
   type ExportCanvas,
 } from '../../shared/markdown/exportMarkdown.js'
+import { relinkMetrics } from './metricLinks.js'
 import { MarkdownImportError, importMarkdown } from '../../shared/markdown/importMarkdown.js'
 import type { ServerContext } from '../context.js'
 import { ApiError } from '../http/errors.js'
@@ -248,8 +249,15 @@ export function canvasRoutes(ctx: ServerContext) {
           requireRoomFor(r, text.length)
           const existing = getBoardCanvases(r.doc)
           // Ids are kept so a round trip is exact; a canvas already on this board gets new ids.
-          const fresh = imported.canvases.map((canvas) =>
-            existing.has(canvas.id) ? withNewImportIds(canvas) : canvas,
+          const renamed = new Map<string, string>()
+          const fresh = relinkMetrics(
+            imported.canvases.map((canvas) => {
+              if (!existing.has(canvas.id)) return canvas
+              const copy = withNewImportIds(canvas)
+              renamed.set(canvas.id, copy.id)
+              return copy
+            }),
+            renamed,
           )
           await r.transact((doc) =>
             fresh.forEach((canvas) => {

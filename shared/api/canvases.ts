@@ -6,6 +6,7 @@ import {
   CanvasKinds,
   EntityIdSchema,
   ItemTextSchema,
+  MetricLinkSchema,
   type CanvasContent,
 } from '../canvases/schema.js'
 import { HypothesisPatchFields } from './hypotheses.js'
@@ -14,10 +15,17 @@ import { HypothesisPatchFields } from './hypotheses.js'
 export { MetricInputSchema, type MetricInput } from '../canvases/hypothesis/metricInput.js'
 export { StepInputSchema } from '../canvases/vsm/stepInput.js'
 
-/** An item in a PATCH: a new text, or an existing item by id (with a new text, or kept as is). */
+/**
+ * An item in a PATCH: a new text, or an existing item by id (with a new text, or kept as is);
+ * in a box that takes them, `metric` links it to a hypothesis metric on the board (null unlinks).
+ */
 const ItemInputSchema = z.union([
   ItemTextSchema,
-  z.strictObject({ id: EntityIdSchema, text: ItemTextSchema.optional() }),
+  z.strictObject({
+    id: EntityIdSchema,
+    text: ItemTextSchema.optional(),
+    metric: MetricLinkSchema.nullable().optional(),
+  }),
 ])
 
 /** A box the API writes holds at most this many items. */
