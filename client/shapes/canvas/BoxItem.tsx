@@ -12,6 +12,7 @@ import {
   type ItemLists,
 } from './itemCommands'
 import { writeDraggedItem } from './itemDrag'
+import { ItemMetricLink } from './ItemMetricLink'
 import { itemKeyCommand } from './itemKeys'
 import type { ItemView } from './readItems'
 import { useEditors } from './useEditors'
@@ -35,6 +36,8 @@ interface BoxItemProps {
   addAfter: (itemId: string) => string | undefined
   /** Whether it is one of this person's private drafts. */
   draft?: boolean
+  /** Whether it may link to a hypothesis metric (Lean key metrics, ML monitoring). */
+  metricLink?: boolean
 }
 
 /** One item of a box: a drag handle, its text and a delete button. */
@@ -47,6 +50,7 @@ export function BoxItem({
   lists,
   addAfter,
   draft = false,
+  metricLink = false,
 }: BoxItemProps) {
   const { focus } = useCanvasEnvironment()
   const fieldRef = useRef<HTMLTextAreaElement | null>(null)
@@ -112,7 +116,7 @@ export function BoxItem({
 
   return (
     <li
-      className={`box-item${editor ? ' is-edited-by-other' : ''}${highlighted ? ' is-highlighted' : ''}`}
+      className={`box-item${editor ? ' is-edited-by-other' : ''}${highlighted ? ' is-highlighted' : ''}${metricLink ? ' has-metric-slot' : ''}`}
       data-testid="box-item"
       data-item-id={item.id}
       data-draft={draft || undefined}
@@ -173,6 +177,7 @@ export function BoxItem({
       >
         ×
       </button>
+      {metricLink && <ItemMetricLink item={item.map} />}
     </li>
   )
 }

@@ -166,6 +166,7 @@ export function CanvasBox({ canvasId, canvas, box, boxOrder, number }: CanvasBox
             onEmptied={() => addRef.current?.focus()}
             lists={boardLists}
             addAfter={addAfter}
+            metricLink={box.metricLinks === true}
           />
         ))}
         {draftLists &&

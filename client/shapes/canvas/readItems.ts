@@ -5,6 +5,7 @@ import type { CanvasMap } from '../../../shared/doc/canvasDoc'
 export interface ItemView {
   id: string
   text: Y.Text
+  map: Y.Map<unknown>
 }
 
 /** A box's items array if it exists, without creating it (views must not write while rendering). */
@@ -30,7 +31,7 @@ export function readItems(items: Y.Array<any> | undefined): ItemView[] {
     if (!(entry instanceof Y.Map)) continue
     const id = entry.get('id')
     const text = entry.get('text')
-    if (typeof id === 'string' && text instanceof Y.Text) out.push({ id, text })
+    if (typeof id === 'string' && text instanceof Y.Text) out.push({ id, text, map: entry })
   }
   return out
 }
