@@ -136,7 +136,10 @@ export function importMarkdown(markdown: string): ImportedBoard {
       if (m.name === 'box') {
         if (!definition.boxes.some((b) => b.key === m.attrs.key)) {
           const keys = definition.boxes.map((b) => b.key)
-          fail(i, notOneOf(`box of a ${c.kind} canvas:`, m.attrs.key ?? '', keys))
+          fail(
+            i,
+            `a ${c.kind} canvas has no box ${quoted(m.attrs.key ?? '')}; expected one of ${keys.join(', ')}.`,
+          )
         }
         section = { type: 'box', key: m.attrs.key! }
         continue
@@ -216,7 +219,10 @@ export function importMarkdown(markdown: string): ImportedBoard {
         )
       const keys = definition.fields.map((d) => d.key)
       if (!keys.includes(f!.attrs.key ?? ''))
-        fail(i, notOneOf(`field of a ${c.kind} canvas:`, f!.attrs.key ?? '', keys))
+        fail(
+          i,
+          `a ${c.kind} canvas has no field ${quoted(f!.attrs.key ?? '')}; expected one of ${keys.join(', ')}.`,
+        )
       c.fields[f!.attrs.key!] = unescapeInline(cells[1]!)
       continue
     }
