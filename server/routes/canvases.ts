@@ -119,7 +119,10 @@ export function canvasRoutes(ctx: ServerContext) {
         operationId: 'updateCanvas',
         summary: 'Change what the body names and nothing else',
         description:
-          'Items are strings (new) or { id, text? }. On a hypothesis: `status` moves it under the ' +
+          'Items are strings (new) or { id, text?, metric? }; `metric` ({ canvasId, metricKey } of ' +
+          'a hypothesis on this board, or null) links a Lean key metric or ML monitoring item. ' +
+          'On a value-stream map, steps take `parallel` and the map `displayUnit`. ' +
+          'On a hypothesis: `status` moves it under the ' +
           'lifecycle rules (409 with the reason when refused, e.g. a criterion without baseline ' +
           'or target); `timeboxDays` sets the time box before it runs; changing metrics once it ' +
           'runs needs a `reason` and is kept as an amendment (409 without one); `lessons` cannot ' +
