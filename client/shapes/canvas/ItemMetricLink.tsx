@@ -44,9 +44,11 @@ export function ItemMetricLink({ item }: { item: Y.Map<unknown> }) {
   const [now] = useState(() => Date.now())
   const link = useYRead(item, () => readItemMetricLink(item))
   const canvases = getBoardCanvases(doc)
-  const boardVersion = useYVersion(canvases)
+  // Rendered again when a canvas comes or goes, and when anything of the linked one changes
+  // (a measurement, a renamed metric): what is shown is read below, from the document.
+  useYVersion(canvases)
   const target = link ? canvases.get(link.canvasId) : undefined
-  const targetVersion = useYVersion(target instanceof Y.Map ? target : undefined, true)
+  useYVersion(target instanceof Y.Map ? target : undefined, true)
   const standing = link ? linkedMetricStanding(doc, link, now) : undefined
   const write = (next: { canvasId: string; metricKey: string } | null) =>
     doc.transact(() => setItemMetricLink(item, next), LocalOrigin)
@@ -56,7 +58,6 @@ export function ItemMetricLink({ item }: { item: Y.Map<unknown> }) {
       <div
         className="item-metric"
         data-testid="item-metric"
-        data-version={`${boardVersion}.${targetVersion}`}
         data-state={standing.found ? standing.state : 'missing'}
         role="status"
       >
