@@ -20,11 +20,7 @@ const rowsOrFail = (result: RowsResult) =>
       )
 
 /** Reads a JSON body `{ measurements: [...] }`; rows are numbered from 1. */
-export function parseJsonMeasurements(
-  body: unknown,
-  metricKeys: ReadonlySet<string>,
-  now: number,
-) {
+export function parseJsonMeasurements(body: unknown, metricKeys: ReadonlySet<string>, now: number) {
   const parsed = MeasurementsBodySchema.safeParse(body)
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!

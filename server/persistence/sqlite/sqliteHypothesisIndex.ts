@@ -1,10 +1,6 @@
 import type Database from 'better-sqlite3'
 import type { HypothesisIndex, HypothesisIndexQuery, HypothesisIndexRow } from '../types.js'
-import {
-  VerdictColumns,
-  fromStoredIndexRow,
-  type StoredIndexRow,
-} from '../hypothesisIndexRows.js'
+import { VerdictColumns, fromStoredIndexRow, type StoredIndexRow } from '../hypothesisIndexRows.js'
 
 /** The tracker index in SQLite: one row per hypothesis, replaced per board in a transaction. */
 export function createSqliteHypothesisIndex(db: Database.Database): HypothesisIndex {

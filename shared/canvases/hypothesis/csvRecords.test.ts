@@ -82,7 +82,7 @@ describe('splitting pasted CSV into records', () => {
 
 describe('reading the header of measurement CSV', () => {
   const keys = new Set(['conversion', 'latency'])
-  const rows = (text: string) => csvRecordsToRows(records(text), keys)
+  const rows = (text: string) => csvRecordsToRows(records(text), keys, Date.now())
 
   it('takes a header naming only metric and value, and one in another order', () => {
     expect(rows('metric,value\nconversion,5')).toMatchObject({

@@ -3,7 +3,8 @@ import { getBoardCanvases, readCanvas } from '../../doc/canvasDoc.js'
 import type { MetricLink } from '../baseContent.js'
 import { hypothesisCanvas } from './definition.js'
 import { readTrackingSummary } from './trackingDoc.js'
-import { computeVerdict, type MetricState, type Verdict } from './verdict.js'
+import { standingVerdict } from './standing.js'
+import type { MetricState, Verdict } from './verdict.js'
 
 /** How a linked metric stands, as a Lean key metric or an ML monitoring item shows it. */
 export type LinkedMetricStanding =
@@ -22,7 +23,7 @@ export type LinkedMetricStanding =
 
 /**
  * Reads the metric a link names from the board's document, with the same verdict the
- * hypothesis canvas shows (computeVerdict): a measurement arriving there changes it here too.
+ * hypothesis canvas shows (standingVerdict): a measurement arriving there changes it here too.
  */
 export function linkedMetricStanding(
   doc: Y.Doc,
@@ -37,7 +38,7 @@ export function linkedMetricStanding(
   if (!metric)
     return { found: false, reason: `“${content.title}” has no metric ${link.metricKey} now.` }
   const summary = readTrackingSummary(map)
-  const result = computeVerdict(content.metrics ?? [], summary.latest, summary.timebox.end, now)
+  const result = standingVerdict(content.metrics ?? [], summary.latest, summary, now)
   const point = summary.latest.find((p) => p.metric === metric.key)
   return {
     found: true,

@@ -12,11 +12,7 @@ import { measurementBatchRefusal, utf8Bytes } from '../../../sync/changeLimits'
  * the metrics rather than the columns, the header is understood. More rows or bytes than the
  * API takes in one request are refused whole, before any row is checked, as the API would.
  */
-export function pastedRows(
-  text: string,
-  metricKeys: ReadonlySet<string>,
-  now: number,
-): RowsResult {
+export function pastedRows(text: string, metricKeys: ReadonlySet<string>, now: number): RowsResult {
   // Far too many lines is said at once, without reading each cell of a large paste first.
   const lines = lineCount(text)
   if (lines !== null && lines - 1 > MaxMeasurementsPerRequest) {
