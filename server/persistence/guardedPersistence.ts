@@ -32,6 +32,11 @@ export const WriteMethods = [
   'finishDelivery',
   'resendDelivery',
   'pruneDeliveries',
+  'putMetricSource',
+  'deleteMetricSource',
+  'claimDueMetricSources',
+  'claimMetricSource',
+  'finishMetricSourcePoll',
   'probeWrite',
 ] as const satisfies readonly (keyof Persistence)[]
 

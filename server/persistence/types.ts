@@ -1,5 +1,6 @@
 import type { Board } from '../../shared/api/boards.js'
 import type { BoardKeyStore, WorkshopStore } from '../access/accessTypes.js'
+import type { MetricSourceStore } from './metricSourceStore.js'
 
 /**
  * Persistence is split by concern so that a multi-instance deployment can swap each part
@@ -285,7 +286,8 @@ export interface Persistence
     BoardKeyStore,
     WorkshopStore,
     VersionStore,
-    WebhookStore {
+    WebhookStore,
+    MetricSourceStore {
   /**
    * A write of `bytes` bytes (kept in one row, replaced each time) that tells whether the store
    * accepts writes of that size again (health checks, after a refused write).

@@ -8,6 +8,7 @@ import { createPostgresHypothesisIndex } from './postgresHypothesisIndex.js'
 import { createPostgresProjectIndex } from './postgresProjectIndex.js'
 import { createPostgresVersionStore } from './postgresVersions.js'
 import { createPostgresWebhookStore } from './postgresWebhooks.js'
+import { createPostgresMetricSourceStore } from './postgresMetricSources.js'
 import { migratePostgres } from './postgresMigrations.js'
 import {
   bytes,
@@ -117,6 +118,7 @@ const BoardTables = [
   'board_versions',
   'webhooks',
   'webhook_deliveries',
+  'metric_sources',
 ]
 
 export interface PostgresOptions {
@@ -345,6 +347,7 @@ export async function createPostgresPersistence(
     ...createPostgresAccessStore(pool),
     ...createPostgresVersionStore(pool),
     ...createPostgresWebhookStore(pool),
+    ...createPostgresMetricSourceStore(pool),
 
     async probeWrite(now, size = 0) {
       // Written and then emptied, as in the embedded store; at most 1 MiB.

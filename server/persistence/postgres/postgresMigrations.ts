@@ -186,6 +186,29 @@ ALTER TABLE hypothesis_index ADD COLUMN verdict_open TEXT;
 ALTER TABLE hypothesis_index ADD COLUMN verdict_ended TEXT;
 `,
   },
+  {
+    version: 6,
+    name: 'metric sources polled by the server',
+    sql: `
+CREATE TABLE metric_sources (
+  id TEXT COLLATE "C" PRIMARY KEY,
+  board_id TEXT COLLATE "C" NOT NULL,
+  canvas_id TEXT COLLATE "C" NOT NULL,
+  metric_key TEXT COLLATE "C" NOT NULL,
+  config_json TEXT NOT NULL,
+  created_at BIGINT NOT NULL,
+  updated_at BIGINT NOT NULL,
+  next_poll_at BIGINT NOT NULL,
+  last_poll_at BIGINT,
+  last_error TEXT,
+  last_value DOUBLE PRECISION,
+  last_value_at BIGINT,
+  lease_until BIGINT,
+  UNIQUE (board_id, canvas_id, metric_key)
+);
+CREATE INDEX metric_sources_due ON metric_sources (next_poll_at);
+`,
+  },
 ]
 
 /** Any number that no board's lock can be mistaken for: the lock taken while migrating. */

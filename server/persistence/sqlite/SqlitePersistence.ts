@@ -8,6 +8,7 @@ import { createSqliteHypothesisIndex } from './sqliteHypothesisIndex.js'
 import { createSqliteProjectIndex } from './sqliteProjectIndex.js'
 import { createSqliteVersionStore } from './sqliteVersions.js'
 import { createSqliteWebhookStore } from './sqliteWebhooks.js'
+import { createSqliteMetricSourceStore } from './sqliteMetricSources.js'
 import { migrateSqlite } from './sqliteMigrations.js'
 
 interface BoardRow {
@@ -134,6 +135,7 @@ export function createSqlitePersistence(
       'board_versions',
       'webhooks',
       'webhook_deliveries',
+      'metric_sources',
     ].map((table) => db.prepare(`DELETE FROM ${table} WHERE board_id = ?`)),
     insertToken: db.prepare(
       'INSERT INTO ingestion_tokens (id, board_id, name, hash, created_at) VALUES (?, ?, ?, ?, ?)',
@@ -277,6 +279,7 @@ export function createSqlitePersistence(
     ...access,
     ...createSqliteVersionStore(db),
     ...createSqliteWebhookStore(db),
+    ...createSqliteMetricSourceStore(db),
     probeWrite(now, bytes = 0) {
       // Written and then emptied: the row keeps no space once the answer is known.
       // At most 1 MiB: every REST write and health check probes while writes fail.

@@ -198,6 +198,29 @@ ALTER TABLE hypothesis_index ADD COLUMN verdict_open TEXT;
 ALTER TABLE hypothesis_index ADD COLUMN verdict_ended TEXT;
 `,
   },
+  {
+    version: 6,
+    name: 'metric sources polled by the server',
+    sql: `
+CREATE TABLE metric_sources (
+  id TEXT PRIMARY KEY,
+  board_id TEXT NOT NULL,
+  canvas_id TEXT NOT NULL,
+  metric_key TEXT NOT NULL,
+  config_json TEXT NOT NULL,
+  created_at INTEGER NOT NULL,
+  updated_at INTEGER NOT NULL,
+  next_poll_at INTEGER NOT NULL,
+  last_poll_at INTEGER,
+  last_error TEXT,
+  last_value REAL,
+  last_value_at INTEGER,
+  lease_until INTEGER,
+  UNIQUE (board_id, canvas_id, metric_key)
+);
+CREATE INDEX metric_sources_due ON metric_sources (next_poll_at);
+`,
+  },
 ]
 
 /** Brings a database up to the newest step, each step in its own transaction. */
