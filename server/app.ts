@@ -29,6 +29,7 @@ import { workshopRoutes } from './routes/workshop.js'
 import { boardAccess } from './access/restAccess.js'
 import { syncRoutes } from './routes/sync.js'
 import { agentRoutes } from './routes/agents.js'
+import { sourceRoutes } from './routes/sources.js'
 
 /** The whole HTTP surface: REST API, sync endpoint and the built client. */
 export function createApp(ctx: ServerContext, upgradeWebSocket: UpgradeWebSocket<WebSocket>) {
@@ -65,6 +66,7 @@ export function createApp(ctx: ServerContext, upgradeWebSocket: UpgradeWebSocket
     .route('/api/boards', versionRoutes(ctx))
     .route('/api/boards', webhookRoutes(ctx))
     .route('/api/boards', projectRoutes(ctx))
+    .route('/api/boards', sourceRoutes(ctx))
     .route('/api/hypotheses', trackerRoutes(ctx))
     .route('/api', portfolioRoutes(ctx))
     .route('/sync', syncRoutes(ctx, upgradeWebSocket))

@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs'
 import { dirname, join, resolve } from 'node:path'
 import { z } from 'zod'
 import { DefaultLimits } from '../shared/protocol/limits.js'
+import { loadPullsConfig, type PullsConfig } from './sources/pullsConfig.js'
 
 const MiB = 1024 * 1024
 /** A sync client more than this behind has stopped reading. */
@@ -161,6 +162,8 @@ export interface Config {
   openInstance: boolean
   /** `full`: each commit synced to disk before anyone sees it; `relaxed`: synced at checkpoints. */
   durability: 'full' | 'relaxed'
+  /** Measurements pulled from metric sources (SECRETS_KEY, PULLS_*). */
+  pulls: PullsConfig
 }
 
 /**
@@ -231,5 +234,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     logLevel: e.LOG_LEVEL,
     openInstance: e.OPEN_INSTANCE,
     durability: e.DURABILITY,
+    pulls: loadPullsConfig(env),
   }
 }

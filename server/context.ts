@@ -8,6 +8,7 @@ import type { createHypothesisIndexer } from './indexes/hypothesisIndexer.js'
 import type { Logger } from './logger.js'
 import type { Persistence } from './persistence/types.js'
 import type { StorageHealth } from './persistence/storageHealth.js'
+import type { SourcePoller } from './sources/sourcePoller.js'
 import type { BoardEvents } from './sync/boardEvents.js'
 import type { RoomBus } from './sync/RoomBus.js'
 import type { RoomManager } from './sync/RoomManager.js'
@@ -42,6 +43,8 @@ export interface ServerContext {
    * look at the queue now (`wake`).
    */
   webhooks: Pick<WebhookEvents, 'emit' | 'checkinDue'> & { wake(): void }
+  /** Polls metric sources and records what they read. */
+  sources: SourcePoller
   /** True from the start of shutdown: readiness fails so that no new traffic comes. */
   draining(): boolean
 }

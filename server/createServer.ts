@@ -37,6 +37,9 @@ import { hypothesisWebhookHooks } from './webhooks/hypothesisEvents.js'
 import { createWebhookEvents } from './webhooks/webhookEvents.js'
 import { createWebhookSender } from './webhooks/webhookSender.js'
 import { watchOverdueHypotheses } from './webhooks/overdueHypotheses.js'
+import { createSourcePoller } from './sources/sourcePoller.js'
+import { createSecretBox } from './sources/secretBox.js'
+import { readingRecorder } from './sources/recordReading.js'
 import { RoleAbilities } from '../shared/api/links.js'
 import { votableItems } from '../shared/workshop/votableItems.js'
 import type { WorkshopState } from '../shared/workshop/workshopState.js'
@@ -254,6 +257,14 @@ export async function createServer(
     bus,
     events,
     webhooks: { emit: webhookEvents.emit, checkinDue: webhookEvents.checkinDue, wake: sender.wake },
+    sources: createSourcePoller({
+      store: persistence,
+      secrets: createSecretBox(config.pulls.secretsKey, config.dataDir),
+      config: config.pulls,
+      record: (...args) => readingRecorder(context)(...args),
+      now,
+      log,
+    }),
     draining: () => draining,
   }
 
@@ -302,6 +313,7 @@ export async function createServer(
   purge()
   const purgeTimer = setInterval(purge, PURGE_INTERVAL_MS)
   purgeTimer.unref()
+  context.sources.start()
 
   let closing: Promise<void> | undefined
   return {
@@ -316,6 +328,7 @@ export async function createServer(
         // server open. A socket whose upgrade was already under way is ended as it arrives.
         const stopped = new Promise<void>((resolve) => server.close(() => resolve()))
         nodeWs.wss.on('connection', (socket) => socket.terminate())
+        await context.sources.close()
         await drafts.closeAll()
         await comments.closeAll()
         await rooms.closeAll()

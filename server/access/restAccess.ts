@@ -37,6 +37,13 @@ const Policy: {
   { method: '*', path: new RegExp(`^${Board}/webhooks(/.*)?$`), needs: 'view' },
   // Facilitation is checked against the workshop state: anyone on the board may ask.
   { method: 'POST', path: new RegExp(`^${Board}/workshop$`), needs: 'view' },
+  // Metric sources name internal servers and queries: editors' only, reading them included.
+  { method: '*', path: new RegExp(`^${Board}/sources$`), needs: 'edit' },
+  {
+    method: '*',
+    path: new RegExp(`^${Board}/hypotheses/[^/]+/metrics/[^/]+/source(/poll)?$`),
+    needs: 'edit',
+  },
   { method: 'GET', path: new RegExp(`^${Board}(/.*)?$`), needs: 'view' },
   // Comments are written by commenters and up; only the author edits or deletes their own.
   { method: '*', path: new RegExp(`^${Board}/comments(/.*)?$`), needs: 'comment' },
