@@ -73,7 +73,9 @@ export function getJson(
         const status = res.statusCode ?? 0
         if (status >= 300 && status < 400) {
           res.resume()
-          return fail(new PullError(`${target.host} answered ${status} (redirects are not followed)`))
+          return fail(
+            new PullError(`${target.host} answered ${status} (redirects are not followed)`),
+          )
         }
         const declared = Number(res.headers['content-length'])
         if (declared > limits.maxBytes) {
@@ -121,7 +123,9 @@ export function getJson(
       reject(
         error instanceof PullError
           ? error
-          : new PullError(`Cannot reach ${target.host}: ${(error as NodeJS.ErrnoException).code ?? error.message}`),
+          : new PullError(
+              `Cannot reach ${target.host}: ${(error as NodeJS.ErrnoException).code ?? error.message}`,
+            ),
       )
     })
     req.end()

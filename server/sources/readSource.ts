@@ -21,13 +21,21 @@ function prometheusSample(sample: unknown): Reading {
   return { value, at }
 }
 
-/** Runs an instant query: a vector's first sample, or a scalar. */
+/**
+ * Runs an instant query: a vector's first sample, or a scalar. It is evaluated at the start of
+ * the current poll interval, so every poll within one interval (a scheduled one, "Poll now",
+ * another instance) reads the same time and records one measurement.
+ */
 async function readPrometheus(
   config: Extract<StoredConfig, { kind: 'prometheus' }>,
   limits: PullLimits,
+  now: number,
 ): Promise<Reading> {
-  const url = new URL('api/v1/query', config.baseUrl.endsWith('/') ? config.baseUrl : `${config.baseUrl}/`)
+  const base = config.baseUrl.endsWith('/') ? config.baseUrl : `${config.baseUrl}/`
+  const url = new URL('api/v1/query', base)
+  const interval = config.everyMinutes * 60_000
   url.searchParams.set('query', config.query)
+  url.searchParams.set('time', String(Math.floor(now / interval) * (interval / 1000)))
   const answer = (await getJson(url.toString(), {}, limits)) as {
     status?: unknown
     error?: unknown
@@ -86,6 +94,6 @@ export function readSource(
   now: number,
 ): Promise<Reading> {
   return config.kind === 'prometheus'
-    ? readPrometheus(config, limits)
+    ? readPrometheus(config, limits, now)
     : readJson(config, secrets, limits, now)
 }

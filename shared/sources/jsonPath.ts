@@ -56,7 +56,10 @@ export function readJsonPath(
       if (!Array.isArray(here)) return { found: false, message: `${walked} is not a list` }
       const i = step < 0 ? here.length + step : step
       if (i < 0 || i >= here.length) {
-        return { found: false, message: `${walked} has no element [${step}] (it has ${here.length})` }
+        return {
+          found: false,
+          message: `${walked} has no element [${step}] (it has ${here.length})`,
+        }
       }
       here = here[i]
       walked += `[${step}]`
