@@ -9,6 +9,7 @@ import { YTextInput } from '../canvas/YTextInput'
 import { MetricKeyPattern, removeMetric, setMetricField } from './metricCommands'
 import { MetricTargetField, readTarget, relativeTargetLine } from './MetricTargetField'
 import { AmendMetricButton } from './tracking/AmendMetricButton'
+import { MetricSource } from './sources/MetricSource'
 import { useCriteriaLock } from './tracking/useCriteriaLock'
 import { useDiffAttributes } from '../../history/diff/diffAttributes'
 import './MetricCard.css'
@@ -33,7 +34,7 @@ const stringOr = (value: unknown, fallback: string) =>
  * the baseline), unit and tolerance, and when and where the baseline was taken.
  */
 export function MetricCard({ canvasId, metric }: { canvasId: string; metric: Y.Map<unknown> }) {
-  const { doc, focus } = useCanvasEnvironment()
+  const { doc, focus, boardId } = useCanvasEnvironment()
   const values = useYRead(metric, () => ({
     id: stringOr(metric.get('id'), ''),
     key: stringOr(metric.get('key'), ''),
@@ -208,6 +209,9 @@ export function MetricCard({ canvasId, metric }: { canvasId: string; metric: Y.M
           />
         </label>
       </div>
+      {MetricKeyPattern.test(values.key) && (
+        <MetricSource boardId={boardId} canvasId={canvasId} metricKey={values.key} />
+      )}
     </li>
   )
 }
