@@ -24,8 +24,16 @@ interface HeaderRow {
   stored: boolean
 }
 
-/** Keeps keys typed in the dialog from reaching the board's shortcuts. */
-const stopKeys = { onKeyDown: (event: { stopPropagation(): void }) => event.stopPropagation() }
+/**
+ * The dialog sits inside a canvas in React's tree: its pointer and key events must not reach the
+ * board (tldraw would take the pointer or read keys as shortcuts).
+ */
+const guards = {
+  onPointerDown: (event: { stopPropagation(): void }) => event.stopPropagation(),
+  onPointerUp: (event: { stopPropagation(): void }) => event.stopPropagation(),
+  onKeyDown: (event: { stopPropagation(): void }) => event.stopPropagation(),
+  onKeyUp: (event: { stopPropagation(): void }) => event.stopPropagation(),
+}
 
 /** Connects a metric to a source, edits it or removes it. */
 export function SourceDialog({
@@ -44,14 +52,16 @@ export function SourceDialog({
   onSaved: (source: MetricSourceView | null) => void
 }) {
   return (
-    <Dialog
-      open={open}
-      onClose={onClose}
-      title={`${current ? 'Edit the source' : 'Connect a source'} of ${metricKey}`}
-      testId="source-dialog"
-    >
-      <SourceForm ref_={ref_} current={current} onCancel={onClose} onSaved={onSaved} />
-    </Dialog>
+    <div className="source-dialog-events" {...guards}>
+      <Dialog
+        open={open}
+        onClose={onClose}
+        title={`${current ? 'Edit the source' : 'Connect a source'} of ${metricKey}`}
+        testId="source-dialog"
+      >
+        <SourceForm ref_={ref_} current={current} onCancel={onClose} onSaved={onSaved} />
+      </Dialog>
+    </div>
   )
 }
 
@@ -120,7 +130,7 @@ function SourceForm({
     setHeaders((rows) => rows.map((row, j) => (j === i ? { ...row, ...change } : row)))
 
   return (
-    <form className="source-form" onSubmit={submit} {...stopKeys}>
+    <form className="source-form" onSubmit={submit}>
       <p className="source-form-hint">
         The server polls the source on a schedule and records each new reading as a measurement of
         this metric. A failed poll records nothing and shows its error here.
