@@ -4,7 +4,7 @@ import type { MetricSourceView } from '../../../../shared/api/sources'
 import { ApiError } from '../../../api/client'
 import { pollMetricSource } from '../../../api/sources'
 import { fieldGuards } from '../tracking/fieldGuards'
-import { relativeTime } from './relativeTime'
+import { timeAgo, timeUntil } from './relativeTime'
 import { SourceDialog } from './SourceDialog'
 import { useMetricSource } from './useMetricSource'
 import { useNow } from './useNow'
@@ -98,12 +98,9 @@ export function MetricSource({
         <span className="metric-source-kind">{kindLabel(source)}</span>
         <span className="metric-source-times" data-testid="metric-source-times">
           {source.lastPollAt
-            ? `polled ${relativeTime(Date.parse(source.lastPollAt), now)}`
+            ? `polled ${timeAgo(Date.parse(source.lastPollAt), now)}`
             : 'not polled yet'}
-          {' · next '}
-          {Date.parse(source.nextPollAt) <= now
-            ? 'due now'
-            : relativeTime(Date.parse(source.nextPollAt), now)}
+          {` · next ${timeUntil(Date.parse(source.nextPollAt), now)}`}
         </span>
       </div>
       {source.lastError && (

@@ -2,16 +2,26 @@ const Minute = 60_000
 const Hour = 60 * Minute
 const Day = 24 * Hour
 
-/** "just now", "5 min ago", "in 3 h", "in 2 days": how far `at` is from `now`, in words. */
-export function relativeTime(at: number, now: number): string {
+/** A duration in the largest unit that fits: "5 min", "3 h", "2 days". */
+function amount(ms: number): string {
+  if (ms < Hour) return `${Math.round(ms / Minute)} min`
+  if (ms < Day) return `${Math.round(ms / Hour)} h`
+  const days = Math.round(ms / Day)
+  return `${days} day${days === 1 ? '' : 's'}`
+}
+
+/**
+ * How long ago `at` was: "just now", "5 min ago". A time slightly ahead of this screen's clock
+ * (the server's clock runs a little ahead) is "just now" too.
+ */
+export function timeAgo(at: number, now: number): string {
+  const ms = now - at
+  return ms < Minute ? 'just now' : `${amount(ms)} ago`
+}
+
+/** How soon `at` comes: "due now" once reached, "soon" within a minute, else "in 5 min". */
+export function timeUntil(at: number, now: number): string {
   const ms = at - now
-  const abs = Math.abs(ms)
-  if (abs < Minute) return ms <= 0 ? 'just now' : 'in less than a minute'
-  const amount =
-    abs < Hour
-      ? `${Math.round(abs / Minute)} min`
-      : abs < Day
-        ? `${Math.round(abs / Hour)} h`
-        : `${Math.round(abs / Day)} day${Math.round(abs / Day) === 1 ? '' : 's'}`
-  return ms < 0 ? `${amount} ago` : `in ${amount}`
+  if (ms <= 0) return 'due now'
+  return ms < Minute ? 'soon' : `in ${amount(ms)}`
 }
