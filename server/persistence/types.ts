@@ -1,6 +1,5 @@
 import type { Board } from '../../shared/api/boards.js'
 import type { BoardKeyStore, WorkshopStore } from '../access/accessTypes.js'
-import type { MetricSourceStore } from './metricSourceStore.js'
 
 /**
  * Persistence is split by concern so that a multi-instance deployment can swap each part
@@ -271,6 +270,78 @@ export interface WebhookStore {
   ): MaybePromise<boolean>
   /** Forgets finished deliveries (delivered or given up) made before `before`; how many. */
   pruneDeliveries(before: number): MaybePromise<number>
+/**
+ * Where a metric of a hypothesis is pulled from, and how its polls went. The configuration is
+ * JSON whose secret header values are already encrypted (server/sources/secretBox.ts).
+ */
+export interface StoredMetricSource {
+  id: string
+  boardId: string
+  canvasId: string
+  metricKey: string
+  configJson: string
+  createdAt: number
+  updatedAt: number
+  /** Epoch ms: when it is due. */
+  nextPollAt: number
+  lastPollAt: number | null
+  lastError: string | null
+  lastValue: number | null
+  /** The source's own time of the last value. */
+  lastValueAt: number | null
+  /** While a poll is under way: until when its poller holds it. */
+  leaseUntil: number | null
+}
+
+/** What a finished poll leaves on its source. */
+export interface PollOutcome {
+  at: number
+  nextPollAt: number
+  error: string | null
+  /** The value read and its time; absent when the poll failed (the last ones are kept). */
+  value?: { value: number; at: number }
+}
+
+/** The metric sources of every board, and the claims that keep two pollers off one source. */
+export interface MetricSourceStore {
+  /**
+   * Connects a metric to a source, or changes it (the id stays, so what it recorded is still
+   * known); the status starts over, due at `nextPollAt`.
+   */
+  putMetricSource(source: {
+    id: string
+    boardId: string
+    canvasId: string
+    metricKey: string
+    configJson: string
+    now: number
+    nextPollAt: number
+  }): MaybePromise<StoredMetricSource>
+  getMetricSource(
+    boardId: string,
+    canvasId: string,
+    metricKey: string,
+  ): MaybePromise<StoredMetricSource | undefined>
+  /** A board's sources, by hypothesis and metric. */
+  listMetricSources(boardId: string): MaybePromise<StoredMetricSource[]>
+  deleteMetricSource(boardId: string, canvasId: string, metricKey: string): MaybePromise<boolean>
+  /**
+   * Takes up to `limit` sources of live boards that are due at `now` and that no poller holds,
+   * holding each until `leaseUntil`, atomically: another instance claiming at once gets others.
+   */
+  claimDueMetricSources(
+    now: number,
+    leaseUntil: number,
+    limit: number,
+  ): MaybePromise<StoredMetricSource[]>
+  /** Takes one source now (a poll asked for), unless a poller holds it. */
+  claimMetricSource(
+    id: string,
+    now: number,
+    leaseUntil: number,
+  ): MaybePromise<StoredMetricSource | undefined>
+  /** Records how a poll went and lets the source go. */
+  finishMetricSourcePoll(id: string, outcome: PollOutcome): MaybePromise<void>
 }
 
 /** Everything the server persists. */

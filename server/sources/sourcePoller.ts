@@ -5,7 +5,7 @@ import type {
   MetricSourceStore,
   PollOutcome,
   StoredMetricSource,
-} from '../persistence/metricSourceStore.js'
+} from '../persistence/types.js'
 import type { PullsConfig } from './pullsConfig.js'
 import { DefaultPullLimits, PullError, type PullLimits } from './pullRequest.js'
 import { readSource, type Reading } from './readSource.js'

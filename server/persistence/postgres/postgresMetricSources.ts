@@ -1,9 +1,6 @@
 import type { Pool } from 'pg'
-import {
-  toMetricSource,
-  type MetricSourceRow,
-  type MetricSourceStore,
-} from '../metricSourceStore.js'
+import { toMetricSource, type MetricSourceRow } from '../metricSourceRows.js'
+import type { MetricSourceStore } from '../types.js'
 import { query } from './postgresPool.js'
 
 /**

@@ -1,9 +1,6 @@
 import type Database from 'better-sqlite3'
-import {
-  toMetricSource,
-  type MetricSourceRow,
-  type MetricSourceStore,
-} from '../metricSourceStore.js'
+import { toMetricSource, type MetricSourceRow } from '../metricSourceRows.js'
+import type { MetricSourceStore } from '../types.js'
 
 /** Metric sources in the SQLite file; one connection, so a claim in a transaction is atomic. */
 export function createSqliteMetricSourceStore(db: Database.Database): MetricSourceStore {
