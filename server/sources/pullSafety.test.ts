@@ -1,0 +1,111 @@
+import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs'
+import { createServer, type Server } from 'node:http'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { isPrivateAddress } from './addressGuard.js'
+import { DefaultPullLimits, getJson } from './pullRequest.js'
+import { createSecretBox, SecretsKeyFileName } from './secretBox.js'
+
+describe('the private address guard', () => {
+  it.each([
+    '127.0.0.1',
+    '10.2.3.4',
+    '172.20.0.1',
+    '192.168.1.10',
+    '169.254.169.254',
+    '100.64.0.1',
+    '0.0.0.0',
+    '::1',
+    '::',
+    'fd12::1',
+    'fe80::1',
+    '::ffff:127.0.0.1',
+    '::ffff:10.0.0.1',
+    'not an address',
+  ])('refuses %s', (address) => {
+    expect(isPrivateAddress(address)).toBe(true)
+  })
+
+  it.each(['93.184.216.34', '8.8.8.8', '172.32.0.1', '2606:4700::1111', '::ffff:8.8.8.8'])(
+    'lets %s through',
+    (address) => {
+      expect(isPrivateAddress(address)).toBe(false)
+    },
+  )
+})
+
+describe('a pull from a local server', () => {
+  let server: Server
+  let port: number
+  beforeAll(async () => {
+    server = createServer((req, res) => {
+      if (req.url === '/big') {
+        res.writeHead(200, { 'content-type': 'application/json' })
+        res.end(`[${'1,'.repeat(600_000)}1]`)
+        return
+      }
+      if (req.url === '/moved') return res.writeHead(302, { location: '/' }).end()
+      res.writeHead(200, { 'content-type': 'application/json' }).end('{"value":1}')
+    })
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+    port = (server.address() as { port: number }).port
+  })
+  afterAll(() => new Promise((resolve) => server.close(resolve)))
+  const limits = (allowPrivateNetwork: boolean) => ({ ...DefaultPullLimits, allowPrivateNetwork })
+
+  it('is refused by name when the name resolves to a loopback address', async () => {
+    await expect(getJson(`http://localhost:${port}/`, {}, limits(false))).rejects.toThrow(
+      /private or local network address.*PULLS_ALLOW_PRIVATE_NETWORK=true/,
+    )
+  })
+
+  it('is refused by address, and allowed once the operator allows private networks', async () => {
+    await expect(getJson(`http://127.0.0.1:${port}/`, {}, limits(false))).rejects.toThrow(
+      /private or local/,
+    )
+    expect(await getJson(`http://127.0.0.1:${port}/`, {}, limits(true))).toEqual({ value: 1 })
+  })
+
+  it('stops reading an answer larger than the limit and follows no redirect', async () => {
+    await expect(getJson(`http://127.0.0.1:${port}/big`, {}, limits(true))).rejects.toThrow(
+      /larger than 1048576 bytes/,
+    )
+    await expect(getJson(`http://127.0.0.1:${port}/moved`, {}, limits(true))).rejects.toThrow(
+      /answered 302 \(redirects are not followed\)/,
+    )
+  })
+})
+
+describe('the secret box', () => {
+  const dirs: string[] = []
+  afterAll(() => dirs.forEach((dir) => rmSync(dir, { recursive: true, force: true })))
+  const dataDir = () => {
+    const dir = mkdtempSync(join(tmpdir(), 'discovery-board-secrets-'))
+    dirs.push(dir)
+    return dir
+  }
+
+  it('without SECRETS_KEY, creates a key file only its owner may read, and reuses it', () => {
+    const dir = dataDir()
+    const sealed = createSecretBox(null, dir).seal('Bearer s3cret')
+    expect(sealed).not.toContain('s3cret')
+    const file = join(dir, SecretsKeyFileName)
+    expect(statSync(file).mode & 0o777).toBe(0o600)
+    expect(Buffer.from(readFileSync(file, 'utf8'), 'base64')).toHaveLength(32)
+    expect(createSecretBox(null, dir).open(sealed)).toBe('Bearer s3cret')
+  })
+
+  it('opens with the same SECRETS_KEY on another instance, and refuses another key', () => {
+    const key = 'a-shared-key-of-at-least-32-characters!'
+    const sealed = createSecretBox(key, dataDir()).seal('token')
+    expect(createSecretBox(key, dataDir()).open(sealed)).toBe('token')
+    expect(() => createSecretBox(`${key}x`, dataDir()).open(sealed)).toThrow()
+    expect(() => createSecretBox(null, dataDir()).open(sealed)).toThrow()
+  })
+
+  it('seals the same text differently each time', () => {
+    const box = createSecretBox('a-shared-key-of-at-least-32-characters!', dataDir())
+    expect(box.seal('token')).not.toBe(box.seal('token'))
+  })
+})
