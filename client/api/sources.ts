@@ -9,7 +9,8 @@ import { ApiError, answer, api, done, withKey } from './client'
 
 const source = api.boards[':boardId'].hypotheses[':hypothesisId'].metrics[':metricKey'].source
 
-interface MetricRef {
+/** A metric of a hypothesis of a board: what a source belongs to. */
+export interface MetricRef {
   boardId: string
   hypothesisId: string
   metricKey: string

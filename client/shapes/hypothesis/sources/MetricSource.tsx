@@ -59,7 +59,7 @@ export function MetricSource({
     <SourceDialog
       open={open}
       metricKey={metricKey}
-      ref_={ref}
+      metric={ref}
       current={source}
       onClose={() => setOpen(false)}
       onSaved={(saved) => {

@@ -7,16 +7,11 @@ import {
   type SourceInput,
 } from '../../../../shared/api/sources'
 import { ApiError } from '../../../api/client'
-import { removeMetricSource, setMetricSource } from '../../../api/sources'
+import { removeMetricSource, setMetricSource, type MetricRef } from '../../../api/sources'
 import { Dialog } from '../../../ui/Dialog'
 import { ErrorBanner } from '../../../ui/ErrorBanner'
 
 type Kind = SourceInput['kind']
-interface MetricRef {
-  boardId: string
-  hypothesisId: string
-  metricKey: string
-}
 /** A header row of the form; `stored` marks one whose value the server keeps (never shown). */
 interface HeaderRow {
   name: string
@@ -39,14 +34,14 @@ const guards = {
 export function SourceDialog({
   open,
   metricKey,
-  ref_,
+  metric,
   current,
   onClose,
   onSaved,
 }: {
   open: boolean
   metricKey: string
-  ref_: MetricRef
+  metric: MetricRef
   current: MetricSourceView | null
   onClose: () => void
   onSaved: (source: MetricSourceView | null) => void
@@ -59,19 +54,19 @@ export function SourceDialog({
         title={`${current ? 'Edit the source' : 'Connect a source'} of ${metricKey}`}
         testId="source-dialog"
       >
-        <SourceForm ref_={ref_} current={current} onCancel={onClose} onSaved={onSaved} />
+        <SourceForm metric={metric} current={current} onCancel={onClose} onSaved={onSaved} />
       </Dialog>
     </div>
   )
 }
 
 function SourceForm({
-  ref_,
+  metric,
   current,
   onCancel,
   onSaved,
 }: {
-  ref_: MetricRef
+  metric: MetricRef
   current: MetricSourceView | null
   onCancel: () => void
   onSaved: (source: MetricSourceView | null) => void
@@ -124,7 +119,7 @@ function SourceForm({
               })),
             everyMinutes,
           }
-    void run(() => setMetricSource(ref_, input))
+    void run(() => setMetricSource(metric, input))
   }
   const setHeader = (i: number, change: Partial<HeaderRow>) =>
     setHeaders((rows) => rows.map((row, j) => (j === i ? { ...row, ...change } : row)))
@@ -280,7 +275,7 @@ function SourceForm({
             data-testid="source-remove"
             onClick={() =>
               void run(async () => {
-                await removeMetricSource(ref_)
+                await removeMetricSource(metric)
                 return null
               })
             }
