@@ -1,5 +1,6 @@
 import { useState } from 'react'
 import { createPortal } from 'react-dom'
+import { useEditor, useValue } from 'tldraw'
 import type { MetricSourceView } from '../../../../shared/api/sources'
 import { ApiError } from '../../../api/client'
 import { pollMetricSource } from '../../../api/sources'
@@ -27,12 +28,15 @@ export function MetricSource({
   metricKey: string
 }) {
   const ref = { boardId, hypothesisId: canvasId, metricKey }
-  const { value, show } = useMetricSource(boardId, canvasId, metricKey)
+  const editor = useEditor()
+  // A viewer's board and a version opened from the history are read-only: no sources there.
+  const readOnly = useValue('board read-only', () => editor.getIsReadonly(), [editor])
+  const { value, show } = useMetricSource(boardId, canvasId, metricKey, !readOnly)
   const [open, setOpen] = useState(false)
   const [polling, setPolling] = useState(false)
   const [message, setMessage] = useState<string | null>(null)
   const now = useNow()
-  if (value.state !== 'ready') return null
+  if (readOnly || value.state !== 'ready') return null
   const source = value.source
 
   const pollNow = async () => {

@@ -13,11 +13,16 @@ export type MetricSourceState =
   | { state: 'ready'; source: MetricSourceView | null }
 
 /** A metric's source as the server has it, read again now and then and after every change. */
-export function useMetricSource(boardId: string, hypothesisId: string, metricKey: string) {
+export function useMetricSource(
+  boardId: string,
+  hypothesisId: string,
+  metricKey: string,
+  enabled = true,
+) {
   const [value, setValue] = useState<MetricSourceState>({ state: 'loading' })
   const [version, setVersion] = useState(0)
   useEffect(() => {
-    if (!metricKey) return
+    if (!metricKey || !enabled) return
     const controller = new AbortController()
     const read = () =>
       getMetricSource({ boardId, hypothesisId, metricKey }, controller.signal).then(
@@ -36,7 +41,7 @@ export function useMetricSource(boardId: string, hypothesisId: string, metricKey
       controller.abort()
       clearInterval(timer)
     }
-  }, [boardId, hypothesisId, metricKey, version])
+  }, [boardId, hypothesisId, metricKey, version, enabled])
   const show = useCallback((source: MetricSourceView | null) => {
     setValue({ state: 'ready', source })
   }, [])
