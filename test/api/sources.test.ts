@@ -14,7 +14,7 @@ import {
   setStatus,
   type Api,
 } from '../helpers/api.js'
-import { createBoard } from '../helpers/clients.js'
+import { createBoard, createOwnedBoard, keyOf } from '../helpers/clients.js'
 import { startTestPrometheus, type TestPrometheus } from '../helpers/prometheus.js'
 import { startTestServer, type TestServer } from '../helpers/server.js'
 import { postgresDatabaseFor, storeUnderTest } from '../helpers/storeUnderTest.js'
@@ -510,5 +510,46 @@ describe('when the operator does not allow private networks', () => {
       expect(res.json.error.message).toMatch(/PULLS_ALLOW_PRIVATE_NETWORK=true/)
     }
     expect((await own(`/api/boards/${boardId}/sources`)).json.sources).toEqual([])
+  })
+})
+
+describe('when the board is shared by links', () => {
+  let shared: TestServer
+  beforeAll(async () => {
+    shared = await startTestServer({
+      now: () => clock,
+      env: { OPEN_INSTANCE: 'false', PULLS_ALLOW_PRIVATE_NETWORK: 'true', PULLS_TICK_MS: '600000' },
+    })
+  })
+  afterAll(() => shared.cleanup())
+
+  it('lets editors connect, read and poll sources, and keeps them from viewers and commenters', async () => {
+    const own = apiClient(shared.url)
+    const board = await createOwnedBoard(shared.url)
+    const edit = keyOf(board, 'edit')
+    const created = await own(`/api/boards/${board.id}/canvases`, {
+      token: edit,
+      body: { kind: 'hypothesis', title: 'Checkout', metrics: checkoutMetrics },
+    })
+    expect(created.status).toBe(201)
+    const path = sourcePath(board.id, created.json.id, 'latency')
+    const put = await own(path, { method: 'PUT', token: edit, body: prometheusSource() })
+    expect(put.status).toBe(200)
+    expect(
+      (await own(`/api/boards/${board.id}/sources`, { token: edit })).json.sources,
+    ).toHaveLength(1)
+
+    for (const role of ['view', 'comment'] as const) {
+      const key = keyOf(board, role)
+      expect((await own(path, { token: key })).status).toBe(403)
+      expect((await own(`/api/boards/${board.id}/sources`, { token: key })).status).toBe(403)
+      expect((await own(`${path}/poll`, { method: 'POST', token: key })).status).toBe(403)
+      const put = await own(path, { method: 'PUT', token: key, body: prometheusSource() })
+      expect(put.status).toBe(403)
+      expect((await own(path, { method: 'DELETE', token: key })).status).toBe(403)
+    }
+    // Without a key the board cannot be found.
+    expect((await own(`/api/boards/${board.id}/sources`)).status).toBe(404)
+    expect((await own(path, { token: edit })).json.source).toEqual(prometheusSource())
   })
 })
