@@ -56,7 +56,21 @@ export function getJson(
     return Promise.reject(PrivateRefused(host))
   }
   const request = target.protocol === 'https:' ? httpsRequest : httpRequest
-  return new Promise((resolve, reject) => {
+  return new Promise((resolveAnswer, rejectAnswer) => {
+    // The whole request, not only an idle socket, must end within the time limit: a server
+    // dripping its answer byte by byte is cut off too.
+    const deadline = setTimeout(
+      () => fail(new PullError(`${target.host} did not answer within ${limits.timeoutMs} ms`)),
+      limits.timeoutMs,
+    )
+    const resolve = (json: unknown) => {
+      clearTimeout(deadline)
+      resolveAnswer(json)
+    }
+    const reject = (error: PullError) => {
+      clearTimeout(deadline)
+      rejectAnswer(error)
+    }
     const fail = (error: PullError) => {
       req.destroy()
       reject(error)
@@ -109,17 +123,10 @@ export function getJson(
         })
       },
     )
-    // The whole request, not only an idle socket, must end within the time limit.
-    const deadline = setTimeout(
-      () => fail(new PullError(`${target.host} did not answer within ${limits.timeoutMs} ms`)),
-      limits.timeoutMs,
-    )
-    req.on('close', () => clearTimeout(deadline))
     req.on('timeout', () =>
       fail(new PullError(`${target.host} did not answer within ${limits.timeoutMs} ms`)),
     )
     req.on('error', (error) => {
-      clearTimeout(deadline)
       reject(
         error instanceof PullError
           ? error

@@ -46,12 +46,22 @@ describe('a pull from a local server', () => {
         return
       }
       if (req.url === '/moved') return res.writeHead(302, { location: '/' }).end()
+      if (req.url === '/drip') {
+        // An answer that never ends, one byte at a time: never idle, never done.
+        res.writeHead(200, { 'content-type': 'application/json' })
+        const timer = setInterval(() => res.write(' '), 20)
+        res.on('close', () => clearInterval(timer))
+        return
+      }
       res.writeHead(200, { 'content-type': 'application/json' }).end('{"value":1}')
     })
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
     port = (server.address() as { port: number }).port
   })
-  afterAll(() => new Promise((resolve) => server.close(resolve)))
+  afterAll(() => {
+    server.closeAllConnections()
+    return new Promise((resolve) => server.close(resolve))
+  })
   const limits = (allowPrivateNetwork: boolean) => ({ ...DefaultPullLimits, allowPrivateNetwork })
 
   it('is refused by name when the name resolves to a loopback address', async () => {
@@ -65,6 +75,13 @@ describe('a pull from a local server', () => {
       /private or local/,
     )
     expect(await getJson(`http://127.0.0.1:${port}/`, {}, limits(true))).toEqual({ value: 1 })
+  })
+
+  it('gives up on an answer that does not end within the time limit', async () => {
+    const quick = { ...limits(true), timeoutMs: 300 }
+    await expect(getJson(`http://127.0.0.1:${port}/drip`, {}, quick)).rejects.toThrow(
+      /did not answer within 300 ms/,
+    )
   })
 
   it('stops reading an answer larger than the limit and follows no redirect', async () => {
