@@ -1,11 +1,7 @@
 import { ApiError } from '../http/errors.js'
 import type { Logger } from '../logger.js'
 import { StorageUnavailableError } from '../persistence/storageErrors.js'
-import type {
-  MetricSourceStore,
-  PollOutcome,
-  StoredMetricSource,
-} from '../persistence/types.js'
+import type { MetricSourceStore, PollOutcome, StoredMetricSource } from '../persistence/types.js'
 import type { PullsConfig } from './pullsConfig.js'
 import { DefaultPullLimits, PullError, type PullLimits } from './pullRequest.js'
 import { readSource, type Reading } from './readSource.js'
