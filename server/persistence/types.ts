@@ -270,6 +270,8 @@ export interface WebhookStore {
   ): MaybePromise<boolean>
   /** Forgets finished deliveries (delivered or given up) made before `before`; how many. */
   pruneDeliveries(before: number): MaybePromise<number>
+}
+
 /**
  * Where a metric of a hypothesis is pulled from, and how its polls went. The configuration is
  * JSON whose secret header values are already encrypted (server/sources/secretBox.ts).
