@@ -1,7 +1,7 @@
 import * as decoding from 'lib0/decoding'
 import * as encoding from 'lib0/encoding'
 import { promisify } from 'node:util'
-import { constants, gunzip, gzip } from 'node:zlib'
+import { constants, createGzip, gunzip, gzip } from 'node:zlib'
 import * as Y from 'yjs'
 
 const gzipAsync = promisify(gzip)
@@ -27,44 +27,79 @@ const isParts = (bytes: Uint8Array) => PartsHead.every((b, i) => bytes[i] === b)
  * event loop neither encodes the whole document, nor compresses it, nor writes megabytes to the
  * store.
  *
- * Each part is compressed as a gzip member of its own, and the members are concatenated: that is
- * one gzip stream of the same bytes. A part the room still holds (its stored snapshot, which only
- * compaction replaces) is compressed once, however many versions are taken of it meanwhile.
+ * The framed parts are compressed in runs, each a gzip member of its own, and the members are
+ * concatenated: that is one gzip stream of the same bytes. The room's parts only grow between
+ * compactions, so a run compressed for one version is kept (for as long as the room holds its
+ * parts) and the next version compresses only the parts added since: two compressions a
+ * version, however many parts, since starting one has a cost on the event loop too.
  */
 export function createSnapshotPacker() {
-  /** Each part's gzip member, for as long as the room holds the part: whole, and framed. */
-  const members = { whole: new WeakMap<Uint8Array, Promise<Uint8Array>>(), framed: new WeakMap() }
+  /** A run of parts compressed together, under its first part: how many, its last, its member. */
+  const runs = new WeakMap<
+    Uint8Array,
+    { count: number; last: Uint8Array; member: Promise<Uint8Array> }
+  >()
   const gzipped = (bytes: Uint8Array) =>
     gzipAsync(bytes, { level: constants.Z_BEST_SPEED }).then((b) => new Uint8Array(b))
-  const memberOf = (part: Uint8Array, framed: boolean) => {
-    const cache: WeakMap<Uint8Array, Promise<Uint8Array>> = framed ? members.framed : members.whole
-    let member = cache.get(part)
-    if (!member) {
-      member = gzipped(framed ? frame(part) : part)
-      // A failed compression is not kept: the next version tries again.
-      member.catch(() => cache.delete(part))
-      cache.set(part, member)
-    }
+  const keep = (parts: readonly Uint8Array[], member: Promise<Uint8Array>) => {
+    const first = parts[0]!
+    runs.set(first, { count: parts.length, last: parts.at(-1)!, member })
+    // A failed compression is not kept: the next version tries again.
+    member.catch(() => runs.delete(first))
     return member
   }
+
+  /** The parts framed (each its length, then its bytes), streamed through gzip uncopied. */
+  const gzippedFramed = (run: readonly Uint8Array[]) =>
+    new Promise<Uint8Array>((resolve, reject) => {
+      const stream = createGzip({ level: constants.Z_BEST_SPEED })
+      const out: Buffer[] = []
+      stream.on('data', (chunk: Buffer) => out.push(chunk))
+      stream.on('error', reject)
+      stream.on('end', () => resolve(new Uint8Array(Buffer.concat(out))))
+      for (const part of run) {
+        const length = encoding.createEncoder()
+        encoding.writeVarUint(length, part.byteLength)
+        stream.write(encoding.toUint8Array(length))
+        stream.write(part)
+      }
+      stream.end()
+    })
+
   return async function pack(parts: readonly Uint8Array[]): Promise<Uint8Array> {
-    if (parts.length === 1) return memberOf(parts[0]!, false)
+    if (parts.length === 1) {
+      const kept = runs.get(parts[0]!)
+      return kept?.count === 0 ? kept.member : keepWhole(parts[0]!)
+    }
     const head = encoding.createEncoder()
     encoding.writeUint8Array(head, Uint8Array.from(PartsHead))
     encoding.writeVarUint(head, parts.length)
-    const all = await Promise.all([
-      gzipped(encoding.toUint8Array(head)),
-      ...parts.map((part) => memberOf(part, true)),
-    ])
-    return new Uint8Array(Buffer.concat(all))
+    const members: Promise<Uint8Array>[] = [gzipped(encoding.toUint8Array(head))]
+    let i = 0
+    while (i < parts.length) {
+      const kept = runs.get(parts[i]!)
+      if (kept && kept.count > 0 && parts[i + kept.count - 1] === kept.last) {
+        members.push(kept.member)
+        i += kept.count
+        continue
+      }
+      // The parts from here up to the next kept run, framed and compressed together.
+      let end = i + 1
+      while (end < parts.length && !runs.has(parts[end]!)) end++
+      const run = parts.slice(i, end)
+      members.push(keep(run, gzippedFramed(run)))
+      i = end
+    }
+    return new Uint8Array(Buffer.concat(await Promise.all(members)))
   }
-}
 
-/** A part as the framing holds it: its length, then its bytes. */
-function frame(part: Uint8Array): Uint8Array {
-  const encoder = encoding.createEncoder()
-  encoding.writeVarUint8Array(encoder, part)
-  return encoding.toUint8Array(encoder)
+  /** A snapshot of one part is the part itself, compressed: kept as a run of none framed. */
+  function keepWhole(part: Uint8Array) {
+    const member = gzipped(part)
+    runs.set(part, { count: 0, last: part, member })
+    member.catch(() => runs.delete(part))
+    return member
+  }
 }
 
 /**
