@@ -5,6 +5,7 @@ import { viewOf } from '../hypotheses/hypothesisActions.js'
 import { recordMeasurementsOn } from '../hypotheses/measurementIntake.js'
 import { parseJsonMeasurements } from '../hypotheses/parseMeasurements.js'
 import { queryTracker } from '../indexes/trackerQuery.js'
+import { queryPortfolio } from '../indexes/portfolioQuery.js'
 import { findCanvas } from '../routes/boardDoc.js'
 import { updateCanvas } from '../routes/canvasEdits.js'
 import type { AgentKit } from './agentKit.js'
@@ -75,6 +76,22 @@ export function registerHypothesisTools(kit: AgentKit) {
         },
         ctx.now(),
       )
+    },
+  )
+
+  kit.tool(
+    T.readPortfolio,
+    'The portfolio: the projects of the board this key opens (every board on an open instance) ' +
+      'with stage, status, time in stage and linked hypotheses by verdict, and the funnel of ' +
+      'where ended projects succeeded or stopped',
+    I[T.readPortfolio],
+    async (filters, { credential }) => {
+      if (credential.kind !== 'key') {
+        throw new ApiError('forbidden', 'An ingestion token can only post measurements')
+      }
+      await kit.allow(credential.boardId, 'view')
+      const boards = ctx.access.openInstance ? undefined : new Set([credential.boardId])
+      return queryPortfolio(ctx.persistence, filters, boards, ctx.now())
     },
   )
 }

@@ -2,6 +2,8 @@ import { z } from 'zod'
 import { EntityIdSchema, ItemTextSchema } from '../canvases/schema.js'
 import { HypothesisStatuses } from '../canvases/hypothesis/tracking.js'
 import { Verdicts } from '../canvases/hypothesis/verdict.js'
+import { Stages } from '../canvases/project/stages.js'
+import { ProjectStatuses } from '../canvases/project/tracking.js'
 import { BoardIdSchema } from './boards.js'
 import { CreateCanvasBodySchema, UpdateCanvasBodySchema } from './canvases.js'
 import {
@@ -29,6 +31,7 @@ export const AgentTools = {
   updateHypothesis: 'update_hypothesis',
   postMeasurements: 'post_measurements',
   readTracker: 'read_tracker',
+  readPortfolio: 'read_portfolio',
 } as const
 
 const board = { boardId: BoardIdSchema.describe('The board, as list_boards names it') }
@@ -113,6 +116,10 @@ export const AgentToolInputs = {
     overdue: z.boolean().optional(),
     sort: z.enum(TrackerSorts).optional(),
     limit: z.number().int().min(1).max(10_000).optional(),
+  },
+  [AgentTools.readPortfolio]: {
+    stage: z.array(z.enum(Stages)).optional().describe('Only projects in these stages'),
+    status: z.array(z.enum(ProjectStatuses)).optional().describe('active, succeeded or stopped'),
   },
 } as const
 

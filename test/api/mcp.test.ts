@@ -279,6 +279,24 @@ describe('an agent connected to /mcp with an edit key', () => {
       .toEqual([hypothesis.id])
   })
 
+  it('reads the portfolio of the board its key opens, filtered by stage and status', async () => {
+    const project = await call(agent, AgentTools.createCanvas, {
+      boardId: board.id,
+      kind: 'project',
+      title: 'Churn model',
+      fields: { owner: 'Ada', problem: 'Customers leave' },
+    })
+    const projectIds = async (filters: Record<string, unknown>) => {
+      const portfolio = await call(agent, AgentTools.readPortfolio, filters)
+      return portfolio.projects.map((p: { projectId: string }) => p.projectId)
+    }
+    await expect.poll(() => projectIds({ stage: ['ideation'] })).toEqual([project.id])
+    expect(await projectIds({ stage: ['monitoring'] })).toEqual([])
+    expect(await projectIds({ status: ['stopped'] })).toEqual([])
+    const portfolio = await call(agent, AgentTools.readPortfolio, {})
+    expect(portfolio.projects[0]).toMatchObject({ title: 'Churn model', status: 'active' })
+  })
+
   it('serves each canvas as a resource, as JSON and as markdown', async () => {
     const canvas = await call(agent, AgentTools.createCanvas, {
       boardId: board.id,
