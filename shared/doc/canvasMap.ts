@@ -86,6 +86,11 @@ export function setBoxItems(canvas: CanvasMap, boxKey: string, items: readonly C
 
 /** Links an item to a hypothesis metric, or removes its link. */
 export function setItemMetricLink(item: Y.Map<unknown>, link: MetricLink | null) {
+  // A fresh item, not yet in the document, holds nothing to compare (and is not read before).
+  if (!item.doc) {
+    if (link) item.set('metric', { canvasId: link.canvasId, metricKey: link.metricKey })
+    return
+  }
   const current = readItemMetricLink(item)
   if (link && (current?.canvasId !== link.canvasId || current.metricKey !== link.metricKey))
     item.set('metric', { canvasId: link.canvasId, metricKey: link.metricKey })
