@@ -18,6 +18,7 @@ const PostgresSuites = [
   'test/api/mcp.test.ts',
   'test/api/webhooks.test.ts',
   'test/api/projects.test.ts',
+  'test/api/checkins.test.ts',
   'test/api/sources.test.ts',
   'test/sync/commentsSync.test.ts',
   'test/sync/roles.test.ts',

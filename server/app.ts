@@ -24,6 +24,7 @@ import { hypothesisRoutes, trackerRoutes } from './routes/hypotheses.js'
 import { tokenRoutes } from './routes/tokens.js'
 import { webhookRoutes } from './routes/webhooks.js'
 import { portfolioRoutes, projectRoutes } from './routes/projects.js'
+import { checkinRoutes } from './routes/checkins.js'
 import { linkRoutes } from './routes/links.js'
 import { workshopRoutes } from './routes/workshop.js'
 import { boardAccess } from './access/restAccess.js'
@@ -66,6 +67,7 @@ export function createApp(ctx: ServerContext, upgradeWebSocket: UpgradeWebSocket
     .route('/api/boards', versionRoutes(ctx))
     .route('/api/boards', webhookRoutes(ctx))
     .route('/api/boards', projectRoutes(ctx))
+    .route('/api/boards', checkinRoutes(ctx))
     .route('/api/boards', sourceRoutes(ctx))
     .route('/api/hypotheses', trackerRoutes(ctx))
     .route('/api', portfolioRoutes(ctx))
