@@ -88,3 +88,13 @@ export const daysOverdue = (standing: CheckinStanding, now: number) =>
 /** The likelihood in words: "high", "40 %". */
 export const likelihoodWords = (likelihood: Likelihood) =>
   'level' in likelihood ? likelihood.level : `${likelihood.percent} %`
+
+/**
+ * What a canvas's tracking carries of its check-ins (hypotheses and projects): both absent on a
+ * canvas that never had any, so its export and its record are as they were before check-ins.
+ */
+export const CheckinTrackingSchema = z.object({
+  checkins: z.array(CheckinSchema).max(MaxCheckins).optional(),
+  checkinCadence: CadenceDaysSchema.optional(),
+})
+export type CheckinTracking = z.infer<typeof CheckinTrackingSchema>

@@ -41,6 +41,23 @@ export function appendCheckins(canvas: CanvasMap, checkins: readonly Checkin[]) 
   ;(array as Y.Array<unknown>).push(checkins.map((c) => ({ ...c })))
 }
 
-/** Whether a canvas holds any check-in data (for an export to say nothing when there is none). */
-export const hasCheckinData = (canvas: CanvasMap) =>
-  canvas.get(Keys.checkins) instanceof Y.Array || canvas.get(Keys.cadence) !== undefined
+/** What a canvas tracks of its check-ins, for its kind's tracking (absent parts left out). */
+export function readCheckinTracking(canvas: CanvasMap): {
+  checkins?: Checkin[]
+  checkinCadence?: number
+} {
+  const cadence = CadenceDaysSchema.safeParse(canvas.get(Keys.cadence)).data
+  return {
+    ...(canvas.get(Keys.checkins) instanceof Y.Array ? { checkins: readCheckins(canvas) } : {}),
+    ...(cadence === undefined ? {} : { checkinCadence: cadence }),
+  }
+}
+
+/** Writes the check-ins of a tracked state (an import) into a new canvas. */
+export function writeCheckinTracking(
+  canvas: CanvasMap,
+  tracking: { checkins?: readonly Checkin[]; checkinCadence?: number },
+) {
+  if (tracking.checkins) appendCheckins(canvas, tracking.checkins)
+  if (tracking.checkinCadence !== undefined) setCadence(canvas, tracking.checkinCadence)
+}

@@ -1,3 +1,4 @@
+import { checkinSectionReaders, checkinSections } from '../../checkins/checkinMarkdown.js'
 import { escapeInline, unescapeInline } from '../../markdown/escape.js'
 import { formatNumber, marker, readMarker } from '../../markdown/format.js'
 import { cellCount, quoted } from '../../markdown/importErrors.js'
@@ -190,6 +191,7 @@ export const hypothesisMarkdown: KindMarkdown<HypothesisContent, HypothesisTrack
     lines.push(...metricsTable(content.metrics ?? []))
     lines.push(...assumptionsSection(content))
     lines.push(...trackingSections(content, tracked))
+    lines.push(...checkinSections(tracked))
     return lines
   },
   sections: {
@@ -203,6 +205,7 @@ export const hypothesisMarkdown: KindMarkdown<HypothesisContent, HypothesisTrack
     'measurement-summary': summarySection,
     measurements: tracked('measurements'),
     decision: tracked('decision'),
+    ...checkinSectionReaders<HypothesisContent, HypothesisTracking>(),
   },
   // The fold around the full list of measurements is presentation only.
   skipLine: DetailsLine,

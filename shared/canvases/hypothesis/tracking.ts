@@ -2,6 +2,7 @@ import { z } from 'zod'
 import { EntityIdSchema } from '../baseContent.js'
 import { MetricSchema, targetValue, type Metric } from './metric.js'
 import { VerdictResultSchema } from './verdict.js'
+import { CheckinTrackingSchema } from '../../checkins/checkin.js'
 
 /** Life of a hypothesis: draft → ready → running → evaluated → decided. */
 export const HypothesisStatuses = ['draft', 'ready', 'running', 'evaluated', 'decided'] as const
@@ -97,6 +98,7 @@ export const HypothesisTrackingSchema = z.object({
   predecessor: EntityIdSchema.nullable(),
   successor: EntityIdSchema.nullable(),
   history: z.array(HistoryNoteSchema).default([]),
+  ...CheckinTrackingSchema.shape,
 })
 export type HypothesisTracking = z.infer<typeof HypothesisTrackingSchema>
 

@@ -21,6 +21,7 @@ import type { MeasurementPoint } from './verdict.js'
 import { EntityIdSchema } from '../baseContent.js'
 import { getBoxItems, type CanvasMap } from '../../doc/canvasMap.js'
 import { yText } from '../../doc/ytext.js'
+import { readCheckinTracking, writeCheckinTracking } from '../../checkins/checkinDoc.js'
 
 /**
  * Layout of what a hypothesis canvas tracks, beside its boxes (see canvasDoc.ts):
@@ -156,6 +157,7 @@ export function readTracking(canvas: CanvasMap): HypothesisTracking {
     predecessor: id(canvas.get(Keys.predecessor)),
     successor: id(canvas.get(Keys.successor)),
     history: validEntries(canvas.get(Keys.history), (v) => HistoryNoteSchema.safeParse(v).data),
+    ...readCheckinTracking(canvas),
   }
 }
 
@@ -212,6 +214,7 @@ export function writeTracking(canvas: CanvasMap, tracking: HypothesisTracking) {
     appendOnly(canvas, Keys.amendments).push([...tracking.amendments])
   }
   if (tracking.history.length > 0) appendOnly(canvas, Keys.history).push([...tracking.history])
+  writeCheckinTracking(canvas, tracking)
   const dates = new Map(tracking.lessons.map((l) => [l.id, l]))
   for (const item of lessonItems(canvas)) {
     const lesson = dates.get(String(item.get('id')))

@@ -1,6 +1,7 @@
 import { decodeMarkerJson, encodeMarkerJson, marker } from '../../markdown/format.js'
 import { boxSections, cell, fieldsTable, row, separator } from '../../markdown/tables.js'
 import type { KindMarkdown, MarkdownSection } from '../types.js'
+import { checkinSectionReaders, checkinSections } from '../../checkins/checkinMarkdown.js'
 import type { ProjectContent } from './content.js'
 import { projectCanvas } from './definition.js'
 import { StageDefinitions, stageLabel } from './stages.js'
@@ -26,10 +27,16 @@ const GateColumns = ['Stage', 'Question', 'Answer', 'Note', 'By', 'At'] as const
 const MoveColumns = ['From', 'To', 'At', 'By', 'Why'] as const
 const LinkColumns = ['Board', 'Hypothesis'] as const
 
+function withoutCheckins(t: ProjectTracking): ProjectTracking {
+  const { checkins: _checkins, checkinCadence: _cadence, ...rest } = t
+  return rest
+}
+
 function standing(t: ProjectTracking): string[] {
   return [
     '### Where it stands',
-    marker('project-record', { data: encodeMarkerJson(t) }),
+    // Check-ins have a section of their own (below).
+    marker('project-record', { data: encodeMarkerJson(withoutCheckins(t)) }),
     row(StandingColumns),
     separator(['l', 'l', 'l', 'r']),
     row([
@@ -111,7 +118,7 @@ const recordSection: Section = {
     const record = parse(index, ProjectTrackingSchema, data, 'project record')
     return {
       // The standing table's rows are computed; the record is what is read back.
-      row: (_cells, _c, tracking) => void Object.assign(tracking, record),
+      row: (_cells, _c, tracking) => void Object.assign(tracking, withoutCheckins(record)),
     }
   },
 }
@@ -125,6 +132,7 @@ export const projectMarkdown: KindMarkdown<ProjectContent, ProjectTracking> = {
       ...gates(tracking),
       ...moves(tracking),
       ...links(tracking),
+      ...checkinSections(tracking),
       ...boxSections(content, projectCanvas),
     ]
   },
@@ -133,6 +141,7 @@ export const projectMarkdown: KindMarkdown<ProjectContent, ProjectTracking> = {
     'project-gates': computed('gate questions'),
     'stage-moves': computed('stage moves'),
     'project-links': computed('linked hypotheses'),
+    ...checkinSectionReaders<ProjectContent, ProjectTracking>(),
   },
   // The line that says how the project ended is written from the record.
   skipLine: /^\*\*(Succeeded|Stopped)\*\* in /,

@@ -17,6 +17,7 @@ import {
   type StageMove,
 } from './tracking.js'
 import { GateIds } from './stages.js'
+import { readCheckinTracking, writeCheckinTracking } from '../../checkins/checkinDoc.js'
 
 /**
  * Layout of what a project canvas tracks, beside its fields and boxes (see canvasDoc.ts):
@@ -92,6 +93,7 @@ export function readProjectTracking(canvas: CanvasMap): ProjectTracking {
     dates,
     links,
     end: ProjectEndSchema.safeParse(canvas.get(Keys.end)).data ?? null,
+    ...readCheckinTracking(canvas),
   }
 }
 
@@ -131,4 +133,5 @@ export function writeProjectTracking(canvas: CanvasMap, tracking: ProjectTrackin
   }
   for (const link of tracking.links) addLink(canvas, link)
   canvas.set(Keys.end, tracking.end)
+  writeCheckinTracking(canvas, tracking)
 }

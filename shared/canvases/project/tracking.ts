@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { EntityIdSchema } from '../baseContent.js'
+import { CheckinTrackingSchema } from '../../checkins/checkin.js'
 import { GateIds, Stages, stageDefinition, gateId, stageLabel, type Stage } from './stages.js'
 
 const IsoTime = z.iso.datetime({ offset: true })
@@ -88,6 +89,7 @@ export const ProjectTrackingSchema = z.object({
   dates: z.partialRecord(z.enum(Stages), StageDatesSchema),
   links: z.array(HypothesisLinkSchema).max(MaxLinkedHypotheses),
   end: ProjectEndSchema.nullable(),
+  ...CheckinTrackingSchema.shape,
 })
 export type ProjectTracking = z.infer<typeof ProjectTrackingSchema>
 
