@@ -13,6 +13,7 @@ import type { CanvasViewProps } from '../canvasView'
 import { EndProjectDialog, EndRecord } from './EndProjectDialog'
 import { GateQuestions } from './GateQuestions'
 import { LinkedHypotheses } from './LinkedHypotheses'
+import { CheckinsSection } from '../checkins/CheckinsSection'
 import { MoveLog } from './MoveLog'
 import { MoveStageDialog } from './MoveStageDialog'
 import { StageDates } from './StageDates'
@@ -91,6 +92,7 @@ export function ProjectCanvasView({ canvasId, canvas, definition }: CanvasViewPr
         <aside className="project-side">
           <LinkedHypotheses canvasId={canvasId} record={record} />
           <MoveLog record={record} />
+          <CheckinsSection canvasId={canvasId} canvas={canvas} />
         </aside>
       </div>
       <MoveStageDialog

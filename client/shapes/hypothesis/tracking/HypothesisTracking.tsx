@@ -2,6 +2,7 @@ import type { ReactNode } from 'react'
 import { standingVerdict } from '../../../../shared/canvases/hypothesis/standing'
 import type { CanvasMap } from '../../../../shared/doc/canvasDoc'
 import { useFollowLink } from '../../canvas/useFollowLink'
+import { CheckinDue } from '../../checkins/CheckinsSection'
 import { TrackingBar } from './TrackingBar'
 import { TrackingPanel } from './TrackingPanel'
 import { useTrackingPanel } from './trackingPanelStore'
@@ -32,6 +33,9 @@ export function HypothesisTracking({
   return (
     <div className="hypothesis-tracking">
       <TrackingBar canvasId={canvasId} tracking={tracking} verdict={verdict} now={now} />
+      <div className="tracking-checkin-due">
+        <CheckinDue canvasId={canvasId} canvas={canvas} />
+      </div>
       <div className="hypothesis-tracking-body">
         {children}
         {tab && (

@@ -19,12 +19,14 @@ import { PipelineHint } from './PipelineHint'
 import { RecentMeasurements } from './RecentMeasurements'
 import { TrackingTabs, useTrackingPanel, type TrackingTab } from './trackingPanelStore'
 import { ViewAction } from './ViewAction'
+import { CheckinsSection } from '../../checkins/CheckinsSection'
 import './TrackingPanel.css'
 
 const tabLabels: Record<TrackingTab, string> = {
   measurements: 'Measurements',
   assumptions: 'Assumptions',
   criteria: 'Amendments',
+  checkins: 'Check-ins',
   decision: 'Decision',
 }
 
@@ -136,6 +138,7 @@ export function TrackingPanel({
             <HistoryNotes notes={tracking.history} />
           </>
         )}
+        {tab === 'checkins' && <CheckinsSection canvasId={canvasId} canvas={canvas} />}
         {tab === 'decision' && <DecisionTab canvasId={canvasId} tracking={tracking} />}
       </div>
     </aside>

@@ -1,6 +1,12 @@
 import { create } from 'zustand'
 
-export const TrackingTabs = ['measurements', 'assumptions', 'criteria', 'decision'] as const
+export const TrackingTabs = [
+  'measurements',
+  'assumptions',
+  'criteria',
+  'checkins',
+  'decision',
+] as const
 export type TrackingTab = (typeof TrackingTabs)[number]
 
 /** Which hypothesis shows its tracking panel, on which tab. UI state only. */
