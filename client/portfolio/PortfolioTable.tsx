@@ -1,3 +1,4 @@
+import { likelihoodWords } from '../../shared/checkins/checkin'
 import type { PortfolioRow } from '../../shared/api/projects'
 import { Verdicts } from '../../shared/canvases/hypothesis/verdict'
 import { stageLabel } from '../../shared/canvases/project/stages'
@@ -79,7 +80,7 @@ export function PortfolioTable({ rows, stale }: { rows: PortfolioRow[]; stale: b
               </td>
               <td data-testid="portfolio-check-in">
                 {row.lastCheckIn ? (
-                  `${row.lastCheckIn.at.slice(0, 10)} · ${Math.round(row.lastCheckIn.likelihood * 100)} %`
+                  `${row.lastCheckIn.at.slice(0, 10)} · ${likelihoodWords(row.lastCheckIn.likelihood)} · ${row.lastCheckIn.moving}`
                 ) : (
                   <span className="portfolio-muted">No check-in yet</span>
                 )}

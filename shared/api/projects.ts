@@ -13,6 +13,7 @@ import {
 } from '../canvases/project/tracking.js'
 import { Verdicts } from '../canvases/hypothesis/verdict.js'
 import { BoardIdSchema } from './boards.js'
+import { LikelihoodSchema } from '../checkins/checkin.js'
 
 const Why = z.string().trim().min(1, 'say why').max(WhyMax)
 /** Who did it; "API" when absent. */
@@ -92,14 +93,11 @@ export function portfolioQuery(filters: PortfolioFilters): PortfolioQueryInput {
 /** How many of a project's linked hypotheses have each verdict now. */
 export const VerdictCountsSchema = z.record(z.enum(Verdicts), z.number().int())
 
-/**
- * The latest check-in of a project. Check-ins are recorded by a later change: until then every
- * row has none, and the page says "No check-in yet".
- */
+/** The latest check-in of a project (null before its first; the page says "No check-in yet"). */
 export const CheckInSchema = z.object({
   at: z.string(),
-  /** Likelihood of success, 0–1. */
-  likelihood: z.number().min(0).max(1),
+  /** Likelihood of success: a level or a percentage. */
+  likelihood: LikelihoodSchema,
   moving: z.enum(['forward', 'stuck']),
 })
 

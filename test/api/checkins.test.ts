@@ -269,3 +269,32 @@ describe('the stakeholder update', () => {
     expect(res.text).toContain('Open gate question of Ideation')
   })
 })
+
+describe('the portfolio', () => {
+  it('shows a project’s last check-in', async () => {
+    const board = await createOwnedBoard(server.url, 'Portfolio check-ins')
+    const id = await project(board)
+    const res = await checkIn(board, id, {
+      ...good,
+      likelihood: { percent: 40 },
+      momentum: 'stuck',
+    })
+    expect(res.status, res.text).toBe(201)
+    const row = async () => {
+      const answer = await fetch(`${server.url}/api/portfolio`, {
+        headers: { 'x-board-keys': board.ownerKey },
+      })
+      const body = (await answer.json()) as {
+        projects: { projectId: string; lastCheckIn: unknown }[]
+      }
+      return body.projects.find((p) => p.projectId === id)?.lastCheckIn
+    }
+    await expect
+      .poll(row, { timeout: 10_000 })
+      .toEqual({ at: new Date(clock).toISOString(), likelihood: { percent: 40 }, moving: 'stuck' })
+    const md = await fetch(`${server.url}/api/portfolio.md`, {
+      headers: { 'x-board-keys': board.ownerKey },
+    })
+    expect(await md.text()).toContain('2026-11-30, 40 %, stuck')
+  })
+})

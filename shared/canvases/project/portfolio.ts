@@ -19,6 +19,8 @@ export interface PortfolioSummary {
   openGates: number
   end: { outcome: Outcome; stage: Stage; why: string; at: string } | null
   links: [boardId: string, hypothesisId: string][]
+  /** The last check-in; absent in summaries indexed before check-ins. */
+  lastCheckIn?: PortfolioRow['lastCheckIn']
 }
 
 const stages = new Set<unknown>(Stages)
@@ -44,6 +46,12 @@ export function readPortfolioSummary(value: unknown): PortfolioSummary | undefin
       return
     if (!isText(end.why) || !isText(end.at)) return
   }
+  if (v.lastCheckIn !== undefined && v.lastCheckIn !== null) {
+    const c = v.lastCheckIn as Record<string, unknown>
+    if (typeof c !== 'object' || !isText(c.at) || (c.moving !== 'forward' && c.moving !== 'stuck'))
+      return
+    if (!c.likelihood || typeof c.likelihood !== 'object') return
+  }
   return value as PortfolioSummary
 }
 
@@ -59,7 +67,15 @@ export const portfolioSummary = (record: ProjectTracking): PortfolioSummary => (
     at: record.end.at,
   },
   links: record.links.map((l) => [l.boardId, l.hypothesisId]),
+  lastCheckIn: lastCheckInOf(record),
 })
+
+function lastCheckInOf(record: ProjectTracking): PortfolioRow['lastCheckIn'] {
+  const last = record.checkins?.at(-1)
+  if (!last) return null
+  const moving = last.momentum === 'moving' ? ('forward' as const) : ('stuck' as const)
+  return { at: last.at, likelihood: last.likelihood, moving }
+}
 
 /** A project as the portfolio reads it from the index. */
 export interface IndexedProject {
@@ -127,7 +143,7 @@ export function buildPortfolio(
       daysInStage: daysIn(s, now),
       openGates: s.openGates,
       hypotheses: { total, byVerdict },
-      lastCheckIn: null,
+      lastCheckIn: s.lastCheckIn ?? null,
       endWhy: s.end?.why ?? null,
     })
   }

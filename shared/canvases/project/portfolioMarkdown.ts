@@ -1,3 +1,4 @@
+import { likelihoodWords } from '../../checkins/checkin.js'
 import type { PortfolioResponse } from '../../api/projects.js'
 import { Verdicts } from '../hypothesis/verdict.js'
 import { cell, row, separator } from '../../markdown/tables.js'
@@ -45,7 +46,7 @@ export function portfolioMarkdown(portfolio: PortfolioResponse, now: number): st
                 .map((v) => `${p.hypotheses.byVerdict[v]} ${v}`)
                 .join(', '),
           p.lastCheckIn
-            ? `${p.lastCheckIn.at.slice(0, 10)}, ${Math.round(p.lastCheckIn.likelihood * 100)} %`
+            ? `${p.lastCheckIn.at.slice(0, 10)}, ${likelihoodWords(p.lastCheckIn.likelihood)}, ${p.lastCheckIn.moving}`
             : 'No check-in yet',
         ]),
       ),
