@@ -6,6 +6,7 @@ import { BoardBadge } from './BoardBadge'
 import { MetricCell } from './MetricCell'
 import { StatusPill } from './StatusPill'
 import { timeboxEndLine, timeboxLabel } from './timeboxLabel'
+import { dueWords } from '../shapes/checkins/dueWords'
 import { VerdictPill } from './VerdictPill'
 import './TrackerRowView.css'
 
@@ -62,6 +63,15 @@ export function TrackerRowView({ row, now }: { row: TrackerRow; now: number }) {
             title={row.timeboxEnd ? absoluteTime(row.timeboxEnd) : undefined}
           >
             {endLine}
+          </div>
+        )}
+        {row.checkin && (
+          <div
+            className={`tracker-checkin is-${row.checkin.state}`}
+            data-testid="tracker-checkin"
+            data-state={row.checkin.state}
+          >
+            {dueWords(row.checkin, now)}
           </div>
         )}
       </td>

@@ -1,3 +1,5 @@
+import { checkinStanding } from '../../shared/checkins/checkin.js'
+import { lastCheckin, readCadence } from '../../shared/checkins/checkinDoc.js'
 import * as Y from 'yjs'
 import { isHypothesisMap } from '../../shared/canvases/hypothesis/content.js'
 import { hypothesisSentence } from '../../shared/canvases/hypothesis/summary.js'
@@ -50,6 +52,7 @@ export function hypothesisRows(
       // The whole record (with its date and the verdict it was made on) as JSON.
       decision: tracking.decision ? JSON.stringify(tracking.decision) : null,
       updatedAt: now,
+      checkinDueAt: checkinDueAt(map, tracking.status, tracking.timebox.start),
       // The verdict changes with the time only when the time box ends: keep it both ways. An
       // evaluated or decided hypothesis keeps the verdict it was judged (or decided) on.
       ...(closed
@@ -62,6 +65,13 @@ export function hypothesisRows(
     })
   }
   return rows
+}
+
+/** When a running hypothesis is due its next check-in: a cadence after the start or the last one. */
+function checkinDueAt(map: CanvasMap, status: string, start: string | null): string | null {
+  const since = lastCheckin(map)?.at ?? start
+  if (status !== 'running' || since === null) return null
+  return checkinStanding(since, readCadence(map), 0).dueAt
 }
 
 const sameContent = (a: HypothesisIndexRow, b: HypothesisIndexRow) =>

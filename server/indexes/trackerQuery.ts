@@ -1,3 +1,4 @@
+import { standingOfDue } from '../../shared/checkins/checkin.js'
 import { z } from 'zod'
 import type { TrackerQuery, TrackerRow } from '../../shared/api/hypotheses.js'
 import { primaryMetric } from '../../shared/canvases/hypothesis/summary.js'
@@ -83,6 +84,7 @@ export function trackerRow(
     decision: decided?.decision ?? null,
     decidedAt: decided?.record?.at ?? null,
     updatedAt: new Date(row.updatedAt).toISOString(),
+    checkin: status === 'running' && row.checkinDueAt ? standingOfDue(row.checkinDueAt, now) : null,
   }
 }
 

@@ -15,6 +15,7 @@ export interface StoredIndexRow {
   updated_at: number
   verdict_open: string | null
   verdict_ended: string | null
+  checkin_due_at: string | null
   board_title: string
 }
 
@@ -35,6 +36,7 @@ export const fromStoredIndexRow = (
   updatedAt: r.updated_at,
   verdictOpen: r.verdict_open,
   verdictEnded: r.verdict_ended,
+  checkinDueAt: r.checkin_due_at,
   boardTitle: r.board_title,
 })
 

@@ -105,6 +105,8 @@ export interface HypothesisIndexRow {
    */
   verdictOpen: string | null
   verdictEnded: string | null
+  /** When the next check-in is due (ISO) while the hypothesis runs; null otherwise. */
+  checkinDueAt?: string | null
 }
 
 /** What the portfolio reads of a hypothesis to judge it now. */

@@ -1,3 +1,4 @@
+import { CheckinStandingSchema } from '../checkins/checkin.js'
 import { z } from 'zod'
 import { plainLine } from './plainText.js'
 import {
@@ -243,6 +244,8 @@ export const TrackerRowSchema = z.object({
   decidedAt: z.string().nullable(),
   /** When this hypothesis last changed (ISO). */
   updatedAt: z.string(),
+  /** When its next check-in is due and whether it is overdue; null unless it runs. */
+  checkin: CheckinStandingSchema.nullable(),
 })
 export type TrackerRow = z.infer<typeof TrackerRowSchema>
 

@@ -70,8 +70,12 @@ const dayOf = (ms: number) => new Date(ms).toISOString().slice(0, 10)
  * stands: upcoming before its day, due on its day (UTC), overdue from the day after.
  */
 export function checkinStanding(since: string, cadenceDays: number, now: number): CheckinStanding {
-  const dueMs = Date.parse(since) + cadenceDays * DAY_MS
-  const dueAt = new Date(dueMs).toISOString()
+  return standingOfDue(new Date(Date.parse(since) + cadenceDays * DAY_MS).toISOString(), now)
+}
+
+/** Where a check-in due at `dueAt` stands at `now` (see `checkinStanding`). */
+export function standingOfDue(dueAt: string, now: number): CheckinStanding {
+  const dueMs = Date.parse(dueAt)
   const today = dayOf(now)
   const dueDay = dayOf(dueMs)
   const state = now >= dueMs || today === dueDay ? (today > dueDay ? 'overdue' : 'due') : 'upcoming'

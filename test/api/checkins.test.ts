@@ -298,3 +298,34 @@ describe('the portfolio', () => {
     expect(await md.text()).toContain('2026-11-30, 40 %, stuck')
   })
 })
+
+describe('the tracker', () => {
+  it('shows when a running hypothesis is due its check-in, and when it is overdue', async () => {
+    const board = await createOwnedBoard(server.url, 'Tracker check-ins')
+    const id = await hypothesis(board)
+    const started = clock
+    const row = async () => {
+      const answer = await fetch(`${server.url}/api/hypotheses`, {
+        headers: { 'x-board-keys': board.ownerKey },
+      })
+      const body = (await answer.json()) as {
+        hypotheses: { hypothesisId: string; checkin: unknown }[]
+      }
+      return body.hypotheses.find((h) => h.hypothesisId === id)?.checkin
+    }
+    await expect
+      .poll(row, { timeout: 10_000 })
+      .toEqual({ dueAt: new Date(started + 7 * DAY_MS).toISOString(), state: 'upcoming' })
+    try {
+      clock = started + 9 * DAY_MS
+      expect(await row()).toMatchObject({ state: 'overdue' })
+      const res = await checkIn(board, id, good)
+      expect(res.status, res.text).toBe(201)
+      await expect
+        .poll(row, { timeout: 10_000 })
+        .toEqual({ dueAt: new Date(clock + 7 * DAY_MS).toISOString(), state: 'upcoming' })
+    } finally {
+      clock = started
+    }
+  })
+})

@@ -23,6 +23,7 @@ const Columns = [
   'updated_at',
   'verdict_open',
   'verdict_ended',
+  'checkin_due_at',
 ] as const
 
 /** The tracker index in PostgreSQL: one row per hypothesis, replaced per board in a transaction. */
@@ -72,6 +73,7 @@ export function createPostgresHypothesisIndex(pool: Pool): HypothesisIndex {
               row.updatedAt,
               row.verdictOpen,
               row.verdictEnded,
+              row.checkinDueAt ?? null,
             ],
           )
         }

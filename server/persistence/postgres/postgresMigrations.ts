@@ -209,6 +209,13 @@ CREATE TABLE metric_sources (
 CREATE INDEX metric_sources_due ON metric_sources (next_poll_at);
 `,
   },
+  {
+    version: 7,
+    name: 'when each running hypothesis is due its next check-in',
+    sql: `
+ALTER TABLE hypothesis_index ADD COLUMN checkin_due_at TEXT;
+`,
+  },
 ]
 
 /** Any number that no board's lock can be mistaken for: the lock taken while migrating. */

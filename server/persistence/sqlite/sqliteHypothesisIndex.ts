@@ -7,13 +7,15 @@ export function createSqliteHypothesisIndex(db: Database.Database): HypothesisIn
   const remove = db.prepare('DELETE FROM hypothesis_index WHERE board_id = ?')
   const insert = db.prepare(
     `INSERT INTO hypothesis_index (board_id, canvas_id, title, sentence, status, metrics_json,
-      latest_json, timebox_start, timebox_end, decision, updated_at, verdict_open, verdict_ended)
+      latest_json, timebox_start, timebox_end, decision, updated_at, verdict_open, verdict_ended,
+      checkin_due_at)
      VALUES (@boardId, @canvasId, @title, @sentence, @status, @metricsJson, @latestJson,
-      @timeboxStart, @timeboxEnd, @decision, @updatedAt, @verdictOpen, @verdictEnded)`,
+      @timeboxStart, @timeboxEnd, @decision, @updatedAt, @verdictOpen, @verdictEnded,
+      @checkinDueAt)`,
   )
   const replace = db.transaction((boardId: string, rows: HypothesisIndexRow[]) => {
     remove.run(boardId)
-    for (const row of rows) insert.run(row)
+    for (const row of rows) insert.run({ ...row, checkinDueAt: row.checkinDueAt ?? null })
   })
   const filter = ({ boardIds, statuses, overdue, canvasIds }: HypothesisIndexQuery) => {
     const where = ['b.deleted_at IS NULL']
