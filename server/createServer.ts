@@ -37,6 +37,7 @@ import { hypothesisWebhookHooks } from './webhooks/hypothesisEvents.js'
 import { createWebhookEvents } from './webhooks/webhookEvents.js'
 import { createWebhookSender } from './webhooks/webhookSender.js'
 import { watchOverdueHypotheses } from './webhooks/overdueHypotheses.js'
+import { watchDueCheckins } from './webhooks/dueCheckins.js'
 import { createSourcePoller } from './sources/sourcePoller.js'
 import { createSecretBox } from './sources/secretBox.js'
 import { readingRecorder } from './sources/recordReading.js'
@@ -166,6 +167,14 @@ export async function createServer(
     queued: sender.wake,
   })
   const overdue = watchOverdueHypotheses({
+    index: persistence,
+    events: webhookEvents,
+    now,
+    log,
+    everyMs: config.webhooks.overdueCheckMs,
+    withinMs: config.webhooks.giveUpAfterMs,
+  })
+  const dueCheckins = watchDueCheckins({
     index: persistence,
     events: webhookEvents,
     now,
@@ -334,6 +343,7 @@ export async function createServer(
         await rooms.closeAll()
         await indexer.close()
         overdue.stop()
+        dueCheckins.stop()
         await sender.close()
         for (const client of nodeWs.wss.clients) client.terminate()
         ;(server as { closeAllConnections?: () => void }).closeAllConnections?.()

@@ -98,8 +98,8 @@ export function createWebhookEvents(deps: {
     /** Queues an event for the board's webhooks that want it; resolves once it is queued. */
     emit,
     /**
-     * A check-in of a hypothesis fell due: for check-ins to call once they exist. Queued once
-     * per check-in and due time.
+     * A check-in of a running hypothesis fell due (`id` is the hypothesis's): queued once per
+     * hypothesis and due time.
      */
     checkinDue: (
       boardId: string,

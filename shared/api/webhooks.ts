@@ -1,9 +1,6 @@
 import { z } from 'zod'
 
-/**
- * What a board can tell other systems about, by name. `checkin.due` is accepted now and fires
- * once boards have check-ins (docs/webhooks.md).
- */
+/** What a board can tell other systems about, by name (docs/webhooks.md). */
 export const WebhookEvents = [
   'measurement.recorded',
   'verdict.changed',

@@ -673,3 +673,53 @@ describe('when the operator does not allow private networks', () => {
     }
   })
 })
+
+describe('when a running hypothesis’s check-in falls due', () => {
+  it('tells the webhooks once per due date', async () => {
+    let clock = Date.parse('2026-11-02T09:00:00.000Z')
+    const timed = await startTestServer({
+      env: { ...WebhookEnv, WEBHOOKS_OVERDUE_CHECK_MS: '50' },
+      now: () => clock,
+    })
+    const timedApi = apiClient(timed.url)
+    try {
+      const board = await createOwnedBoard(timed.url)
+      const created = await timedApi(`/api/boards/${board.id}/webhooks`, {
+        body: { url: receiver.url, events: ['checkin.due'] },
+        token: board.ownerKey,
+      })
+      expect(created.status).toBe(201)
+      const id = await createHypothesis(timedApi, board.id)
+      expect((await setStatus(timedApi, board.id, id, 'running')).status).toBe(200)
+      await eventually(
+        async () =>
+          (await timed.server.context.persistence.queryHypotheses({ boardIds: [board.id] }))[0]
+            ?.checkinDueAt,
+        'the check-in due date in the index',
+      )
+      // The morning of the day it is due, a week after the start; then two days later.
+      clock = Date.parse('2026-11-09T01:00:00.000Z')
+      const [got] = await receiver.waitFor(1, forBoard(board))
+      expect(got!.json).toMatchObject({
+        event: 'checkin.due',
+        at: '2026-11-09T09:00:00.000Z',
+        data: { dueAt: '2026-11-09T09:00:00.000Z', hypothesis: { id, title: 'One-page checkout' } },
+      })
+      clock = Date.parse('2026-11-11T09:00:00.000Z')
+      await eventually(async () => {
+        const log = await timedApi(
+          `/api/boards/${board.id}/webhooks/${created.json.id}/deliveries`,
+          { token: board.ownerKey },
+        )
+        return log.json.deliveries[0]?.status === 'delivered'
+      }, 'delivered')
+      // The watcher looked again (every 50 ms) while it was delivered: still one event.
+      const log = await timedApi(`/api/boards/${board.id}/webhooks/${created.json.id}/deliveries`, {
+        token: board.ownerKey,
+      })
+      expect(log.json.deliveries).toHaveLength(1)
+    } finally {
+      await timed.cleanup()
+    }
+  })
+})

@@ -1,0 +1,52 @@
+import { standingOfDue } from '../../shared/checkins/checkin.js'
+import type { Logger } from '../logger.js'
+import { StorageUnavailableError } from '../persistence/storageErrors.js'
+import type { HypothesisIndex } from '../persistence/types.js'
+import type { WebhookEvents } from './webhookEvents.js'
+
+/**
+ * Looks through the tracker index every `everyMs` for running hypotheses whose check-in fell
+ * due, and queues `checkin.due` for each once per due date (keyed by the hypothesis and the due
+ * time, so every instance may look: each is queued once). A check-in is due from the start of
+ * its day; only those due within `withinMs` are announced.
+ */
+export function watchDueCheckins(deps: {
+  index: HypothesisIndex
+  events: WebhookEvents
+  now: () => number
+  log: Logger
+  everyMs: number
+  withinMs: number
+}) {
+  let running = false
+  const check = async () => {
+    if (running) return
+    running = true
+    try {
+      const now = deps.now()
+      const rows = await deps.index.queryHypotheses({ statuses: ['running'] })
+      for (const row of rows) {
+        const dueAt = row.checkinDueAt
+        if (!dueAt || standingOfDue(dueAt, now).state === 'upcoming') continue
+        if (!(Date.parse(dueAt) > now - deps.withinMs)) continue
+        await deps.events.checkinDue(row.boardId, {
+          id: row.canvasId,
+          dueAt,
+          hypothesis: { id: row.canvasId, title: row.title },
+        })
+      }
+    } catch (error) {
+      if (!(error instanceof StorageUnavailableError)) {
+        deps.log.error('webhook.checkin_check_failed', { error: String(error) })
+      }
+    } finally {
+      running = false
+    }
+  }
+  const timer = setInterval(() => void check(), deps.everyMs)
+  timer.unref()
+  return {
+    check,
+    stop: () => clearInterval(timer),
+  }
+}
