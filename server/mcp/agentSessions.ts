@@ -8,6 +8,7 @@ import type { AgentCredential } from './agentAccess.js'
 import { createAgentKit, type AgentSession } from './agentKit.js'
 import { registerCanvasTools } from './canvasTools.js'
 import { registerHypothesisTools } from './hypothesisTools.js'
+import { registerCheckinTools } from './checkinTools.js'
 import { registerItemTools } from './itemTools.js'
 
 /** At most this many agent sessions are kept; past it, the longest idle ones go first. */
@@ -87,6 +88,7 @@ export function createAgentSessions(ctx: ServerContext) {
     registerCanvasTools(kit)
     registerItemTools(kit)
     registerHypothesisTools(kit)
+    registerCheckinTools(kit)
     await server.connect(transport)
     return transport.handleRequest(request, { parsedBody: body })
   }

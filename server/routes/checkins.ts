@@ -8,22 +8,15 @@ import {
   CheckinsViewSchema,
 } from '../../shared/api/checkins.js'
 import { EntityIdSchema } from '../../shared/canvases/schema.js'
-import { setCadence } from '../../shared/checkins/checkinDoc.js'
-import {
-  planCheckin,
-  readCheckinState,
-  stakeholderUpdate,
-} from '../../shared/checkins/checkinSubject.js'
+import { stakeholderUpdate } from '../../shared/checkins/checkinSubject.js'
 import type { ServerContext } from '../context.js'
-import { ApiError } from '../http/errors.js'
 import { MarkdownContent, errors, json, jsonBody, openApiRoutes } from '../http/openApi.js'
 import {
-  editBoard,
-  findCanvas,
-  requireRoomFor,
-  requireUnlocked,
-  type FoundCanvas,
-} from './boardDoc.js'
+  checkinsView,
+  findCheckinCanvas,
+  recordCheckin,
+  setCheckinCadence,
+} from '../checkins/checkinActions.js'
 
 const Params = z.object({ boardId: BoardIdSchema, canvasId: EntityIdSchema })
 const ApiAuthor = 'API'
@@ -31,28 +24,7 @@ const CheckinsView = CheckinsViewSchema.meta({ id: 'CheckinsView' })
 
 /** Weekly check-ins on hypotheses and projects, their cadence and the stakeholder update. */
 export function checkinRoutes(ctx: ServerContext) {
-  /** A hypothesis or a project (404 for another kind) and where its check-ins stand. */
-  const find = async (boardId: string, canvasId: string) => {
-    const found = await findCanvas(ctx, boardId, canvasId)
-    const state = readCheckinState(found.content, found.map, ctx.now())
-    if (!state) throw new ApiError('not_found', 'Only hypotheses and projects have check-ins')
-    return { found, state }
-  }
-  const viewOf = (found: FoundCanvas) => {
-    const { checkins, cadenceDays, standing, since } = readCheckinState(
-      found.content,
-      found.map,
-      ctx.now(),
-    )!
-    return { checkins, cadenceDays, standing, since }
-  }
-  const findToEdit = async (boardId: string, canvasId: string, bytes: number) => {
-    const { found, state } = await find(boardId, canvasId)
-    await requireUnlocked(ctx, found.room, canvasId)
-    if (state.refusal) throw new ApiError('conflict', state.refusal)
-    requireRoomFor(found.room, bytes)
-    return found
-  }
+  const find = (boardId: string, canvasId: string) => findCheckinCanvas(ctx, boardId, canvasId)
 
   return openApiRoutes()
     .openapi(
@@ -67,7 +39,7 @@ export function checkinRoutes(ctx: ServerContext) {
       }),
       async (c) => {
         const { boardId, canvasId } = c.req.valid('param')
-        return c.json(viewOf((await find(boardId, canvasId)).found), 200)
+        return c.json(checkinsView(ctx, (await find(boardId, canvasId)).found), 200)
       },
     )
     .openapi(
@@ -89,15 +61,7 @@ export function checkinRoutes(ctx: ServerContext) {
       }),
       async (c) => {
         const { boardId, canvasId } = c.req.valid('param')
-        const body = c.req.valid('json')
-        const bytes = body.happened.length + body.next.length + 2000
-        const answer = await editBoard(async () => {
-          const found = await findToEdit(boardId, canvasId, bytes)
-          const plan = planCheckin(found.content, found.map, body, ApiAuthor, ctx.now())
-          if (!plan.ok) throw new ApiError(plan.status, plan.message)
-          await found.room.transact(plan.write)
-          return { checkin: plan.checkin, ...viewOf(found) }
-        })
+        const answer = await recordCheckin(ctx, boardId, canvasId, c.req.valid('json'), ApiAuthor)
         return c.json(answer, 201)
       },
     )
@@ -116,11 +80,7 @@ export function checkinRoutes(ctx: ServerContext) {
       async (c) => {
         const { boardId, canvasId } = c.req.valid('param')
         const { days } = c.req.valid('json')
-        const answer = await editBoard(async () => {
-          const found = await findToEdit(boardId, canvasId, 100)
-          await found.room.transact(() => setCadence(found.map, days))
-          return viewOf(found)
-        })
+        const answer = await setCheckinCadence(ctx, boardId, canvasId, days)
         return c.json(answer, 200)
       },
     )

@@ -5,6 +5,7 @@ import { Verdicts } from '../canvases/hypothesis/verdict.js'
 import { Stages } from '../canvases/project/stages.js'
 import { ProjectStatuses } from '../canvases/project/tracking.js'
 import { BoardIdSchema } from './boards.js'
+import { CheckinInputSchema } from '../checkins/checkin.js'
 import { CreateCanvasBodySchema, UpdateCanvasBodySchema } from './canvases.js'
 import {
   HypothesisPatchFields,
@@ -32,6 +33,7 @@ export const AgentTools = {
   postMeasurements: 'post_measurements',
   readTracker: 'read_tracker',
   readPortfolio: 'read_portfolio',
+  recordCheckin: 'record_checkin',
 } as const
 
 const board = { boardId: BoardIdSchema.describe('The board, as list_boards names it') }
@@ -120,6 +122,15 @@ export const AgentToolInputs = {
   [AgentTools.readPortfolio]: {
     stage: z.array(z.enum(Stages)).optional().describe('Only projects in these stages'),
     status: z.array(z.enum(ProjectStatuses)).optional().describe('active, succeeded or stopped'),
+  },
+  [AgentTools.recordCheckin]: {
+    ...canvas,
+    happened: CheckinInputSchema.shape.happened.describe('What happened since the last check-in'),
+    likelihood: CheckinInputSchema.shape.likelihood.describe(
+      'Likelihood of success: { level: low | medium | high } or { percent: 0..100 }',
+    ),
+    momentum: CheckinInputSchema.shape.momentum.describe('moving (forward) or stuck'),
+    next: CheckinInputSchema.shape.next.describe('The next experiments'),
   },
 } as const
 

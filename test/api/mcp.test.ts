@@ -297,6 +297,50 @@ describe('an agent connected to /mcp with an edit key', () => {
     expect(portfolio.projects[0]).toMatchObject({ title: 'Churn model', status: 'active' })
   })
 
+  it('records a check-in under its own name, and is refused on a hypothesis that is not running', async () => {
+    const draft = await call(agent, AgentTools.createCanvas, {
+      boardId: board.id,
+      kind: 'hypothesis',
+      title: 'Guest checkout',
+    })
+    const checkin = {
+      happened: 'Ran the guest checkout for a week',
+      likelihood: { percent: 55 },
+      momentum: 'moving',
+      next: 'Try it on mobile',
+    }
+    const refused = await refusal(agent, AgentTools.recordCheckin, {
+      boardId: board.id,
+      canvasId: draft.id,
+      ...checkin,
+    })
+    expect(refused).toContain('conflict')
+    const project = await call(agent, AgentTools.createCanvas, {
+      boardId: board.id,
+      kind: 'project',
+      title: 'Checkout revamp',
+    })
+    const recorded = await call(agent, AgentTools.recordCheckin, {
+      boardId: board.id,
+      canvasId: project.id,
+      ...checkin,
+    })
+    expect(recorded.checkin).toMatchObject({ by: 'Research agent', likelihood: { percent: 55 } })
+    const read = await api(
+      `/api/boards/${board.id}/canvases/${project.id}/checkins?key=${board.ownerKey}`,
+    )
+    expect(read.json.checkins.map((c: { happened: string }) => c.happened)).toEqual([
+      'Ran the guest checkout for a week',
+    ])
+    const bad = await refusal(agent, AgentTools.recordCheckin, {
+      boardId: board.id,
+      canvasId: project.id,
+      ...checkin,
+      likelihood: { percent: 300 },
+    })
+    expect(bad).toMatch(/likelihood|percent/i)
+  })
+
   it('serves each canvas as a resource, as JSON and as markdown', async () => {
     const canvas = await call(agent, AgentTools.createCanvas, {
       boardId: board.id,
