@@ -52,7 +52,6 @@ export function hypothesisRows(
       // The whole record (with its date and the verdict it was made on) as JSON.
       decision: tracking.decision ? JSON.stringify(tracking.decision) : null,
       updatedAt: now,
-      checkinDueAt: checkinDueAt(map, tracking.status, tracking.timebox.start),
       // The verdict changes with the time only when the time box ends: keep it both ways. An
       // evaluated or decided hypothesis keeps the verdict it was judged (or decided) on.
       ...(closed
@@ -62,6 +61,8 @@ export function hypothesisRows(
             verdictEnded: computeVerdict(metrics, tracking.latest, tracking.timebox.end, Infinity)
               .verdict,
           }),
+      // Last, as the stores read it back: an unchanged row compares equal (`sameContent`).
+      checkinDueAt: checkinDueAt(map, tracking.status, tracking.timebox.start),
     })
   }
   return rows
