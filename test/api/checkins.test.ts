@@ -329,3 +329,33 @@ describe('the tracker', () => {
     }
   })
 })
+
+describe('a check-in on one hypothesis', () => {
+  it('leaves the last change of the others on its board as it was', async () => {
+    const board = await createOwnedBoard(server.url, 'Last change')
+    const quiet = await hypothesis(board)
+    const busy = await hypothesis(board)
+    const updated = async () => {
+      const answer = await fetch(`${server.url}/api/hypotheses`, {
+        headers: { 'x-board-keys': board.ownerKey },
+      })
+      const body = (await answer.json()) as {
+        hypotheses: { hypothesisId: string; updatedAt: string }[]
+      }
+      return Object.fromEntries(body.hypotheses.map((h) => [h.hypothesisId, h.updatedAt]))
+    }
+    await expect.poll(async () => Object.keys(await updated()).length).toBe(2)
+    const before = await updated()
+    const started = clock
+    try {
+      clock = started + 60_000
+      expect((await checkIn(board, busy, good)).status).toBe(201)
+      await expect
+        .poll(async () => (await updated())[busy], { timeout: 10_000 })
+        .toBe(new Date(clock).toISOString())
+      expect((await updated())[quiet]).toBe(before[quiet])
+    } finally {
+      clock = started
+    }
+  })
+})
