@@ -1,17 +1,18 @@
 import { standingOfDue } from '../../shared/checkins/checkin.js'
 import type { Logger } from '../logger.js'
 import { StorageUnavailableError } from '../persistence/storageErrors.js'
-import type { HypothesisIndex } from '../persistence/types.js'
+import type { HypothesisIndex, ProjectIndex } from '../persistence/types.js'
+import { readPortfolioSummary } from '../../shared/canvases/project/portfolio.js'
 import type { WebhookEvents } from './webhookEvents.js'
 
 /**
- * Looks through the tracker index every `everyMs` for running hypotheses whose check-in fell
- * due, and queues `checkin.due` for each once per due date (keyed by the hypothesis and the due
- * time, so every instance may look: each is queued once). A check-in is due from the start of
+ * Looks through the tracker and portfolio indexes every `everyMs` for running hypotheses and
+ * active projects whose check-in fell due, and queues `checkin.due` for each once per due date
+ * (keyed by the canvas and the due time, so every instance may look: each is queued once). A check-in is due from the start of
  * its day; only those due within `withinMs` are announced.
  */
 export function watchDueCheckins(deps: {
-  index: HypothesisIndex
+  index: HypothesisIndex & Pick<ProjectIndex, 'queryProjects'>
   events: WebhookEvents
   now: () => number
   log: Logger
@@ -35,6 +36,17 @@ export function watchDueCheckins(deps: {
           hypothesis: { id: row.canvasId, title: row.title },
         })
       }
+      for (const row of await deps.index.queryProjects({})) {
+        if (row.status !== 'active') continue
+        const dueAt = parsedSummary(row.summaryJson)?.checkinDueAt
+        if (!dueAt || standingOfDue(dueAt, now).state === 'upcoming') continue
+        if (!(Date.parse(dueAt) > now - deps.withinMs)) continue
+        await deps.events.checkinDue(row.boardId, {
+          id: row.canvasId,
+          dueAt,
+          project: { id: row.canvasId, title: row.title },
+        })
+      }
     } catch (error) {
       if (!(error instanceof StorageUnavailableError)) {
         deps.log.error('webhook.checkin_check_failed', { error: String(error) })
@@ -48,5 +60,14 @@ export function watchDueCheckins(deps: {
   return {
     check,
     stop: () => clearInterval(timer),
+  }
+}
+
+/** A project's index summary, or undefined when it does not read as one. */
+function parsedSummary(json: string) {
+  try {
+    return readPortfolioSummary(JSON.parse(json))
+  } catch {
+    return undefined
   }
 }

@@ -19,7 +19,9 @@ export function slackText(payload: WebhookPayload): string {
     case 'decision.recorded':
       return `${str(d.by) || 'Someone'} decided to ${str(d.decision)} ${hypothesis(d)}: ${str(d.rationale)}`
     case 'checkin.due':
-      return `A check-in is due on ${hypothesis(d)}`
+      return d.project
+        ? `A check-in is due on the project “${str((d.project as { title?: unknown }).title) || 'Untitled project'}”`
+        : `A check-in is due on ${hypothesis(d)}`
     case 'hypothesis.overdue':
       return `${hypothesis(d)} is overdue: its time box ended ${str(d.timeboxEnd)} without a decision`
     case 'comment.mentioned':

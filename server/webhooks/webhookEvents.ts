@@ -103,7 +103,13 @@ export function createWebhookEvents(deps: {
      */
     checkinDue: (
       boardId: string,
-      checkin: { id: string; dueAt: string; hypothesis: { id: string; title: string } },
+      checkin: {
+        id: string
+        dueAt: string
+        /** What the check-in is on: a running hypothesis or an active project. */
+        hypothesis?: { id: string; title: string }
+        project?: { id: string; title: string }
+      },
     ) =>
       emit(boardId, 'checkin.due', checkin, {
         key: `${checkin.id}:${checkin.dueAt}`,

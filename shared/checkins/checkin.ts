@@ -70,8 +70,12 @@ const dayOf = (ms: number) => new Date(ms).toISOString().slice(0, 10)
  * stands: upcoming before its day, due on its day (UTC), overdue from the day after.
  */
 export function checkinStanding(since: string, cadenceDays: number, now: number): CheckinStanding {
-  return standingOfDue(new Date(Date.parse(since) + cadenceDays * DAY_MS).toISOString(), now)
+  return standingOfDue(dueAfter(since, cadenceDays), now)
 }
+
+/** When the check-in `cadenceDays` after `since` is due (ISO). */
+export const dueAfter = (since: string, cadenceDays: number) =>
+  new Date(Date.parse(since) + cadenceDays * DAY_MS).toISOString()
 
 /** Where a check-in due at `dueAt` stands at `now` (see `checkinStanding`). */
 export function standingOfDue(dueAt: string, now: number): CheckinStanding {

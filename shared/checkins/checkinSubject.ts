@@ -8,9 +8,10 @@ import { standingVerdict } from '../canvases/hypothesis/standing.js'
 import { readTracking } from '../canvases/hypothesis/trackingDoc.js'
 import { projectCanvas } from '../canvases/project/definition.js'
 import { readProjectTracking } from '../canvases/project/projectDoc.js'
-import { linkKey } from '../canvases/project/tracking.js'
+import { linkKey, projectCheckinDueAt } from '../canvases/project/tracking.js'
 import {
   checkinStanding,
+  standingOfDue,
   MaxCheckins,
   MaxSinceLines,
   type Checkin,
@@ -67,11 +68,10 @@ export function readCheckinState(
   }
   if (content.kind === projectCanvas.kind) {
     const tracking = readProjectTracking(canvas)
-    const start = tracking.moves[0]?.at ?? tracking.dates.ideation?.actualStart ?? null
-    const anchor = last?.at ?? (start ? iso(Date.parse(start)) : null)
+    const dueAt = projectCheckinDueAt({ ...tracking, checkins, checkinCadence: cadenceDays })
     return {
       ...base,
-      standing: !tracking.end && anchor ? checkinStanding(anchor, cadenceDays, now) : null,
+      standing: dueAt ? standingOfDue(dueAt, now) : null,
       refusal: tracking.end
         ? `This project has ${tracking.end.outcome}: an ended project has no check-ins`
         : null,

@@ -722,4 +722,46 @@ describe('when a running hypothesis’s check-in falls due', () => {
       await timed.cleanup()
     }
   })
+
+  it('tells the webhooks when an active project’s check-in falls due', async () => {
+    let clock = Date.parse('2026-11-02T09:00:00.000Z')
+    const timed = await startTestServer({
+      env: { ...WebhookEnv, WEBHOOKS_OVERDUE_CHECK_MS: '50' },
+      now: () => clock,
+    })
+    const timedApi = apiClient(timed.url)
+    try {
+      const board = await createOwnedBoard(timed.url)
+      const created = await timedApi(`/api/boards/${board.id}/webhooks`, {
+        body: { url: receiver.url, events: ['checkin.due'], format: 'slack' },
+        token: board.ownerKey,
+      })
+      expect(created.status).toBe(201)
+      const project = await timedApi(`/api/boards/${board.id}/canvases`, {
+        body: { kind: 'project', title: 'Churn model', fields: { owner: 'Ada' } },
+        token: board.ownerKey,
+      })
+      expect(project.status).toBe(201)
+      // The project starts with its first move: its check-in is due a week later.
+      const moved = await timedApi(`/api/boards/${board.id}/canvases/${project.json.id}/stage`, {
+        body: { to: 'experimentation', why: 'The problem is concrete' },
+        token: board.ownerKey,
+      })
+      expect(moved.status).toBe(200)
+      await eventually(
+        async () =>
+          (
+            await timed.server.context.persistence.queryProjects({ boardIds: [board.id] })
+          )[0]?.summaryJson.includes('2026-11-09T09:00:00.000Z'),
+        'the check-in due date in the portfolio index',
+      )
+      clock = Date.parse('2026-11-09T01:00:00.000Z')
+      const [got] = await receiver.waitFor(1, (h) =>
+        String(h.json?.text ?? '').includes('the project “Churn model”'),
+      )
+      expect(got!.json).toEqual({ text: 'A check-in is due on the project “Churn model”' })
+    } finally {
+      await timed.cleanup()
+    }
+  })
 })

@@ -5,6 +5,7 @@ import {
   Outcomes,
   enteredStageAt,
   openGateCount,
+  projectCheckinDueAt,
   type Outcome,
   type ProjectTracking,
 } from './tracking.js'
@@ -21,6 +22,8 @@ export interface PortfolioSummary {
   links: [boardId: string, hypothesisId: string][]
   /** The last check-in; absent in summaries indexed before check-ins. */
   lastCheckIn?: PortfolioRow['lastCheckIn']
+  /** When the next check-in is due (ISO), null when none is; absent in older summaries. */
+  checkinDueAt?: string | null
 }
 
 const stages = new Set<unknown>(Stages)
@@ -68,6 +71,7 @@ export const portfolioSummary = (record: ProjectTracking): PortfolioSummary => (
   },
   links: record.links.map((l) => [l.boardId, l.hypothesisId]),
   lastCheckIn: lastCheckInOf(record),
+  checkinDueAt: projectCheckinDueAt(record),
 })
 
 function lastCheckInOf(record: ProjectTracking): PortfolioRow['lastCheckIn'] {

@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { EntityIdSchema } from '../baseContent.js'
-import { CheckinTrackingSchema } from '../../checkins/checkin.js'
+import { CheckinTrackingSchema, DefaultCadenceDays, dueAfter } from '../../checkins/checkin.js'
 import { GateIds, Stages, stageDefinition, gateId, stageLabel, type Stage } from './stages.js'
 
 const IsoTime = z.iso.datetime({ offset: true })
@@ -199,3 +199,16 @@ export function daysInStage(tracking: ProjectTracking, now: number): number | nu
 
 /** The same hypothesis link twice counts once. */
 export const linkKey = (link: HypothesisLink) => `${link.boardId}/${link.hypothesisId}`
+
+/**
+ * When a project's next check-in is due (ISO): its cadence after the last check-in, or after the
+ * project started (its first move, or the dated start of ideation); null once it ended or while
+ * nothing dates its start.
+ */
+export function projectCheckinDueAt(record: ProjectTracking): string | null {
+  if (record.end) return null
+  const start = record.moves[0]?.at ?? record.dates.ideation?.actualStart ?? null
+  const anchor =
+    record.checkins?.at(-1)?.at ?? (start ? new Date(Date.parse(start)).toISOString() : null)
+  return anchor ? dueAfter(anchor, record.checkinCadence ?? DefaultCadenceDays) : null
+}
