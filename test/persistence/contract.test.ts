@@ -14,7 +14,7 @@ import { postgresKind, sqliteKind } from './stores.js'
  * The persistence contract: every store (the embedded SQLite file and PostgreSQL) passes the
  * same tests, so the server behaves the same on either.
  */
-const kinds = [sqliteKind(), postgresKind()]
+const kinds = [sqliteKind(), sqliteKind('full'), postgresKind()]
 afterAll(async () => {
   for (const kind of kinds) await kind.dispose()
 })

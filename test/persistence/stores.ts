@@ -6,6 +6,7 @@ import { createPostgresPersistence } from '../../server/persistence/postgres/Pos
 import {
   createSqlitePersistence,
   DatabaseFileName,
+  type Durability,
 } from '../../server/persistence/sqlite/SqlitePersistence.js'
 import type { Persistence } from '../../server/persistence/types.js'
 import { makeDataDir } from '../helpers/server.js'
@@ -25,17 +26,21 @@ export interface StoreKind {
   dispose(): Promise<void>
 }
 
-/** The embedded store: a SQLite file in a fresh folder per store. */
-export function sqliteKind(): StoreKind {
+/**
+ * The embedded store: a SQLite file in a fresh folder per store. Relaxed by default; with full
+ * durability document updates go through the group commit (one transaction and one WAL sync for
+ * the updates of a turn).
+ */
+export function sqliteKind(durability: Durability = 'relaxed'): StoreKind {
   const dirs: string[] = []
   return {
-    name: 'SQLite',
+    name: durability === 'full' ? 'SQLite (full durability)' : 'SQLite',
     async open() {
       const dir = makeDataDir()
       dirs.push(dir)
       return {
-        store: createSqlitePersistence(dir, { durability: 'relaxed' }),
-        reopen: async () => createSqlitePersistence(dir, { durability: 'relaxed' }),
+        store: createSqlitePersistence(dir, { durability }),
+        reopen: async () => createSqlitePersistence(dir, { durability }),
         async sql(statement) {
           const db = new Database(join(dir, DatabaseFileName))
           try {

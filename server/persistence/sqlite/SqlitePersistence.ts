@@ -66,10 +66,11 @@ export interface SqliteOptions {
 
 /**
  * The embedded store: one SQLite file in WAL mode. Writes are committed at once, without
- * waiting for the disk. With full durability `appendUpdate` then resolves once a sync of the
- * WAL that began after the commit has finished: the sync runs off the event loop, so the
- * server keeps serving while the disk works, and every commit made meanwhile shares the next
- * sync. With relaxed durability it returns the sequence number at once.
+ * waiting for the disk, except document updates with full durability: `appendUpdate` queues
+ * the update, the updates of one event-loop turn are committed together, and it resolves once
+ * a sync of the WAL after that commit has finished (the sync runs off the event loop, so the
+ * server keeps serving while the disk works, and updates arriving meanwhile share the next
+ * commit and sync). With relaxed durability it commits and returns the sequence number at once.
  */
 export function createSqlitePersistence(
   dataDir: string,
@@ -80,7 +81,6 @@ export function createSqlitePersistence(
   db.pragma('journal_mode = WAL')
   // Commits never wait for the disk on the event loop; full durability syncs the WAL itself.
   db.pragma('synchronous = NORMAL')
-  const walSync = createWalSync(`${join(dataDir, DatabaseFileName)}-wal`)
   db.pragma('busy_timeout = 5000')
   db.pragma('foreign_keys = ON')
   try {
@@ -200,6 +200,22 @@ export function createSqlitePersistence(
     }
     return seq
   }
+  // Full durability: the updates of one event-loop turn are inserted in one transaction (a few
+  // pages written instead of three per update), then the WAL is synced once for all of them.
+  const appendAll = db.transaction((batch: readonly QueuedAppend[]) =>
+    batch.map((a) => appendNow(a.boardId, a.update, a.now)),
+  )
+  const groupCommit = createGroupCommit(`${join(dataDir, DatabaseFileName)}-wal`, (batch) => {
+    const touched = new Map(lastTouched)
+    try {
+      return appendAll(batch)
+    } catch (error) {
+      // Rolled back: the boards were not marked edited either.
+      lastTouched.clear()
+      for (const [id, at] of touched) lastTouched.set(id, at)
+      throw error
+    }
+  })
 
   const compact = db.transaction((boardId: string, snapshot: Uint8Array, uptoSeq: number) => {
     stmt.deleteUpTo.run(boardId, uptoSeq)
@@ -240,9 +256,8 @@ export function createSqlitePersistence(
       return { updates, lastSeq: rows.at(-1)?.seq ?? 0, bytes }
     },
     appendUpdate(boardId, update, now) {
-      const seq = appendNow(boardId, update, now)
-      if (durability === 'relaxed') return seq
-      return walSync.sync().then(() => seq)
+      if (durability === 'relaxed') return appendNow(boardId, update, now)
+      return groupCommit.append({ boardId, update, now })
     },
     compactDocument(boardId, snapshot, uptoSeq) {
       compact(boardId, snapshot, uptoSeq)
@@ -290,34 +305,53 @@ export function createSqlitePersistence(
       stmt.ping.get()
     },
     async close() {
-      await walSync.close()
+      await groupCommit.close()
       db.close()
     },
   }
 }
 
+interface QueuedAppend {
+  boardId: string
+  update: Uint8Array
+  now: number
+}
+
+interface Waiting extends QueuedAppend {
+  resolve: (seq: number) => void
+  reject: (error: unknown) => void
+}
+
 /**
- * Syncs the WAL file to disk on libuv's thread pool. `sync()` resolves after a sync that began
- * after the call; callers that arrive while one runs share the next one (group commit).
+ * Group commit for full durability. Appends wait in a queue; once per event-loop turn (or once the
+ * sync in flight ends) `commit` inserts all of them in one transaction and the WAL file is synced
+ * to disk on libuv's thread pool, then each append resolves with its sequence number. Nothing is
+ * acknowledged before the sync that covers it has finished; if the transaction or the sync fails,
+ * every append of that group is refused (a failed transaction stored none of them).
  */
-function createWalSync(walPath: string) {
+function createGroupCommit(walPath: string, commit: (batch: readonly QueuedAppend[]) => number[]) {
   let fd: number | null = null
   let running: Promise<void> | null = null
   let scheduled = false
-  let waiting: { resolve: () => void; reject: (error: unknown) => void }[] = []
+  let waiting: Waiting[] = []
 
   const run = () => {
     scheduled = false
     const batch = waiting
     waiting = []
     if (batch.length === 0) return
+    let seqs: number[]
+    try {
+      seqs = commit(batch)
+    } catch (error) {
+      for (const w of batch) w.reject(error)
+      if (waiting.length > 0) schedule()
+      return
+    }
     running = new Promise<void>((done) => {
       const finish = (error: unknown) => {
         running = null
-        for (const w of batch) {
-          if (error) w.reject(error)
-          else w.resolve()
-        }
+        batch.forEach((w, i) => (error ? w.reject(error) : w.resolve(seqs[i]!)))
         done()
         if (waiting.length > 0) schedule()
       }
@@ -330,16 +364,16 @@ function createWalSync(walPath: string) {
       fdatasync(fd, (error) => finish(error))
     })
   }
-  // The writes of this event-loop turn go into the same sync.
+  // The appends of this event-loop turn go into the same commit and sync.
   const schedule = () => {
     if (scheduled || running) return
     scheduled = true
     setImmediate(run)
   }
   return {
-    sync: () =>
-      new Promise<void>((resolve, reject) => {
-        waiting.push({ resolve, reject })
+    append: (append: QueuedAppend) =>
+      new Promise<number>((resolve, reject) => {
+        waiting.push({ ...append, resolve, reject })
         schedule()
       }),
     async close() {
