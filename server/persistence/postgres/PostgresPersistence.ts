@@ -64,6 +64,15 @@ const TOUCH_INTERVAL_MS = 1000
 const BoardLock = 'SELECT pg_advisory_xact_lock(hashtextextended($1, 0))'
 
 /**
+ * Appends an update in one statement, one round trip: the lock is taken before the row (and its
+ * seq) is made and held until the statement commits; the board is marked edited when `$4`.
+ */
+const AppendUpdate = `WITH locked AS (${BoardLock.replace('SELECT', 'SELECT 1 AS held,')}),
+      touched AS (UPDATE boards SET updated_at = $3 WHERE id = $1 AND $4
+                  AND EXISTS (SELECT 1 FROM locked))
+  INSERT INTO doc_updates (board_id, data) SELECT $1, $2 FROM locked RETURNING seq`
+
+/**
  * The snapshot with every stored update it replaces applied on top: the same document when the
  * snapshot already holds them all (one instance serving the board), more when another writer
  * stored an update it lacks.
@@ -229,16 +238,12 @@ export async function createPostgresPersistence(
     async appendUpdate(boardId, update, now) {
       const touch = now - (lastTouched.get(boardId) ?? 0) >= TOUCH_INTERVAL_MS
       if (touch) lastTouched.set(boardId, now)
-      // One statement, one round trip: the lock is taken before the row (and its seq) is made
-      // and held until the statement commits. It resolves once the commit is durable
-      // (synchronous_commit, unless the durability is relaxed).
+      // Resolves once the commit is durable (synchronous_commit, unless the durability is relaxed).
       const { rows } = await query<{ seq: number }>(
         pool,
-        `WITH locked AS (${BoardLock.replace('SELECT', 'SELECT 1 AS held,')}),
-              touched AS (UPDATE boards SET updated_at = $3 WHERE id = $1 AND $4
-                          AND EXISTS (SELECT 1 FROM locked))
-         INSERT INTO doc_updates (board_id, data) SELECT $1, $2 FROM locked RETURNING seq`,
+        AppendUpdate,
         [boardId, bytes(update), now, touch],
+        'append-update',
       ).catch((error: unknown) => {
         if (touch) lastTouched.delete(boardId)
         throw error

@@ -78,9 +78,16 @@ export async function query<R extends pg.QueryResultRow>(
   pool: pg.Pool | Tx,
   sql: string,
   params: unknown[] = [],
+  /**
+   * Names a statement run on every edit: each connection then parses and plans it once, not on
+   * every call.
+   */
+  prepareAs?: string,
 ): Promise<pg.QueryResult<R>> {
   try {
-    return await pool.query<R>(sql, params)
+    return prepareAs === undefined
+      ? await pool.query<R>(sql, params)
+      : await pool.query<R>({ name: prepareAs, text: sql, values: params })
   } catch (error) {
     throw unavailable(error)
   }
