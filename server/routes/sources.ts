@@ -18,7 +18,7 @@ import type { ServerContext } from '../context.js'
 import { ApiError } from '../http/errors.js'
 import { errors, json, jsonBody, openApiRoutes } from '../http/openApi.js'
 import type { StoredMetricSource } from '../persistence/types.js'
-import { isPrivateAddress } from '../sources/addressGuard.js'
+import { isForbiddenAddress } from '../http/addressPolicy.js'
 import { configView, parseStoredConfig, storedConfigOf } from '../sources/sourceConfig.js'
 import { requireBoard } from './boards.js'
 import { findCanvas } from './boardDoc.js'
@@ -53,7 +53,7 @@ function refusedHost(input: SourceInput, allowPrivate: boolean): string | null {
     .replace(/^\[|\]$/g, '')
     .toLowerCase()
   const local = host === 'localhost' || host.endsWith('.localhost')
-  return local || (isIP(host) !== 0 && isPrivateAddress(host)) ? host : null
+  return local || (isIP(host) !== 0 && isForbiddenAddress(host)) ? host : null
 }
 
 /** Where a hypothesis's metrics are pulled from: connect, read, remove, poll now, list. */

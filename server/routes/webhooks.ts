@@ -35,7 +35,7 @@ import {
   AddressRefusedError,
   AddressUnresolvedError,
   resolveWebhookHost,
-} from '../webhooks/addressPolicy.js'
+} from '../http/addressPolicy.js'
 
 const Params = z.object({ boardId: BoardIdSchema })
 const WebhookParams = Params.extend({ webhookId: WebhookIdSchema })

@@ -2,7 +2,7 @@ import { lookup as dnsLookup, type LookupAddress } from 'node:dns'
 import { request as httpRequest, type IncomingMessage } from 'node:http'
 import { request as httpsRequest } from 'node:https'
 import { isIP, type LookupFunction } from 'node:net'
-import { isPrivateAddress } from './addressGuard.js'
+import { isForbiddenAddress } from '../http/addressPolicy.js'
 
 /** A poll that read nothing, and why, in words shown on the canvas. */
 export class PullError extends Error {
@@ -33,7 +33,7 @@ const guardedLookup: LookupFunction = (hostname, options, callback) => {
     const all: LookupAddress[] = Array.isArray(address)
       ? address
       : [{ address, family: family ?? 4 }]
-    if (all.some((a) => isPrivateAddress(a.address))) {
+    if (all.some((a) => isForbiddenAddress(a.address))) {
       return callback(PrivateRefused(hostname), address, family)
     }
     callback(null, address, family)
@@ -52,7 +52,7 @@ export function getJson(
 ): Promise<unknown> {
   const target = new URL(url)
   const host = target.hostname.replace(/^\[|\]$/g, '')
-  if (!limits.allowPrivateNetwork && isIP(host) && isPrivateAddress(host)) {
+  if (!limits.allowPrivateNetwork && isIP(host) && isForbiddenAddress(host)) {
     return Promise.reject(PrivateRefused(host))
   }
   const request = target.protocol === 'https:' ? httpsRequest : httpRequest

@@ -3,7 +3,7 @@ import { createServer, type Server } from 'node:http'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { isPrivateAddress } from './addressGuard.js'
+import { isForbiddenAddress } from '../http/addressPolicy.js'
 import { DefaultPullLimits, getJson } from './pullRequest.js'
 import { createSecretBox, SecretsKeyFileName } from './secretBox.js'
 
@@ -24,13 +24,13 @@ describe('the private address guard', () => {
     '::ffff:10.0.0.1',
     'not an address',
   ])('refuses %s', (address) => {
-    expect(isPrivateAddress(address)).toBe(true)
+    expect(isForbiddenAddress(address)).toBe(true)
   })
 
   it.each(['93.184.216.34', '8.8.8.8', '172.32.0.1', '2606:4700::1111', '::ffff:8.8.8.8'])(
     'lets %s through',
     (address) => {
-      expect(isPrivateAddress(address)).toBe(false)
+      expect(isForbiddenAddress(address)).toBe(false)
     },
   )
 })

@@ -1,6 +1,11 @@
 import { lookup } from 'node:dns/promises'
 import { BlockList, isIP } from 'node:net'
 
+/**
+ * Where the server may send requests of its own (webhooks, metric sources): never to loopback,
+ * private or otherwise local addresses, unless the operator allows private networks.
+ */
+
 /** A webhook URL whose host is, or resolves to, an address the server must not call. */
 export class AddressRefusedError extends Error {}
 
@@ -8,7 +13,7 @@ export class AddressRefusedError extends Error {}
 export class AddressUnresolvedError extends Error {}
 
 // Loopback, private, link-local, CGNAT, benchmarking, documentation, multicast, reserved and
-// unspecified ranges: nothing a public webhook receiver lives at.
+// unspecified ranges: nothing a public webhook receiver or metrics endpoint lives at.
 const V4Ranges: [string, number][] = [
   ['0.0.0.0', 8],
   ['10.0.0.0', 8],
@@ -68,7 +73,10 @@ function embeddedV4(address: string): string | null {
   return [g[6]! >> 8, g[6]! & 0xff, g[7]! >> 8, g[7]! & 0xff].join('.')
 }
 
-/** Whether a webhook may never be sent to this address (loopback, private, link-local, …). */
+/**
+ * Whether the server may never send a request to this address (loopback, private, link-local,
+ * …); anything that is not an IP address is refused too.
+ */
 export function isForbiddenAddress(address: string): boolean {
   const list = blockList()
   const family = isIP(address)
