@@ -197,14 +197,12 @@ export class RoomManager {
   catchUp() {
     for (const roomId of this.rooms.keys()) {
       this.withLoadedRoom(roomId, (room) => {
-        room
-          .catchUp()
-          .catch((error: unknown) =>
-            this.options.log.error('bus.catch_up_failed', {
-              boardId: roomId,
-              error: String(error),
-            }),
-          )
+        room.catchUp().catch((error: unknown) =>
+          this.options.log.error('bus.catch_up_failed', {
+            boardId: roomId,
+            error: String(error),
+          }),
+        )
       })
     }
   }

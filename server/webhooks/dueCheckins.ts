@@ -1,15 +1,15 @@
 import { standingOfDue } from '../../shared/checkins/checkin.js'
 import type { Logger } from '../logger.js'
-import { StorageUnavailableError } from '../persistence/storageErrors.js'
 import type { HypothesisIndex, ProjectIndex } from '../persistence/types.js'
 import { readPortfolioSummary } from '../../shared/canvases/project/portfolio.js'
+import { runPeriodically } from './periodicCheck.js'
 import type { WebhookEvents } from './webhookEvents.js'
 
 /**
  * Looks through the tracker and portfolio indexes every `everyMs` for running hypotheses and
  * active projects whose check-in fell due, and queues `checkin.due` for each once per due date
- * (keyed by the canvas and the due time, so every instance may look: each is queued once). A check-in is due from the start of
- * its day; only those due within `withinMs` are announced.
+ * (keyed by the canvas and the due time, so every instance may look: each is queued once). A
+ * check-in is due from the start of its day; only those due within `withinMs` are announced.
  */
 export function watchDueCheckins(deps: {
   index: HypothesisIndex & Pick<ProjectIndex, 'queryProjects'>
@@ -19,11 +19,8 @@ export function watchDueCheckins(deps: {
   everyMs: number
   withinMs: number
 }) {
-  let running = false
-  const check = async () => {
-    if (running) return
-    running = true
-    try {
+  return runPeriodically(
+    async () => {
       const now = deps.now()
       const rows = await deps.index.queryHypotheses({ statuses: ['running'] })
       for (const row of rows) {
@@ -47,20 +44,9 @@ export function watchDueCheckins(deps: {
           project: { id: row.canvasId, title: row.title },
         })
       }
-    } catch (error) {
-      if (!(error instanceof StorageUnavailableError)) {
-        deps.log.error('webhook.checkin_check_failed', { error: String(error) })
-      }
-    } finally {
-      running = false
-    }
-  }
-  const timer = setInterval(() => void check(), deps.everyMs)
-  timer.unref()
-  return {
-    check,
-    stop: () => clearInterval(timer),
-  }
+    },
+    { everyMs: deps.everyMs, log: deps.log, failureEvent: 'webhook.checkin_check_failed' },
+  )
 }
 
 /** A project's index summary, or undefined when it does not read as one. */

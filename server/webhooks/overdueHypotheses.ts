@@ -1,6 +1,6 @@
 import type { Logger } from '../logger.js'
-import { StorageUnavailableError } from '../persistence/storageErrors.js'
 import type { HypothesisIndex } from '../persistence/types.js'
+import { runPeriodically } from './periodicCheck.js'
 import type { WebhookEvents } from './webhookEvents.js'
 
 /**
@@ -17,11 +17,8 @@ export function watchOverdueHypotheses(deps: {
   everyMs: number
   withinMs: number
 }) {
-  let running = false
-  const check = async () => {
-    if (running) return
-    running = true
-    try {
+  return runPeriodically(
+    async () => {
       const now = deps.now()
       const rows = await deps.index.queryHypotheses({ overdue: { at: now, is: true } })
       for (const row of rows) {
@@ -39,18 +36,7 @@ export function watchOverdueHypotheses(deps: {
           { key: `${row.canvasId}:${row.timeboxEnd}`, at: end },
         )
       }
-    } catch (error) {
-      if (!(error instanceof StorageUnavailableError)) {
-        deps.log.error('webhook.overdue_check_failed', { error: String(error) })
-      }
-    } finally {
-      running = false
-    }
-  }
-  const timer = setInterval(() => void check(), deps.everyMs)
-  timer.unref()
-  return {
-    check,
-    stop: () => clearInterval(timer),
-  }
+    },
+    { everyMs: deps.everyMs, log: deps.log, failureEvent: 'webhook.overdue_check_failed' },
+  )
 }

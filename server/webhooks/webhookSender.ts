@@ -15,7 +15,11 @@ import type {
   StoredWebhook,
   WebhookStore,
 } from '../persistence/types.js'
-import { AddressRefusedError, resolveWebhookHost, type ResolvedAddress } from '../http/addressPolicy.js'
+import {
+  AddressRefusedError,
+  resolveWebhookHost,
+  type ResolvedAddress,
+} from '../http/addressPolicy.js'
 import { signWebhookBody } from './signature.js'
 import { slackText } from './slackText.js'
 
