@@ -207,6 +207,17 @@ describe.each(kinds)('the $name store', (kind) => {
       expect(await store.loadDocument('b2')).toEqual({ updates: [bytes(9)], lastSeq: s2, bytes: 1 })
     })
 
+    it('loads the log of an id holding quotes and backslashes as its own, byte for byte', async () => {
+      // The PostgreSQL store reads a document with COPY, which takes the id as a literal.
+      const odd = "b'1\\\\' OR '1'='1"
+      await store.createBoard({ id: odd, title: '', now: 0 })
+      await store.createBoard({ id: 'b1', title: '', now: 0 })
+      const all = bytes(...Array.from({ length: 256 }, (_, i) => i))
+      const seq = await store.appendUpdate(odd, all, 10)
+      await store.appendUpdate('b1', bytes(7), 10)
+      expect(await store.loadDocument(odd)).toEqual({ updates: [all], lastSeq: seq, bytes: 256 })
+    })
+
     it('marks the board edited when an update is stored', async () => {
       await store.createBoard({ id: 'b1', title: '', now: 0 })
       await store.appendUpdate('b1', bytes(1), 5_000)

@@ -1,4 +1,4 @@
-import type { Pool } from 'pg'
+import pg, { type Pool } from 'pg'
 import * as Y from 'yjs'
 import type { Board } from '../../../shared/api/boards.js'
 import type { Logger } from '../../logger.js'
@@ -12,6 +12,7 @@ import { createPostgresMetricSourceStore } from './postgresMetricSources.js'
 import { migratePostgres } from './postgresMigrations.js'
 import {
   bytes,
+  copyRows,
   createPostgresPool,
   fromBytes,
   inTransaction,
@@ -96,20 +97,20 @@ export async function loadPostgresDocument(
   db: Pool | Tx,
   boardId: string,
 ): Promise<StoredDocument> {
-  // As base64 rather than bytea's hex text: half the bytes to send and to parse, which is most
-  // of the time a large board takes to load (a 11 MB snapshot: about 240 ms rather than 550).
-  const { rows } = await query<{ seq: number; data: string }>(
+  // As COPY data: the bytes as stored, with no text encoding on either side (see copyRows).
+  // COPY takes no parameters, hence the id as a literal.
+  const rows = await copyRows(
     db,
-    "SELECT seq, encode(data, 'base64') AS data FROM doc_updates WHERE board_id = $1 ORDER BY seq",
-    [boardId],
+    `SELECT seq, data FROM doc_updates WHERE board_id = ${pg.escapeLiteral(boardId)} ORDER BY seq`,
   )
   let total = 0
-  const updates = rows.map((r) => {
-    const data = fromBytes(Buffer.from(r.data, 'base64'))
-    total += data.byteLength
-    return data
+  let lastSeq = 0
+  const updates = rows.map(([seq, data]) => {
+    lastSeq = Number(seq!.readBigInt64BE())
+    total += data!.byteLength
+    return fromBytes(data!)
   })
-  return { updates, lastSeq: rows.at(-1)?.seq ?? 0, bytes: total }
+  return { updates, lastSeq, bytes: total }
 }
 
 /** Every table that holds something of a board, emptied when the board is purged. */
