@@ -184,8 +184,13 @@ export async function createServer(
   })
   const workshopHooks: RoomHooks = {
     async onLoad(_boardId, _doc, room) {
-      showWorkshop(room, await workshop.get(room.boardId))
-      const board = await persistence.getBoard(room.boardId)
+      // Read together: on a database across the network each read is a round trip the first
+      // client waits for.
+      const [state, board] = await Promise.all([
+        workshop.get(room.boardId),
+        persistence.getBoard(room.boardId),
+      ])
+      showWorkshop(room, state)
       if (board) room.setServerState(titleState(board))
     },
     onPresence: (boardId, people) => participants.record(boardId, people),
