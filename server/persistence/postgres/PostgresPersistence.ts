@@ -10,6 +10,7 @@ import { createPostgresVersionStore } from './postgresVersions.js'
 import { createPostgresWebhookStore } from './postgresWebhooks.js'
 import { createPostgresMetricSourceStore } from './postgresMetricSources.js'
 import { migratePostgres } from './postgresMigrations.js'
+import { packSnapshot, unpackRow } from './snapshotPacking.js'
 import {
   bytes,
   copyRows,
@@ -101,15 +102,19 @@ export async function loadPostgresDocument(
   // COPY takes no parameters, hence the id as a literal.
   const rows = await copyRows(
     db,
-    `SELECT seq, data FROM doc_updates WHERE board_id = ${pg.escapeLiteral(boardId)} ORDER BY seq`,
+    `SELECT seq, data, gzipped FROM doc_updates WHERE board_id = ${pg.escapeLiteral(boardId)}
+     ORDER BY seq`,
   )
   let total = 0
   let lastSeq = 0
-  const updates = rows.map(([seq, data]) => {
+  const updates: Uint8Array[] = []
+  for (const [seq, data, gzipped] of rows) {
     lastSeq = Number(seq!.readBigInt64BE())
-    total += data!.byteLength
-    return fromBytes(data!)
-  })
+    // A boolean in binary COPY data is one byte.
+    const update = await unpackRow(data!, gzipped![0] === 1)
+    total += update.byteLength
+    updates.push(update)
+  }
   return { updates, lastSeq, bytes: total }
 }
 
@@ -258,21 +263,21 @@ export async function createPostgresPersistence(
         // one instance's room; the rows it replaces are merged into it, so an update that
         // another instance stored and this room never applied survives the compaction.
         await tx.query(BoardLock, [boardId])
-        const { rows } = await tx.query<{ data: Buffer }>(
-          'SELECT data FROM doc_updates WHERE board_id = $1 AND seq <= $2 ORDER BY seq',
+        const { rows } = await tx.query<{ data: Buffer; gzipped: boolean }>(
+          'SELECT data, gzipped FROM doc_updates WHERE board_id = $1 AND seq <= $2 ORDER BY seq',
           [boardId, uptoSeq],
         )
-        const merged = mergeIntoSnapshot(
-          snapshot,
-          rows.map((r) => fromBytes(r.data)),
-        )
+        const stored: Uint8Array[] = []
+        for (const r of rows) stored.push(await unpackRow(r.data, r.gzipped))
+        const packed = await packSnapshot(mergeIntoSnapshot(snapshot, stored))
         await tx.query('DELETE FROM doc_updates WHERE board_id = $1 AND seq <= $2', [
           boardId,
           uptoSeq,
         ])
-        await tx.query('INSERT INTO doc_updates (board_id, data) VALUES ($1, $2)', [
+        await tx.query('INSERT INTO doc_updates (board_id, data, gzipped) VALUES ($1, $2, $3)', [
           boardId,
-          bytes(merged),
+          bytes(packed.data),
+          packed.gzipped,
         ])
       }),
 

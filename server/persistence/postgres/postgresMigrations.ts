@@ -216,6 +216,13 @@ CREATE INDEX metric_sources_due ON metric_sources (next_poll_at);
 ALTER TABLE hypothesis_index ADD COLUMN checkin_due_at TEXT;
 `,
   },
+  {
+    version: 8,
+    name: 'large compacted snapshots stored gzipped',
+    sql: `
+ALTER TABLE doc_updates ADD COLUMN gzipped BOOLEAN NOT NULL DEFAULT false;
+`,
+  },
 ]
 
 /** Any number that no board's lock can be mistaken for: the lock taken while migrating. */
