@@ -12,14 +12,12 @@ import type { Config } from './config.js'
 import type { ServerContext } from './context.js'
 import { createLogger, type Logger } from './logger.js'
 import { createSqlitePersistence } from './persistence/sqlite/SqlitePersistence.js'
-import { createPostgresPersistence } from './persistence/postgres/PostgresPersistence.js'
 import type { Persistence } from './persistence/types.js'
 import { gateWrites, guardPersistence } from './persistence/guardedPersistence.js'
 import { markRunning, startIntegrityCheck } from './persistence/sqlite/integrityCheck.js'
 import { createStorageHealth } from './persistence/storageHealth.js'
 import { StorageUnavailableError } from './persistence/storageErrors.js'
 import { createLocalBus, type RoomBus } from './sync/RoomBus.js'
-import { createRedisBus } from './sync/redisBus.js'
 import { createBoardEvents } from './sync/boardEvents.js'
 import { RoomManager, type Authorize } from './sync/RoomManager.js'
 import type { Room, RoomHooks } from './sync/Room.js'
@@ -75,9 +73,14 @@ export interface ServerOverrides {
   now?: () => number
 }
 
-/** PostgreSQL when `DATABASE_URL` is set, otherwise the SQLite file in `DATA_DIR`. */
+/**
+ * PostgreSQL when `DATABASE_URL` is set, otherwise the SQLite file in `DATA_DIR`. The
+ * PostgreSQL store and its driver are loaded only then: a server on SQLite never holds them.
+ */
 async function openStore(config: Config, log: Logger): Promise<Persistence> {
   if (config.databaseUrl) {
+    const { createPostgresPersistence } =
+      await import('./persistence/postgres/PostgresPersistence.js')
     return createPostgresPersistence(config.databaseUrl, { durability: config.durability, log })
   }
   return createSqlitePersistence(config.dataDir, { durability: config.durability })
@@ -101,8 +104,12 @@ export async function createServer(
   // unreadable", whichever store is behind.
   // Several instances share live traffic through Redis; while it cannot carry it, writes are
   // refused like a store's refused writes, so nothing is stored that other screens never see.
+  // The Redis client is loaded only when there is a Redis to talk to.
   const bus =
-    overrides.bus ?? (config.redisUrl ? createRedisBus(config.redisUrl, log) : createLocalBus())
+    overrides.bus ??
+    (config.redisUrl
+      ? (await import('./sync/redisBus.js')).createRedisBus(config.redisUrl, log)
+      : createLocalBus())
   const persistence = guardPersistence(
     gateWrites(overrides.persistence ?? (await openStore(config, log)), bus.failure),
     health,
