@@ -1,30 +1,17 @@
-import { randomUUID } from 'node:crypto'
-import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js'
-import { WebStandardStreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/webStandardStreamableHttp.js'
-import { isInitializeRequest } from '@modelcontextprotocol/sdk/types.js'
 import { ApiErrors, type ApiErrorBody } from '../../shared/api/errors.js'
 import type { ServerContext } from '../context.js'
 import type { AgentCredential } from './agentAccess.js'
-import { createAgentKit, type AgentSession } from './agentKit.js'
-import { registerCanvasTools } from './canvasTools.js'
-import { registerHypothesisTools } from './hypothesisTools.js'
-import { registerCheckinTools } from './checkinTools.js'
-import { registerItemTools } from './itemTools.js'
+import type { AgentSession } from './agentKit.js'
+import type { createAgentServer } from './agentServer.js'
 
 /** At most this many agent sessions are kept; past it, the longest idle ones go first. */
 export const MaxAgentSessions = 500
 /** A session unused this long is forgotten; its agent starts a new one (404 tells it to). */
 export const AgentSessionIdleMs = 30 * 60 * 1000
 
-const Instructions =
-  'Discovery Board: boards of canvases (hypothesis, machine learning, lean, value stream). ' +
-  'list_boards, then list_canvases and read_canvas; change with create_canvas, update_canvas, ' +
-  'add_item, edit_item, move_item, update_hypothesis and post_measurements. Every change is ' +
-  'seen at once by everyone on the board and attributed to your client’s name.'
+type AgentServer = ReturnType<typeof createAgentServer>
 
-interface OpenSession extends AgentSession {
-  transport: WebStandardStreamableHTTPServerTransport
-  server: McpServer
+interface OpenSession extends AgentSession, AgentServer {
   /** The hash of the secret the session was opened with: only that secret may use it. */
   secretHash: string
   lastUsed: number
@@ -43,6 +30,16 @@ const refusal = (code: 'invalid_body' | 'not_found', message: string) => {
  */
 export function createAgentSessions(ctx: ServerContext) {
   const sessions = new Map<string, OpenSession>()
+  // The MCP SDK is loaded with the first request that needs it (agentServer.ts); a failed load
+  // answers that request with a 500 and is tried again by the next.
+  let sdk: Promise<typeof import('./agentServer.js')> | undefined
+  const loadSdk = () => {
+    sdk ??= import('./agentServer.js').catch((error: unknown) => {
+      sdk = undefined
+      throw error
+    })
+    return sdk
+  }
 
   const forgetIdle = () => {
     const before = ctx.now() - AgentSessionIdleMs
@@ -62,33 +59,27 @@ export function createAgentSessions(ctx: ServerContext) {
   }
 
   async function open(
+    { createAgentServer }: Awaited<ReturnType<typeof loadSdk>>,
     request: Request,
     credential: AgentCredential,
     secretHash: string,
     body: unknown,
   ): Promise<Response> {
     forgetIdle()
-    const server = new McpServer(
-      { name: 'discovery-board', version: '1' },
-      { capabilities: { tools: {}, resources: {} }, instructions: Instructions },
+    const opened = { credential, secretHash, lastUsed: ctx.now() }
+    const session: OpenSession = Object.assign(
+      opened,
+      createAgentServer(ctx, opened, {
+        initialized: (id) => {
+          sessions.set(id, session)
+        },
+        closed: (id) => {
+          const known = sessions.get(id)
+          if (known) close(id, known)
+        },
+      }),
     )
-    const transport = new WebStandardStreamableHTTPServerTransport({
-      sessionIdGenerator: () => randomUUID(),
-      enableJsonResponse: true,
-      onsessioninitialized: (id) => {
-        sessions.set(id, session)
-      },
-      onsessionclosed: (id) => {
-        const known = sessions.get(id)
-        if (known) close(id, known)
-      },
-    })
-    const session: OpenSession = { credential, secretHash, transport, server, lastUsed: ctx.now() }
-    const kit = createAgentKit(ctx, server, session)
-    registerCanvasTools(kit)
-    registerItemTools(kit)
-    registerHypothesisTools(kit)
-    registerCheckinTools(kit)
+    const { server, transport } = session
     await server.connect(transport)
     return transport.handleRequest(request, { parsedBody: body })
   }
@@ -106,8 +97,9 @@ export function createAgentSessions(ctx: ServerContext) {
     ): Promise<Response> {
       const id = request.headers.get('mcp-session-id')
       if (!id) {
-        if (request.method === 'POST' && isInitializeRequest(body)) {
-          return open(request, auth.credential, auth.secretHash, body)
+        const sdk = request.method === 'POST' ? await loadSdk() : undefined
+        if (sdk?.isInitializeRequest(body)) {
+          return open(sdk, request, auth.credential, auth.secretHash, body)
         }
         return refusal(
           'invalid_body',
