@@ -52,6 +52,10 @@ await build({
   external: ['better-sqlite3', 'pg-native'],
   minify: true,
   sourcemap: 'linked',
+  // The licence comments go to a file beside each bundle. One of them names an author with a
+  // letter outside Latin-1, and a single such character makes V8 hold the whole source as
+  // two-byte text: 3 MB of an idle server's heap instead of 1.5 MB.
+  legalComments: 'linked',
   logLevel: 'warning',
   plugins: [englishOnlyZod],
   // Bundled CommonJS packages (ws) still call `require` for Node's own modules.
