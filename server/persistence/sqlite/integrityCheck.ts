@@ -1,8 +1,8 @@
+import { spawn } from 'node:child_process'
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { hostname } from 'node:os'
 import { join } from 'node:path'
-import { Worker } from 'node:worker_threads'
 import type { Logger } from '../../logger.js'
 import { DatabaseFileName } from './SqlitePersistence.js'
 
@@ -155,28 +155,33 @@ export interface IntegrityReport {
 
 export const MaxReportedProblems = 100
 
-// Runs in a worker thread as plain CommonJS, so it needs no TypeScript loader.
-const WorkerSource = `
-const { parentPort, workerData } = require('node:worker_threads')
+// Runs in a child process as plain CommonJS, so it needs no TypeScript loader; it prints its
+// result as one line of JSON.
+const CheckSource = `
+const [driver, file, max] = process.argv.slice(1)
 let db
+let result
 try {
-  const Database = require(workerData.driver)
-  db = new Database(workerData.file, { readonly: true, fileMustExist: true })
+  const Database = require(driver)
+  db = new Database(file, { readonly: true, fileMustExist: true })
   db.pragma('busy_timeout = 5000')
-  const rows = db.prepare('PRAGMA quick_check(' + workerData.max + ')').pluck().all()
-  parentPort.postMessage({ rows })
+  result = { rows: db.prepare('PRAGMA quick_check(' + Number(max) + ')').pluck().all() }
 } catch (error) {
   const code = error && typeof error.code === 'string' ? error.code + ': ' : ''
-  parentPort.postMessage({ error: code + (error && error.message ? error.message : String(error)) })
+  result = { error: code + (error && error.message ? error.message : String(error)) }
 } finally {
   try { if (db) db.close() } catch {}
 }
+process.stdout.write(JSON.stringify(result) + '\\n')
 `
 
 /**
- * Runs `PRAGMA quick_check` on a read-only connection in a worker thread, so the server's event
+ * Runs `PRAGMA quick_check` on a read-only connection in a child process, so the server's event
  * loop is not blocked, and logs what it finds. Never rejects: a check that cannot run is logged
- * and reported as `failed`. The worker does not keep the process alive.
+ * and reported as `failed`. The child does not keep the server alive.
+ *
+ * A child process rather than a worker thread: a worker's isolate and its malloc arena leave
+ * several MB in the server's resident memory after it ends, for a check that runs once.
  */
 export function startIntegrityCheck({
   dataDir,
@@ -220,30 +225,38 @@ export function startIntegrityCheck({
         return
       }
       const driver = createRequire(import.meta.url).resolve('better-sqlite3')
-      const worker = new Worker(WorkerSource, {
-        eval: true,
+      const child = spawn(
+        process.execPath,
         // Plain CommonJS whatever flags started the server (a loader, `--input-type=module`).
-        execArgv: [],
-        workerData: { driver, file, max: MaxReportedProblems },
-      })
-      worker.unref()
-      worker.on('message', (message: { rows?: string[]; error?: string }) => {
-        if (message.error !== undefined)
+        ['-e', CheckSource, driver, file, String(MaxReportedProblems)],
+        { stdio: ['ignore', 'pipe', 'ignore'], env: { ...process.env, NODE_OPTIONS: '' } },
+      )
+      child.unref()
+      const output = child.stdout
+      ;(output as { unref?: () => void }).unref?.()
+      let text = ''
+      output.setEncoding('utf8')
+      output.on('data', (chunk: string) => (text += chunk))
+      child.on('error', (error) => finish({ status: 'failed', problems: [], error: String(error) }))
+      child.on('close', (code) => {
+        let message: { rows?: string[]; error?: string } | undefined
+        try {
+          message = JSON.parse(text) as typeof message
+        } catch {
+          // Nothing (or not the whole line) was written: the check stopped early.
+        }
+        if (!message) {
+          finish({
+            status: 'failed',
+            problems: [],
+            error: `the check stopped early (exit code ${code})`,
+          })
+        } else if (message.error !== undefined) {
           finish({ status: 'failed', problems: [], error: message.error })
-        else if (message.rows?.length === 1 && message.rows[0] === 'ok')
+        } else if (message.rows?.length === 1 && message.rows[0] === 'ok') {
           finish({ status: 'ok', problems: [] })
-        else finish({ status: 'problems', problems: message.rows ?? [] })
+        } else finish({ status: 'problems', problems: message.rows ?? [] })
       })
-      worker.on('error', (error) =>
-        finish({ status: 'failed', problems: [], error: String(error) }),
-      )
-      worker.on('exit', (code) =>
-        finish({
-          status: 'failed',
-          problems: [],
-          error: `the check stopped early (exit code ${code})`,
-        }),
-      )
     } catch (error) {
       finish({ status: 'failed', problems: [], error: String(error) })
     }
