@@ -6,7 +6,7 @@ import {
   getBoardCanvases,
   getBoxItems,
 } from '../../shared/doc/canvasDoc.js'
-import { canvasShapeId } from '../../shared/doc/canvasShape.js'
+import { canvasShapeId } from '../../shared/doc/canvasShapeId.js'
 import { getDraftBoxItems, getDraftRecords, listDraftItems } from '../../shared/doc/draftDoc.js'
 import { decodeRecord, encodeRecord, getTldrawRecords } from '../../shared/doc/layout.js'
 import { str } from '../../shared/doc/yLists.js'

@@ -1,14 +1,9 @@
-import {
-  createShapePropsMigrationSequence,
-  type RecordProps,
-  type TLShape,
-  type TLShapeId,
-} from '@tldraw/tlschema'
+import { createShapePropsMigrationSequence, type RecordProps, type TLShape } from '@tldraw/tlschema'
 import { T } from '@tldraw/validate'
 import { CanvasKinds, type CanvasKind } from '../canvases/registry.js'
-import { canvasRecordId } from './layout.js'
+import { CanvasShapeType } from './canvasShapeId.js'
 
-export const CanvasShapeType = 'canvas'
+export { CanvasShapeType, canvasShapeId } from './canvasShapeId.js'
 
 /**
  * A canvas on the board holds only where it is and which canvas it shows; the content lives
@@ -39,9 +34,6 @@ export const canvasShapeProps: RecordProps<CanvasShape> = {
 
 /** The canvas shape's props migrations; a change of its props adds one here. */
 export const canvasShapeMigrations = createShapePropsMigrationSequence({ sequence: [] })
-
-/** The shape id of a canvas, derived from its id (see `canvasRecordId`). */
-export const canvasShapeId = (canvasId: string): TLShapeId => canvasRecordId(canvasId) as TLShapeId
 
 export function isCanvasShape(shape: TLShape | undefined): shape is CanvasShape {
   return shape?.type === CanvasShapeType

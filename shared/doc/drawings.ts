@@ -1,5 +1,5 @@
 import * as Y from 'yjs'
-import { CanvasShapeType } from './canvasShape.js'
+import { CanvasShapeType } from './canvasShapeId.js'
 import { getBoardCanvases } from './canvasMap.js'
 import { decodeRecord, getTldrawRecords } from './layout.js'
 import { richTextToPlain } from './richText.js'

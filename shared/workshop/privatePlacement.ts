@@ -1,4 +1,4 @@
-import { CanvasShapeType } from '../doc/canvasShape.js'
+import { CanvasShapeType } from '../doc/canvasShapeId.js'
 import type { Scope } from './voting.js'
 
 /** Where a sticky or canvas item sits: the canvas it belongs to and the frame around it. */
