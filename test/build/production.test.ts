@@ -67,9 +67,18 @@ describe('when the compiled server is started as npm start runs it', () => {
     )
     expect(cmdline.join(' ')).not.toMatch(/tsx|esbuild|typescript/)
     expect(readFileSync(`/proc/${pid}/maps`, 'utf8')).not.toMatch(/esbuild|tsx/)
-    // tsx compiles through an esbuild service process; the server must have none.
-    const children = readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim()
-    expect(children).toBe('')
+    // tsx compiles through an esbuild service process; the server must have none. (Its only
+    // child is the start-up integrity check, a plain node process that ends on its own.)
+    const children = readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim().split(/\s+/)
+    for (const child of children.filter(Boolean)) {
+      let command: string
+      try {
+        command = readFileSync(`/proc/${child}/cmdline`, 'utf8')
+      } catch {
+        continue // it ended meanwhile
+      }
+      expect(command).not.toMatch(/esbuild|tsx/)
+    }
   })
 })
 
