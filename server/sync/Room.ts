@@ -140,6 +140,13 @@ export class Room {
    */
   private fullState: Uint8Array | null = null
   /**
+   * The sync answer carrying `fullState`, encoded once for all the empty clients that arrive
+   * while the document is unchanged: a board's first sync is its largest message, and a copy of
+   * it per client, each freed only when the garbage collector gets to it, was most of what a
+   * server held while many clients joined at once.
+   */
+  private fullStateAnswer: { state: Uint8Array; message: Uint8Array } | null = null
+  /**
    * Updates whose union is the document's state: what was loaded, then every change since, as
    * stored. A version is taken from them without encoding the whole document on the event loop.
    * Reset to the snapshot by compaction; null (encode instead) past `MaxStateParts`.
@@ -250,8 +257,7 @@ export class Room {
     }
     switch (message.type) {
       case 'syncStep1': {
-        const answer = () =>
-          conn.send(encodeSyncMessage(SyncMessageType.Step2, this.stateAfter(message.stateVector)))
+        const answer = () => conn.send(this.syncAnswer(message.stateVector))
         // A server edit waiting for its commit is in the document but not yet stored: nobody
         // may see it before it is.
         if (this.unstoredServerWrites.length === 0) answer()
@@ -404,6 +410,7 @@ export class Room {
     this.doc.destroy()
     this.parts = null
     this.fullState = null
+    this.fullStateAnswer = null
   }
 
   /** Frees a room whose load failed: nothing was served from it. */
@@ -414,6 +421,7 @@ export class Room {
     this.doc.destroy()
     this.parts = null
     this.fullState = null
+    this.fullStateAnswer = null
   }
 
   /**
@@ -476,6 +484,16 @@ export class Room {
     }
     this.fullState ??= Y.encodeStateAsUpdate(this.doc)
     return this.fullState
+  }
+
+  /** The sync answer (step 2) to a client with `stateVector`; for an empty one, the cached one. */
+  private syncAnswer(stateVector: Uint8Array): Uint8Array {
+    const state = this.stateAfter(stateVector)
+    if (state !== this.fullState) return encodeSyncMessage(SyncMessageType.Step2, state)
+    if (this.fullStateAnswer?.state !== state) {
+      this.fullStateAnswer = { state, message: encodeSyncMessage(SyncMessageType.Step2, state) }
+    }
+    return this.fullStateAnswer.message
   }
 
   private passesGuard(conn: Connection, update: Uint8Array): boolean {
@@ -635,6 +653,7 @@ export class Room {
   private handleDocUpdate = (update: Uint8Array, origin: unknown) => {
     const o = origin as Origin
     this.fullState = null
+    this.fullStateAnswer = null
     if (this.parts) {
       if (this.parts.length < MaxStateParts) this.parts.push(update)
       else this.parts = null
@@ -792,6 +811,7 @@ export class Room {
     while (this.unstoredServerWrites.length > 0) await Promise.all(this.unstoredServerWrites)
     const snapshot = Y.encodeStateAsUpdate(this.doc)
     this.fullState = snapshot
+    this.fullStateAnswer = null
     this.parts = [snapshot]
     const uptoSeq = this.lastSeq
     const count = this.updatesSinceCompaction
