@@ -27,6 +27,7 @@ const PostgresSuites = [
   'test/sync/measurements.test.ts',
   'test/sync/sync.test.ts',
   'test/sync/boardTitle.test.ts',
+  'test/sync/largeBoardLoad.test.ts',
 ]
 
 export default defineConfig({

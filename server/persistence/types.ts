@@ -32,6 +32,11 @@ export interface StoredDocument {
   lastSeq: number
   /** Sum of the stored updates' sizes. */
   bytes: number
+  /**
+   * The first update is a compacted snapshot whose bytes were checked on read (a gzip CRC):
+   * it can go to a fresh client before the room has applied it.
+   */
+  verifiedSnapshot?: boolean
 }
 
 export interface DocumentStore {

@@ -88,6 +88,7 @@ export function syncRoutes(ctx: ServerContext, upgradeWebSocket: UpgradeWebSocke
             boardId,
             {
               send: (data) => raw.send(data),
+              sendFlushed: (data) => new Promise((resolve) => raw.send(data, () => resolve())),
               close: (code, reason) => raw.close(code, reason),
               bufferedAmount: () => raw.bufferedAmount,
               maxBufferedBytes: ctx.config.limits.maxSendQueueBytes,

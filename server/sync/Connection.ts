@@ -7,6 +7,8 @@ export type Permission = 'read' | 'write'
 /** A client socket as the room sees it; the transport (ws via Hono) is behind this. */
 export interface SocketLike {
   send(data: Uint8Array): void
+  /** Sends and resolves once the message is handed to the network (or the socket failed). */
+  sendFlushed?(data: Uint8Array): Promise<void>
   close(code: number, reason: string): void
   /** Bytes queued for this client and not yet written to the network. */
   bufferedAmount?(): number

@@ -4,6 +4,9 @@ import type { Logger } from '../logger.js'
 import { Connection, type Permission, type SocketLike } from './Connection.js'
 import { BoardUnreadableError, StorageUnavailableError } from '../persistence/storageErrors.js'
 import { Room, type RoomDeps } from './Room.js'
+import * as Y from 'yjs'
+import { SyncMessageType } from '../../shared/protocol/messages.js'
+import { encodeSyncMessage } from './messageCodec.js'
 
 /**
  * Decides what a connection may do and who it is (`participantId`, null for a client that sent
@@ -26,6 +29,27 @@ export interface RoomManagerOptions extends RoomDeps {
   log: Logger
 }
 
+/** A socket authorised for a room that is still loading, with the frames it sent meanwhile. */
+interface Waiter {
+  socket: SocketLike
+  buffered: Uint8Array[]
+  /** It was sent the room's stored snapshot while the room loaded. */
+  sentSnapshot: boolean
+  /** The socket has closed. */
+  gone: boolean
+}
+
+/** The first message of a standard client with an empty document: "send me everything". */
+const EmptyStep1 = encodeSyncMessage(SyncMessageType.Step1, Y.encodeStateVector(new Y.Doc()))
+const isEmptyStep1 = (frame: Uint8Array) =>
+  frame.byteLength === EmptyStep1.byteLength && frame.every((b, i) => b === EmptyStep1[i])
+
+/**
+ * How long a room's load waits for its snapshot to reach the waiting clients' sockets before it
+ * applies it anyway (a client that does not read must not hold the board up).
+ */
+const EarlySnapshotWaitMs = 250
+
 /** The handle the transport holds for one socket. */
 export interface ClientSession {
   receive(data: Uint8Array): void
@@ -46,6 +70,8 @@ export class RoomManager {
    */
   private readonly unloading = new Map<string, Promise<void>>()
   private nextConnectionId = 1
+  /** Sockets waiting for each loading room (see `sendSnapshot`). */
+  private readonly waiting = new Map<string, Set<Waiter>>()
 
   constructor(private readonly options: RoomManagerOptions) {}
 
@@ -55,6 +81,7 @@ export class RoomManager {
     let conn: Connection | undefined
     let room: Room | undefined
     let gone = false
+    const waiter: Waiter = { socket, buffered, sentSnapshot: false, gone: false }
 
     const ready = async (): Promise<void> => {
       const verdict = await this.options.authorize({ boardId, url, headers })
@@ -65,8 +92,24 @@ export class RoomManager {
         return
       }
       const roomId = verdict.roomId ?? boardId
+      let waiters = this.waiting.get(roomId)
+      if (!waiters) this.waiting.set(roomId, (waiters = new Set()))
+      waiters.add(waiter)
       const loading = this.getRoom(roomId)
-      const r = await loading
+      let r: Room
+      try {
+        r = await loading
+      } finally {
+        waiters.delete(waiter)
+        if (waiters.size === 0 && this.waiting.get(roomId) === waiters) this.waiting.delete(roomId)
+      }
+      // It has the snapshot: its "send me everything" asks for what lies beyond it.
+      if (waiter.sentSnapshot && r.snapshotVector) {
+        const beyond = encodeSyncMessage(SyncMessageType.Step1, r.snapshotVector)
+        buffered.forEach((frame, i) => {
+          if (isEmptyStep1(frame)) buffered[i] = beyond
+        })
+      }
       if (gone) {
         this.scheduleUnloadIfIdle(r)
         return
@@ -108,6 +151,7 @@ export class RoomManager {
       },
       close: () => {
         gone = true
+        waiter.gone = true
         if (room && conn) {
           conn.closed = true
           room.removeConnection(conn)
@@ -124,7 +168,8 @@ export class RoomManager {
       const hooks = { ...this.options.hooks, onBroken: (broken: Room) => this.drop(broken) }
       const r = new Room(boardId, { ...this.options, hooks })
       const previous = this.unloading.get(boardId)
-      room = (previous ? previous.then(() => r.load()) : r.load()).then(() => r)
+      const load = () => r.load({ onSnapshot: (s) => this.sendSnapshot(boardId, s) })
+      room = (previous ? previous.then(load) : load()).then(() => r)
       this.rooms.set(boardId, room)
       // A board that cannot be loaded breaks only itself: it is forgotten (the next request
       // tries again) and the cause is logged with its id; callers get the rejection.
@@ -154,6 +199,36 @@ export class RoomManager {
       )
     }
     return room
+  }
+
+  /**
+   * Sends a loading room's stored snapshot (verified on read) to the sockets waiting for it that
+   * asked for everything, so that they apply it while the room does; waits until it is handed to
+   * their sockets (at most `EarlySnapshotWaitMs`), since applying a large board holds the event
+   * loop. Their request is answered later with what lies beyond the snapshot.
+   */
+  private async sendSnapshot(roomId: string, snapshot: Uint8Array) {
+    const eligible = [...(this.waiting.get(roomId) ?? [])].filter(
+      (w) => !w.gone && !w.sentSnapshot && w.buffered.some(isEmptyStep1),
+    )
+    if (eligible.length === 0) return
+    const message = encodeSyncMessage(SyncMessageType.Step2, snapshot)
+    const sent = eligible.map((w) => {
+      w.sentSnapshot = true
+      try {
+        if (w.socket.sendFlushed) return w.socket.sendFlushed(message)
+        w.socket.send(message)
+      } catch {
+        // A socket that failed is closed by its transport; the room loads all the same.
+      }
+      return undefined
+    })
+    let timer: NodeJS.Timeout | undefined
+    await Promise.race([
+      Promise.all(sent),
+      new Promise((resolve) => (timer = setTimeout(resolve, EarlySnapshotWaitMs))),
+    ])
+    clearTimeout(timer)
   }
 
   /** Closes every connection to a board (deleted board, revoked access) and unloads it. */

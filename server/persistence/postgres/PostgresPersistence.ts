@@ -108,6 +108,7 @@ export async function loadPostgresDocument(
   let total = 0
   let lastSeq = 0
   const updates: Uint8Array[] = []
+  const verifiedSnapshot = rows[0]?.[2]?.[0] === 1
   for (const [seq, data, gzipped] of rows) {
     lastSeq = Number(seq!.readBigInt64BE())
     // A boolean in binary COPY data is one byte.
@@ -115,7 +116,7 @@ export async function loadPostgresDocument(
     total += update.byteLength
     updates.push(update)
   }
-  return { updates, lastSeq, bytes: total }
+  return { updates, lastSeq, bytes: total, verifiedSnapshot }
 }
 
 /** Every table that holds something of a board, emptied when the board is purged. */
