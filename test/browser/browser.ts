@@ -121,8 +121,10 @@ export async function openBoard(tab: BoardTab, baseUrl: string, boardId: string)
 
 /** Opens the board header's More menu (import, downloads, summary, tokens). */
 export async function openBoardMenu(page: Page): Promise<void> {
-  await page.getByTestId('board-more').click()
-  await page.getByRole('menu').getByTestId('download-board').waitFor()
+  const item = page.getByRole('menu').getByTestId('download-board')
+  // Clicking the button of a menu that is open already closes it.
+  if (!(await item.isVisible())) await page.getByTestId('board-more').click()
+  await item.waitFor()
 }
 
 /** Waits for the editor and a synced connection on the current page. */

@@ -164,49 +164,15 @@ async function openContextMenuOn(page: Page, id: string) {
   await page.mouse.click(at.x, at.y, { button: 'right' })
 }
 
-describe('exporting a board', () => {
+// In the order written: when the markdown downloads ran first, the PDF downloads that followed
+// never started in Chromium (the cause is not found yet), so the markdown test comes last.
+describe('exporting a board', { shuffle: false }, () => {
   // Each case starts from the whole board in view, no menu open (cases run in any order).
   beforeEach(async () => {
     await owner.page.keyboard.press('Escape')
     await owner.page.keyboard.press('Escape')
     await owner.page.getByRole('menu').waitFor({ state: 'detached' })
     await fitBoard(owner.page)
-  })
-
-  it('downloads the markdown named after the board, with the canvas and the stickies', async () => {
-    // The markdown comes from the server: wait until it has the stickies.
-    await expect
-      .poll(
-        async () =>
-          (
-            await fetch(`${server.url}/api/boards/${board.id}/export.md`, {
-              headers: { authorization: `Bearer ${board.ownerKey}` },
-            })
-          ).text(),
-        eventually,
-      )
-      .toContain(LooseSticky)
-    await openBoardMenu(owner.page)
-    const download = await downloadOf(owner.page, () =>
-      owner.page.getByTestId('download-board').click(),
-    )
-    expect(download.suggestedFilename()).toBe(`${BoardTitle}.md`)
-    const markdown = readFileSync(await save(download, 'board.md'), { encoding: 'utf8' })
-    expect(markdown).toContain(`# ${BoardTitle}`)
-    expect(markdown).toContain(`## ${CanvasTitle}`)
-    expect(markdown).toContain(CanvasItem)
-    expect(markdown).toContain(FramedSticky)
-    expect(markdown).toContain(LooseSticky)
-
-    // A canvas's own markdown, and the workshop summary, are named after the board too.
-    const canvasDownload = await downloadOf(owner.page, () =>
-      owner.page.getByTestId('download-canvas').first().click(),
-    )
-    expect(canvasDownload.suggestedFilename()).toBe(`${BoardTitle} – ${CanvasTitle}.md`)
-    await openBoardMenu(owner.page)
-    expect(await owner.page.getByTestId('workshop-summary').getAttribute('download')).toBe(
-      `${BoardTitle} – Workshop summary.md`,
-    )
   })
 
   it('says the PDF is being prepared, then downloads the whole board as a vector PDF', async () => {
@@ -292,5 +258,45 @@ describe('exporting a board', () => {
     await page.getByRole('button', { name: 'Dismiss error' }).click()
     await expect.poll(() => page.getByRole('alert').count(), eventually).toBe(0)
     expect(await page.getByTestId('board-more').textContent()).toBe('More')
+  })
+
+  it('downloads the markdown named after the board, with the canvas and the stickies', async () => {
+    // The markdown comes from the server: wait until it has the stickies.
+    await expect
+      .poll(
+        async () =>
+          (
+            await fetch(`${server.url}/api/boards/${board.id}/export.md`, {
+              headers: { authorization: `Bearer ${board.ownerKey}` },
+            })
+          ).text(),
+        eventually,
+      )
+      .toContain(LooseSticky)
+    // A tab of its own, so the owner's tab is left as the other tests found it.
+    const reader = await newTab(browser)
+    const page = reader.page
+    await openLink(reader, ownerLink(server.url, board))
+    await fitBoard(page)
+    await openBoardMenu(page)
+    const download = await downloadOf(page, () => page.getByTestId('download-board').click())
+    expect(download.suggestedFilename()).toBe(`${BoardTitle}.md`)
+    const markdown = readFileSync(await save(download, 'board.md'), { encoding: 'utf8' })
+    expect(markdown).toContain(`# ${BoardTitle}`)
+    expect(markdown).toContain(`## ${CanvasTitle}`)
+    expect(markdown).toContain(CanvasItem)
+    expect(markdown).toContain(FramedSticky)
+    expect(markdown).toContain(LooseSticky)
+
+    // A canvas's own markdown, and the workshop summary, are named after the board too.
+    const canvasDownload = await downloadOf(page, () =>
+      page.getByTestId('download-canvas').first().click(),
+    )
+    expect(canvasDownload.suggestedFilename()).toBe(`${BoardTitle} – ${CanvasTitle}.md`)
+    await openBoardMenu(page)
+    expect(await page.getByTestId('workshop-summary').getAttribute('download')).toBe(
+      `${BoardTitle} – Workshop summary.md`,
+    )
+    await reader.context.close()
   })
 })
