@@ -116,7 +116,7 @@ export async function loadPostgresDocument(
     total += update.byteLength
     updates.push(update)
   }
-  return { updates, lastSeq, bytes: total, verifiedSnapshot }
+  return { updates, lastSeq, bytes: total, ...(verifiedSnapshot ? { verifiedSnapshot } : {}) }
 }
 
 /** Every table that holds something of a board, emptied when the board is purged. */
