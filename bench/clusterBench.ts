@@ -4,6 +4,11 @@ import { postgresBin, startTestPostgres, type TestPostgres } from '../test/helpe
 import { redisInstalled, startTestRedis, type TestRedis } from '../test/helpers/redis.js'
 import { removeDataDir, startBenchServer, type BenchServer } from './benchServer.js'
 import { ClientPool } from './clientPool.js'
+import {
+  bareCrossInstanceP50,
+  measurePacedPostgresAppend,
+  measurePacedRedisHop,
+} from './clusterFloor.js'
 import { fanoutCase } from './fanoutCase.js'
 import { ingestionRows } from './hypothesisBench.js'
 import { measureIngestion } from './ingestion.js'
@@ -87,6 +92,7 @@ async function twoInstanceFanout(
   const servers: BenchServer[] = []
   let writer: TestClient | undefined
   const pools: ClientPool[] = []
+  let crossedAtGoal: number | undefined
   try {
     // One after the other, so that a failed start leaves only started servers to stop.
     servers.push(await startBenchServer(undefined, env))
@@ -106,6 +112,7 @@ async function twoInstanceFanout(
       const crossed = summarize(r.byReceiver.slice(near.clients.length).flat())
       const stayed = summarize(r.byReceiver.slice(0, near.clients.length).flat())
       const goal = n === CROSS_INSTANCE_GOAL.clients ? CROSS_INSTANCE_GOAL.p50 : undefined
+      if (goal !== undefined) crossedAtGoal = crossed.p50
       const other = `${n} clients across two instances: the ${n / 2} on the writer's other instance`
       report.row(
         latencyRow(`cross-instance fan-out p50, ${other}`, crossed.p50, goal),
@@ -133,6 +140,45 @@ async function twoInstanceFanout(
       removeDataDir(server.dataDir)
     }
   }
+  return crossedAtGoal
+}
+
+/**
+ * What this machine allows any cluster that stores each edit in PostgreSQL before relaying it and
+ * relays it through Redis: the same clients on two bare store-then-relay servers, and the two
+ * steps every edit crossing instances waits for (a durable commit, a Redis hop), paced.
+ */
+async function crossInstanceFloor(
+  report: Report,
+  postgres: TestPostgres,
+  redis: TestRedis,
+  measured: number | undefined,
+) {
+  const { clients } = CROSS_INSTANCE_GOAL
+  progress('what any store-then-relay cluster gets here: bare servers, a commit, a Redis hop')
+  const env = { DATABASE_URL: await postgres.createDatabase(), REDIS_URL: redis.url }
+  const bare = await bareCrossInstanceP50(report, env, clients)
+  const commit = summarize(await measurePacedPostgresAppend(await postgres.createDatabase()))
+  const hop = summarize(await measurePacedRedisHop(redis.url))
+  const other = `${clients} clients across two bare store-then-relay servers: the ${clients / 2} on the writer's other one`
+  report.row(
+    latencyRow(`cross-instance fan-out p50, ${other}`, bare.far, undefined),
+    latencyRow(
+      'durable append of one update to PostgreSQL at the fan-out pace, p50',
+      commit.p50,
+      undefined,
+    ),
+    latencyRow('Redis pub/sub hop at the fan-out pace, p50', hop.p50, undefined),
+  )
+  report.note(
+    `bare store-then-relay servers (an INSERT, a PUBLISH, a relay; nothing else), ${clients} ` +
+      `clients: the ${clients / 2} on the writer's server p50 ${formatMs(bare.near)}, the ` +
+      `${clients / 2} on the other p50 ${formatMs(bare.far)}` +
+      (measured === undefined ? '' : ` (this server: ${formatMs(measured)})`) +
+      `; every edit that crosses waits for a durable append (p50 ${formatMs(commit.p50)}, p99 ` +
+      `${formatMs(commit.p99)}) and a Redis hop (p50 ${formatMs(hop.p50)}, p99 ` +
+      `${formatMs(hop.p99)})`,
+  )
 }
 
 /** A fresh instance loading a large board from PostgreSQL for its first client. */
@@ -178,8 +224,10 @@ export async function clusterSection(report: Report) {
         `PostgreSQL${redis ? ' and Redis' : ''} count among "other processes"`,
     )
     const oneInstance = await oneInstanceFanout(report, postgres)
-    if (redis) await twoInstanceFanout(report, postgres, redis, oneInstance)
-    else {
+    if (redis) {
+      const crossed = await twoInstanceFanout(report, postgres, redis, oneInstance)
+      await crossInstanceFloor(report, postgres, redis, crossed)
+    } else {
       skipped(
         report,
         'fan-out across two instances',

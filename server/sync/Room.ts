@@ -140,6 +140,10 @@ export class Room {
   /** The document holds a change the store refused; the room closes and is dropped. */
   private broken = false
   private flushScheduled = false
+  /** Set while an update already sent ahead (relayAhead) is applied: nothing to queue for it. */
+  private relayedAhead = false
+  /** One update of this turn went ahead; the others of the turn go out merged, from flush. */
+  private relayedThisTurn = false
   private compactionScheduled = false
   private unsubscribeBus: () => void = () => {}
   /**
@@ -451,7 +455,7 @@ export class Room {
     if (this.doc.isDestroyed) return
     try {
       if (message.type === 'update') {
-        Y.applyUpdate(this.doc, message.update, 'bus')
+        this.applyRelayedAhead(message.update, 'bus')
         this.storedBytes += message.update.byteLength
         this.watchForGap()
       } else {
@@ -614,6 +618,29 @@ export class Room {
     )
   }
 
+  /**
+   * Applies a stored update (a client's, or one another instance stored), sending it to this
+   * room's other clients first when it can: an update arriving alone, as most do, reaches their
+   * screens without waiting for Yjs to apply it and for the turn to end. It cannot when the
+   * document holds an update waiting for another (what Yjs applies may then be more than this
+   * one), and need not for the second update of a turn: those go out merged, from flush.
+   */
+  private applyRelayedAhead(update: Uint8Array, origin: Connection | 'bus') {
+    const ahead = !this.relayedThisTurn && this.connections.size > 0 && !hasPending(this.doc)
+    if (ahead) {
+      this.relayedThisTurn = true
+      queueMicrotask(() => (this.relayedThisTurn = false))
+      const message = encodeSyncMessage(SyncMessageType.Update, update)
+      for (const conn of this.connections) if (conn !== origin) conn.send(message)
+    }
+    this.relayedAhead = ahead
+    try {
+      Y.applyUpdate(this.doc, update, origin)
+    } finally {
+      this.relayedAhead = false
+    }
+  }
+
   /** Applies an update that is stored; a document in this room must hold what the store holds. */
   private applyStored(conn: Connection, update: Uint8Array) {
     // The other instances get it whole, as stored, rather than what it changed here: it may wait
@@ -622,7 +649,7 @@ export class Room {
     this.publish({ type: 'update', update })
     if (this.doc.isDestroyed) return
     try {
-      Y.applyUpdate(this.doc, update, conn)
+      this.applyRelayedAhead(update, conn)
       this.watchForGap()
     } catch (error) {
       // Frames are decoded completely before they are stored, so this is not expected.
@@ -689,6 +716,7 @@ export class Room {
         error: String(error),
       })
     }
+    if (this.relayedAhead) return
     this.pendingUpdates.push({ update, origin: o })
     this.scheduleFlush()
   }
