@@ -2,6 +2,8 @@ import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest
 import { BoardPresenceSchema } from '../../shared/api/boards.js'
 import type { Role } from '../../shared/api/links.js'
 import { CloseCodes } from '../../shared/protocol/closeCodes.js'
+import { AwarenessStateSchema } from '../../shared/protocol/awareness.js'
+import { ParticipantParam, participantIdOf } from '../../shared/workshop/participant.js'
 import { WorkshopPresenceSchema, type WorkshopState } from '../../shared/workshop/workshopState.js'
 import {
   apiClient,
@@ -40,10 +42,10 @@ afterEach(() => {
 
 const secret = (who: string) => `${who}-`.padEnd(40, 'x')
 
-/** Two instances with share links enforced, and a board made through the first. */
-async function workshopOnTwoInstances() {
+/** Instances (two unless told) with share links enforced, and a board made through the first. */
+async function workshopOnTwoInstances(instances = 2) {
   const cluster = await startTestCluster({
-    instances: 2,
+    instances,
     postgres,
     env: { OPEN_INSTANCE: 'false' },
   })
@@ -311,6 +313,131 @@ describe('a workshop run across two instances', () => {
       expect(exports[0]!.status).toBe(200)
       expect(exports[0]!.text).toContain('5.1')
       expect(exports[1]!.text).toBe(exports[0]!.text)
+    },
+    ClusterTestTimeout,
+  )
+})
+
+describe('a live workshop on three instances behind a load balancer', () => {
+  it(
+    'moves the people of an instance killed mid-workshop to the others: timer, vote, presence and every edit carry on',
+    async () => {
+      const { cluster, board, call } = await workshopOnTwoInstances(3)
+      const canvas = await call(0, 'edit', 'e', '/canvases', {
+        kind: 'lean',
+        title: 'Churn',
+        boxes: { problem: ['Users forget', 'Too pricey'] },
+      })
+      expect(canvas.status).toBe(201)
+      const [forget, pricey] = canvas.json.boxes.problem as { id: string }[]
+      const scope = { kind: 'canvas', canvasId: canvas.json.id }
+      for (const action of [
+        { type: 'timer', timer: { action: 'set', durationMs: 600_000 } },
+        { type: 'timer', timer: { action: 'start' } },
+        { type: 'startVoting', voting: { scope, votesPerPerson: 2, onePerItem: true } },
+      ]) {
+        expect((await call(0, 'owner', 'o', '/workshop', action)).status).toBe(200)
+      }
+
+      // Three people come in through the load balancer, which sends each to the next instance.
+      const names = ['Ada', 'Ben', 'Cy'] as const
+      const people: { name: string; client: TestClient; instance: number }[] = []
+      for (const name of names) {
+        const before = cluster.balancer.openConnections()
+        const secret = `${name}-`.padEnd(40, 'x')
+        const client = connectClient(cluster.balancer.wsUrl, board.id, {
+          params: { key: keyOf(board, 'edit'), [ParticipantParam]: secret },
+        })
+        clients.push(client)
+        await client.synced
+        const after = cluster.balancer.openConnections()
+        const backend = [...after.keys()].find((url) => after.get(url)! > (before.get(url) ?? 0))
+        const instance = cluster.instances.findIndex((p) => p.url === backend)
+        client.provider.awareness.setLocalState({
+          user: { id: participantIdOf(secret), name, color: '#aa3355' },
+        })
+        people.push({ name, client, instance })
+      }
+      expect(new Set(people.map((p) => p.instance)).size).toBe(3)
+      const [ada, ben, cy] = people as [(typeof people)[0], (typeof people)[0], (typeof people)[0]]
+      const namesSeenBy = (client: TestClient) =>
+        [...client.provider.awareness.getStates().values()]
+          .map((state) => AwarenessStateSchema.safeParse(state).data?.user?.name)
+          .filter((name) => name !== undefined)
+          .sort()
+      await vi.waitFor(() => {
+        for (const p of people) {
+          expect(namesSeenBy(p.client)).toEqual([...names])
+          expect(workshopSeenBy(p.client)?.voting?.status).toBe('open')
+          expect(workshopSeenBy(p.client)?.timer.status).toBe('running')
+        }
+      }, Eventually)
+      const timerBefore = workshopSeenBy(ben.client)!.timer
+
+      // Ben votes through his instance; everyone edits.
+      const vote = (i: number, who: string, voteId: string, itemId: string) =>
+        call(i, 'edit', who, '/votes', { voteId, itemId })
+      expect((await vote(ben.instance, 'Ben', 'vote-ben-001', forget!.id)).status).toBe(200)
+      let written = 0
+      const writing = setInterval(() => {
+        for (const p of people) {
+          p.client.doc.transact(() => {
+            for (let i = written; i < written + 5; i++) {
+              p.client.records.set(`shape:${p.name}${i}`, { id: `shape:${p.name}${i}`, i })
+            }
+          })
+        }
+        written += 5
+      }, 5)
+      const keysOf = (client: TestClient) => [...client.records.keys()].sort()
+      try {
+        await vi.waitFor(
+          () => expect(keysOf(ada.client).filter((k) => k.startsWith('shape:Ben'))).not.toEqual([]),
+          Eventually,
+        )
+        // What Ada has seen of Ben's edits was stored before it reached her.
+        const acknowledged = keysOf(ada.client)
+        await cluster.kill(ben.instance)
+
+        // Ben is back through the balancer on another instance, and the workshop is as it was.
+        await vi.waitFor(() => {
+          expect(
+            cluster.balancer.openConnections().get(cluster.instances[ben.instance]!.url) ?? 0,
+          ).toBe(0)
+          expect(ben.client.provider.wsconnected).toBe(true)
+          expect(ben.client.provider.synced).toBe(true)
+          expect(workshopSeenBy(ben.client)?.timer).toEqual(timerBefore)
+          expect(workshopSeenBy(ben.client)?.voting?.status).toBe('open')
+          for (const p of people) expect(namesSeenBy(p.client)).toEqual([...names])
+        }, Eventually)
+        const before = keysOf(cy.client).length
+        await vi.waitFor(
+          () => expect(keysOf(cy.client).length).toBeGreaterThan(before + 30),
+          Eventually,
+        )
+        clearInterval(writing)
+
+        // Ben's vote survived his instance; the others vote through any instance left.
+        const left = [0, 1, 2].filter((i) => i !== ben.instance)
+        expect((await vote(left[0]!, 'Ada', 'vote-ada-001', forget!.id)).status).toBe(200)
+        expect((await vote(left[1]!, 'Cy', 'vote-cy-0001', pricey!.id)).status).toBe(200)
+        const ended = await call(left[1]!, 'owner', 'o', '/workshop', { type: 'endVoting' })
+        expect(ended.status).toBe(200)
+        expect(ended.json.state.voting.results.map((r: { votes: number }) => r.votes)).toEqual([
+          2, 1,
+        ])
+
+        // Nobody lost an edit: every screen ends with all of them, and what Ada had seen is kept.
+        await vi.waitFor(() => {
+          for (const p of people) {
+            expect(keysOf(p.client).filter((k) => k.startsWith('shape:'))).toHaveLength(written * 3)
+            expect(keysOf(p.client)).toEqual(keysOf(ada.client))
+          }
+        }, Eventually)
+        expect(acknowledged.filter((k) => !ada.client.records.has(k))).toEqual([])
+      } finally {
+        clearInterval(writing)
+      }
     },
     ClusterTestTimeout,
   )
