@@ -43,7 +43,7 @@ afterEach(() => {
 const secret = (who: string) => `${who}-`.padEnd(40, 'x')
 
 /** Instances (two unless told) with share links enforced, and a board made through the first. */
-async function workshopOnTwoInstances(instances = 2) {
+async function workshopOnInstances(instances = 2) {
   const cluster = await startTestCluster({
     instances,
     postgres,
@@ -105,7 +105,7 @@ describe('a workshop run across two instances', () => {
   it(
     'shows the timer, locks and votes started on one instance on the screens of the other, and enforces the lock there',
     async () => {
-      const { call, connect, cluster, board } = await workshopOnTwoInstances()
+      const { call, connect, cluster, board } = await workshopOnInstances()
       const canvas = await call(0, 'edit', 'e', '/canvases', {
         kind: 'lean',
         title: 'Churn',
@@ -186,7 +186,7 @@ describe('a workshop run across two instances', () => {
   it(
     'shows a rename made through one instance on the screens of the other at once',
     async () => {
-      const { cluster, board, connect } = await workshopOnTwoInstances()
+      const { cluster, board, connect } = await workshopOnInstances()
       const viewer = connect(1, 'view')
       await viewer.synced
       const titleSeen = () => {
@@ -214,7 +214,7 @@ describe('a workshop run across two instances', () => {
   it(
     'applies facilitator actions sent to both instances at once, or refuses one: none is lost',
     async () => {
-      const { call } = await workshopOnTwoInstances()
+      const { call } = await workshopOnInstances()
       const ids: string[] = []
       for (let i = 0; i < 6; i++) {
         const canvas = await call(0, 'edit', 'e', '/canvases', { kind: 'lean', title: `C${i}` })
@@ -246,7 +246,7 @@ describe('a workshop run across two instances', () => {
   it(
     'closes the sessions of a rotated link, and of a deleted board, on every instance',
     async () => {
-      const { connect, board, cluster } = await workshopOnTwoInstances()
+      const { connect, board, cluster } = await workshopOnInstances()
       const viewerOnB = connect(1, 'view')
       const editorOnB = connect(1, 'edit')
       await Promise.all([viewerOnB.synced, editorOnB.synced])
@@ -322,7 +322,7 @@ describe('a live workshop on three instances behind a load balancer', () => {
   it(
     'moves the people of an instance killed mid-workshop to the others: timer, vote, presence and every edit carry on',
     async () => {
-      const { cluster, board, call } = await workshopOnTwoInstances(3)
+      const { cluster, board, call } = await workshopOnInstances(3)
       const canvas = await call(0, 'edit', 'e', '/canvases', {
         kind: 'lean',
         title: 'Churn',
