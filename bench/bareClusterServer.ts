@@ -6,8 +6,8 @@ import { withTimeout } from './wait.js'
 /**
  * The least a y-websocket server can do and still store every edit in PostgreSQL before relaying
  * it, and relay it to other instances through Redis: one INSERT per update (PostgreSQL's default
- * durability), then a PUBLISH, then the relay to its own clients; what arrives from Redis is
- * relayed as it comes. No access rules, limits, validation, presence or compaction. It measures
+ * durability), then a PUBLISH, then the relay to its own clients, each update sent before the
+ * document applies it; what arrives from Redis is relayed the same way as it comes. No access rules, limits, validation, presence or compaction. It measures
  * what this machine allows any store-then-relay cluster, against which the real server's
  * cross-instance figures are read.
  */
@@ -36,13 +36,15 @@ function room(name) {
   if (r) return r
   const doc = new Y.Doc()
   r = { doc, conns: new Set() }
-  doc.on('update', (update, origin) => {
+  // Sent before it is applied: what Yjs would emit for it is the same update.
+  r.relay = (update, origin) => {
     const encoder = encoding.createEncoder()
     encoding.writeVarUint(encoder, 0)
     syncProtocol.writeUpdate(encoder, update)
     const message = encoding.toUint8Array(encoder)
     for (const conn of r.conns) if (conn !== origin) conn.send(message)
-  })
+    Y.applyUpdate(doc, update, origin)
+  }
   rooms.set(name, r)
   void sub.subscribe('bare:' + name)
   return r
@@ -51,7 +53,7 @@ function room(name) {
 sub.on('messageBuffer', (channel, data) => {
   if (data.subarray(0, me.length).equals(me)) return
   const r = rooms.get(channel.toString().slice(5))
-  if (r) Y.applyUpdate(r.doc, data.subarray(me.length), 'bus')
+  if (r) r.relay(data.subarray(me.length), 'bus')
 })
 
 const server = http.createServer((_req, res) => { res.writeHead(200); res.end('ok') })
@@ -81,7 +83,7 @@ wss.on('connection', (conn, req) => {
     const update = decoding.readVarUint8Array(decoder)
     pool.query('INSERT INTO bare_updates (board_id, data) VALUES ($1, $2)', [name, update]).then(() => {
       void pub.publish('bare:' + name, Buffer.concat([me, update]))
-      Y.applyUpdate(r.doc, update, conn)
+      r.relay(update, conn)
     }, (error) => conn.close(4503, String(error)))
   })
   const encoder = encoding.createEncoder()
