@@ -358,6 +358,7 @@ describe('Room', () => {
       const screen = new Y.Doc()
       const earlier = updateFrame((d) => d.getMap('tldraw').set('a', 1), screen)
       const later = updateFrame((d) => d.getMap('tldraw').set('b', 2), screen)
+      const reader = join(second)
       first.receive(join(first).conn, earlier)
       second.receive(join(second).conn, later)
       // The second instance holds the later edit until the earlier one arrives.
@@ -367,6 +368,11 @@ describe('Room', () => {
       deliver()
       expect(second.doc.getMap('tldraw').toJSON()).toEqual({ a: 1, b: 2 })
       expect(first.doc.getMap('tldraw').toJSON()).toEqual({ a: 1, b: 2 })
+      // A screen on the second instance gets both, whatever came first.
+      await flushTurn()
+      const relayed = new Y.Doc()
+      for (const u of syncUpdates(reader.sent)) Y.applyUpdate(relayed, u)
+      expect(relayed.getMap('tldraw').toJSON()).toEqual({ a: 1, b: 2 })
     })
   })
 
@@ -546,6 +552,31 @@ describe('Room when the bus loses an update another instance stored', () => {
     const relayed = new Y.Doc()
     for (const u of syncUpdates(reader.sent)) Y.applyUpdate(relayed, u)
     expect(relayed.getMap('m').toJSON()).toEqual({ first: 1, second: 2 })
+    await room.destroy()
+  })
+})
+
+describe('Room when updates from the bus arrive out of order', () => {
+  it('relays every one to its clients once the one they wait for arrives', async () => {
+    const wire = twoInstanceBus()
+    const room = new Room('board', { ...roomDeps(memoryStore().store), bus: wire.bus })
+    await room.load()
+    const reader = join(room)
+    const screen = new Y.Doc()
+    const edits: Uint8Array[] = []
+    screen.on('update', (u: Uint8Array) => edits.push(u))
+    for (const key of ['a', 'b', 'c']) screen.getMap('m').set(key, 1)
+    const [earlier, later, latest] = edits as [Uint8Array, Uint8Array, Uint8Array]
+    // The bus brings the two later edits first, in one turn: each waits for the earlier one.
+    wire.deliver({ type: 'update', update: later })
+    wire.deliver({ type: 'update', update: latest })
+    await flushTurn()
+    wire.deliver({ type: 'update', update: earlier })
+    await flushTurn()
+    expect(room.doc.getMap('m').toJSON()).toEqual({ a: 1, b: 1, c: 1 })
+    const relayed = new Y.Doc()
+    for (const u of syncUpdates(reader.sent)) Y.applyUpdate(relayed, u)
+    expect(relayed.getMap('m').toJSON()).toEqual({ a: 1, b: 1, c: 1 })
     await room.destroy()
   })
 })

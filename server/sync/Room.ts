@@ -140,8 +140,11 @@ export class Room {
   /** The document holds a change the store refused; the room closes and is dropped. */
   private broken = false
   private flushScheduled = false
-  /** Set while an update already sent ahead (relayAhead) is applied: nothing to queue for it. */
-  private relayedAhead = false
+  /**
+   * The origin of an update sent ahead (applyRelayedAhead) while Yjs applies it: its update event
+   * queues nothing. Any other transaction meanwhile (another origin) is relayed as usual.
+   */
+  private relayedAhead: Connection | 'bus' | null = null
   /** One update of this turn went ahead; the others of the turn go out merged, from flush. */
   private relayedThisTurn = false
   private compactionScheduled = false
@@ -633,11 +636,11 @@ export class Room {
       const message = encodeSyncMessage(SyncMessageType.Update, update)
       for (const conn of this.connections) if (conn !== origin) conn.send(message)
     }
-    this.relayedAhead = ahead
+    this.relayedAhead = ahead ? origin : null
     try {
       Y.applyUpdate(this.doc, update, origin)
     } finally {
-      this.relayedAhead = false
+      this.relayedAhead = null
     }
   }
 
@@ -716,7 +719,10 @@ export class Room {
         error: String(error),
       })
     }
-    if (this.relayedAhead) return
+    if (this.relayedAhead !== null && o === this.relayedAhead) {
+      this.relayedAhead = null
+      return
+    }
     this.pendingUpdates.push({ update, origin: o })
     this.scheduleFlush()
   }
