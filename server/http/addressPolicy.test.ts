@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { AddressRefusedError, isForbiddenAddress, resolveWebhookHost } from './addressPolicy.js'
 
-describe('which addresses a webhook may be sent to', () => {
+describe('which addresses webhooks and metric source pulls may reach', () => {
   it.each([
     '127.0.0.1',
     '10.1.2.3',
@@ -21,11 +21,13 @@ describe('which addresses a webhook may be sent to', () => {
     '::ffff:7f00:1',
     '::ffff:10.0.0.1',
     '64:ff9b::a9fe:a9fe',
+    'fd12::1',
+    'not an address',
   ])('refuses %s', (address) => {
     expect(isForbiddenAddress(address)).toBe(true)
   })
 
-  it.each(['93.184.216.34', '8.8.8.8', '2606:4700::1111', '::ffff:8.8.8.8'])(
+  it.each(['93.184.216.34', '8.8.8.8', '172.32.0.1', '2606:4700::1111', '::ffff:8.8.8.8'])(
     'allows the public address %s',
     (address) => {
       expect(isForbiddenAddress(address)).toBe(false)
