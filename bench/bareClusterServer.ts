@@ -1,7 +1,4 @@
-import { spawn } from 'node:child_process'
-import { resolve } from 'node:path'
-import type { ReferenceServer } from './referenceServer.js'
-import { withTimeout } from './wait.js'
+import { startScriptServer, type ReferenceServer } from './referenceServer.js'
 
 /**
  * The least a y-websocket server can do and still store every edit in PostgreSQL before relaying
@@ -97,37 +94,9 @@ server.on('upgrade', (req, socket, head) => {
 server.listen(0, '127.0.0.1', () => console.log('listening ' + server.address().port))
 `
 
-export async function startBareClusterServer(env: {
+export function startBareClusterServer(env: {
   DATABASE_URL: string
   REDIS_URL: string
 }): Promise<ReferenceServer> {
-  const child = spawn(process.execPath, ['--input-type=module', '-e', Source], {
-    cwd: resolve(import.meta.dirname, '..'),
-    env: { ...process.env, ...env },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  })
-  process.once('exit', () => child.kill('SIGKILL'))
-  const exited = new Promise<void>((done) => child.once('exit', () => done()))
-  const port = await withTimeout(
-    new Promise<number>((done, fail) => {
-      let out = ''
-      child.stdout.on('data', (chunk: Buffer) => {
-        out += chunk.toString()
-        const match = /listening (\d+)/.exec(out)
-        if (match) done(Number(match[1]))
-      })
-      child.once('exit', (code) => fail(new Error(`bare cluster server exited (${code})`)))
-    }),
-    30_000,
-    'bare cluster server start',
-  )
-  if (child.pid === undefined) throw new Error('bare cluster server has no pid')
-  return {
-    wsUrl: `ws://127.0.0.1:${port}`,
-    pid: child.pid,
-    async stop() {
-      child.kill('SIGTERM')
-      await withTimeout(exited, 10_000, 'bare cluster server exit')
-    },
-  }
+  return startScriptServer(Source, 'bare cluster server', { ...process.env, ...env })
 }

@@ -30,7 +30,19 @@ server.listen(0, '127.0.0.1', () => console.log('listening ' + server.address().
 export async function startReferenceServer(): Promise<ReferenceServer> {
   // Any YPERSISTENCE, even empty, would make it store documents in LevelDB.
   const { YPERSISTENCE: _ignored, ...env } = process.env
-  const child = spawn(process.execPath, ['--input-type=module', '-e', Source], {
+  return startScriptServer(Source, 'reference server', env)
+}
+
+/**
+ * Runs `source` (plain JavaScript printing `listening <port>` once it listens on 127.0.0.1) as
+ * its own `node` process from the project folder; `what` names it in errors.
+ */
+export async function startScriptServer(
+  source: string,
+  what: string,
+  env: NodeJS.ProcessEnv,
+): Promise<ReferenceServer> {
+  const child = spawn(process.execPath, ['--input-type=module', '-e', source], {
     cwd: resolve(import.meta.dirname, '..'),
     env,
     stdio: ['ignore', 'pipe', 'inherit'],
@@ -45,18 +57,18 @@ export async function startReferenceServer(): Promise<ReferenceServer> {
         const match = /listening (\d+)/.exec(out)
         if (match) done(Number(match[1]))
       })
-      child.once('exit', (code) => fail(new Error(`reference server exited (${code})`)))
+      child.once('exit', (code) => fail(new Error(`${what} exited (${code})`)))
     }),
     30_000,
-    'reference server start',
+    `${what} start`,
   )
-  if (child.pid === undefined) throw new Error('reference server has no pid')
+  if (child.pid === undefined) throw new Error(`${what} has no pid`)
   return {
     wsUrl: `ws://127.0.0.1:${port}`,
     pid: child.pid,
     async stop() {
       child.kill('SIGTERM')
-      await withTimeout(exited, 10_000, 'reference server exit')
+      await withTimeout(exited, 10_000, `${what} exit`)
     },
   }
 }

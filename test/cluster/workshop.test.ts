@@ -62,6 +62,18 @@ async function workshopOnInstances(instances = 2) {
   return { cluster, board, call, connect }
 }
 
+/** A lean canvas with two problems to vote on, made through the first instance. */
+async function churnCanvas(call: Awaited<ReturnType<typeof workshopOnInstances>>['call']) {
+  const canvas = await call(0, 'edit', 'e', '/canvases', {
+    kind: 'lean',
+    title: 'Churn',
+    boxes: { problem: ['Users forget', 'Too pricey'] },
+  })
+  expect(canvas.status).toBe(201)
+  const [forget, pricey] = canvas.json.boxes.problem as [{ id: string }, { id: string }]
+  return { canvas, forget, pricey }
+}
+
 async function callOn(
   cluster: TestCluster,
   board: OwnedBoard,
@@ -106,13 +118,7 @@ describe('a workshop run across two instances', () => {
     'shows the timer, locks and votes started on one instance on the screens of the other, and enforces the lock there',
     async () => {
       const { call, connect, cluster, board } = await workshopOnInstances()
-      const canvas = await call(0, 'edit', 'e', '/canvases', {
-        kind: 'lean',
-        title: 'Churn',
-        boxes: { problem: ['Users forget', 'Too pricey'] },
-      })
-      expect(canvas.status).toBe(201)
-      const [forget, pricey] = canvas.json.boxes.problem as { id: string }[]
+      const { canvas, forget, pricey } = await churnCanvas(call)
       const onB = connect(1, 'edit')
       await onB.synced
 
@@ -158,16 +164,15 @@ describe('a workshop run across two instances', () => {
       expect(start.status).toBe(200)
       await vi.waitFor(() => expect(workshopSeenBy(onB)?.voting?.status).toBe('open'), Eventually)
       expect(
-        (await call(1, 'comment', 'c1', '/votes', { voteId: 'vote-c1-01', itemId: forget!.id }))
+        (await call(1, 'comment', 'c1', '/votes', { voteId: 'vote-c1-01', itemId: forget.id }))
           .status,
       ).toBe(200)
       expect(
-        (await call(0, 'comment', 'c2', '/votes', { voteId: 'vote-c2-01', itemId: forget!.id }))
+        (await call(0, 'comment', 'c2', '/votes', { voteId: 'vote-c2-01', itemId: forget.id }))
           .status,
       ).toBe(200)
       expect(
-        (await call(1, 'edit', 'e', '/votes', { voteId: 'vote-e-0001', itemId: pricey!.id }))
-          .status,
+        (await call(1, 'edit', 'e', '/votes', { voteId: 'vote-e-0001', itemId: pricey.id })).status,
       ).toBe(200)
       const ended = await call(1, 'owner', 'o', '/workshop', { type: 'endVoting' })
       expect(ended.status).toBe(200)
@@ -323,13 +328,7 @@ describe('a live workshop on three instances behind a load balancer', () => {
     'moves the people of an instance killed mid-workshop to the others: timer, vote, presence and every edit carry on',
     async () => {
       const { cluster, board, call } = await workshopOnInstances(3)
-      const canvas = await call(0, 'edit', 'e', '/canvases', {
-        kind: 'lean',
-        title: 'Churn',
-        boxes: { problem: ['Users forget', 'Too pricey'] },
-      })
-      expect(canvas.status).toBe(201)
-      const [forget, pricey] = canvas.json.boxes.problem as { id: string }[]
+      const { canvas, forget, pricey } = await churnCanvas(call)
       const scope = { kind: 'canvas', canvasId: canvas.json.id }
       for (const action of [
         { type: 'timer', timer: { action: 'set', durationMs: 600_000 } },
@@ -377,7 +376,7 @@ describe('a live workshop on three instances behind a load balancer', () => {
       // Ben votes through his instance; everyone edits.
       const vote = (i: number, who: string, voteId: string, itemId: string) =>
         call(i, 'edit', who, '/votes', { voteId, itemId })
-      expect((await vote(ben.instance, 'Ben', 'vote-ben-001', forget!.id)).status).toBe(200)
+      expect((await vote(ben.instance, 'Ben', 'vote-ben-001', forget.id)).status).toBe(200)
       let written = 0
       const writing = setInterval(() => {
         for (const p of people) {
@@ -419,8 +418,8 @@ describe('a live workshop on three instances behind a load balancer', () => {
 
         // Ben's vote survived his instance; the others vote through any instance left.
         const left = [0, 1, 2].filter((i) => i !== ben.instance)
-        expect((await vote(left[0]!, 'Ada', 'vote-ada-001', forget!.id)).status).toBe(200)
-        expect((await vote(left[1]!, 'Cy', 'vote-cy-0001', pricey!.id)).status).toBe(200)
+        expect((await vote(left[0]!, 'Ada', 'vote-ada-001', forget.id)).status).toBe(200)
+        expect((await vote(left[1]!, 'Cy', 'vote-cy-0001', pricey.id)).status).toBe(200)
         const ended = await call(left[1]!, 'owner', 'o', '/workshop', { type: 'endVoting' })
         expect(ended.status).toBe(200)
         expect(ended.json.state.voting.results.map((r: { votes: number }) => r.votes)).toEqual([
